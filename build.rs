@@ -1,0 +1,23 @@
+//! Generates the authentik client from `spec/` into `OUT_DIR` at build time;
+//! `src/lib.rs` includes it. This is the whole recipe a user copies.
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let out_file = std::path::Path::new(&std::env::var("OUT_DIR")?).join("authentik_client.rs");
+    let report = generator::Generator::new()
+        .spec("spec")
+        .generate_file(&out_file)?;
+    println!("cargo:rerun-if-changed=spec");
+    // Lets the tests find the generated file to compare it with `generated/`.
+    println!(
+        "cargo:rustc-env=AUTHENTIK_CLIENT_FILE={}",
+        out_file.display()
+    );
+    for warning in &report.warnings {
+        println!(
+            "cargo:rustc-env=AUTHENTIK_CLIENT_WARNINGS={}",
+            report.warnings.len()
+        );
+        let _ = warning;
+    }
+    Ok(())
+}

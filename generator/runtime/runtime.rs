@@ -1,0 +1,281 @@
+//! The client, its error type and the one request path every operation
+//! goes through; operations only describe their request and responses.
+//!
+//! Every generated API carries this same module, and not every API uses
+//! every helper (an API without path parameters never encodes a segment).
+#![allow(dead_code)]
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::models::ErrorBody;
+
+/// A client for the API: a base URL, an optional bearer token and an HTTP client.
+///
+/// The token is never shown by `Debug`.
+#[derive(Clone)]
+pub struct Client {
+    base_url: String,
+    token: Option<String>,
+    http: reqwest::Client,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.base_url)
+            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A client for the API at `base_url`, the full URL of the API root
+    /// including its prefix (for authentik, `https://authentik.example.com/api/v3`).
+    pub fn new(base_url: impl Into<String>) -> Client {
+        let base_url = base_url.into().trim_end_matches('/').to_string();
+        Client { base_url, token: None, http: reqwest::Client::new() }
+    }
+
+    /// Sends `Authorization: Bearer <token>` with every operation that uses it.
+    pub fn with_bearer_token(mut self, token: impl Into<String>) -> Client {
+        self.token = Some(token.into());
+        self
+    }
+
+    /// Uses `http` (with its own timeouts, proxies, TLS settings) for every request.
+    pub fn with_http_client(mut self, http: reqwest::Client) -> Client {
+        self.http = http;
+        self
+    }
+
+    /// The base URL every operation path is appended to.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// Sends `request` and decodes a successful response as `T`.
+    pub(crate) async fn send_json<T: DeserializeOwned>(&self, request: Request) -> Result<T, Error> {
+        let operation = request.operation;
+        let (status, bytes) = self.exchange(request).await?;
+        decode(operation, status, &bytes)
+    }
+
+    /// Sends `request` and expects a successful response without a body to decode.
+    pub(crate) async fn send_empty(&self, request: Request) -> Result<(), Error> {
+        self.exchange(request).await.map(|_| ())
+    }
+
+    /// The one request path: builds, sends, and maps an unsuccessful status to an error.
+    async fn exchange(&self, request: Request) -> Result<(u16, Vec<u8>), Error> {
+        let operation = request.operation;
+        let transport = |source| Error::Transport { operation, source };
+        let url = format!("{}{}", self.base_url, request.path);
+        let mut builder = self.http.request(request.method, url).header(reqwest::header::ACCEPT, "application/json");
+        if request.authenticated {
+            if let Some(token) = &self.token {
+                builder = builder.bearer_auth(token);
+            }
+        }
+        if let Some((content_type, body)) = request.body {
+            builder = builder.header(reqwest::header::CONTENT_TYPE, content_type).body(body);
+        }
+        let response = builder.send().await.map_err(transport)?;
+        let status = response.status().as_u16();
+        let bytes = response.bytes().await.map_err(transport)?.to_vec();
+        if (200..300).contains(&status) {
+            return Ok((status, bytes));
+        }
+        match request.errors.iter().find(|(code, _)| *code == status) {
+            Some((_, decode_body)) => Err(match decode_body(&bytes) {
+                Ok(body) => Error::Api { operation, status, body: Box::new(body) },
+                Err(source) => Error::decode(operation, status, source),
+            }),
+            None => Err(Error::UnexpectedStatus {
+                operation,
+                status,
+                body: String::from_utf8_lossy(&bytes).into_owned(),
+            }),
+        }
+    }
+}
+
+/// Decodes a documented error body of type `E`.
+pub(crate) type ErrorDecoder = fn(&[u8]) -> Result<ErrorBody, serde_path_to_error::Error<serde_json::Error>>;
+
+/// An error body decoder for `E`, for [`Request::errors`].
+pub(crate) fn error_body<E: DeserializeOwned + Into<ErrorBody>>(
+    bytes: &[u8],
+) -> Result<ErrorBody, serde_path_to_error::Error<serde_json::Error>> {
+    let deserializer = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize::<_, E>(deserializer).map(Into::into)
+}
+
+fn decode<T: DeserializeOwned>(operation: &'static str, status: u16, bytes: &[u8]) -> Result<T, Error> {
+    let deserializer = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(deserializer).map_err(|source| Error::decode(operation, status, source))
+}
+
+/// What an operation sends, and which error statuses it documents.
+pub(crate) struct Request {
+    operation: &'static str,
+    method: reqwest::Method,
+    path: String,
+    body: Option<(&'static str, Vec<u8>)>,
+    authenticated: bool,
+    errors: &'static [(u16, ErrorDecoder)],
+}
+
+impl Request {
+    pub(crate) fn new(operation: &'static str, method: reqwest::Method, path: String) -> Request {
+        Request { operation, method, path, body: None, authenticated: false, errors: &[] }
+    }
+
+    /// Sends the bearer token, when the client has one.
+    pub(crate) fn authenticated(mut self) -> Request {
+        self.authenticated = true;
+        self
+    }
+
+    /// The error statuses the operation documents, with their body decoders.
+    pub(crate) fn errors(mut self, errors: &'static [(u16, ErrorDecoder)]) -> Request {
+        self.errors = errors;
+        self
+    }
+
+    /// A JSON body.
+    pub(crate) fn json<B: Serialize>(mut self, body: &B) -> Result<Request, Error> {
+        let bytes = serde_json::to_vec(body).map_err(|source| Error::Encode { operation: self.operation, source })?;
+        self.body = Some(("application/json", bytes));
+        Ok(self)
+    }
+}
+
+/// `value` as one path segment: every byte outside RFC 3986's unreserved
+/// set is percent-encoded, so a `/` or `?` in a value cannot change the path.
+pub(crate) fn segment(value: impl fmt::Display) -> String {
+    let mut encoded = String::new();
+    for byte in value.to_string().bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => encoded.push(char::from(byte)),
+            _ => encoded.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    encoded
+}
+
+/// Why an operation failed.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request could not be sent, or the response could not be read.
+    Transport { operation: &'static str, source: reqwest::Error },
+    /// The request body could not be encoded.
+    Encode { operation: &'static str, source: serde_json::Error },
+    /// The server answered with an error status the documentation describes, and this body.
+    Api { operation: &'static str, status: u16, body: Box<ErrorBody> },
+    /// The server answered with a status the documentation does not describe; the body is kept as text.
+    UnexpectedStatus { operation: &'static str, status: u16, body: String },
+    /// The response body does not match the documented schema; `path` is the JSON path of the value that failed.
+    Decode { operation: &'static str, status: u16, path: String, message: String },
+}
+
+impl Error {
+    fn decode(operation: &'static str, status: u16, source: serde_path_to_error::Error<serde_json::Error>) -> Error {
+        Error::Decode { operation, status, path: source.path().to_string(), message: source.into_inner().to_string() }
+    }
+
+    /// The HTTP status of the response, when there was one.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api { status, .. } | Error::UnexpectedStatus { status, .. } | Error::Decode { status, .. } => Some(*status),
+            Error::Transport { source, .. } => source.status().map(|s| s.as_u16()),
+            Error::Encode { .. } => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Transport { operation, source } => write!(f, "{operation}: request failed: {source}"),
+            Error::Encode { operation, source } => write!(f, "{operation}: could not encode the request body: {source}"),
+            Error::Api { operation, status, body } => write!(f, "{operation}: status {status}: {body:?}"),
+            Error::UnexpectedStatus { operation, status, body } => {
+                let summary: String = body.chars().take(200).collect();
+                write!(f, "{operation}: undocumented status {status}: {summary}")
+            }
+            Error::Decode { operation, status, path, message } => {
+                write!(f, "{operation}: status {status}: the response does not match its schema at `{path}`: {message}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Transport { source, .. } => Some(source),
+            Error::Encode { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// A field that may be absent, `null`, or a value: optional and nullable
+/// fields use it, so that an update can leave a field unchanged (`Absent`,
+/// the default, not sent), clear it (`Null`) or set it (`Value`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Nullable<T> {
+    /// Not sent; on decoding, the field was missing.
+    #[default]
+    Absent,
+    /// Sent as `null`.
+    Null,
+    /// Sent as this value.
+    Value(T),
+}
+
+impl<T> Nullable<T> {
+    /// Whether the field is absent; used to skip it when serializing.
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Nullable::Absent)
+    }
+
+    /// The value, if there is one.
+    pub fn as_value(&self) -> Option<&T> {
+        match self {
+            Nullable::Value(value) => Some(value),
+            Nullable::Absent | Nullable::Null => None,
+        }
+    }
+}
+
+impl<T> From<Option<T>> for Nullable<T> {
+    /// `Some` sets a value, `None` clears the field.
+    fn from(value: Option<T>) -> Nullable<T> {
+        match value {
+            Some(value) => Nullable::Value(value),
+            None => Nullable::Null,
+        }
+    }
+}
+
+impl<T: Serialize> Serialize for Nullable<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Nullable::Value(value) => value.serialize(serializer),
+            Nullable::Absent | Nullable::Null => serializer.serialize_none(),
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
+    /// A present field decodes as `Null` or `Value`; a missing one is
+    /// `Absent` through `#[serde(default)]` on the field.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Nullable<T>, D::Error> {
+        Ok(Option::<T>::deserialize(deserializer)?.into())
+    }
+}

@@ -1,0 +1,236 @@
+//! The `models` module: one struct per object schema, one enum per enum
+//! schema, and `ErrorBody`, the union of the documented error bodies.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs::{doc_attrs, doc_text};
+use super::types::{TypeEmitter, Uses, Wrapper};
+use crate::model::{
+    Api, Constraints, EnumSchema, Field, ObjectSchema, Schema, SchemaKind, TypeRef,
+};
+
+/// The path of the runtime module from inside `models`, as text and tokens.
+const RUNTIME: &str = "super::runtime";
+
+pub fn models(api: &Api, uses: &mut Uses) -> TokenStream {
+    let items = api.schemas.values().map(|schema| match &schema.kind {
+        SchemaKind::Object(object) => object_struct(schema, object, uses),
+        SchemaKind::Enum(values) => enum_type(schema, values),
+    });
+    let error_body = error_body(api);
+    quote! {
+        #(#items)*
+        #error_body
+    }
+}
+
+/// The named types some operation documents as an error body, sorted.
+pub fn error_body_types(api: &Api) -> BTreeSet<String> {
+    api.operations
+        .iter()
+        .flat_map(|op| &op.responses)
+        .filter(|response| !response.status.is_success())
+        .filter_map(|response| match &response.body.as_ref()?.ty {
+            TypeRef::Named(name) => Some(name.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn object_struct(schema: &Schema, object: &ObjectSchema, uses: &mut Uses) -> TokenStream {
+    let name = format_ident!("{}", schema.name);
+    let doc = doc_attrs(&doc_text([schema.description.as_deref()]));
+    let models = TokenStream::new();
+    let types = TypeEmitter { models: &models };
+    let runtime: TokenStream = quote! { super::runtime:: };
+    let mut all_default = true;
+    let mut fields: Vec<TokenStream> = object
+        .fields
+        .iter()
+        .map(|field| {
+            let wrapper = Wrapper::of(field);
+            all_default &= wrapper.has_default();
+            let ty = wrapper.wrap(types.ty(&field.ty, uses), &runtime);
+            let ident: syn::Ident = syn::parse_str(&field.rust_name)
+                .unwrap_or_else(|_| format_ident!("r#{}", field.rust_name));
+            let doc = doc_attrs(&field_doc(field));
+            let mut serde_args = Vec::new();
+            if crate::ident::unraw(&field.rust_name) != field.wire_name {
+                let wire = &field.wire_name;
+                serde_args.push(quote! { rename = #wire });
+            }
+            serde_args.extend(wrapper.serde_args(RUNTIME));
+            let serde = (!serde_args.is_empty()).then(|| quote! { #[serde(#(#serde_args),*)] });
+            quote! {
+                #doc
+                #serde
+                pub #ident: #ty,
+            }
+        })
+        .collect();
+    if let Some(additional) = &object.additional {
+        let taken: BTreeSet<&str> = object.fields.iter().map(|f| f.rust_name.as_str()).collect();
+        let mut field_name = "additional_properties".to_string();
+        while taken.contains(field_name.as_str()) {
+            field_name.push('_');
+        }
+        let ident = format_ident!("{}", field_name);
+        let value = types.ty(additional, uses);
+        fields.push(quote! {
+            /// Entries beyond the named fields.
+            #[serde(flatten)]
+            pub #ident: std::collections::BTreeMap<String, #value>,
+        });
+    }
+    let default = all_default.then(|| quote! { Default, });
+    quote! {
+        #doc
+        #[derive(Clone, Debug, #default PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct #name {
+            #(#fields)*
+        }
+    }
+}
+
+fn field_doc(field: &Field) -> String {
+    let constraints = constraints_text(&field.constraints);
+    doc_text([
+        field.title.as_deref(),
+        field.description.as_deref(),
+        constraints.as_deref(),
+    ])
+}
+
+/// `Constraints: non-empty, at most 150 characters.`
+fn constraints_text(constraints: &Constraints) -> Option<String> {
+    if constraints.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    match (constraints.min_length, constraints.max_length) {
+        (Some(1), None) => parts.push("non-empty".to_string()),
+        (min, max) => {
+            parts.extend(min.map(|n| format!("at least {n} characters")));
+            parts.extend(max.map(|n| format!("at most {n} characters")));
+        }
+    }
+    if let Some(bound) = &constraints.minimum {
+        parts.push(format!(
+            "{} {}",
+            if bound.exclusive { ">" } else { ">=" },
+            bound.value
+        ));
+    }
+    if let Some(bound) = &constraints.maximum {
+        parts.push(format!(
+            "{} {}",
+            if bound.exclusive { "<" } else { "<=" },
+            bound.value
+        ));
+    }
+    parts.extend(
+        constraints
+            .pattern
+            .as_ref()
+            .map(|p| format!("matches `{p}`")),
+    );
+    parts.extend(constraints.min_items.map(|n| format!("at least {n} items")));
+    parts.extend(constraints.max_items.map(|n| format!("at most {n} items")));
+    Some(format!("Constraints: {}.", parts.join(", ")))
+}
+
+/// An enum that keeps values it does not know in `Unknown`, so a newer
+/// server's value decodes and serializes back unchanged.
+fn enum_type(schema: &Schema, values: &EnumSchema) -> TokenStream {
+    let name = format_ident!("{}", schema.name);
+    let doc = doc_attrs(&doc_text([schema.description.as_deref()]));
+    let variants: Vec<syn::Ident> = values
+        .values
+        .iter()
+        .map(|v| format_ident!("{}", v.variant))
+        .collect();
+    let wires: Vec<&str> = values.values.iter().map(|v| v.wire.as_str()).collect();
+    let variant_docs = wires.iter().map(|wire| format!(" `{wire}`"));
+    quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #( #[doc = #variant_docs] #variants, )*
+            /// A value this client does not know, as received.
+            Unknown(String),
+        }
+
+        impl #name {
+            /// The value on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #( Self::#variants => #wires, )*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #( #wires => Self::#variants, )*
+                    other => Self::Unknown(other.to_string()),
+                }
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = String::deserialize(deserializer)?;
+                Ok(Self::from(value.as_str()))
+            }
+        }
+    }
+}
+
+fn error_body(api: &Api) -> TokenStream {
+    let types: Vec<syn::Ident> = error_body_types(api)
+        .iter()
+        .map(|name| format_ident!("{}", name))
+        .collect();
+    let docs = types.iter().map(|ty| format!(" A [`{ty}`] error body."));
+    quote! {
+        /// The body of an error response the documentation describes.
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub enum ErrorBody {
+            #( #[doc = #docs] #types(#types), )*
+            /// An error body without a documented schema.
+            Other(serde_json::Value),
+        }
+
+        #(
+            impl From<#types> for ErrorBody {
+                fn from(body: #types) -> Self {
+                    ErrorBody::#types(body)
+                }
+            }
+        )*
+
+        impl From<serde_json::Value> for ErrorBody {
+            fn from(body: serde_json::Value) -> Self {
+                ErrorBody::Other(body)
+            }
+        }
+    }
+}

@@ -1,0 +1,585 @@
+//! The flat copy style, which lost the names and types of simple fields.
+//!
+//! What is recovered, and how:
+//! - **Names and types** come from the JSON example that closes a response
+//!   block; its keys, in order, are the fields (nested objects and the items
+//!   of object arrays included), and each sample value stands for a type
+//!   ([`super::example`]).
+//! - **Object fields** keep their name, `object`/`object[]` label and flags on
+//!   the page (`providers_obj` / `object[]` / `required`). These *anchors* are
+//!   matched to the example's keys in order; their flags are facts.
+//! - **Enum values** (`Possible values: [proxy`, `, ldap`, …`]`) belong to the
+//!   one field between the surrounding anchors whose sample value is one of
+//!   them; with no such field, or several, they are reported.
+//! - Everything else (descriptions, other qualifiers, `Array [`/`]`) cannot be
+//!   tied to a field, because the lines that named the fields are gone: each
+//!   such line is reported as a warning, never attached by guess.
+//! - Fields known only from an example have no stated required-ness or
+//!   nullability (`Presence::Unstated`, `Nullability::Unstated`).
+//! - An object with no example (a request body) has only its anchors as
+//!   fields, and admits further entries, so a caller can still send the
+//!   fields the page lost.
+
+use heck::ToUpperCamelCase;
+use serde_json::Value;
+
+use super::example::read_json;
+use super::label::Label;
+use super::qualifier;
+use super::{is_media_type, join_paragraphs, sample_type, OperationContext, Page};
+use crate::diagnostic::{Error, Location, Warning};
+use crate::frontend::schemas::{enum_schema, FieldNames, SchemaRegistry};
+use crate::model::{
+    Field, Nullability, ObjectSchema, Parameter, ParameterLocation, PathTemplate, Presence,
+    Response, ResponseBody, Schema, SchemaKind, Status, TypeRef,
+};
+
+/// One meaningful line (or run of lines) of a flat schema section.
+enum Item {
+    /// An object field's name, label and flags.
+    Anchor {
+        index: usize,
+        name: String,
+        label: Label,
+        required: bool,
+        nullable: bool,
+    },
+    /// An enum's values.
+    Values { index: usize, values: Vec<String> },
+    /// Anything that cannot be tied to a field.
+    Loose { index: usize, text: String },
+}
+
+/// Flat parameter sections keep only descriptions; a path parameter's name
+/// comes from the path when the path has exactly one.
+pub(super) fn parameters(
+    page: &Page<'_>,
+    from: usize,
+    to: usize,
+    location: ParameterLocation,
+    path: &PathTemplate,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Parameter> {
+    let texts: Vec<usize> = (from..to).filter(|&i| !page.text(i).is_empty()).collect();
+    let names: Vec<&str> = path.parameter_names().collect();
+    if location == ParameterLocation::Path && names.len() == 1 {
+        let name = names[0];
+        if let Some(&first) = texts.first() {
+            page.warn(warnings, first, format!("path parameter `{name}`: the page names it only in the path and gives no type; it is sent as text"));
+        }
+        return vec![Parameter {
+            location,
+            name: name.to_string(),
+            ty: TypeRef::Unstated,
+            required: true,
+            description: join_paragraphs(texts.iter().map(|&i| page.text(i))),
+            constraints: Default::default(),
+        }];
+    }
+    for index in texts {
+        page.warn(
+            warnings,
+            index,
+            format!(
+                "`{}` describes a parameter whose name the page lost; it is not modelled",
+                page.text(index)
+            ),
+        );
+    }
+    Vec::new()
+}
+
+/// Reads the schema lines `from..to` (and the example, when there is one)
+/// as the object `name`; registers it and returns its type.
+pub(super) fn object(
+    page: &Page<'_>,
+    from: usize,
+    to: usize,
+    name: &str,
+    example: Option<(usize, &Value)>,
+    registry: &mut SchemaRegistry,
+    warnings: &mut Vec<Warning>,
+) -> Result<TypeRef, Error> {
+    let items = read_items(page, from, to, warnings);
+    let Some((example_index, example)) = example else {
+        return Ok(TypeRef::Named(object_from_anchors(
+            page, from, name, &items, registry, warnings,
+        )));
+    };
+    let mut tree = ExampleTree::default();
+    tree.add_children(None, example);
+    let anchor_nodes = tree.match_anchors(page, &items, warnings);
+    tree.match_values(page, &items, &anchor_nodes, warnings);
+    for item in &items {
+        if let Item::Loose { index, text } = item {
+            page.warn(warnings, *index, format!("`{text}` cannot be tied to a field: this copy of the page lost the names of simple fields"));
+        }
+    }
+    let roots = tree.children_of(None);
+    let built = tree.build(page, example_index, name, &roots, registry, warnings);
+    Ok(TypeRef::Named(built))
+}
+
+/// Reads a response section: the status list came first, then one block per
+/// status (`- application/json`, `- Schema`, …, schema lines, example).
+pub(super) fn responses(
+    page: &Page<'_>,
+    from: usize,
+    to: usize,
+    statuses: &[Status],
+    context: &OperationContext<'_>,
+    registry: &mut SchemaRegistry,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Response>, Error> {
+    let starts: Vec<usize> = (from..to)
+        .filter(|&i| page.text(i).strip_prefix("- ").is_some_and(is_media_type))
+        .collect();
+    if starts.len() != statuses.len() {
+        return Err(page.error(from, format!(
+            "the page lists {} response status(es) but shows {} response block(s); expected one `- <media type>` block per status",
+            statuses.len(),
+            starts.len()
+        )));
+    }
+    let mut responses = Vec::new();
+    for (position, (&start, &status)) in starts.iter().zip(statuses).enumerate() {
+        let end = starts.get(position + 1).copied().unwrap_or(to);
+        let content_type = page.text(start).trim_start_matches("- ").to_string();
+        let mut schema_from = start + 1;
+        while schema_from < end
+            && matches!(
+                page.text(schema_from),
+                "- Schema" | "- Example (from schema)" | "Schema" | ""
+            )
+        {
+            schema_from += 1;
+        }
+        let json_start =
+            (schema_from..end).find(|&i| matches!(page.lines[i].text.as_str(), "{" | "["));
+        let example = match json_start {
+            Some(index) => {
+                let (value, after) = read_json(page.lines, index).map_err(|(line, message)| {
+                    Error::input(Location::line(page.file, line), message)
+                })?;
+                if let Some(extra) = page.next_content(after).filter(|&i| i < end) {
+                    page.warn(
+                        warnings,
+                        extra,
+                        format!(
+                            "`{}` follows the response example and is not used",
+                            page.text(extra)
+                        ),
+                    );
+                }
+                Some((index, value))
+            }
+            None => None,
+        };
+        let name = format!("{}{}", context.type_prefix, status_suffix(status));
+        let ty = match &example {
+            Some((index, value)) if value.is_object() => object(
+                page,
+                schema_from,
+                *index,
+                &name,
+                Some((*index, value)),
+                registry,
+                warnings,
+            )?,
+            Some((index, _)) => {
+                page.warn(warnings, *index, "only object examples are read in this copy style; the response is decoded as any JSON value");
+                TypeRef::Any
+            }
+            None => object(page, schema_from, end, &name, None, registry, warnings)?,
+        };
+        responses.push(Response {
+            status,
+            description: None,
+            body: Some(ResponseBody { content_type, ty }),
+        });
+    }
+    Ok(responses)
+}
+
+/// `Response` for success, else the status's reason (`BadRequest`).
+fn status_suffix(status: Status) -> String {
+    match status {
+        Status::Code(code) if (200..300).contains(&code) => "Response".to_string(),
+        Status::Code(400) => "BadRequest".to_string(),
+        Status::Code(401) => "Unauthorized".to_string(),
+        Status::Code(403) => "Forbidden".to_string(),
+        Status::Code(404) => "NotFound".to_string(),
+        Status::Code(409) => "Conflict".to_string(),
+        Status::Code(422) => "UnprocessableEntity".to_string(),
+        Status::Code(500) => "InternalServerError".to_string(),
+        Status::Code(code) => format!("Status{code}"),
+        Status::AnySuccess => "Response".to_string(),
+        Status::Default => "Error".to_string(),
+    }
+}
+
+fn read_items(page: &Page<'_>, from: usize, to: usize, warnings: &mut Vec<Warning>) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut index = from;
+    while index < to {
+        let text = page.text(index).to_string();
+        if text.is_empty() {
+            index += 1;
+            continue;
+        }
+        if let Some(rest) = text.strip_prefix(qualifier::PREFIX) {
+            // An enum's values are printed one to a line: `[proxy`, `, ldap`, …, `]`.
+            let mut joined = rest.to_string();
+            let mut last = index;
+            while joined.contains('[') && !joined.contains(']') && last + 1 < to {
+                last += 1;
+                joined.push_str(page.text(last));
+            }
+            match qualifier::parse(&joined) {
+                Ok(found) => match found.enum_values {
+                    Some(values) => items.push(Item::Values { index, values }),
+                    None => items.push(Item::Loose {
+                        index,
+                        text: format!("{}{joined}", qualifier::PREFIX),
+                    }),
+                },
+                Err(message) => page.warn(
+                    warnings,
+                    index,
+                    format!("unrecognized qualifier: {message}"),
+                ),
+            }
+            index = last + 1;
+            continue;
+        }
+        let label = page
+            .next_content(index + 1)
+            .filter(|&i| i < to)
+            .and_then(|i| Label::parse(page.text(i)).map(|l| (i, l)));
+        match label {
+            Some((label_index, label)) if is_field_name(&text) => {
+                let mut flags = label_index + 1;
+                let (mut required, mut nullable) = (false, false);
+                while let Some(next) = page.next_content(flags).filter(|&i| i < to) {
+                    match page.text(next) {
+                        "required" => required = true,
+                        "nullable" => nullable = true,
+                        "deprecated" => {}
+                        _ => break,
+                    }
+                    flags = next + 1;
+                }
+                items.push(Item::Anchor {
+                    index,
+                    name: text,
+                    label,
+                    required,
+                    nullable,
+                });
+                index = flags;
+            }
+            _ => {
+                items.push(Item::Loose { index, text });
+                index += 1;
+            }
+        }
+    }
+    items
+}
+
+fn is_field_name(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// An object with no example: its anchors are its fields, and it admits the
+/// entries the page lost.
+fn object_from_anchors(
+    page: &Page<'_>,
+    index: usize,
+    name: &str,
+    items: &[Item],
+    registry: &mut SchemaRegistry,
+    warnings: &mut Vec<Warning>,
+) -> String {
+    let mut names = FieldNames::default();
+    let mut fields = Vec::new();
+    for item in items {
+        match item {
+            Item::Anchor { index: _, name: wire, label, required, nullable } => fields.push(Field {
+                wire_name: wire.clone(),
+                rust_name: names.claim(wire),
+                ty: label.wrap(TypeRef::Map(Box::new(TypeRef::Any))),
+                presence: if *required { Presence::Required } else { Presence::Optional },
+                nullability: if *nullable { Nullability::Nullable } else { Nullability::NonNull },
+                read_only: false,
+                deprecated: false,
+                title: None,
+                description: None,
+                constraints: Default::default(),
+            }),
+            Item::Values { index, values } => page.warn(warnings, *index, format!("values [{}] cannot be tied to a field: the page names no field here and has no example", values.join(", "))),
+            Item::Loose { index, text } => page.warn(warnings, *index, format!("`{text}` cannot be tied to a field: this copy of the page lost the names of simple fields")),
+        }
+    }
+    page.warn(warnings, index, format!("`{name}`: the page names only its object fields; it accepts further entries so the fields the page lost can still be sent"));
+    let schema = Schema {
+        name: name.to_string(),
+        description: None,
+        kind: SchemaKind::Object(ObjectSchema {
+            fields,
+            additional: Some(TypeRef::Any),
+        }),
+    };
+    registry.register(schema, &page.at(index), warnings)
+}
+
+/// The example's keys as a tree in document order: the order the page lists fields in.
+#[derive(Default)]
+struct ExampleTree<'v> {
+    nodes: Vec<Node<'v>>,
+}
+
+struct Node<'v> {
+    key: String,
+    value: &'v Value,
+    parent: Option<usize>,
+    anchor: Option<(bool, bool)>,
+    enum_values: Option<Vec<String>>,
+}
+
+impl<'v> ExampleTree<'v> {
+    /// Adds the properties of `value` (an object, or an array of objects) under `parent`.
+    fn add_children(&mut self, parent: Option<usize>, value: &'v Value) {
+        let object = match value {
+            Value::Object(object) => object,
+            Value::Array(items) => match items.first() {
+                Some(Value::Object(object)) => object,
+                _ => return,
+            },
+            _ => return,
+        };
+        for (key, child) in object {
+            self.nodes.push(Node {
+                key: key.clone(),
+                value: child,
+                parent,
+                anchor: None,
+                enum_values: None,
+            });
+            let id = self.nodes.len() - 1;
+            self.add_children(Some(id), child);
+        }
+    }
+
+    fn children_of(&self, parent: Option<usize>) -> Vec<usize> {
+        (0..self.nodes.len())
+            .filter(|&id| self.nodes[id].parent == parent)
+            .collect()
+    }
+
+    /// Matches each anchor to the next node with its name; returns the node
+    /// of each anchor item (`None` for other items and unmatched anchors).
+    fn match_anchors(
+        &mut self,
+        page: &Page<'_>,
+        items: &[Item],
+        warnings: &mut Vec<Warning>,
+    ) -> Vec<Option<usize>> {
+        let mut cursor = 0;
+        items
+            .iter()
+            .map(|item| {
+                let Item::Anchor {
+                    index,
+                    name,
+                    label,
+                    required,
+                    nullable,
+                } = item
+                else {
+                    return None;
+                };
+                let found = (cursor..self.nodes.len()).find(|&id| &self.nodes[id].key == name);
+                let Some(id) = found else {
+                    page.warn(
+                        warnings,
+                        *index,
+                        format!("object field `{name}` is not in the example; it is not modelled"),
+                    );
+                    return None;
+                };
+                let is_array = self.nodes[id].value.is_array();
+                if is_array != (label.array_depth > 0) {
+                    page.warn(
+                        warnings,
+                        *index,
+                        format!(
+                            "`{name}` is labelled `{}{}` but its example is {}",
+                            label.base,
+                            "[]".repeat(label.array_depth),
+                            if is_array { "an array" } else { "not an array" }
+                        ),
+                    );
+                }
+                self.nodes[id].anchor = Some((*required, *nullable));
+                cursor = id + 1;
+                Some(id)
+            })
+            .collect()
+    }
+
+    /// Gives each enum's values to the one field between the surrounding
+    /// anchors whose sample is one of them.
+    fn match_values(
+        &mut self,
+        page: &Page<'_>,
+        items: &[Item],
+        anchor_nodes: &[Option<usize>],
+        warnings: &mut Vec<Warning>,
+    ) {
+        for (position, item) in items.iter().enumerate() {
+            let Item::Values { index, values } = item else {
+                continue;
+            };
+            let low = anchor_nodes[..position]
+                .iter()
+                .rev()
+                .flatten()
+                .next()
+                .map_or(0, |id| id + 1);
+            let high = anchor_nodes[position..]
+                .iter()
+                .flatten()
+                .next()
+                .copied()
+                .unwrap_or(self.nodes.len());
+            let candidates: Vec<usize> = (low..high)
+                .filter(|&id| {
+                    self.nodes[id].anchor.is_none() && sample_in(self.nodes[id].value, values)
+                })
+                .collect();
+            match candidates.as_slice() {
+                [id] => self.nodes[*id].enum_values = Some(values.clone()),
+                [] => page.warn(warnings, *index, format!("values [{}] match no field's example value here; they are not modelled", values.join(", "))),
+                _ => page.warn(warnings, *index, format!(
+                    "values [{}] match the example values of several fields ({}); they are not modelled",
+                    values.join(", "),
+                    candidates.iter().map(|&id| self.nodes[id].key.as_str()).collect::<Vec<_>>().join(", ")
+                )),
+            }
+        }
+    }
+
+    /// Registers the object made of the nodes `ids` as `name`, nested types first.
+    fn build(
+        &self,
+        page: &Page<'_>,
+        example_index: usize,
+        name: &str,
+        ids: &[usize],
+        registry: &mut SchemaRegistry,
+        warnings: &mut Vec<Warning>,
+    ) -> String {
+        let location = page.at(example_index);
+        let mut names = FieldNames::default();
+        let mut fields = Vec::new();
+        let mut inferred = Vec::new();
+        for &id in ids {
+            let node = &self.nodes[id];
+            let type_name = format!("{name}{}", node.key.to_upper_camel_case());
+            let children = self.children_of(Some(id));
+            let ty = match node.value {
+                Value::Object(object) if object.is_empty() => TypeRef::Map(Box::new(TypeRef::Any)),
+                Value::Object(_) => TypeRef::Named(self.build(
+                    page,
+                    example_index,
+                    &type_name,
+                    &children,
+                    registry,
+                    warnings,
+                )),
+                Value::Array(items) => match items.first() {
+                    Some(Value::Object(object)) if !object.is_empty() => {
+                        TypeRef::Array(Box::new(TypeRef::Named(self.build(
+                            page,
+                            example_index,
+                            &format!("{type_name}Item"),
+                            &children,
+                            registry,
+                            warnings,
+                        ))))
+                    }
+                    Some(Value::Object(_)) => {
+                        TypeRef::Array(Box::new(TypeRef::Map(Box::new(TypeRef::Any))))
+                    }
+                    Some(item) => {
+                        TypeRef::Array(Box::new(sample_type(item).unwrap_or(TypeRef::Unstated)))
+                    }
+                    None => TypeRef::Array(Box::new(TypeRef::Unstated)),
+                },
+                value => match &node.enum_values {
+                    Some(values) => TypeRef::Named(registry.register(
+                        enum_schema(type_name, None, values),
+                        &location,
+                        warnings,
+                    )),
+                    None => sample_type(value).unwrap_or(TypeRef::Unstated),
+                },
+            };
+            if node.anchor.is_none() {
+                inferred.push(node.key.as_str());
+            }
+            let (presence, nullability) = match node.anchor {
+                Some((required, nullable)) => (
+                    if required {
+                        Presence::Required
+                    } else {
+                        Presence::Optional
+                    },
+                    if nullable {
+                        Nullability::Nullable
+                    } else {
+                        Nullability::NonNull
+                    },
+                ),
+                None => (Presence::Unstated, Nullability::Unstated),
+            };
+            fields.push(Field {
+                wire_name: node.key.clone(),
+                rust_name: names.claim(&node.key),
+                ty,
+                presence,
+                nullability,
+                read_only: false,
+                deprecated: false,
+                title: None,
+                description: None,
+                constraints: Default::default(),
+            });
+        }
+        if !inferred.is_empty() {
+            page.warn(warnings, example_index, format!(
+                "`{name}`: the page does not name or type {}; they are read from the example (a sample `0` may stand for a number, not an integer), and their required-ness and nullability are not given, so they decode as optional and nullable",
+                inferred.join(", ")
+            ));
+        }
+        let schema = Schema {
+            name: name.to_string(),
+            description: None,
+            kind: SchemaKind::Object(ObjectSchema {
+                fields,
+                additional: None,
+            }),
+        };
+        registry.register(schema, &location, warnings)
+    }
+}
+
+/// Whether a sample value (or an array's first element) is one of `values`.
+fn sample_in(value: &Value, values: &[String]) -> bool {
+    match value {
+        Value::String(text) => values.contains(text),
+        Value::Array(items) => items.first().is_some_and(|item| sample_in(item, values)),
+        _ => false,
+    }
+}

@@ -1,0 +1,114 @@
+//! Front ends: each reads one input form and produces the model. This file
+//! picks the front end for an input and combines several pages into one API.
+
+pub mod docs_page;
+pub mod schemas;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Error, Location, Warning};
+use crate::model::Api;
+use schemas::SchemaRegistry;
+
+/// The model read from `path` (a file or a folder of files) and the warnings
+/// about what the input leaves open.
+pub fn load(path: &Path) -> Result<(Api, Vec<Warning>), Error> {
+    let files = input_files(path)?;
+    let mut registry = SchemaRegistry::default();
+    let mut warnings = Vec::new();
+    let mut api = Api::default();
+    for file in &files {
+        let text = std::fs::read_to_string(file).map_err(|error| Error::io(file, error))?;
+        match InputForm::of(file) {
+            InputForm::DocsPage => {
+                let page = docs_page::parse_page(file, &text, &mut registry, &mut warnings)?;
+                merge_page(&mut api, file, page, &mut warnings)?;
+            }
+            InputForm::OpenApi => {
+                return Err(Error::input(
+                    Location::file(file),
+                    "OpenAPI documents are not supported yet; expected documentation pages (.txt)",
+                ));
+            }
+        }
+    }
+    api.schemas = registry.into_schemas();
+    api.operations.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok((api, warnings))
+}
+
+/// The input forms, told apart by file extension.
+enum InputForm {
+    DocsPage,
+    OpenApi,
+}
+
+impl InputForm {
+    fn of(file: &Path) -> InputForm {
+        match file.extension().and_then(|e| e.to_str()) {
+            Some("json" | "yaml" | "yml") => InputForm::OpenApi,
+            _ => InputForm::DocsPage,
+        }
+    }
+}
+
+/// `path` itself, or the input files in the folder `path`, sorted by name so
+/// the order never depends on the file system.
+fn input_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
+    let metadata = std::fs::metadata(path).map_err(|error| Error::io(path, error))?;
+    if !metadata.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(|error| Error::io(path, error))? {
+        let entry = entry.map_err(|error| Error::io(path, error))?;
+        let file = entry.path();
+        let is_input = matches!(
+            file.extension().and_then(|e| e.to_str()),
+            Some("txt" | "json" | "yaml" | "yml")
+        );
+        if file.is_file() && is_input {
+            files.push(file);
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err(Error::input(
+            Location::file(path),
+            "the folder holds no input files; expected documentation pages (.txt)",
+        ));
+    }
+    Ok(files)
+}
+
+fn merge_page(
+    api: &mut Api,
+    file: &Path,
+    page: docs_page::PageOperation,
+    warnings: &mut Vec<Warning>,
+) -> Result<(), Error> {
+    if let Some(existing) = api.operations.iter().find(|op| op.id == page.operation.id) {
+        return Err(Error::input(
+            Location::file(file),
+            format!(
+                "operation `{}` is described twice (also at {} {})",
+                existing.id,
+                existing.method.as_str(),
+                existing.path
+            ),
+        ));
+    }
+    match (&api.base_path, page.base_path) {
+        (None, Some(base)) => api.base_path = Some(base),
+        (Some(known), Some(base)) if *known != base => warnings.push(Warning {
+            location: Location::file(file),
+            message: format!("base path `{base}` differs from `{known}` given by an earlier page; `{known}` is kept"),
+        }),
+        _ => {}
+    }
+    for (name, scheme) in page.security_schemes {
+        api.security_schemes.entry(name).or_insert(scheme);
+    }
+    api.operations.push(page.operation);
+    Ok(())
+}

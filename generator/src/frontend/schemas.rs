@@ -1,0 +1,83 @@
+//! The named schemas a front end collects while it reads, with the rule for
+//! two schemas that want the same name: identical ones are one schema, and a
+//! different one gets a numbered name and a warning.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostic::{Location, Warning};
+use crate::ident;
+use crate::model::{EnumSchema, EnumValue, Schema, SchemaKind};
+
+#[derive(Debug, Default)]
+pub struct SchemaRegistry {
+    schemas: BTreeMap<String, Schema>,
+}
+
+impl SchemaRegistry {
+    /// Adds `schema` and returns the name it is known by from now on.
+    pub fn register(
+        &mut self,
+        mut schema: Schema,
+        location: &Location,
+        warnings: &mut Vec<Warning>,
+    ) -> String {
+        match self.schemas.get_mut(&schema.name) {
+            None => {}
+            Some(existing) if existing.kind == schema.kind => {
+                if existing.description.is_none() {
+                    existing.description = schema.description;
+                }
+                return existing.name.clone();
+            }
+            Some(_) => {
+                let mut taken: BTreeSet<String> = self.schemas.keys().cloned().collect();
+                let wanted = schema.name.clone();
+                schema.name = ident::claim_unique(wanted.clone(), &mut taken);
+                warnings.push(Warning {
+                    location: location.clone(),
+                    message: format!(
+                        "a different type named `{wanted}` exists already; this one is named `{}`",
+                        schema.name
+                    ),
+                });
+            }
+        }
+        let name = schema.name.clone();
+        self.schemas.insert(name.clone(), schema);
+        name
+    }
+
+    pub fn into_schemas(self) -> BTreeMap<String, Schema> {
+        self.schemas
+    }
+}
+
+/// An enum schema for `values`, with variant names made unique; the name
+/// `Unknown` stays free for the catch-all variant the emitter adds.
+pub fn enum_schema(name: String, description: Option<String>, values: &[String]) -> Schema {
+    let mut taken = BTreeSet::from(["Unknown".to_string()]);
+    let values = values
+        .iter()
+        .map(|wire| EnumValue {
+            wire: wire.clone(),
+            variant: ident::claim_unique(ident::to_upper_camel(wire), &mut taken),
+        })
+        .collect();
+    Schema {
+        name,
+        description,
+        kind: SchemaKind::Enum(EnumSchema { values }),
+    }
+}
+
+/// Field names made unique within one object, in field order.
+#[derive(Default)]
+pub struct FieldNames {
+    taken: BTreeSet<String>,
+}
+
+impl FieldNames {
+    pub fn claim(&mut self, wire: &str) -> String {
+        ident::claim_unique(ident::to_snake(wire), &mut self.taken)
+    }
+}

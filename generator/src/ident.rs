@@ -1,0 +1,117 @@
+//! Rust names for things named on the wire: every identifier the generator
+//! emits is made here, so keyword escaping, leading digits and collisions are
+//! handled once and the same way for every front end.
+
+use std::collections::BTreeSet;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Words that are keywords in some Rust edition; they can't be used bare.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that `r#` can't escape; these get a trailing underscore.
+const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
+
+/// A snake-case value identifier (field, parameter, method) for a wire name:
+/// `authentication_flow` stays, `pageSize` → `page_size`, `type` → `r#type`,
+/// `2fa` → `_2fa`, `-` → `field`.
+pub fn to_snake(wire: &str) -> String {
+    let mut name = wire.to_snake_case();
+    if name.is_empty() {
+        name = "field".to_string();
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, '_');
+    }
+    escape_keyword(name)
+}
+
+/// An upper-camel type or variant identifier: `proxy_mode` → `ProxyMode`,
+/// `S256` → `S256`, `2fa` → `V2fa`, `` → `Empty`.
+pub fn to_upper_camel(wire: &str) -> String {
+    let mut name = wire.to_upper_camel_case();
+    if name.is_empty() {
+        name = "Empty".to_string();
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, 'V');
+    }
+    escape_keyword(name)
+}
+
+fn escape_keyword(name: String) -> String {
+    if NOT_RAW.contains(&name.as_str()) {
+        format!("{name}_")
+    } else if KEYWORDS.contains(&name.as_str()) {
+        format!("r#{name}")
+    } else {
+        name
+    }
+}
+
+/// The identifier without a raw prefix: what serde sees as the name.
+pub fn unraw(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
+/// Makes `name` unique among `taken` by appending the smallest number from 2
+/// that frees it, records it, and returns it. Deterministic: the same order of
+/// calls always gives the same names.
+pub fn claim_unique(name: String, taken: &mut BTreeSet<String>) -> String {
+    if taken.insert(name.clone()) {
+        return name;
+    }
+    let base = unraw(&name).to_string();
+    let mut n = 2u32;
+    loop {
+        let candidate = format!("{base}{n}");
+        if taken.insert(candidate.clone()) {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_names() {
+        assert_eq!(to_snake("authentication_flow"), "authentication_flow");
+        assert_eq!(to_snake("pageSize"), "page_size");
+        assert_eq!(to_snake("type"), "r#type");
+        assert_eq!(to_snake("self"), "self_");
+        assert_eq!(to_snake("2fa"), "_2fa");
+        assert_eq!(to_snake("-"), "field");
+        assert_eq!(
+            to_snake("providers_proxy_partial_update"),
+            "providers_proxy_partial_update"
+        );
+    }
+
+    #[test]
+    fn camel_names() {
+        assert_eq!(to_upper_camel("forward_single"), "ForwardSingle");
+        assert_eq!(to_upper_camel("S256"), "S256");
+        assert_eq!(to_upper_camel("2fa"), "V2fa");
+        assert_eq!(to_upper_camel(""), "Empty");
+        assert_eq!(to_upper_camel("self"), "Self_");
+    }
+
+    #[test]
+    fn collisions_get_numbers_in_call_order() {
+        let mut taken = BTreeSet::new();
+        assert_eq!(claim_unique("Mode".into(), &mut taken), "Mode");
+        assert_eq!(claim_unique("Mode".into(), &mut taken), "Mode2");
+        assert_eq!(claim_unique("Mode".into(), &mut taken), "Mode3");
+        assert_eq!(claim_unique("r#type".into(), &mut taken), "r#type");
+        assert_eq!(claim_unique("r#type".into(), &mut taken), "type2");
+    }
+}

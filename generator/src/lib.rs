@@ -1,0 +1,24 @@
+//! A generator of Rust API clients from API documentation.
+//!
+//! The pipeline has three stages, one folder each: [`frontend`] reads an
+//! input form into the [`model`], [`emit`] turns the model into Rust, and the
+//! [`Generator`] writes the result as a crate or as one file for `build.rs`.
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let out_dir = std::env::var("OUT_DIR")?;
+//!     generator::Generator::new().spec("spec").generate_file(format!("{out_dir}/client.rs"))?;
+//!     Ok(())
+//! }
+//! ```
+
+pub mod diagnostic;
+pub mod emit;
+pub mod frontend;
+pub mod ident;
+pub mod model;
+mod output;
+
+pub use diagnostic::{Error, Location, Warning};
+pub use output::{Generated, Generator, Report};

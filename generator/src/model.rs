@@ -1,0 +1,340 @@
+//! The intermediate model: what an API is, independent of the input form.
+//!
+//! Every front end (documentation pages, later OpenAPI) produces an [`Api`];
+//! every emitter only walks one. Nothing here still needs parsing: names are
+//! resolved, references point at entries of [`Api::schemas`], and each fact a
+//! front end could not establish is recorded as such (`Presence::Unstated`,
+//! `Nullability::Unstated`, `TypeRef::Unstated`) instead of being guessed.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// A whole API: its operations and the named schemas they use.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Api {
+    /// The path prefix every operation path is relative to (`/api/v3`), if known.
+    pub base_path: Option<String>,
+    /// Operations, sorted by id.
+    pub operations: Vec<Operation>,
+    /// Named schemas by their Rust type name; the key is the name.
+    pub schemas: BTreeMap<String, Schema>,
+    /// Security schemes by their name in the input (`authentik`).
+    pub security_schemes: BTreeMap<String, SecurityScheme>,
+}
+
+/// One HTTP operation, named by its operation id.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Operation {
+    /// The operation id (`providers_proxy_partial_update`), in snake case.
+    pub id: String,
+    pub method: Method,
+    pub path: PathTemplate,
+    pub description: Option<String>,
+    /// Tags, where the input gives them.
+    pub tags: Vec<String>,
+    /// Parameters in input order.
+    pub parameters: Vec<Parameter>,
+    pub body: Option<RequestBody>,
+    /// Responses sorted by status.
+    pub responses: Vec<Response>,
+    pub security: Security,
+    pub deprecated: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Patch,
+    Head,
+    Options,
+}
+
+impl Method {
+    pub fn from_name(name: &str) -> Option<Method> {
+        Some(match name.to_ascii_uppercase().as_str() {
+            "GET" => Method::Get,
+            "PUT" => Method::Put,
+            "POST" => Method::Post,
+            "DELETE" => Method::Delete,
+            "PATCH" => Method::Patch,
+            "HEAD" => Method::Head,
+            "OPTIONS" => Method::Options,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Patch => "PATCH",
+            Method::Head => "HEAD",
+            Method::Options => "OPTIONS",
+        }
+    }
+}
+
+/// A path such as `/providers/proxy/{id}/`, split into literal text and
+/// parameter references.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PathTemplate {
+    pub segments: Vec<PathSegment>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum PathSegment {
+    Literal(String),
+    /// The wire name of a path parameter.
+    Parameter(String),
+}
+
+impl PathTemplate {
+    /// The names of the parameters in the order they appear.
+    pub fn parameter_names(&self) -> impl Iterator<Item = &str> {
+        self.segments.iter().filter_map(|segment| match segment {
+            PathSegment::Parameter(name) => Some(name.as_str()),
+            PathSegment::Literal(_) => None,
+        })
+    }
+}
+
+impl std::fmt::Display for PathTemplate {
+    /// OpenAPI notation: `/providers/proxy/{id}/`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for segment in &self.segments {
+            match segment {
+                PathSegment::Literal(text) => f.write_str(text)?,
+                PathSegment::Parameter(name) => write!(f, "{{{name}}}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParameterLocation {
+    Path,
+    Query,
+    Header,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Parameter {
+    pub location: ParameterLocation,
+    /// The name on the wire (`id`, `page_size`).
+    pub name: String,
+    pub ty: TypeRef,
+    pub required: bool,
+    pub description: Option<String>,
+    pub constraints: Constraints,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RequestBody {
+    pub content_type: String,
+    pub required: bool,
+    pub ty: TypeRef,
+    pub description: Option<String>,
+}
+
+/// Which status codes a response stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Status {
+    /// One status code, such as 200 or 403.
+    Code(u16),
+    /// Every successful status: the input shows a success response without its code.
+    AnySuccess,
+    /// Any status the other responses do not name.
+    Default,
+}
+
+impl Status {
+    pub fn is_success(self) -> bool {
+        match self {
+            Status::Code(code) => (200..300).contains(&code),
+            Status::AnySuccess => true,
+            Status::Default => false,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Response {
+    pub status: Status,
+    pub description: Option<String>,
+    /// The body, or `None` for a response without one (204).
+    pub body: Option<ResponseBody>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ResponseBody {
+    pub content_type: String,
+    pub ty: TypeRef,
+}
+
+/// How an operation authenticates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Security {
+    /// The input names the schemes (any one of them suffices); empty means none.
+    Schemes(Vec<String>),
+    /// The input does not say.
+    Unstated,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum SecurityScheme {
+    /// `Authorization: Bearer <token>`.
+    HttpBearer,
+    /// Another HTTP scheme (`basic`, ...), kept by name.
+    Http { scheme: String },
+}
+
+/// A reference to a type, as used by a field, parameter or body.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum TypeRef {
+    Primitive(Primitive),
+    /// An entry of [`Api::schemas`], by name.
+    Named(String),
+    Array(Box<TypeRef>),
+    /// A JSON object with arbitrary keys and values of one type.
+    Map(Box<TypeRef>),
+    /// Any JSON value.
+    Any,
+    /// The input does not give the type.
+    Unstated,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Primitive {
+    String,
+    Uuid,
+    Uri,
+    Email,
+    DateTime,
+    Date,
+    Binary,
+    Boolean,
+    /// An integer of unspecified width.
+    Integer,
+    Int32,
+    Int64,
+    /// A number of unspecified precision.
+    Number,
+    Float,
+    Double,
+}
+
+/// A named type.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Schema {
+    /// The Rust type name, unique within [`Api::schemas`].
+    pub name: String,
+    pub description: Option<String>,
+    pub kind: SchemaKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum SchemaKind {
+    Object(ObjectSchema),
+    Enum(EnumSchema),
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ObjectSchema {
+    /// Fields in input order.
+    pub fields: Vec<Field>,
+    /// Entries beyond the named fields, and their value type; `None` when the
+    /// input allows none or does not say.
+    pub additional: Option<TypeRef>,
+}
+
+/// A property of an object.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Field {
+    /// The key in JSON (`authentication_flow`).
+    pub wire_name: String,
+    /// The Rust field name (`authentication_flow`, `r#type`).
+    pub rust_name: String,
+    pub ty: TypeRef,
+    pub presence: Presence,
+    pub nullability: Nullability,
+    pub read_only: bool,
+    pub deprecated: bool,
+    /// A short human title (`Set HTTP-Basic Authentication`).
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub constraints: Constraints,
+}
+
+/// Whether an object must carry a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Presence {
+    Required,
+    Optional,
+    /// The input does not say.
+    Unstated,
+}
+
+/// Whether a field's value may be JSON `null`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Nullability {
+    NonNull,
+    Nullable,
+    /// The input does not say.
+    Unstated,
+}
+
+/// Limits on a value, as the input states them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Constraints {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<Bound>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum: Option<Bound>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_items: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_items: Option<u64>,
+}
+
+impl Constraints {
+    pub fn is_empty(&self) -> bool {
+        *self == Constraints::default()
+    }
+}
+
+/// A numeric limit; `exclusive` means the value itself is not allowed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Bound {
+    /// The number as written in the input, so nothing is lost to rounding.
+    pub value: String,
+    pub exclusive: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EnumSchema {
+    pub values: Vec<EnumValue>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EnumValue {
+    /// The value on the wire (`forward_single`).
+    pub wire: String,
+    /// The Rust variant name (`ForwardSingle`).
+    pub variant: String,
+}

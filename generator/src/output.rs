@@ -1,0 +1,131 @@
+//! The library API: a `Generator` reads a spec and writes the client as a
+//! crate (for `cargo run -p generator`) or as one file (for `build.rs`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Error, Warning};
+use crate::model::Api;
+use crate::{emit, frontend};
+
+/// Settings for one generation, with chainable setters.
+#[derive(Clone, Debug)]
+pub struct Generator {
+    spec: PathBuf,
+    crate_name: String,
+}
+
+impl Default for Generator {
+    fn default() -> Self {
+        Generator {
+            spec: PathBuf::from("spec"),
+            crate_name: "authentik-api".to_string(),
+        }
+    }
+}
+
+/// What a generation produced, for the user to read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub operations: usize,
+    pub schemas: usize,
+    pub warnings: Vec<Warning>,
+}
+
+/// A generated crate in memory: file contents by path relative to its root.
+#[derive(Clone, Debug)]
+pub struct Generated {
+    pub files: BTreeMap<PathBuf, String>,
+    pub report: Report,
+}
+
+impl Generator {
+    pub fn new() -> Generator {
+        Generator::default()
+    }
+
+    /// The input: a documentation page, or a folder of them.
+    pub fn spec(mut self, spec: impl Into<PathBuf>) -> Generator {
+        self.spec = spec.into();
+        self
+    }
+
+    /// The generated crate's package name (default `authentik-api`).
+    pub fn crate_name(mut self, name: impl Into<String>) -> Generator {
+        self.crate_name = name.into();
+        self
+    }
+
+    /// Reads the input into the model.
+    pub fn load(&self) -> Result<(Api, Vec<Warning>), Error> {
+        frontend::load(&self.spec)
+    }
+
+    /// The crate's files, without writing them.
+    pub fn generate(&self) -> Result<Generated, Error> {
+        let (api, warnings) = self.load()?;
+        let emitted = emit::emit(&api)?;
+        let description = "A client for the authentik API, generated from its documentation";
+        let files = emitted.crate_files(&self.crate_name, description)?;
+        Ok(Generated {
+            files,
+            report: report(&api, warnings),
+        })
+    }
+
+    /// Writes the crate into `out_dir`; files whose content is unchanged are
+    /// not touched, so cargo does not rebuild them.
+    pub fn write_crate(&self, out_dir: impl AsRef<Path>) -> Result<Report, Error> {
+        let generated = self.generate()?;
+        for (relative, content) in &generated.files {
+            write_if_changed(&out_dir.as_ref().join(relative), content)?;
+        }
+        Ok(generated.report)
+    }
+
+    /// Compares the crate in `out_dir` with what would be generated; fails
+    /// with [`Error::Stale`] naming every file that differs or is missing.
+    pub fn check_crate(&self, out_dir: impl AsRef<Path>) -> Result<Report, Error> {
+        let generated = self.generate()?;
+        let differing: Vec<PathBuf> = generated
+            .files
+            .iter()
+            .map(|(relative, content)| (out_dir.as_ref().join(relative), content))
+            .filter(|(path, content)| {
+                std::fs::read_to_string(path).ok().as_deref() != Some(content.as_str())
+            })
+            .map(|(path, _)| path)
+            .collect();
+        if differing.is_empty() {
+            Ok(generated.report)
+        } else {
+            Err(Error::Stale { differing })
+        }
+    }
+
+    /// Writes the client as one Rust file to `include!`, for `build.rs`.
+    pub fn generate_file(&self, path: impl AsRef<Path>) -> Result<Report, Error> {
+        let (api, warnings) = self.load()?;
+        let content = emit::emit(&api)?.single_file()?;
+        write_if_changed(path.as_ref(), &content)?;
+        Ok(report(&api, warnings))
+    }
+}
+
+fn report(api: &Api, warnings: Vec<Warning>) -> Report {
+    Report {
+        operations: api.operations.len(),
+        schemas: api.schemas.len(),
+        warnings,
+    }
+}
+
+fn write_if_changed(path: &Path, content: &str) -> Result<(), Error> {
+    if std::fs::read_to_string(path).ok().as_deref() == Some(content) {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|error| Error::io(parent, error))?;
+    }
+    std::fs::write(path, content).map_err(|error| Error::io(path, error))
+}
