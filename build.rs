@@ -3,7 +3,9 @@
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out_file = std::path::Path::new(&std::env::var("OUT_DIR")?).join("authentik_client.rs");
-    let report = generator::Generator::new()
+    // The returned report counts operations and types and lists the facts the
+    // pages leave open; `cargo run -p generator` prints the same list.
+    generator::Generator::new()
         .spec("spec")
         .generate_file(&out_file)?;
     println!("cargo:rerun-if-changed=spec");
@@ -12,12 +14,5 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "cargo:rustc-env=AUTHENTIK_CLIENT_FILE={}",
         out_file.display()
     );
-    for warning in &report.warnings {
-        println!(
-            "cargo:rustc-env=AUTHENTIK_CLIENT_WARNINGS={}",
-            report.warnings.len()
-        );
-        let _ = warning;
-    }
     Ok(())
 }

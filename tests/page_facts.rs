@@ -1,0 +1,331 @@
+//! The facts each seed page states, checked one by one: what a reader of the
+//! page would write down, independent of the snapshots.
+
+use generator::model::{
+    Api, Field, Method, Nullability, ObjectSchema, ParameterLocation, Presence, Primitive, Schema,
+    SchemaKind, Security, Status, TypeRef,
+};
+use generator::Generator;
+
+fn load(page: &str) -> Api {
+    match Generator::new().spec(format!("spec/{page}")).load() {
+        Ok((api, _)) => api,
+        Err(error) => panic!("spec/{page} should parse: {error}"),
+    }
+}
+
+fn object<'a>(api: &'a Api, name: &str) -> &'a ObjectSchema {
+    match api.schemas.get(name).map(|s| &s.kind) {
+        Some(SchemaKind::Object(object)) => object,
+        other => panic!("`{name}` should be an object schema, found {other:?}"),
+    }
+}
+
+fn field<'a>(object: &'a ObjectSchema, wire: &str) -> &'a Field {
+    match object.fields.iter().find(|f| f.wire_name == wire) {
+        Some(field) => field,
+        None => panic!("no field `{wire}`"),
+    }
+}
+
+fn enum_values(schema: Option<&Schema>) -> Vec<&str> {
+    match schema.map(|s| &s.kind) {
+        Some(SchemaKind::Enum(values)) => values.values.iter().map(|v| v.wire.as_str()).collect(),
+        other => panic!("expected an enum, found {other:?}"),
+    }
+}
+
+fn named(ty: &TypeRef) -> &str {
+    match ty {
+        TypeRef::Named(name) => name,
+        other => panic!("expected a named type, found {other:?}"),
+    }
+}
+
+#[test]
+fn providers_proxy_partial_update_operation() {
+    let api = load("002_f9504824eacc2b16.txt");
+    assert_eq!(api.base_path.as_deref(), Some("/api/v3"));
+    let op = &api.operations[0];
+    assert_eq!(op.id, "providers_proxy_partial_update");
+    assert_eq!(op.method, Method::Patch);
+    assert_eq!(op.path.to_string(), "/providers/proxy/{id}/");
+    assert_eq!(op.description.as_deref(), Some("ProxyProvider Viewset"));
+    assert_eq!(op.security, Security::Schemes(vec!["authentik".into()]));
+    let [id] = op.parameters.as_slice() else {
+        panic!("one parameter expected: {:?}", op.parameters)
+    };
+    assert_eq!(
+        (id.location, id.name.as_str(), id.required),
+        (ParameterLocation::Path, "id", true)
+    );
+    assert_eq!(id.ty, TypeRef::Primitive(Primitive::Integer));
+    assert_eq!(
+        id.description.as_deref(),
+        Some("A unique integer value identifying this Proxy Provider.")
+    );
+    let body = op.body.as_ref().expect("a body");
+    assert!(!body.required, "the page shows no `required` under Body");
+    let [response] = op.responses.as_slice() else {
+        panic!("one response expected")
+    };
+    assert_eq!(
+        response.status,
+        Status::AnySuccess,
+        "the page does not show the status code"
+    );
+}
+
+#[test]
+fn providers_proxy_partial_update_body() {
+    let api = load("002_f9504824eacc2b16.txt");
+    let body = object(
+        &api,
+        named(&api.operations[0].body.as_ref().expect("a body").ty),
+    );
+    assert_eq!(body.fields.len(), 20);
+    let flow = field(body, "authentication_flow");
+    assert_eq!(flow.ty, TypeRef::Primitive(Primitive::Uuid));
+    assert_eq!(
+        (flow.presence, flow.nullability),
+        (Presence::Optional, Nullability::Nullable)
+    );
+    assert_eq!(
+        flow.description.as_deref(),
+        Some("Flow used for authentication when the associated application is accessed by an un-authenticated user.")
+    );
+    let mode = field(body, "mode");
+    assert_eq!(named(&mode.ty), "ProxyMode");
+    assert_eq!(
+        enum_values(api.schemas.get("ProxyMode")),
+        ["proxy", "forward_single", "forward_domain"]
+    );
+    assert_eq!(
+        field(body, "jwt_federation_providers").ty,
+        TypeRef::Array(Box::new(TypeRef::Primitive(Primitive::Integer)))
+    );
+    assert_eq!(field(body, "name").constraints.min_length, Some(1));
+    let basic = field(body, "basic_auth_enabled");
+    assert_eq!(
+        basic.title.as_deref(),
+        Some("Set HTTP-Basic Authentication")
+    );
+    assert_eq!(basic.ty, TypeRef::Primitive(Primitive::Boolean));
+    assert_eq!(
+        field(body, "internal_host").ty,
+        TypeRef::Primitive(Primitive::Uri)
+    );
+}
+
+#[test]
+fn providers_proxy_partial_update_response() {
+    let api = load("002_f9504824eacc2b16.txt");
+    let response_body = api.operations[0].responses[0]
+        .body
+        .as_ref()
+        .expect("a body");
+    let response = object(&api, named(&response_body.ty));
+    assert_eq!(response.fields.len(), 32);
+    let required: Vec<&str> = response
+        .fields
+        .iter()
+        .filter(|f| f.presence == Presence::Required)
+        .map(|f| f.wire_name.as_str())
+        .collect();
+    assert_eq!(
+        required,
+        [
+            "pk",
+            "name",
+            "authorization_flow",
+            "invalidation_flow",
+            "component",
+            "assigned_application_slug",
+            "assigned_application_name",
+            "assigned_backchannel_application_slug",
+            "assigned_backchannel_application_name",
+            "verbose_name",
+            "verbose_name_plural",
+            "meta_model_name",
+            "client_id",
+            "external_host",
+            "redirect_uris",
+            "outpost_set"
+        ]
+    );
+    assert_eq!(field(response, "pk").title.as_deref(), Some("ID"));
+    let TypeRef::Array(item) = &field(response, "redirect_uris").ty else {
+        panic!("redirect_uris is an array")
+    };
+    let item = object(&api, named(item));
+    let matching = field(item, "matching_mode");
+    assert_eq!(
+        (named(&matching.ty), matching.presence),
+        ("MatchingModeEnum", Presence::Required)
+    );
+    assert_eq!(
+        enum_values(api.schemas.get("MatchingModeEnum")),
+        ["strict", "regex"]
+    );
+    let url = field(item, "url");
+    assert_eq!(
+        (&url.ty, url.presence),
+        (&TypeRef::Primitive(Primitive::String), Presence::Required)
+    );
+    assert_eq!(item.fields.len(), 2);
+    // `cookie_domain` follows `]` with a copied bullet, yet belongs to the response itself.
+    assert_eq!(
+        field(response, "cookie_domain").ty,
+        TypeRef::Primitive(Primitive::String)
+    );
+}
+
+#[test]
+fn outposts_instances_update_recovers_what_the_page_supports() {
+    let api = load("000_d5606ba46899795a.txt");
+    let op = &api.operations[0];
+    assert_eq!(
+        (op.id.as_str(), op.method),
+        ("outposts_instances_update", Method::Put)
+    );
+    assert_eq!(op.path.to_string(), "/outposts/instances/{uuid}/");
+    let [uuid] = op.parameters.as_slice() else {
+        panic!("one parameter expected")
+    };
+    assert_eq!(uuid.name, "uuid");
+    assert_eq!(
+        uuid.ty,
+        TypeRef::Unstated,
+        "the page gives no type for the path parameter"
+    );
+    assert_eq!(
+        uuid.description.as_deref(),
+        Some("A UUID string identifying this Outpost.")
+    );
+    assert_eq!(op.security, Security::Unstated);
+
+    let body = op.body.as_ref().expect("a body");
+    assert!(body.required);
+    assert_eq!(body.content_type, "application/json");
+    let request = object(&api, named(&body.ty));
+    let [config] = request.fields.as_slice() else {
+        panic!(
+            "only `config` is named in the request: {:?}",
+            request.fields
+        )
+    };
+    assert_eq!(
+        (config.wire_name.as_str(), config.presence),
+        ("config", Presence::Required)
+    );
+    assert_eq!(
+        request.additional,
+        Some(TypeRef::Any),
+        "the request admits the fields the page lost"
+    );
+
+    let statuses: Vec<Status> = op.responses.iter().map(|r| r.status).collect();
+    assert_eq!(
+        statuses,
+        [Status::Code(200), Status::Code(400), Status::Code(403)]
+    );
+    let ok = object(
+        &api,
+        named(&op.responses[0].body.as_ref().expect("200 body").ty),
+    );
+    let names: Vec<&str> = ok.fields.iter().map(|f| f.wire_name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "pk",
+            "name",
+            "type",
+            "providers",
+            "providers_obj",
+            "service_connection",
+            "service_connection_obj",
+            "refresh_interval_s",
+            "token_identifier",
+            "config",
+            "managed"
+        ]
+    );
+    // Enum values matched to the one example value among them.
+    assert_eq!(
+        enum_values(api.schemas.get(named(&field(ok, "type").ty))),
+        ["proxy", "ldap", "radius", "rac"]
+    );
+    // Object fields keep their stated flags; the others state none.
+    assert_eq!(field(ok, "providers_obj").presence, Presence::Required);
+    assert_eq!(
+        field(ok, "service_connection_obj").presence,
+        Presence::Required
+    );
+    let name = field(ok, "name");
+    assert_eq!(
+        (name.presence, name.nullability),
+        (Presence::Unstated, Nullability::Unstated)
+    );
+    assert_eq!(field(ok, "pk").ty, TypeRef::Primitive(Primitive::Uuid));
+    let TypeRef::Array(provider) = &field(ok, "providers_obj").ty else {
+        panic!("providers_obj is an array")
+    };
+    assert_eq!(object(&api, named(provider)).fields.len(), 13);
+    let connection = object(&api, named(&field(ok, "service_connection_obj").ty));
+    assert_eq!(
+        field(connection, "local").ty,
+        TypeRef::Primitive(Primitive::Boolean)
+    );
+
+    let bad_request = object(
+        &api,
+        named(&op.responses[1].body.as_ref().expect("400 body").ty),
+    );
+    let names: Vec<&str> = bad_request
+        .fields
+        .iter()
+        .map(|f| f.wire_name.as_str())
+        .collect();
+    assert_eq!(names, ["non_field_errors", "code"]);
+    let forbidden = object(
+        &api,
+        named(&op.responses[2].body.as_ref().expect("403 body").ty),
+    );
+    let names: Vec<&str> = forbidden
+        .fields
+        .iter()
+        .map(|f| f.wire_name.as_str())
+        .collect();
+    assert_eq!(names, ["detail", "code"]);
+}
+
+#[test]
+fn outposts_instances_update_reports_what_it_cannot_support() {
+    let (_, warnings) = match Generator::new()
+        .spec("spec/000_d5606ba46899795a.txt")
+        .load()
+    {
+        Ok(loaded) => loaded,
+        Err(error) => panic!("{error}"),
+    };
+    let at = |line: usize| {
+        warnings
+            .iter()
+            .filter(|w| w.location.line == Some(line))
+            .count()
+    };
+    // The request's `Possible values: non-empty` and its enum have no field to belong to.
+    assert_eq!(at(10), 2, "{warnings:#?}");
+    assert_eq!(at(11), 1);
+    // A description that lost its field name.
+    assert!(warnings
+        .iter()
+        .any(|w| w.location.line == Some(60) && w.message.contains("Get Token identifier")));
+    // Security is not shown on this page.
+    assert!(warnings.iter().any(|w| w
+        .message
+        .contains("does not say how the operation authenticates")));
+    assert!(warnings
+        .iter()
+        .all(|w| w.location.file.ends_with("000_d5606ba46899795a.txt")));
+}
