@@ -103,12 +103,18 @@ impl Generator {
         }
     }
 
-    /// Writes the client as one Rust file to `include!`, for `build.rs`.
-    pub fn generate_file(&self, path: impl AsRef<Path>) -> Result<Report, Error> {
+    /// The client as the source of one Rust file, without writing it.
+    pub fn generate_source(&self) -> Result<(String, Report), Error> {
         let (api, warnings) = self.load()?;
         let content = emit::emit(&api)?.single_file()?;
+        Ok((content, report(&api, warnings)))
+    }
+
+    /// Writes the client as one Rust file to `include!`, for `build.rs`.
+    pub fn generate_file(&self, path: impl AsRef<Path>) -> Result<Report, Error> {
+        let (content, report) = self.generate_source()?;
         write_if_changed(path.as_ref(), &content)?;
-        Ok(report(&api, warnings))
+        Ok(report)
     }
 }
 
