@@ -13,6 +13,7 @@ const USAGE: &str = "usage: generator [--spec PATH] [--out DIR] [--name CRATE_NA
   --check            write nothing; fail and name the files that differ if the output is stale";
 
 struct Options {
+    help: bool,
     spec: PathBuf,
     out: PathBuf,
     name: Option<String>,
@@ -26,6 +27,7 @@ fn parse_options() -> Result<Options, String> {
         .parent()
         .map_or(manifest_dir.clone(), PathBuf::from);
     let mut options = Options {
+        help: false,
         spec: workspace.join("spec"),
         out: workspace.join("generated"),
         name: None,
@@ -42,7 +44,7 @@ fn parse_options() -> Result<Options, String> {
             "--out" => options.out = PathBuf::from(value("--out")?),
             "--name" => options.name = Some(value("--name")?),
             "--check" => options.check = true,
-            "--help" | "-h" => return Err(USAGE.to_string()),
+            "--help" | "-h" => options.help = true,
             other => return Err(format!("unknown argument `{other}`\n\n{USAGE}")),
         }
     }
@@ -57,6 +59,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if options.help {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let mut generator = generator::Generator::new().spec(&options.spec);
     if let Some(name) = &options.name {
         generator = generator.crate_name(name);

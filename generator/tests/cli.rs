@@ -1,0 +1,144 @@
+//! The command line as a user runs it: `cargo run -p generator [options]`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_generator"))
+        .args(args)
+        .current_dir(workspace())
+        .output()
+        .unwrap_or_else(|error| panic!("running the generator: {error}"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|error| panic!("a temporary folder: {error}"))
+}
+
+fn path_arg(path: &Path) -> &str {
+    path.to_str()
+        .unwrap_or_else(|| panic!("{} is not UTF-8", path.display()))
+}
+
+#[test]
+fn without_arguments_the_defaults_are_spec_and_generated() {
+    // `--check` with no other option compares the workspace's generated/ with spec/.
+    let output = run(&["--check"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(stdout.contains("2 operations"), "{stdout}");
+    assert!(stdout.contains("is up to date"), "{stdout}");
+}
+
+#[test]
+fn out_and_name_write_a_crate_that_check_accepts_until_a_file_changes() {
+    let dir = temp();
+    let out = path_arg(dir.path());
+    let output = run(&["--out", out, "--name", "my-authentik"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let manifest = std::fs::read_to_string(dir.path().join("Cargo.toml")).unwrap_or_default();
+    assert!(manifest.contains("name = \"my-authentik\""), "{manifest}");
+
+    let check = run(&["--out", out, "--name", "my-authentik", "--check"]);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    // The same crate under another name is stale: the manifest differs.
+    let renamed = run(&["--out", out, "--check"]);
+    assert!(!renamed.status.success());
+    assert!(
+        text(&renamed.stderr).contains("Cargo.toml"),
+        "{}",
+        text(&renamed.stderr)
+    );
+
+    let operations = dir.path().join("src/operations.rs");
+    let edited = std::fs::read_to_string(&operations).unwrap_or_default() + "\n// a hand edit\n";
+    std::fs::write(&operations, edited).unwrap_or_else(|error| panic!("{error}"));
+    let stale = run(&["--out", out, "--name", "my-authentik", "--check"]);
+    assert_eq!(stale.status.code(), Some(1));
+    let stderr = text(&stale.stderr);
+    assert!(stderr.contains("stale"), "{stderr}");
+    assert!(stderr.contains("src/operations.rs"), "{stderr}");
+    assert!(
+        !stderr.contains("models.rs"),
+        "only the edited file differs: {stderr}"
+    );
+}
+
+#[test]
+fn spec_takes_a_single_page() {
+    let dir = temp();
+    let output = run(&[
+        "--spec",
+        "spec/002_f9504824eacc2b16.txt",
+        "--out",
+        path_arg(dir.path()),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stdout).contains("1 operations"),
+        "{}",
+        text(&output.stdout)
+    );
+    let operations =
+        std::fs::read_to_string(dir.path().join("src/operations.rs")).unwrap_or_default();
+    assert!(operations.contains("pub async fn providers_proxy_partial_update("));
+    assert!(!operations.contains("outposts_instances_update"));
+}
+
+#[test]
+fn warnings_name_the_page_and_line() {
+    let dir = temp();
+    let output = run(&[
+        "--spec",
+        "spec/000_d5606ba46899795a.txt",
+        "--out",
+        path_arg(dir.path()),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("warning: spec/000_d5606ba46899795a.txt:")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_bad_page_fails_with_its_location_and_writes_nothing() {
+    let dir = temp();
+    let page = dir.path().join("empty.txt");
+    std::fs::write(&page, "").unwrap_or_else(|error| panic!("{error}"));
+    let out = dir.path().join("out");
+    let output = run(&["--spec", path_arg(&page), "--out", path_arg(&out)]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(&format!("{}:1:", page.display())),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn unknown_arguments_and_missing_values_print_the_usage() {
+    for args in [&["--frobnicate"][..], &["--spec"][..]] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            text(&output.stderr).contains("usage: generator"),
+            "{args:?}"
+        );
+    }
+    let help = run(&["--help"]);
+    assert!(help.status.success());
+    assert!(text(&help.stdout).contains("--check"));
+}
