@@ -68,19 +68,40 @@ impl Client {
         self.exchange(request).await.map(|_| ())
     }
 
+    /// Sends `request` and returns a successful response's body as text.
+    pub(crate) async fn send_text(&self, request: Request) -> Result<String, Error> {
+        let (_, bytes) = self.exchange(request).await?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// Sends `request` and returns a successful response's body as bytes.
+    pub(crate) async fn send_bytes(&self, request: Request) -> Result<Vec<u8>, Error> {
+        self.exchange(request).await.map(|(_, bytes)| bytes)
+    }
+
     /// The one request path: builds, sends, and maps an unsuccessful status to an error.
     async fn exchange(&self, request: Request) -> Result<(u16, Vec<u8>), Error> {
         let operation = request.operation;
         let transport = |source| Error::Transport { operation, source };
         let url = format!("{}{}", self.base_url, request.path);
-        let mut builder = self.http.request(request.method, url).header(reqwest::header::ACCEPT, "application/json");
+        let mut builder = self.http.request(request.method, url).header(reqwest::header::ACCEPT, request.accept);
+        if !request.query.is_empty() {
+            builder = builder.query(&request.query);
+        }
+        for (name, value) in request.headers {
+            builder = builder.header(name, value);
+        }
         if request.authenticated {
             if let Some(token) = &self.token {
                 builder = builder.bearer_auth(token);
             }
         }
-        if let Some((content_type, body)) = request.body {
-            builder = builder.header(reqwest::header::CONTENT_TYPE, content_type).body(body);
+        match request.body {
+            Some(Body::Bytes { content_type, bytes }) => {
+                builder = builder.header(reqwest::header::CONTENT_TYPE, content_type).body(bytes);
+            }
+            Some(Body::Multipart(form)) => builder = builder.multipart(form.form),
+            None => {}
         }
         let response = builder.send().await.map_err(transport)?;
         let status = response.status().as_u16();
@@ -118,19 +139,70 @@ fn decode<T: DeserializeOwned>(operation: &'static str, status: u16, bytes: &[u8
     serde_path_to_error::deserialize(deserializer).map_err(|source| Error::decode(operation, status, source))
 }
 
+/// A documented error response without a body: its text, if any, is kept.
+pub(crate) fn error_text(bytes: &[u8]) -> Result<ErrorBody, serde_path_to_error::Error<serde_json::Error>> {
+    Ok(ErrorBody::Other(serde_json::Value::String(String::from_utf8_lossy(bytes).into_owned())))
+}
+
 /// What an operation sends, and which error statuses it documents.
 pub(crate) struct Request {
     operation: &'static str,
     method: reqwest::Method,
     path: String,
-    body: Option<(&'static str, Vec<u8>)>,
+    query: Vec<(&'static str, String)>,
+    headers: Vec<(&'static str, String)>,
+    accept: &'static str,
+    body: Option<Body>,
     authenticated: bool,
     errors: &'static [(u16, ErrorDecoder)],
 }
 
+enum Body {
+    Bytes { content_type: &'static str, bytes: Vec<u8> },
+    Multipart(Form),
+}
+
 impl Request {
     pub(crate) fn new(operation: &'static str, method: reqwest::Method, path: String) -> Request {
-        Request { operation, method, path, body: None, authenticated: false, errors: &[] }
+        Request {
+            operation,
+            method,
+            path,
+            query: Vec::new(),
+            headers: Vec::new(),
+            accept: "application/json",
+            body: None,
+            authenticated: false,
+            errors: &[],
+        }
+    }
+
+    /// Adds `name=value` to the query string.
+    pub(crate) fn query(&mut self, name: &'static str, value: impl fmt::Display) {
+        self.query.push((name, value.to_string()));
+    }
+
+    /// Adds `name=a,b,c` (an array in `style: form, explode: false`).
+    pub(crate) fn query_joined<T: fmt::Display>(&mut self, name: &'static str, values: &[T]) {
+        let joined: Vec<String> = values.iter().map(ToString::to_string).collect();
+        self.query.push((name, joined.join(",")));
+    }
+
+    /// Sends the header `name: value`.
+    pub(crate) fn header(&mut self, name: &'static str, value: impl fmt::Display) {
+        self.headers.push((name, value.to_string()));
+    }
+
+    /// The media type the operation answers with, when it is not JSON.
+    pub(crate) fn accept(mut self, media_type: &'static str) -> Request {
+        self.accept = media_type;
+        self
+    }
+
+    /// A `multipart/form-data` body.
+    pub(crate) fn multipart(mut self, form: Form) -> Request {
+        self.body = Some(Body::Multipart(form));
+        self
     }
 
     /// Sends the bearer token, when the client has one.
@@ -148,9 +220,55 @@ impl Request {
     /// A JSON body.
     pub(crate) fn json<B: Serialize>(mut self, body: &B) -> Result<Request, Error> {
         let bytes = serde_json::to_vec(body).map_err(|source| Error::Encode { operation: self.operation, source })?;
-        self.body = Some(("application/json", bytes));
+        self.body = Some(Body::Bytes { content_type: "application/json", bytes });
         Ok(self)
     }
+}
+
+/// The parts of a `multipart/form-data` body.
+pub(crate) struct Form {
+    operation: &'static str,
+    form: reqwest::multipart::Form,
+}
+
+impl Form {
+    pub(crate) fn new(operation: &'static str) -> Form {
+        Form { operation, form: reqwest::multipart::Form::new() }
+    }
+
+    /// A file part from bytes in memory.
+    pub(crate) fn file(&mut self, name: &'static str, bytes: &[u8]) {
+        let part = reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name);
+        self.form = std::mem::take(&mut self.form).part(name, part);
+    }
+
+    /// A text part: strings as they are, numbers and booleans as JSON
+    /// writes them, arrays and objects as JSON; `null` sends nothing.
+    pub(crate) fn field<T: Serialize>(&mut self, name: &'static str, value: &T) -> Result<(), Error> {
+        let value = serde_json::to_value(value).map_err(|source| Error::Encode { operation: self.operation, source })?;
+        let text = match value {
+            serde_json::Value::Null => return Ok(()),
+            serde_json::Value::String(text) => text,
+            other => other.to_string(),
+        };
+        self.form = std::mem::take(&mut self.form).text(name, text);
+        Ok(())
+    }
+}
+
+/// Serializes a union member with its tag property set to `tag`, so the
+/// tag is written exactly once whatever the member's own field holds.
+pub(crate) fn serialize_tagged<S: Serializer, T: Serialize>(serializer: S, property: &str, tag: &str, member: &T) -> Result<S::Ok, S::Error> {
+    let mut value = serde_json::to_value(member).map_err(serde::ser::Error::custom)?;
+    if let Some(object) = value.as_object_mut() {
+        object.insert(property.to_string(), serde_json::Value::String(tag.to_string()));
+    }
+    value.serialize(serializer)
+}
+
+/// Decodes a union member from the object already read.
+pub(crate) fn deserialize_member<T: DeserializeOwned, E: serde::de::Error>(value: serde_json::Value) -> Result<T, E> {
+    serde_json::from_value(value).map_err(E::custom)
 }
 
 /// `value` as one path segment: every byte outside RFC 3986's unreserved

@@ -135,6 +135,15 @@ pub struct Parameter {
     pub required: bool,
     pub description: Option<String>,
     pub constraints: Constraints,
+    /// For arrays in the query: `true` repeats the key per item
+    /// (`style: form, explode: true`, the OpenAPI default), `false` joins the
+    /// items with commas.
+    #[serde(skip_serializing_if = "is_false")]
+    pub explode: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -246,6 +255,27 @@ pub struct Schema {
 pub enum SchemaKind {
     Object(ObjectSchema),
     Enum(EnumSchema),
+    /// One of several object types, told apart by a tag property.
+    Union(UnionSchema),
+}
+
+/// A tagged union (`oneOf` with a `discriminator`): the value of the
+/// property `tag` says which variant an object is.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnionSchema {
+    /// The wire name of the tag property (`component`).
+    pub tag: String,
+    pub variants: Vec<UnionVariant>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnionVariant {
+    /// The tag value that selects this variant (`ak-stage-identification`).
+    pub tag: String,
+    /// The Rust variant name, unique within the union.
+    pub variant: String,
+    /// The object schema of this variant, by name.
+    pub schema: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -268,7 +298,13 @@ pub struct Field {
     pub presence: Presence,
     pub nullability: Nullability,
     pub read_only: bool,
+    /// Sent by clients but never returned by the server.
+    #[serde(skip_serializing_if = "is_false")]
+    pub write_only: bool,
     pub deprecated: bool,
+    /// The value the server assumes when the field is absent, as JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<serde_json::Value>,
     /// A short human title (`Set HTTP-Basic Authentication`).
     pub title: Option<String>,
     pub description: Option<String>,

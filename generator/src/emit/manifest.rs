@@ -8,7 +8,7 @@ pub fn cargo_toml(crate_name: &str, description: &str, uses: Uses) -> String {
         dependencies.push(r#"chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }"#);
     }
     dependencies.push(
-        r#"reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }"#,
+        r#"reqwest = { version = "0.12", default-features = false, features = ["multipart", "rustls-tls"] }"#,
     );
     dependencies.push(r#"serde = { version = "1", features = ["derive"] }"#);
     dependencies.push(r#"serde_json = "1""#);

@@ -10,6 +10,7 @@ mod docs;
 mod manifest;
 mod models;
 mod operations;
+mod params;
 mod types;
 
 use std::collections::BTreeMap;
@@ -43,8 +44,10 @@ pub struct Emitted {
 
 pub fn emit(api: &Api) -> Result<Emitted, Error> {
     let mut uses = Uses::default();
-    let models = models::models(api, &mut uses);
-    let operations = operations::operations(api, &mut uses)?;
+    let params_names = params::struct_names(api);
+    let params = params::params_structs(api, &params_names, &mut uses);
+    let models = models::models(api, params, &mut uses);
+    let operations = operations::operations(api, &params_names, &mut uses)?;
     let runtime = syn::parse_file(RUNTIME_SOURCE).map_err(|error| Error::Emit {
         what: "runtime".into(),
         message: error.to_string(),

@@ -9,20 +9,22 @@ use quote::{format_ident, quote};
 use super::docs::{doc_attrs, doc_text};
 use super::types::{TypeEmitter, Uses, Wrapper};
 use crate::model::{
-    Api, Constraints, EnumSchema, Field, ObjectSchema, Schema, SchemaKind, TypeRef,
+    Api, Constraints, EnumSchema, Field, ObjectSchema, Schema, SchemaKind, TypeRef, UnionSchema,
 };
 
 /// The path of the runtime module from inside `models`, as text and tokens.
 const RUNTIME: &str = "super::runtime";
 
-pub fn models(api: &Api, uses: &mut Uses) -> TokenStream {
+pub fn models(api: &Api, params: TokenStream, uses: &mut Uses) -> TokenStream {
     let items = api.schemas.values().map(|schema| match &schema.kind {
         SchemaKind::Object(object) => object_struct(schema, object, uses),
         SchemaKind::Enum(values) => enum_type(schema, values),
+        SchemaKind::Union(union) => union_type(schema, union),
     });
     let error_body = error_body(api);
     quote! {
         #(#items)*
+        #params
         #error_body
     }
 }
@@ -64,8 +66,10 @@ fn object_struct(schema: &Schema, object: &ObjectSchema, uses: &mut Uses) -> Tok
             }
             serde_args.extend(wrapper.serde_args(RUNTIME));
             let serde = (!serde_args.is_empty()).then(|| quote! { #[serde(#(#serde_args),*)] });
+            let deprecated = field.deprecated.then(|| quote! { #[deprecated] });
             quote! {
                 #doc
+                #deprecated
                 #serde
                 pub #ident: #ty,
             }
@@ -97,10 +101,26 @@ fn object_struct(schema: &Schema, object: &ObjectSchema, uses: &mut Uses) -> Tok
 
 fn field_doc(field: &Field) -> String {
     let constraints = constraints_text(&field.constraints);
+    let access = match (field.read_only, field.write_only) {
+        (true, _) => Some("Read-only: set by the server."),
+        (_, true) => Some("Write-only: never returned by the server."),
+        _ => None,
+    };
+    let default = field
+        .default
+        .as_ref()
+        .map(|value| format!("Default: `{value}`."));
+    // The title repeats the description's subject; both are kept when they differ.
+    let title = field
+        .title
+        .as_deref()
+        .filter(|title| Some(*title) != field.description.as_deref());
     doc_text([
-        field.title.as_deref(),
+        title,
         field.description.as_deref(),
         constraints.as_deref(),
+        default.as_deref(),
+        access,
     ])
 }
 
@@ -198,6 +218,67 @@ fn enum_type(schema: &Schema, values: &EnumSchema) -> TokenStream {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = String::deserialize(deserializer)?;
                 Ok(Self::from(value.as_str()))
+            }
+        }
+    }
+}
+
+/// A tagged union: decodes by the tag property, keeps an object with an
+/// unknown tag as it came, and writes the tag exactly once. Members are
+/// boxed: their sizes differ by hundreds of bytes.
+fn union_type(schema: &Schema, union: &UnionSchema) -> TokenStream {
+    let name = format_ident!("{}", schema.name);
+    let doc = doc_attrs(&doc_text([schema.description.as_deref()]));
+    let property = &union.tag;
+    let variants: Vec<syn::Ident> = union
+        .variants
+        .iter()
+        .map(|v| format_ident!("{}", v.variant))
+        .collect();
+    let members: Vec<syn::Ident> = union
+        .variants
+        .iter()
+        .map(|v| format_ident!("{}", v.schema))
+        .collect();
+    let tags: Vec<&str> = union.variants.iter().map(|v| v.tag.as_str()).collect();
+    let variant_docs = tags.iter().map(|tag| format!(" `{property}: {tag}`"));
+    let unknown_doc =
+        format!(" An object whose `{property}` this client does not know, as received.");
+    quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum #name {
+            #( #[doc = #variant_docs] #variants(Box<#members>), )*
+            #[doc = #unknown_doc]
+            Unknown(serde_json::Value),
+        }
+
+        impl #name {
+            /// The value of the tag property.
+            pub fn tag(&self) -> Option<&str> {
+                match self {
+                    #( Self::#variants(_) => Some(#tags), )*
+                    Self::Unknown(value) => value.get(#property).and_then(serde_json::Value::as_str),
+                }
+            }
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    #( Self::#variants(member) => super::runtime::serialize_tagged(serializer, #property, #tags, member), )*
+                    Self::Unknown(value) => serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                match value.get(#property).and_then(serde_json::Value::as_str) {
+                    #( Some(#tags) => super::runtime::deserialize_member(value).map(|member| Self::#variants(Box::new(member))), )*
+                    _ => Ok(Self::Unknown(value)),
+                }
             }
         }
     }

@@ -1,21 +1,29 @@
 //! The `operations` module: one thin async method on `Client` per operation,
 //! which describes the request and hands it to the runtime.
 
+use std::collections::BTreeMap;
+
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs::{doc_attrs, doc_text};
 use super::types::{TypeEmitter, Uses};
 use crate::diagnostic::Error;
+use crate::frontend::openapi::is_json;
 use crate::model::{
-    Api, Operation, Parameter, ParameterLocation, PathSegment, Primitive, Security, TypeRef,
+    Api, Operation, Parameter, ParameterLocation, PathSegment, Primitive, RequestBody, SchemaKind,
+    Security, Status, TypeRef,
 };
 
-pub fn operations(api: &Api, uses: &mut Uses) -> Result<TokenStream, Error> {
+pub fn operations(
+    api: &Api,
+    params_structs: &BTreeMap<String, String>,
+    uses: &mut Uses,
+) -> Result<TokenStream, Error> {
     let methods = api
         .operations
         .iter()
-        .map(|op| operation(op, uses))
+        .map(|op| operation(api, op, params_structs.get(&op.id), uses))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(quote! {
         impl super::runtime::Client {
@@ -31,19 +39,22 @@ fn unsupported(op: &Operation, what: impl std::fmt::Display) -> Error {
     }
 }
 
-fn operation(op: &Operation, uses: &mut Uses) -> Result<TokenStream, Error> {
+fn operation(
+    api: &Api,
+    op: &Operation,
+    params_struct: Option<&String>,
+    uses: &mut Uses,
+) -> Result<TokenStream, Error> {
     let models = quote! { super::models:: };
     let types = TypeEmitter { models: &models };
     let name = format_ident!("{}", crate::ident::to_snake(&op.id));
     let id = &op.id;
     let mut arguments = Vec::new();
-    for parameter in &op.parameters {
-        if parameter.location != ParameterLocation::Path {
-            return Err(unsupported(
-                op,
-                format!("{:?} parameter `{}`", parameter.location, parameter.name),
-            ));
-        }
+    for parameter in op
+        .parameters
+        .iter()
+        .filter(|p| p.location == ParameterLocation::Path)
+    {
         let ident = format_ident!("{}", crate::ident::to_snake(&parameter.name));
         let ty = path_argument_type(op, parameter, &types, uses)?;
         arguments.push(quote! { #ident: #ty });
@@ -70,66 +81,199 @@ fn operation(op: &Operation, uses: &mut Uses) -> Result<TokenStream, Error> {
         };
     }
 
-    let body_statement = match &op.body {
-        None => quote! {},
-        Some(body) => {
-            if body.content_type != "application/json" {
-                return Err(unsupported(
-                    op,
-                    format!("request body of media type `{}`", body.content_type),
-                ));
-            }
-            let ty = types.ty(&body.ty, uses);
-            if body.required {
-                arguments.push(quote! { body: &#ty });
-                quote! { let request = request.json(body)?; }
-            } else {
-                arguments.push(quote! { body: Option<&#ty> });
-                quote! {
-                    let request = match body {
-                        Some(body) => request.json(body)?,
-                        None => request,
-                    };
-                }
-            }
-        }
-    };
-
     let success = op
         .responses
         .iter()
         .find(|r| r.status.is_success() && r.body.is_some())
         .and_then(|r| r.body.as_ref());
     let (output, send) = match success {
-        Some(body) if body.content_type == "application/json" => {
+        Some(body) if is_json(&body.content_type) => {
             (types.ty(&body.ty, uses), quote! { send_json })
         }
         Some(body) => {
-            return Err(unsupported(
-                op,
-                format!("response of media type `{}`", body.content_type),
-            ))
+            let media = &body.content_type;
+            request = quote! { #request.accept(#media) };
+            if is_text(media) {
+                (quote! { String }, quote! { send_text })
+            } else {
+                (quote! { Vec<u8> }, quote! { send_bytes })
+            }
         }
         None => (quote! { () }, quote! { send_empty }),
     };
+
+    let mut statements = Vec::new();
+    if let Some(struct_name) = params_struct {
+        let ident = format_ident!("{}", struct_name);
+        arguments.push(quote! { params: &super::models::#ident });
+        for (parameter, field) in super::params::fields(op) {
+            statements.push(parameter_statement(parameter, &field));
+        }
+    }
+    if let Some(body) = &op.body {
+        statements.push(body_statement(api, op, body, &types, &mut arguments, uses)?);
+    }
+    let mutable = params_struct.map(|_| quote! { mut });
     let signature = format!(" `{} {}`", op.method.as_str(), op.path);
     let doc = doc_attrs(&doc_text([op.description.as_deref()]));
     let doc_separator =
         (!op.description.as_deref().unwrap_or_default().is_empty()).then(|| quote! { #[doc = ""] });
+    let deprecated = op.deprecated.then(|| quote! { #[deprecated] });
     Ok(quote! {
         #doc
         #doc_separator
         #[doc = #signature]
+        #deprecated
         pub async fn #name(&self, #(#arguments),*) -> Result<#output, super::runtime::Error> {
             #path
-            let request = #request;
-            #body_statement
+            let #mutable request = #request;
+            #(#statements)*
             self.#send(request).await
         }
     })
 }
 
-/// The Rust type of a path argument: text as `&str`, numbers and uuids by value.
+/// Text media types come back as `String`, others as bytes.
+fn is_text(media: &str) -> bool {
+    let essence = media.split(';').next().unwrap_or(media).trim();
+    essence.starts_with("text/")
+        || essence.ends_with("xml")
+        || essence.ends_with("yaml")
+        || essence == "application/vnd.oai.openapi"
+}
+
+/// The statement that puts one query or header parameter on the request.
+fn parameter_statement(parameter: &Parameter, field: &str) -> TokenStream {
+    let field = format_ident!("{}", field);
+    let name = &parameter.name;
+    let add = match parameter.location {
+        ParameterLocation::Header => quote! { header },
+        _ => quote! { query },
+    };
+    // RFC 3339 for date-times; everything else by its `Display` (enums write
+    // their wire value).
+    let value = |value: TokenStream, ty: &TypeRef| match ty {
+        TypeRef::Primitive(Primitive::DateTime) => quote! { #value.to_rfc3339() },
+        _ => value,
+    };
+    match (&parameter.ty, parameter.required) {
+        (TypeRef::Array(item), required) => {
+            let values = if required {
+                quote! { Some(&params.#field) }
+            } else {
+                quote! { params.#field.as_ref() }
+            };
+            if parameter.explode {
+                let each = value(quote! { value }, item);
+                quote! {
+                    for value in #values.into_iter().flatten() {
+                        request.#add(#name, #each);
+                    }
+                }
+            } else {
+                quote! {
+                    if let Some(values) = #values {
+                        request.query_joined(#name, values);
+                    }
+                }
+            }
+        }
+        (ty, true) => {
+            let each = value(quote! { &params.#field }, ty);
+            quote! { request.#add(#name, #each); }
+        }
+        (ty, false) => {
+            let each = value(quote! { value }, ty);
+            quote! {
+                if let Some(value) = &params.#field {
+                    request.#add(#name, #each);
+                }
+            }
+        }
+    }
+}
+
+fn body_statement(
+    api: &Api,
+    op: &Operation,
+    body: &RequestBody,
+    types: &TypeEmitter<'_>,
+    arguments: &mut Vec<TokenStream>,
+    uses: &mut Uses,
+) -> Result<TokenStream, Error> {
+    let ty = types.ty(&body.ty, uses);
+    let attach = if is_json(&body.content_type) {
+        quote! { request.json(body)? }
+    } else if body.content_type == "multipart/form-data" {
+        let form = multipart_form(api, op, &body.ty)?;
+        quote! {{
+            #form
+            request.multipart(form)
+        }}
+    } else {
+        return Err(unsupported(
+            op,
+            format!("request body of media type `{}`", body.content_type),
+        ));
+    };
+    Ok(if body.required {
+        arguments.push(quote! { body: &#ty });
+        quote! { let request = #attach; }
+    } else {
+        arguments.push(quote! { body: Option<&#ty> });
+        quote! {
+            let request = match body {
+                Some(body) => #attach,
+                None => request,
+            };
+        }
+    })
+}
+
+/// The statements that build `form` from the fields of `body`.
+fn multipart_form(api: &Api, op: &Operation, ty: &TypeRef) -> Result<TokenStream, Error> {
+    let object = match ty {
+        TypeRef::Named(name) => match api.schemas.get(name).map(|s| &s.kind) {
+            Some(SchemaKind::Object(object)) => object,
+            _ => {
+                return Err(unsupported(
+                    op,
+                    format!("a multipart body of type `{name}`"),
+                ))
+            }
+        },
+        other => {
+            return Err(unsupported(
+                op,
+                format!("a multipart body of type {other:?}"),
+            ))
+        }
+    };
+    let id = &op.id;
+    let parts = object.fields.iter().map(|field| {
+        let ident: syn::Ident = syn::parse_str(&field.rust_name)
+            .unwrap_or_else(|_| format_ident!("r#{}", field.rust_name));
+        let wire = &field.wire_name;
+        let is_file = field.ty == TypeRef::Primitive(Primitive::Binary);
+        let wrapped = super::types::Wrapper::of(field) != super::types::Wrapper::Plain;
+        match (is_file, wrapped) {
+            (true, false) => quote! { form.file(#wire, &body.#ident); },
+            (true, true) => quote! {
+                if let Some(bytes) = body.#ident.as_ref() {
+                    form.file(#wire, bytes);
+                }
+            },
+            (false, _) => quote! { form.field(#wire, &body.#ident)?; },
+        }
+    });
+    Ok(quote! {
+        let mut form = super::runtime::Form::new(#id);
+        #(#parts)*
+    })
+}
+
+/// The Rust type of a path argument: text as `&str`, numbers and uuids by
+/// value, named types by reference.
 fn path_argument_type(
     op: &Operation,
     parameter: &Parameter,
@@ -140,6 +284,10 @@ fn path_argument_type(
         TypeRef::Primitive(Primitive::String | Primitive::Uri | Primitive::Email)
         | TypeRef::Unstated => quote! { &str },
         TypeRef::Primitive(_) => types.ty(&parameter.ty, uses),
+        TypeRef::Named(_) => {
+            let ty = types.ty(&parameter.ty, uses);
+            quote! { &#ty }
+        }
         other => {
             return Err(unsupported(
                 op,
@@ -176,7 +324,7 @@ fn error_decoders(op: &Operation) -> Result<Vec<TokenStream>, Error> {
     let mut decoders = Vec::new();
     for response in op.responses.iter().filter(|r| !r.status.is_success()) {
         let code = match response.status {
-            crate::model::Status::Code(code) => code,
+            Status::Code(code) => code,
             other => {
                 return Err(unsupported(
                     op,
@@ -184,15 +332,21 @@ fn error_decoders(op: &Operation) -> Result<Vec<TokenStream>, Error> {
                 ))
             }
         };
-        let ty = match response.body.as_ref().map(|b| &b.ty) {
-            Some(TypeRef::Named(name)) => {
-                let ident = format_ident!("{}", name);
-                quote! { super::models::#ident }
+        let decoder = match response.body.as_ref() {
+            Some(body) if is_json(&body.content_type) => {
+                let ty = match &body.ty {
+                    TypeRef::Named(name) => {
+                        let ident = format_ident!("{}", name);
+                        quote! { super::models::#ident }
+                    }
+                    _ => quote! { serde_json::Value },
+                };
+                quote! { super::runtime::error_body::<#ty> }
             }
-            _ => quote! { serde_json::Value },
+            _ => quote! { super::runtime::error_text },
         };
         let code = proc_macro2::Literal::u16_unsuffixed(code);
-        decoders.push(quote! { (#code, super::runtime::error_body::<#ty>) });
+        decoders.push(quote! { (#code, #decoder) });
     }
     Ok(decoders)
 }

@@ -43,9 +43,9 @@ impl TypeEmitter<'_> {
 
 fn primitive_type(primitive: Primitive, uses: &mut Uses) -> TokenStream {
     match primitive {
-        Primitive::String | Primitive::Uri | Primitive::Email | Primitive::Binary => {
-            quote! { String }
-        }
+        Primitive::String | Primitive::Uri | Primitive::Email => quote! { String },
+        // File contents (multipart parts).
+        Primitive::Binary => quote! { Vec<u8> },
         Primitive::Uuid => {
             uses.uuid = true;
             quote! { uuid::Uuid }

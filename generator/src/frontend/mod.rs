@@ -2,6 +2,7 @@
 //! picks the front end for an input and combines several pages into one API.
 
 pub mod docs_page;
+pub mod openapi;
 pub mod schemas;
 
 use std::path::{Path, PathBuf};
@@ -25,10 +26,15 @@ pub fn load(path: &Path) -> Result<(Api, Vec<Warning>), Error> {
                 merge_page(&mut api, file, page, &mut warnings)?;
             }
             InputForm::OpenApi => {
-                return Err(Error::input(
-                    Location::file(file),
-                    "OpenAPI documents are not supported yet; expected documentation pages (.txt)",
-                ));
+                if files.len() > 1 {
+                    return Err(Error::input(
+                        Location::file(file),
+                        "an OpenAPI document must be the only input; pass the file itself, not its folder with other inputs",
+                    ));
+                }
+                let mut api = openapi::parse_document(file, &text, &mut warnings)?;
+                api.operations.sort_by(|a, b| a.id.cmp(&b.id));
+                return Ok((api, warnings));
             }
         }
     }

@@ -11,9 +11,27 @@ use crate::model::{EnumSchema, EnumValue, Schema, SchemaKind};
 #[derive(Debug, Default)]
 pub struct SchemaRegistry {
     schemas: BTreeMap<String, Schema>,
+    /// Names promised to schemas defined later (an OpenAPI document's
+    /// components, which may be referenced before they are read).
+    reserved: BTreeSet<String>,
 }
 
 impl SchemaRegistry {
+    /// Keeps `name` free for [`SchemaRegistry::define`]; returns the name
+    /// actually reserved (numbered when `wanted` is taken already).
+    pub fn reserve(&mut self, wanted: String) -> String {
+        let mut taken: BTreeSet<String> =
+            self.schemas.keys().chain(&self.reserved).cloned().collect();
+        let name = ident::claim_unique(wanted, &mut taken);
+        self.reserved.insert(name.clone());
+        name
+    }
+
+    /// Adds `schema` under its reserved name.
+    pub fn define(&mut self, schema: Schema) {
+        self.schemas.insert(schema.name.clone(), schema);
+    }
+
     /// Adds `schema` and returns the name it is known by from now on.
     pub fn register(
         &mut self,
@@ -22,7 +40,12 @@ impl SchemaRegistry {
         warnings: &mut Vec<Warning>,
     ) -> String {
         match self.schemas.get_mut(&schema.name) {
-            None => {}
+            None if !self.reserved.contains(&schema.name) => {}
+            None => {
+                let mut taken: BTreeSet<String> =
+                    self.schemas.keys().chain(&self.reserved).cloned().collect();
+                schema.name = ident::claim_unique(schema.name, &mut taken);
+            }
             Some(existing) if existing.kind == schema.kind => {
                 if existing.description.is_none() {
                     existing.description = schema.description;
@@ -30,7 +53,8 @@ impl SchemaRegistry {
                 return existing.name.clone();
             }
             Some(_) => {
-                let mut taken: BTreeSet<String> = self.schemas.keys().cloned().collect();
+                let mut taken: BTreeSet<String> =
+                    self.schemas.keys().chain(&self.reserved).cloned().collect();
                 let wanted = schema.name.clone();
                 schema.name = ident::claim_unique(wanted.clone(), &mut taken);
                 warnings.push(Warning {

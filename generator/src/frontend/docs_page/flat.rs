@@ -74,6 +74,7 @@ pub(super) fn parameters(
             required: true,
             description: join_paragraphs(texts.iter().map(|&i| page.text(i))),
             constraints: Default::default(),
+            explode: false,
         }];
     }
     for index in texts {
@@ -312,6 +313,8 @@ fn object_from_anchors(
                 presence: if *required { Presence::Required } else { Presence::Optional },
                 nullability: if *nullable { Nullability::Nullable } else { Nullability::NonNull },
                 read_only: false,
+                write_only: false,
+                default: None,
                 deprecated: false,
                 title: None,
                 description: None,
@@ -551,6 +554,8 @@ impl<'v> ExampleTree<'v> {
                 presence,
                 nullability,
                 read_only: false,
+                write_only: false,
+                default: None,
                 deprecated: false,
                 title: None,
                 description: None,

@@ -101,6 +101,8 @@ pub(super) fn parameters(
                 required: line.required || location == ParameterLocation::Path,
                 description: None,
                 constraints: Default::default(),
+                // The pages do not show the style; form with explode is the OpenAPI default.
+                explode: location == ParameterLocation::Query,
             };
             parameters.push((parameter, Vec::new()));
         } else if let Some((_, description)) = parameters.last_mut() {
@@ -391,6 +393,8 @@ fn build_object(
                 Nullability::NonNull
             },
             read_only: false,
+            write_only: false,
+            default: None,
             deprecated: line.deprecated,
             title,
             description: join_paragraphs(field.description.iter().map(String::as_str)),

@@ -484,6 +484,7 @@ impl<'a> Page<'a> {
                     required: true,
                     description: None,
                     constraints: Default::default(),
+                    explode: false,
                 });
             }
         }

@@ -1,0 +1,85 @@
+//! The parameters structs: one per operation with query or header
+//! parameters, so a call names what it sets and leaves the rest at `Default`
+//! instead of passing a long list of positional arguments.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs::{doc_attrs, doc_text};
+use super::types::{TypeEmitter, Uses};
+use crate::frontend::schemas::FieldNames;
+use crate::model::{Api, Operation, Parameter, ParameterLocation};
+
+/// The name of each operation's parameters struct (`CoreUsersListParams`),
+/// by operation id, made unique against the schema names.
+pub fn struct_names(api: &Api) -> BTreeMap<String, String> {
+    let mut taken: BTreeSet<String> = api.schemas.keys().cloned().collect();
+    api.operations
+        .iter()
+        .filter(|op| fields(op).next().is_some())
+        .map(|op| {
+            let wanted = format!("{}Params", crate::ident::to_upper_camel(&op.id));
+            (
+                op.id.clone(),
+                crate::ident::claim_unique(wanted, &mut taken),
+            )
+        })
+        .collect()
+}
+
+/// The query and header parameters of `op` with their Rust field names.
+pub fn fields(op: &Operation) -> impl Iterator<Item = (&Parameter, String)> {
+    let mut names = FieldNames::default();
+    op.parameters
+        .iter()
+        .filter(|p| p.location != ParameterLocation::Path)
+        .map(move |p| (p, names.claim(&p.name)))
+}
+
+pub fn params_structs(api: &Api, names: &BTreeMap<String, String>, uses: &mut Uses) -> TokenStream {
+    let models = TokenStream::new();
+    let types = TypeEmitter { models: &models };
+    let structs = api.operations.iter().filter_map(|op| {
+        let name = format_ident!("{}", names.get(&op.id)?);
+        let mut all_optional = true;
+        let fields: Vec<TokenStream> = fields(op)
+            .map(|(parameter, field)| {
+                let ident = format_ident!("{}", field);
+                let inner = types.ty(&parameter.ty, uses);
+                all_optional &= !parameter.required;
+                let ty = if parameter.required {
+                    inner
+                } else {
+                    quote! { Option<#inner> }
+                };
+                let location = match parameter.location {
+                    ParameterLocation::Header => format!("Header `{}`.", parameter.name),
+                    _ => format!("Query parameter `{}`.", parameter.name),
+                };
+                let doc = doc_attrs(&doc_text([
+                    parameter.description.as_deref(),
+                    Some(&location),
+                ]));
+                quote! {
+                    #doc
+                    pub #ident: #ty,
+                }
+            })
+            .collect();
+        let doc = format!(
+            " The query and header parameters of [`Client::{}`](crate::Client::{}).",
+            op.id, op.id
+        );
+        let default = all_optional.then(|| quote! { Default, });
+        Some(quote! {
+            #[doc = #doc]
+            #[derive(Clone, Debug, #default PartialEq)]
+            pub struct #name {
+                #(#fields)*
+            }
+        })
+    });
+    quote! { #(#structs)* }
+}

@@ -1,0 +1,179 @@
+//! An OpenAPI document as JSON values with their places: reading JSON or
+//! YAML, following local `$ref`s, and errors and warnings that name the JSON
+//! pointer of the value they are about.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use crate::diagnostic::{Error, Location, Warning};
+
+/// The parsed document and the file it came from.
+pub struct Document<'a> {
+    pub file: &'a Path,
+    pub root: Value,
+}
+
+impl<'a> Document<'a> {
+    /// Reads `text` as JSON when it starts like JSON, YAML otherwise (YAML
+    /// is a superset of JSON, but the JSON parser is faster and its errors
+    /// are clearer).
+    pub fn parse(file: &'a Path, text: &str) -> Result<Document<'a>, Error> {
+        let root: Value = if text.trim_start().starts_with('{') {
+            serde_json::from_str(text).map_err(|error| {
+                Error::input(
+                    Location::line(file, error.line()),
+                    format!("invalid JSON: {error}"),
+                )
+            })?
+        } else {
+            serde_yaml_ng::from_str(text).map_err(|error| {
+                let line = error.location().map_or(1, |l| l.line());
+                Error::input(Location::line(file, line), format!("invalid YAML: {error}"))
+            })?
+        };
+        if !root.is_object() {
+            return Err(Error::input(
+                Location::file(file),
+                "expected an OpenAPI document (an object with `openapi`, `info` and `paths`)",
+            ));
+        }
+        Ok(Document { file, root })
+    }
+
+    pub fn location(&self, pointer: &str) -> Location {
+        Location {
+            file: self.file.to_path_buf(),
+            line: None,
+            pointer: Some(if pointer.is_empty() {
+                "/".to_string()
+            } else {
+                pointer.to_string()
+            }),
+        }
+    }
+
+    pub fn error(&self, pointer: &str, message: impl Into<String>) -> Error {
+        Error::input(self.location(pointer), message)
+    }
+
+    pub fn warning(&self, pointer: &str, message: impl Into<String>) -> Warning {
+        Warning {
+            location: self.location(pointer),
+            message: message.into(),
+        }
+    }
+
+    /// The value at a local reference (`#/components/schemas/User`) and its
+    /// pointer.
+    pub fn target(&self, reference: &str, from: &str) -> Result<(&Value, String), Error> {
+        let Some(pointer) = reference.strip_prefix('#') else {
+            return Err(self.error(
+                from,
+                format!("`$ref: {reference}` points outside this document; expected a local reference starting with `#/`"),
+            ));
+        };
+        match self.root.pointer(pointer) {
+            Some(value) => Ok((value, pointer.to_string())),
+            None => Err(self.error(
+                from,
+                format!("`$ref: {reference}` points at nothing in this document"),
+            )),
+        }
+    }
+
+    /// `value` itself, or what its `$ref` (chain) points at, with the pointer
+    /// of the final value.
+    pub fn resolve<'v>(
+        &'v self,
+        value: &'v Value,
+        pointer: &str,
+    ) -> Result<(&'v Value, String), Error> {
+        let mut current = (value, pointer.to_string());
+        for _ in 0..32 {
+            match current.0.get("$ref") {
+                Some(Value::String(reference)) => current = self.target(reference, &current.1)?,
+                Some(_) => return Err(self.error(&current.1, "`$ref` must be a string")),
+                None => return Ok(current),
+            }
+        }
+        Err(self.error(pointer, "`$ref` chain is longer than 32 steps or circular"))
+    }
+}
+
+/// `pointer` extended by one key, escaped per RFC 6901.
+pub fn child(pointer: &str, key: &str) -> String {
+    format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"))
+}
+
+/// The object at `value`, or an error naming what was expected.
+pub fn object<'v>(
+    doc: &Document<'_>,
+    value: &'v Value,
+    pointer: &str,
+    what: &str,
+) -> Result<&'v Map<String, Value>, Error> {
+    value.as_object().ok_or_else(|| {
+        doc.error(
+            pointer,
+            format!("expected {what} (an object), found {}", kind(value)),
+        )
+    })
+}
+
+/// The string at `key` of `map`, if present; an error if it is not a string.
+pub fn string<'v>(
+    doc: &Document<'_>,
+    map: &'v Map<String, Value>,
+    key: &str,
+    pointer: &str,
+) -> Result<Option<&'v str>, Error> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text)),
+        Some(other) => Err(doc.error(
+            &child(pointer, key),
+            format!("expected a string, found {}", kind(other)),
+        )),
+    }
+}
+
+/// The boolean at `key` of `map`, `false` when absent.
+pub fn flag(
+    doc: &Document<'_>,
+    map: &Map<String, Value>,
+    key: &str,
+    pointer: &str,
+) -> Result<bool, Error> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(value)) => Ok(*value),
+        Some(other) => Err(doc.error(
+            &child(pointer, key),
+            format!("expected true or false, found {}", kind(other)),
+        )),
+    }
+}
+
+/// A non-empty description, trimmed.
+pub fn description(
+    doc: &Document<'_>,
+    map: &Map<String, Value>,
+    pointer: &str,
+) -> Result<Option<String>, Error> {
+    Ok(string(doc, map, "description", pointer)?
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+        .map(str::to_string))
+}
+
+pub fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}

@@ -1,0 +1,547 @@
+//! The OpenAPI front end: an OpenAPI 3.0 or 3.1 document (JSON or YAML)
+//! into the model. Operations come from `paths`, types from
+//! `components/schemas` (see `schema.rs`); `$ref`s to parameters, request
+//! bodies and responses are followed. Whatever the model cannot hold is an
+//! error or a warning naming its JSON pointer.
+
+mod document;
+mod schema;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use crate::diagnostic::{Error, Warning};
+use crate::ident;
+use crate::model::{
+    Api, Method, Operation, Parameter, ParameterLocation, PathSegment, PathTemplate, RequestBody,
+    Response, ResponseBody, Security, SecurityScheme, Status, TypeRef,
+};
+use document::{child, description, flag, kind, object, string, Document};
+use schema::Schemas;
+
+const METHODS: [&str; 7] = ["get", "put", "post", "delete", "patch", "head", "options"];
+
+/// Reads the OpenAPI document in `text` (from `file`).
+pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> Result<Api, Error> {
+    let doc = Document::parse(file, text)?;
+    let root = object(&doc, &doc.root, "", "an OpenAPI document")?;
+    match string(&doc, root, "openapi", "")? {
+        Some(version) if version.starts_with("3.0") || version.starts_with("3.1") => {}
+        Some(version) => return Err(doc.error("/openapi", format!("OpenAPI {version} is not supported; expected 3.0.x or 3.1.x"))),
+        None => return Err(doc.error("", "expected an `openapi` version field (3.0.x or 3.1.x); Swagger 2.0 documents are not supported")),
+    }
+    let mut schemas = Schemas::read_components(&doc)?;
+    let security_schemes = security_schemes(&doc, warnings)?;
+    let default_security = match root.get("security") {
+        Some(value) => Some(security(&doc, value, "/security")?),
+        None => None,
+    };
+    let mut reader = OperationReader {
+        doc: &doc,
+        schemas: &mut schemas,
+        default_security,
+        warnings: Vec::new(),
+    };
+    let mut operations = Vec::new();
+    if let Some(paths) = root.get("paths") {
+        for (path, item) in object(&doc, paths, "/paths", "the paths")? {
+            reader.path_item(path, item, &mut operations)?;
+        }
+    }
+    let mut undeclared: BTreeMap<&str, &str> = BTreeMap::new();
+    for op in &operations {
+        if let Security::Schemes(names) = &op.security {
+            for name in names.iter().filter(|n| !security_schemes.contains_key(*n)) {
+                undeclared.entry(name).or_insert(&op.id);
+            }
+        }
+    }
+    for (name, first) in undeclared {
+        warnings.push(doc.warning("/components/securitySchemes", format!("security scheme `{name}` is used (first by `{first}`) but not defined; the client sends its bearer token for it")));
+    }
+    let base_path = base_path(&doc, root)?;
+    warnings.append(&mut reader.warnings);
+    warnings.append(&mut schemas.warnings);
+    Ok(Api {
+        base_path,
+        operations,
+        schemas: schemas.registry.into_schemas(),
+        security_schemes,
+    })
+}
+
+/// The path of the first server URL (`/api/v3`), where the document gives one.
+fn base_path(doc: &Document<'_>, root: &Map<String, Value>) -> Result<Option<String>, Error> {
+    let Some(first) = root
+        .get("servers")
+        .and_then(Value::as_array)
+        .and_then(|s| s.first())
+    else {
+        return Ok(None);
+    };
+    let server = object(doc, first, "/servers/0", "a server")?;
+    let Some(url) = string(doc, server, "url", "/servers/0")? else {
+        return Ok(None);
+    };
+    let path = match url.find("://") {
+        Some(scheme_end) => url[scheme_end + 3..]
+            .find('/')
+            .map_or("", |start| &url[scheme_end + 3 + start..]),
+        None => url,
+    };
+    let path = path.trim_end_matches('/');
+    Ok((!path.is_empty()).then(|| path.to_string()))
+}
+
+fn security_schemes(
+    doc: &Document<'_>,
+    warnings: &mut Vec<Warning>,
+) -> Result<BTreeMap<String, SecurityScheme>, Error> {
+    let mut schemes = BTreeMap::new();
+    let pointer = "/components/securitySchemes";
+    let Some(value) = doc.root.pointer(pointer) else {
+        return Ok(schemes);
+    };
+    for (name, scheme) in object(doc, value, pointer, "the security schemes")? {
+        let scheme_pointer = child(pointer, name);
+        let (scheme, scheme_pointer) = doc.resolve(scheme, &scheme_pointer)?;
+        let map = object(doc, scheme, &scheme_pointer, "a security scheme")?;
+        let scheme_type = string(doc, map, "type", &scheme_pointer)?;
+        let http_scheme = string(doc, map, "scheme", &scheme_pointer)?;
+        match (scheme_type, http_scheme) {
+            (Some("http"), Some(http)) if http.eq_ignore_ascii_case("bearer") => {
+                schemes.insert(name.clone(), SecurityScheme::HttpBearer);
+            }
+            (Some("http"), Some(http)) => {
+                schemes.insert(name.clone(), SecurityScheme::Http { scheme: http.to_string() });
+            }
+            (other, _) => warnings.push(doc.warning(&scheme_pointer, format!("security scheme type {other:?} is not supported; operations that need it get no credentials from the client"))),
+        }
+    }
+    Ok(schemes)
+}
+
+/// A `security` list: the names of the schemes any one of which suffices.
+/// An empty requirement (`{}`) means the operation also works without.
+fn security(doc: &Document<'_>, value: &Value, pointer: &str) -> Result<Security, Error> {
+    let Some(requirements) = value.as_array() else {
+        return Err(doc.error(
+            pointer,
+            format!(
+                "expected a list of security requirements, found {}",
+                kind(value)
+            ),
+        ));
+    };
+    let mut names = Vec::new();
+    for (index, requirement) in requirements.iter().enumerate() {
+        for name in object(
+            doc,
+            requirement,
+            &child(pointer, &index.to_string()),
+            "a security requirement",
+        )?
+        .keys()
+        {
+            if !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
+    }
+    Ok(Security::Schemes(names))
+}
+
+struct OperationReader<'r, 'd, 'a> {
+    doc: &'d Document<'a>,
+    schemas: &'r mut Schemas<'d, 'a>,
+    default_security: Option<Security>,
+    warnings: Vec<Warning>,
+}
+
+impl OperationReader<'_, '_, '_> {
+    fn path_item(
+        &mut self,
+        path: &str,
+        item: &Value,
+        operations: &mut Vec<Operation>,
+    ) -> Result<(), Error> {
+        let item_pointer = child("/paths", path);
+        let (item, item_pointer) = self.doc.resolve(item, &item_pointer)?;
+        let item = object(self.doc, item, &item_pointer, "a path item")?;
+        let template = path_template(self.doc, path, &item_pointer)?;
+        let shared = match item.get("parameters") {
+            Some(value) => self.parameters(value, &child(&item_pointer, "parameters"))?,
+            None => Vec::new(),
+        };
+        for (key, value) in item {
+            if METHODS.contains(&key.as_str()) {
+                let op =
+                    self.operation(key, &template, &shared, value, &child(&item_pointer, key))?;
+                operations.push(op);
+            } else if key == "trace" {
+                self.warnings.push(self.doc.warning(
+                    &child(&item_pointer, key),
+                    "TRACE operations are not supported; this one is left out",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn operation(
+        &mut self,
+        method: &str,
+        path: &PathTemplate,
+        shared: &[Parameter],
+        value: &Value,
+        pointer: &str,
+    ) -> Result<Operation, Error> {
+        let map = object(self.doc, value, pointer, "an operation")?;
+        let method = Method::from_name(method).ok_or_else(|| {
+            self.doc
+                .error(pointer, format!("unknown method `{method}`"))
+        })?;
+        let id = match string(self.doc, map, "operationId", pointer)? {
+            Some(id) => ident::to_snake(id),
+            None => {
+                let made = ident::to_snake(&format!("{} {path}", method.as_str()));
+                self.warnings.push(self.doc.warning(
+                    pointer,
+                    format!("the operation has no `operationId`; it is named `{made}`"),
+                ));
+                made
+            }
+        };
+        let mut parameters = match map.get("parameters") {
+            Some(value) => self.parameters(value, &child(pointer, "parameters"))?,
+            None => Vec::new(),
+        };
+        for inherited in shared {
+            if !parameters
+                .iter()
+                .any(|p| p.name == inherited.name && p.location == inherited.location)
+            {
+                parameters.push(inherited.clone());
+            }
+        }
+        for name in path.parameter_names() {
+            if !parameters
+                .iter()
+                .any(|p| p.location == ParameterLocation::Path && p.name == name)
+            {
+                return Err(self.doc.error(
+                    pointer,
+                    format!("path parameter `{name}` is in the path but not among the parameters"),
+                ));
+            }
+        }
+        let context = ident::to_upper_camel(&id);
+        let body = match map.get("requestBody") {
+            Some(value) => {
+                Some(self.request_body(value, &child(pointer, "requestBody"), &context)?)
+            }
+            None => None,
+        };
+        let responses = match map.get("responses") {
+            Some(value) => self.responses(value, &child(pointer, "responses"), &context)?,
+            None => return Err(self.doc.error(pointer, "expected `responses`")),
+        };
+        let security = match map.get("security") {
+            Some(value) => security(self.doc, value, &child(pointer, "security"))?,
+            None => self
+                .default_security
+                .clone()
+                .unwrap_or(Security::Schemes(Vec::new())),
+        };
+        let tags = match map.get("tags") {
+            None => Vec::new(),
+            Some(Value::Array(tags)) => tags
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect(),
+            Some(other) => {
+                return Err(self.doc.error(
+                    &child(pointer, "tags"),
+                    format!("expected a list of tag names, found {}", kind(other)),
+                ))
+            }
+        };
+        let description = match description(self.doc, map, pointer)? {
+            Some(text) => Some(text),
+            None => string(self.doc, map, "summary", pointer)?.map(str::to_string),
+        };
+        Ok(Operation {
+            id,
+            method,
+            path: path.clone(),
+            description,
+            tags,
+            parameters,
+            body,
+            responses,
+            security,
+            deprecated: flag(self.doc, map, "deprecated", pointer)?,
+        })
+    }
+
+    fn parameters(&mut self, value: &Value, pointer: &str) -> Result<Vec<Parameter>, Error> {
+        let Some(list) = value.as_array() else {
+            return Err(self.doc.error(
+                pointer,
+                format!("expected a list of parameters, found {}", kind(value)),
+            ));
+        };
+        let mut parameters = Vec::new();
+        for (index, parameter) in list.iter().enumerate() {
+            let (parameter, parameter_pointer) = self
+                .doc
+                .resolve(parameter, &child(pointer, &index.to_string()))?;
+            let map = object(self.doc, parameter, &parameter_pointer, "a parameter")?;
+            let Some(name) = string(self.doc, map, "name", &parameter_pointer)? else {
+                return Err(self
+                    .doc
+                    .error(&parameter_pointer, "expected the parameter's `name`"));
+            };
+            let location = match string(self.doc, map, "in", &parameter_pointer)? {
+                Some("path") => ParameterLocation::Path,
+                Some("query") => ParameterLocation::Query,
+                Some("header") => ParameterLocation::Header,
+                Some("cookie") => {
+                    self.warnings.push(self.doc.warning(&parameter_pointer, format!("cookie parameter `{name}` is not supported; the client does not send it")));
+                    continue;
+                }
+                other => {
+                    return Err(self.doc.error(
+                        &child(&parameter_pointer, "in"),
+                        format!("expected `path`, `query`, `header` or `cookie`, found {other:?}"),
+                    ))
+                }
+            };
+            let style = string(self.doc, map, "style", &parameter_pointer)?;
+            let expected_style = if location == ParameterLocation::Query {
+                "form"
+            } else {
+                "simple"
+            };
+            if style.is_some_and(|s| s != expected_style) {
+                self.warnings.push(self.doc.warning(
+                    &child(&parameter_pointer, "style"),
+                    format!(
+                        "style `{}` is not supported; `{name}` is sent in style `{expected_style}`",
+                        style.unwrap_or_default()
+                    ),
+                ));
+            }
+            let explode = match map.get("explode") {
+                Some(Value::Bool(explode)) => *explode,
+                _ => location == ParameterLocation::Query,
+            };
+            let (ty, constraints) = match map.get("schema") {
+                Some(schema) => {
+                    let context = format!("{}Parameter", ident::to_upper_camel(name));
+                    let typed = self.schemas.typed(
+                        schema,
+                        &child(&parameter_pointer, "schema"),
+                        &context,
+                    )?;
+                    (typed.ty, typed.constraints)
+                }
+                None => {
+                    self.warnings.push(self.doc.warning(
+                        &parameter_pointer,
+                        format!("parameter `{name}` has no `schema`; it is sent as text"),
+                    ));
+                    (
+                        TypeRef::Primitive(crate::model::Primitive::String),
+                        Default::default(),
+                    )
+                }
+            };
+            parameters.push(Parameter {
+                location,
+                name: name.to_string(),
+                ty,
+                required: location == ParameterLocation::Path
+                    || flag(self.doc, map, "required", &parameter_pointer)?,
+                description: description(self.doc, map, &parameter_pointer)?,
+                constraints,
+                explode,
+            });
+        }
+        Ok(parameters)
+    }
+
+    /// The media type to use from a `content` map: JSON first, then the
+    /// first one listed; the others are reported.
+    fn pick_media<'v>(
+        &mut self,
+        content: &'v Map<String, Value>,
+        pointer: &str,
+    ) -> Option<(&'v String, &'v Value)> {
+        let chosen = content
+            .iter()
+            .find(|(media, _)| media.as_str() == "application/json")
+            .or_else(|| content.iter().find(|(media, _)| is_json(media)))
+            .or_else(|| content.iter().next())?;
+        let others: Vec<&str> = content
+            .keys()
+            .filter(|m| *m != chosen.0)
+            .map(String::as_str)
+            .collect();
+        if !others.is_empty() {
+            self.warnings.push(self.doc.warning(
+                pointer,
+                format!(
+                    "also offered as {}; the client uses `{}`",
+                    others.join(", "),
+                    chosen.0
+                ),
+            ));
+        }
+        Some(chosen)
+    }
+
+    fn request_body(
+        &mut self,
+        value: &Value,
+        pointer: &str,
+        context: &str,
+    ) -> Result<RequestBody, Error> {
+        let (value, pointer) = self.doc.resolve(value, pointer)?;
+        let map = object(self.doc, value, &pointer, "a request body")?;
+        let content_pointer = child(&pointer, "content");
+        let content = match map.get("content") {
+            Some(content) => object(
+                self.doc,
+                content,
+                &content_pointer,
+                "the body's media types",
+            )?,
+            None => return Err(self.doc.error(&pointer, "expected `content`")),
+        };
+        let Some((media, media_value)) = self.pick_media(content, &content_pointer) else {
+            return Err(self
+                .doc
+                .error(&content_pointer, "expected at least one media type"));
+        };
+        let media_pointer = child(&content_pointer, media);
+        let ty = self.media_type(media_value, &media_pointer, &format!("{context}Request"))?;
+        Ok(RequestBody {
+            content_type: media.clone(),
+            required: flag(self.doc, map, "required", &pointer)?,
+            ty,
+            description: description(self.doc, map, &pointer)?,
+        })
+    }
+
+    fn media_type(
+        &mut self,
+        value: &Value,
+        pointer: &str,
+        context: &str,
+    ) -> Result<TypeRef, Error> {
+        let map = object(self.doc, value, pointer, "a media type")?;
+        match map.get("schema") {
+            Some(schema) => Ok(self
+                .schemas
+                .typed(schema, &child(pointer, "schema"), context)?
+                .ty),
+            None => Ok(TypeRef::Any),
+        }
+    }
+
+    fn responses(
+        &mut self,
+        value: &Value,
+        pointer: &str,
+        context: &str,
+    ) -> Result<Vec<Response>, Error> {
+        let mut responses = Vec::new();
+        for (status, response) in object(self.doc, value, pointer, "the responses")? {
+            let response_pointer = child(pointer, status);
+            let status = match status.as_str() {
+                "default" => Status::Default,
+                code => match code.parse::<u16>() {
+                    Ok(code) if (100..600).contains(&code) => Status::Code(code),
+                    _ => {
+                        self.warnings.push(self.doc.warning(&response_pointer, format!("status `{code}` is not supported (expected a code such as 200 or `default`); this response is left out")));
+                        continue;
+                    }
+                },
+            };
+            let (response, response_pointer) = self.doc.resolve(response, &response_pointer)?;
+            let map = object(self.doc, response, &response_pointer, "a response")?;
+            let body = match map.get("content") {
+                None => None,
+                Some(content) => {
+                    let content_pointer = child(&response_pointer, "content");
+                    let content = object(
+                        self.doc,
+                        content,
+                        &content_pointer,
+                        "the response's media types",
+                    )?;
+                    match self.pick_media(content, &content_pointer) {
+                        None => None,
+                        Some((media, media_value)) => {
+                            let suffix = match status {
+                                Status::Code(code) if (200..300).contains(&code) => {
+                                    "Response".to_string()
+                                }
+                                Status::Code(code) => format!("Response{code}"),
+                                _ => "ResponseDefault".to_string(),
+                            };
+                            let ty = self.media_type(
+                                media_value,
+                                &child(&content_pointer, media),
+                                &format!("{context}{suffix}"),
+                            )?;
+                            Some(ResponseBody {
+                                content_type: media.clone(),
+                                ty,
+                            })
+                        }
+                    }
+                }
+            };
+            responses.push(Response {
+                status,
+                description: description(self.doc, map, &response_pointer)?,
+                body,
+            });
+        }
+        responses.sort_by_key(|r| r.status);
+        Ok(responses)
+    }
+}
+
+/// `/core/users/{id}/` into literal text and parameter names.
+fn path_template(doc: &Document<'_>, path: &str, pointer: &str) -> Result<PathTemplate, Error> {
+    let mut segments = Vec::new();
+    let mut rest = path;
+    while let Some(open) = rest.find('{') {
+        if open > 0 {
+            segments.push(PathSegment::Literal(rest[..open].to_string()));
+        }
+        let Some(close) = rest[open..].find('}') else {
+            return Err(doc.error(pointer, format!("`{path}` has an unclosed `{{`")));
+        };
+        segments.push(PathSegment::Parameter(
+            rest[open + 1..open + close].to_string(),
+        ));
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        segments.push(PathSegment::Literal(rest.to_string()));
+    }
+    Ok(PathTemplate { segments })
+}
+
+/// `application/json` and every `+json` media type.
+pub fn is_json(media: &str) -> bool {
+    let essence = media.split(';').next().unwrap_or(media).trim();
+    essence == "application/json" || essence.ends_with("+json")
+}

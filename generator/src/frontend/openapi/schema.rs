@@ -1,0 +1,551 @@
+//! JSON Schema (as OpenAPI 3.0 and 3.1 use it) into model types.
+//!
+//! Component schemas keep their names (made Rust-like); inline objects,
+//! enums and unions get a name from where they stand (`<Parent><Field>`),
+//! registered once so identical inline types are one type.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+
+use super::document::{child, description, flag, kind, object, string, Document};
+use crate::diagnostic::{Error, Warning};
+use crate::frontend::schemas::{enum_schema, FieldNames, SchemaRegistry};
+use crate::ident;
+use crate::model::{
+    Bound, Constraints, Field, Nullability, ObjectSchema, Presence, Primitive, Schema, SchemaKind,
+    TypeRef, UnionSchema, UnionVariant,
+};
+
+const COMPONENTS: &str = "/components/schemas";
+
+/// A schema read as the type of a field, parameter or body, with the facts
+/// that belong to the place it is used.
+pub struct Typed {
+    pub ty: TypeRef,
+    pub nullable: bool,
+    pub read_only: bool,
+    pub write_only: bool,
+    pub deprecated: bool,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub default: Option<Value>,
+    pub constraints: Constraints,
+}
+
+pub struct Schemas<'d, 'a> {
+    doc: &'d Document<'a>,
+    /// Rust names of the component schemas, by their key in the document.
+    names: BTreeMap<String, String>,
+    /// Components that only name another type (an array, a primitive, a
+    /// free-form object): references to them read the component in place.
+    aliases: BTreeSet<String>,
+    pub registry: SchemaRegistry,
+    pub warnings: Vec<Warning>,
+}
+
+impl<'d, 'a> Schemas<'d, 'a> {
+    /// Names every component schema, then reads each one.
+    pub fn read_components(doc: &'d Document<'a>) -> Result<Schemas<'d, 'a>, Error> {
+        let mut schemas = Schemas {
+            doc,
+            names: BTreeMap::new(),
+            aliases: BTreeSet::new(),
+            registry: SchemaRegistry::default(),
+            warnings: Vec::new(),
+        };
+        let components = match doc.root.pointer(COMPONENTS) {
+            None => return Ok(schemas),
+            Some(value) => object(doc, value, COMPONENTS, "the component schemas")?,
+        };
+        let keys: BTreeSet<&String> = components.keys().collect();
+        for key in keys {
+            if is_alias(&components[key]) {
+                schemas.aliases.insert(key.clone());
+                continue;
+            }
+            let name = schemas.registry.reserve(ident::to_upper_camel(key));
+            schemas.names.insert(key.clone(), name);
+        }
+        for (key, value) in components {
+            if schemas.aliases.contains(key) {
+                continue;
+            }
+            let pointer = child(COMPONENTS, key);
+            let name = schemas.names.get(key).cloned().unwrap_or_default();
+            let schema = schemas.named_schema(name, value, &pointer)?;
+            schemas.registry.define(schema);
+        }
+        Ok(schemas)
+    }
+
+    /// The model schema for a component that is an object, enum or union,
+    /// under its reserved name.
+    fn named_schema(
+        &mut self,
+        name: String,
+        value: &Value,
+        pointer: &str,
+    ) -> Result<Schema, Error> {
+        let map = object(self.doc, value, pointer, "a schema")?;
+        let description = description(self.doc, map, pointer)?;
+        if let Some(values) = map.get("enum") {
+            let values = self.enum_values(values, &child(pointer, "enum"))?;
+            return Ok(enum_schema(name, description, &values.0));
+        }
+        if map.contains_key("oneOf") || map.contains_key("anyOf") {
+            let kind = self.union(map, pointer)?;
+            return Ok(Schema {
+                name,
+                description,
+                kind,
+            });
+        }
+        let object = self.object_schema(&name, map, pointer)?;
+        Ok(Schema {
+            name,
+            description,
+            kind: SchemaKind::Object(object),
+        })
+    }
+
+    /// The type of the schema `value` at `pointer`; `context` names inline
+    /// types defined there.
+    pub fn typed(&mut self, value: &Value, pointer: &str, context: &str) -> Result<Typed, Error> {
+        let map = object(self.doc, value, pointer, "a schema")?;
+        let mut typed = Typed {
+            ty: TypeRef::Any,
+            nullable: flag(self.doc, map, "nullable", pointer)?,
+            read_only: flag(self.doc, map, "readOnly", pointer)?,
+            write_only: flag(self.doc, map, "writeOnly", pointer)?,
+            deprecated: flag(self.doc, map, "deprecated", pointer)?,
+            title: string(self.doc, map, "title", pointer)?.map(str::to_string),
+            description: description(self.doc, map, pointer)?,
+            default: map.get("default").cloned(),
+            constraints: self.constraints(map, pointer)?,
+        };
+        if let Some(reference) = map.get("$ref") {
+            typed.ty = self.reference(reference, pointer)?;
+            return Ok(typed);
+        }
+        if let Some(all_of) = map.get("allOf") {
+            let all_pointer = child(pointer, "allOf");
+            match all_of.as_array().map(Vec::as_slice) {
+                Some([single]) => {
+                    // `allOf: [$ref]` is how OpenAPI 3.0 puts `nullable`,
+                    // `readOnly` or a description beside a reference.
+                    let inner = self.typed(single, &child(&all_pointer, "0"), context)?;
+                    typed.ty = inner.ty;
+                    typed.nullable |= inner.nullable;
+                    typed.read_only |= inner.read_only;
+                    typed.write_only |= inner.write_only;
+                    typed.deprecated |= inner.deprecated;
+                    typed.description = typed.description.or(inner.description);
+                    typed.title = typed.title.or(inner.title);
+                    typed.default = typed.default.or(inner.default);
+                }
+                Some(_) => {
+                    self.warnings.push(self.doc.warning(&all_pointer, "`allOf` with more than one schema is not supported yet; the value is kept as untyped JSON"));
+                }
+                None => {
+                    return Err(self.doc.error(
+                        &all_pointer,
+                        format!("expected a list of schemas, found {}", kind(all_of)),
+                    ))
+                }
+            }
+            return Ok(typed);
+        }
+        if map.contains_key("oneOf") || map.contains_key("anyOf") {
+            let union = self.union(map, pointer)?;
+            let schema = Schema {
+                name: context.to_string(),
+                description: typed.description.clone(),
+                kind: union,
+            };
+            typed.ty = TypeRef::Named(self.registry.register(
+                schema,
+                &self.doc.location(pointer),
+                &mut self.warnings,
+            ));
+            return Ok(typed);
+        }
+        if let Some(values) = map.get("enum") {
+            let (values, has_null) = self.enum_values(values, &child(pointer, "enum"))?;
+            typed.nullable |= has_null;
+            let schema = enum_schema(context.to_string(), typed.description.clone(), &values);
+            typed.ty = TypeRef::Named(self.registry.register(
+                schema,
+                &self.doc.location(pointer),
+                &mut self.warnings,
+            ));
+            return Ok(typed);
+        }
+        let (type_name, nullable) = self.type_name(map, pointer)?;
+        typed.nullable |= nullable;
+        typed.ty = match type_name.as_deref() {
+            Some("string") => TypeRef::Primitive(self.string_format(map, pointer)?),
+            Some("integer") => {
+                TypeRef::Primitive(match string(self.doc, map, "format", pointer)? {
+                    Some("int32") => Primitive::Int32,
+                    Some("int64") => Primitive::Int64,
+                    _ => Primitive::Integer,
+                })
+            }
+            Some("number") => TypeRef::Primitive(match string(self.doc, map, "format", pointer)? {
+                Some("float") => Primitive::Float,
+                Some("double") => Primitive::Double,
+                _ => Primitive::Number,
+            }),
+            Some("boolean") => TypeRef::Primitive(Primitive::Boolean),
+            Some("array") => match map.get("items") {
+                Some(items) => {
+                    let item =
+                        self.typed(items, &child(pointer, "items"), &format!("{context}Item"))?;
+                    TypeRef::Array(Box::new(item.ty))
+                }
+                None => TypeRef::Array(Box::new(TypeRef::Any)),
+            },
+            Some("object") | None if map.contains_key("properties") => {
+                let object = self.object_schema(context, map, pointer)?;
+                let schema = Schema {
+                    name: context.to_string(),
+                    description: typed.description.clone(),
+                    kind: SchemaKind::Object(object),
+                };
+                TypeRef::Named(self.registry.register(
+                    schema,
+                    &self.doc.location(pointer),
+                    &mut self.warnings,
+                ))
+            }
+            Some("object") => match self.additional(map, pointer, context)? {
+                Some(values) => TypeRef::Map(Box::new(values)),
+                // A free-form object: any keys, any values.
+                None => TypeRef::Map(Box::new(TypeRef::Any)),
+            },
+            None => TypeRef::Any,
+            Some(other) => {
+                return Err(self.doc.error(&child(pointer, "type"), format!("unknown type `{other}`; expected string, integer, number, boolean, array or object")));
+            }
+        };
+        Ok(typed)
+    }
+
+    /// `type` as one name and whether it admits `null` (OpenAPI 3.1 writes
+    /// `type: [string, "null"]`).
+    fn type_name(
+        &self,
+        map: &Map<String, Value>,
+        pointer: &str,
+    ) -> Result<(Option<String>, bool), Error> {
+        match map.get("type") {
+            None => Ok((None, false)),
+            Some(Value::String(name)) => Ok((Some(name.clone()), name == "null")),
+            Some(Value::Array(names)) => {
+                let names: Vec<&str> = names.iter().filter_map(Value::as_str).collect();
+                let nullable = names.contains(&"null");
+                let others: Vec<&str> = names.into_iter().filter(|n| *n != "null").collect();
+                match others.as_slice() {
+                    [] => Ok((None, nullable)),
+                    [one] => Ok((Some(one.to_string()), nullable)),
+                    _ => Err(self.doc.error(&child(pointer, "type"), format!("several types {others:?} for one value are not supported; expected one type, optionally with \"null\""))),
+                }
+            }
+            Some(other) => Err(self.doc.error(
+                &child(pointer, "type"),
+                format!("expected a type name, found {}", kind(other)),
+            )),
+        }
+    }
+
+    fn string_format(
+        &mut self,
+        map: &Map<String, Value>,
+        pointer: &str,
+    ) -> Result<Primitive, Error> {
+        Ok(match string(self.doc, map, "format", pointer)? {
+            None => Primitive::String,
+            Some("uuid") => Primitive::Uuid,
+            Some("date-time") => Primitive::DateTime,
+            Some("date") => Primitive::Date,
+            Some("uri" | "url") => Primitive::Uri,
+            Some("email") => Primitive::Email,
+            Some("binary") => Primitive::Binary,
+            Some("byte" | "password" | "hostname" | "ipv4" | "ipv6") => Primitive::String,
+            Some(other) => {
+                self.warnings.push(self.doc.warning(
+                    &child(pointer, "format"),
+                    format!("string format `{other}` is not known; the value is a plain string"),
+                ));
+                Primitive::String
+            }
+        })
+    }
+
+    fn reference(&mut self, reference: &Value, pointer: &str) -> Result<TypeRef, Error> {
+        let Some(reference) = reference.as_str() else {
+            return Err(self
+                .doc
+                .error(&child(pointer, "$ref"), "`$ref` must be a string"));
+        };
+        if let Some(key) = reference.strip_prefix("#/components/schemas/") {
+            let key = key.replace("~1", "/").replace("~0", "~");
+            if self.aliases.contains(&key) {
+                let (target, target_pointer) = self.doc.target(reference, pointer)?;
+                return Ok(self
+                    .typed(target, &target_pointer, &ident::to_upper_camel(&key))?
+                    .ty);
+            }
+            return match self.names.get(&key) {
+                Some(name) => Ok(TypeRef::Named(name.clone())),
+                None => Err(self.doc.error(
+                    &child(pointer, "$ref"),
+                    format!("`{reference}` names no component schema"),
+                )),
+            };
+        }
+        // A reference elsewhere (rare): read the target as an inline schema.
+        let (target, target_pointer) = self.doc.target(reference, pointer)?;
+        let context = ident::to_upper_camel(target_pointer.rsplit('/').next().unwrap_or("Schema"));
+        Ok(self.typed(target, &target_pointer, &context)?.ty)
+    }
+
+    /// The string values of an enum, and whether `null` is one of them.
+    fn enum_values(&mut self, values: &Value, pointer: &str) -> Result<(Vec<String>, bool), Error> {
+        let Some(values) = values.as_array() else {
+            return Err(self.doc.error(
+                pointer,
+                format!("expected a list of values, found {}", kind(values)),
+            ));
+        };
+        let mut strings = Vec::new();
+        let mut has_null = false;
+        for (index, value) in values.iter().enumerate() {
+            match value {
+                Value::String(text) => strings.push(text.clone()),
+                Value::Null => has_null = true,
+                other => {
+                    return Err(self.doc.error(
+                        &child(pointer, &index.to_string()),
+                        format!("enum value {other} is not supported yet; expected strings"),
+                    ));
+                }
+            }
+        }
+        Ok((strings, has_null))
+    }
+
+    /// A `oneOf`/`anyOf` with a `discriminator`: a tagged union.
+    fn union(&mut self, map: &Map<String, Value>, pointer: &str) -> Result<SchemaKind, Error> {
+        let key = if map.contains_key("oneOf") {
+            "oneOf"
+        } else {
+            "anyOf"
+        };
+        let Some(discriminator) = map.get("discriminator") else {
+            return Err(self.doc.error(&child(pointer, key), format!("`{key}` without a `discriminator` is not supported yet; expected a `discriminator` with `propertyName`")));
+        };
+        let discriminator_pointer = child(pointer, "discriminator");
+        let discriminator = object(
+            self.doc,
+            discriminator,
+            &discriminator_pointer,
+            "a discriminator",
+        )?;
+        let Some(tag) = string(
+            self.doc,
+            discriminator,
+            "propertyName",
+            &discriminator_pointer,
+        )?
+        else {
+            return Err(self
+                .doc
+                .error(&discriminator_pointer, "expected `propertyName`"));
+        };
+        let mut tags: Vec<(String, TypeRef)> = Vec::new();
+        match discriminator.get("mapping") {
+            Some(mapping) => {
+                let mapping_pointer = child(&discriminator_pointer, "mapping");
+                for (tag_value, target) in object(self.doc, mapping, &mapping_pointer, "a mapping")?
+                {
+                    let ty = self.reference(target, &child(&mapping_pointer, tag_value))?;
+                    tags.push((tag_value.clone(), ty));
+                }
+            }
+            None => {
+                // Without a mapping, each member's tag is its schema name.
+                let members = map
+                    .get(key)
+                    .and_then(Value::as_array)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                for (index, member) in members.iter().enumerate() {
+                    let member_pointer = child(&child(pointer, key), &index.to_string());
+                    let Some(reference) = member.get("$ref").and_then(Value::as_str) else {
+                        return Err(self.doc.error(
+                            &member_pointer,
+                            "a union member without `$ref` needs a discriminator `mapping`",
+                        ));
+                    };
+                    let tag_value = reference
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or(reference)
+                        .to_string();
+                    tags.push((
+                        tag_value,
+                        self.reference(&Value::String(reference.to_string()), &member_pointer)?,
+                    ));
+                }
+            }
+        }
+        let mut taken = BTreeSet::from(["Unknown".to_string()]);
+        let mut variants = Vec::new();
+        for (tag_value, ty) in tags {
+            let TypeRef::Named(schema) = ty else {
+                return Err(self.doc.error(
+                    &discriminator_pointer,
+                    format!("the member for tag `{tag_value}` is not a named schema"),
+                ));
+            };
+            let variant = ident::claim_unique(schema.clone(), &mut taken);
+            variants.push(UnionVariant {
+                tag: tag_value,
+                variant,
+                schema,
+            });
+        }
+        Ok(SchemaKind::Union(UnionSchema {
+            tag: tag.to_string(),
+            variants,
+        }))
+    }
+
+    fn object_schema(
+        &mut self,
+        name: &str,
+        map: &Map<String, Value>,
+        pointer: &str,
+    ) -> Result<ObjectSchema, Error> {
+        let required: BTreeSet<&str> = match map.get("required") {
+            None => BTreeSet::new(),
+            Some(Value::Array(names)) => names.iter().filter_map(Value::as_str).collect(),
+            Some(other) => {
+                return Err(self.doc.error(
+                    &child(pointer, "required"),
+                    format!("expected a list of property names, found {}", kind(other)),
+                ))
+            }
+        };
+        let mut fields = Vec::new();
+        let mut names = FieldNames::default();
+        if let Some(properties) = map.get("properties") {
+            let properties_pointer = child(pointer, "properties");
+            for (wire, value) in
+                object(self.doc, properties, &properties_pointer, "the properties")?
+            {
+                let field_pointer = child(&properties_pointer, wire);
+                let context = format!("{name}{}", ident::to_upper_camel(wire));
+                let typed = self.typed(value, &field_pointer, &context)?;
+                fields.push(Field {
+                    wire_name: wire.clone(),
+                    rust_name: names.claim(wire),
+                    ty: typed.ty,
+                    presence: if required.contains(wire.as_str()) {
+                        Presence::Required
+                    } else {
+                        Presence::Optional
+                    },
+                    nullability: if typed.nullable {
+                        Nullability::Nullable
+                    } else {
+                        Nullability::NonNull
+                    },
+                    read_only: typed.read_only,
+                    write_only: typed.write_only,
+                    deprecated: typed.deprecated,
+                    default: typed.default,
+                    title: typed.title,
+                    description: typed.description,
+                    constraints: typed.constraints,
+                });
+            }
+        }
+        for missing in required
+            .iter()
+            .filter(|r| !fields.iter().any(|f| f.wire_name == **r))
+        {
+            self.warnings.push(self.doc.warning(
+                &child(pointer, "required"),
+                format!("`{missing}` is required but not among the properties; it is not checked"),
+            ));
+        }
+        let additional = self.additional(map, pointer, &format!("{name}Value"))?;
+        Ok(ObjectSchema { fields, additional })
+    }
+
+    /// The value type of entries beyond the named properties, if allowed.
+    fn additional(
+        &mut self,
+        map: &Map<String, Value>,
+        pointer: &str,
+        context: &str,
+    ) -> Result<Option<TypeRef>, Error> {
+        match map.get("additionalProperties") {
+            None | Some(Value::Bool(false)) => Ok(None),
+            Some(Value::Bool(true)) => Ok(Some(TypeRef::Any)),
+            Some(Value::Object(schema)) if schema.is_empty() => Ok(Some(TypeRef::Any)),
+            Some(schema) => Ok(Some(
+                self.typed(schema, &child(pointer, "additionalProperties"), context)?
+                    .ty,
+            )),
+        }
+    }
+
+    fn constraints(&self, map: &Map<String, Value>, pointer: &str) -> Result<Constraints, Error> {
+        let count = |key: &str| -> Result<Option<u64>, Error> {
+            match map.get(key) {
+                None => Ok(None),
+                Some(value) => value.as_u64().map(Some).ok_or_else(|| {
+                    self.doc.error(
+                        &child(pointer, key),
+                        format!("expected a non-negative integer, found {value}"),
+                    )
+                }),
+            }
+        };
+        let bound = |key: &str, exclusive_key: &str| -> Option<Bound> {
+            // 3.0: `minimum` with `exclusiveMinimum: true`; 3.1: `exclusiveMinimum: <number>`.
+            match (map.get(key), map.get(exclusive_key)) {
+                (_, Some(Value::Number(limit))) => Some(Bound {
+                    value: limit.to_string(),
+                    exclusive: true,
+                }),
+                (Some(Value::Number(limit)), exclusive) => Some(Bound {
+                    value: limit.to_string(),
+                    exclusive: exclusive == Some(&Value::Bool(true)),
+                }),
+                _ => None,
+            }
+        };
+        Ok(Constraints {
+            min_length: count("minLength")?,
+            max_length: count("maxLength")?,
+            minimum: bound("minimum", "exclusiveMinimum"),
+            maximum: bound("maximum", "exclusiveMaximum"),
+            pattern: string(self.doc, map, "pattern", pointer)?.map(str::to_string),
+            min_items: count("minItems")?,
+            max_items: count("maxItems")?,
+        })
+    }
+}
+
+/// Whether a component schema only names another type (an array, a
+/// primitive, a free-form object, `allOf` one reference): no properties,
+/// enum values or union members of its own.
+fn is_alias(schema: &Value) -> bool {
+    let has = |key: &str| schema.get(key).is_some();
+    !(has("properties") || has("enum") || has("oneOf") || has("anyOf"))
+}
