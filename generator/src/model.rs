@@ -257,6 +257,9 @@ pub enum SchemaKind {
     Enum(EnumSchema),
     /// One of several object types, told apart by a tag property.
     Union(UnionSchema),
+    /// Another name for a type (an OpenAPI component that is an array, a
+    /// primitive or a free-form object).
+    Alias(TypeRef),
 }
 
 /// A tagged union (`oneOf` with a `discriminator`): the value of the

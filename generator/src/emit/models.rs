@@ -20,6 +20,16 @@ pub fn models(api: &Api, params: TokenStream, uses: &mut Uses) -> TokenStream {
         SchemaKind::Object(object) => object_struct(schema, object, uses),
         SchemaKind::Enum(values) => enum_type(schema, values),
         SchemaKind::Union(union) => union_type(schema, union),
+        SchemaKind::Alias(ty) => {
+            let name = format_ident!("{}", schema.name);
+            let doc = doc_attrs(&doc_text([schema.description.as_deref()]));
+            let models = TokenStream::new();
+            let ty = TypeEmitter { models: &models }.ty(ty, uses);
+            quote! {
+                #doc
+                pub type #name = #ty;
+            }
+        }
     });
     let error_body = error_body(api);
     quote! {

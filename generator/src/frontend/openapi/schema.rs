@@ -37,9 +37,6 @@ pub struct Schemas<'d, 'a> {
     doc: &'d Document<'a>,
     /// Rust names of the component schemas, by their key in the document.
     names: BTreeMap<String, String>,
-    /// Components that only name another type (an array, a primitive, a
-    /// free-form object): references to them read the component in place.
-    aliases: BTreeSet<String>,
     pub registry: SchemaRegistry,
     pub warnings: Vec<Warning>,
 }
@@ -50,7 +47,6 @@ impl<'d, 'a> Schemas<'d, 'a> {
         let mut schemas = Schemas {
             doc,
             names: BTreeMap::new(),
-            aliases: BTreeSet::new(),
             registry: SchemaRegistry::default(),
             warnings: Vec::new(),
         };
@@ -60,17 +56,10 @@ impl<'d, 'a> Schemas<'d, 'a> {
         };
         let keys: BTreeSet<&String> = components.keys().collect();
         for key in keys {
-            if is_alias(&components[key]) {
-                schemas.aliases.insert(key.clone());
-                continue;
-            }
             let name = schemas.registry.reserve(ident::to_upper_camel(key));
             schemas.names.insert(key.clone(), name);
         }
         for (key, value) in components {
-            if schemas.aliases.contains(key) {
-                continue;
-            }
             let pointer = child(COMPONENTS, key);
             let name = schemas.names.get(key).cloned().unwrap_or_default();
             let schema = schemas.named_schema(name, value, &pointer)?;
@@ -79,8 +68,8 @@ impl<'d, 'a> Schemas<'d, 'a> {
         Ok(schemas)
     }
 
-    /// The model schema for a component that is an object, enum or union,
-    /// under its reserved name.
+    /// The model schema for a component under its reserved name: an object,
+    /// enum or union, or an alias of another type.
     fn named_schema(
         &mut self,
         name: String,
@@ -99,6 +88,14 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 name,
                 description,
                 kind,
+            });
+        }
+        if is_alias(value) {
+            let ty = self.typed(value, pointer, &format!("{name}Value"))?.ty;
+            return Ok(Schema {
+                name,
+                description,
+                kind: SchemaKind::Alias(ty),
             });
         }
         let object = self.object_schema(&name, map, pointer)?;
@@ -291,12 +288,6 @@ impl<'d, 'a> Schemas<'d, 'a> {
         };
         if let Some(key) = reference.strip_prefix("#/components/schemas/") {
             let key = key.replace("~1", "/").replace("~0", "~");
-            if self.aliases.contains(&key) {
-                let (target, target_pointer) = self.doc.target(reference, pointer)?;
-                return Ok(self
-                    .typed(target, &target_pointer, &ident::to_upper_camel(&key))?
-                    .ty);
-            }
             return match self.names.get(&key) {
                 Some(name) => Ok(TypeRef::Named(name.clone())),
                 None => Err(self.doc.error(

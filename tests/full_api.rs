@@ -1,0 +1,80 @@
+//! The whole authentik API, generated from both shared versions into a
+//! temporary folder and compiled: `cargo clippy -D warnings` on each (zero
+//! warnings, lints clean), `cargo build` of the newest, and `cargo doc` with
+//! warnings denied. Minutes of compiling, so it is `#[ignore]`d in
+//! `cargo test --workspace` and run by `.ci/run` with `--ignored`.
+
+use std::path::Path;
+use std::process::Command;
+
+const SPECS: [&str; 2] = [
+    "../shared/specs/authentik-2025.12.6.yml",
+    "../shared/specs/authentik-2026.5.6.yml",
+];
+
+/// Runs cargo in `dir` and fails the test, with cargo's output, if it fails.
+fn cargo(dir: &Path, args: &[&str], rustdocflags: Option<&str>) {
+    // A shared target folder so the dependencies compile once for all runs.
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("full-api");
+    let mut command = Command::new(env!("CARGO"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", &target);
+    if let Some(flags) = rustdocflags {
+        command.env("RUSTDOCFLAGS", flags);
+    }
+    let output = command
+        .output()
+        .unwrap_or_else(|e| panic!("running cargo {args:?}: {e}"));
+    if !output.status.success() {
+        panic!(
+            "cargo {args:?} failed in {}:\n{}",
+            dir.display(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !stderr.contains("warning:"),
+        "cargo {args:?} warned:\n{stderr}"
+    );
+}
+
+fn generate(spec: &str, dir: &Path) {
+    match generator::Generator::new().spec(spec).write_crate(dir) {
+        Ok(report) => println!(
+            "{spec}: {} operations, {} types, {} warnings",
+            report.operations,
+            report.schemas,
+            report.warnings.len()
+        ),
+        Err(error) => panic!("{spec}: {error}"),
+    }
+    // A workspace of its own, so cargo does not look for one above the temporary folder.
+    let manifest = dir.join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap_or_default() + "\n[workspace]\n";
+    std::fs::write(&manifest, text).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+#[ignore = "compiles the whole authentik API (minutes); .ci/run runs it with --ignored"]
+fn both_versions_generate_compile_and_pass_clippy() {
+    for spec in SPECS {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        generate(spec, dir.path());
+        cargo(
+            dir.path(),
+            &["clippy", "--quiet", "--", "-D", "warnings"],
+            None,
+        );
+        if spec.ends_with("2026.5.6.yml") {
+            cargo(dir.path(), &["build", "--quiet"], None);
+            cargo(
+                dir.path(),
+                &["doc", "--quiet", "--no-deps"],
+                Some("-D warnings"),
+            );
+        }
+    }
+}

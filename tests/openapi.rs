@@ -1,0 +1,216 @@
+//! The OpenAPI front end: a small document with each construct authentik
+//! uses (snapshots of model and code), located errors for bad documents, and
+//! both shared authentik versions read in full with every operation and
+//! schema accounted for.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use generator::model::{Primitive, SchemaKind, TypeRef};
+use generator::{Error, Generator};
+
+const CONSTRUCTS: &str = "tests/fixtures/constructs.yaml";
+const SPECS: [&str; 2] = [
+    "../shared/specs/authentik-2025.12.6.yml",
+    "../shared/specs/authentik-2026.5.6.yml",
+];
+
+fn load(spec: &str) -> generator::model::Api {
+    match Generator::new().spec(spec).load() {
+        Ok((api, _)) => api,
+        Err(error) => panic!("{spec} should load: {error}"),
+    }
+}
+
+#[test]
+fn constructs_model() {
+    let (api, warnings) = Generator::new()
+        .spec(CONSTRUCTS)
+        .load()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    insta::assert_json_snapshot!("constructs_model", api);
+}
+
+#[test]
+fn constructs_code() {
+    let (source, _) = Generator::new()
+        .spec(CONSTRUCTS)
+        .generate_source()
+        .unwrap_or_else(|e| panic!("{e}"));
+    // The runtime is the same for every API and has its own snapshot in
+    // `emitted_code`; this one shows what the constructs turn into.
+    let generated = source.split("mod runtime {").next().unwrap_or_default();
+    insta::assert_snapshot!("constructs_code", generated);
+}
+
+#[test]
+fn constructs_facts() {
+    let api = load(CONSTRUCTS);
+    assert_eq!(api.base_path.as_deref(), Some("/api/v3"));
+    let Some(SchemaKind::Object(thing)) = api.schemas.get("Thing").map(|s| &s.kind) else {
+        panic!("Thing")
+    };
+    let owner = thing
+        .fields
+        .iter()
+        .find(|f| f.wire_name == "owner")
+        .unwrap_or_else(|| panic!("owner"));
+    // `allOf: [$ref]` with `nullable` and `readOnly` is the referenced type.
+    assert_eq!(owner.ty, TypeRef::Named("Owner".into()));
+    assert_eq!(owner.nullability, generator::model::Nullability::Nullable);
+    assert!(owner.read_only);
+    let attributes = thing
+        .fields
+        .iter()
+        .find(|f| f.wire_name == "attributes")
+        .unwrap_or_else(|| panic!("attributes"));
+    assert_eq!(attributes.ty, TypeRef::Map(Box::new(TypeRef::Any)));
+    let Some(SchemaKind::Object(error)) = api.schemas.get("ValidationError").map(|s| &s.kind)
+    else {
+        panic!("ValidationError")
+    };
+    assert_eq!(
+        error.additional,
+        Some(TypeRef::Any),
+        "per-field errors are kept"
+    );
+    let Some(SchemaKind::Union(union)) = api.schemas.get("ChallengeTypes").map(|s| &s.kind) else {
+        panic!("ChallengeTypes")
+    };
+    assert_eq!(union.tag, "component");
+    let tags: Vec<&str> = union.variants.iter().map(|v| v.tag.as_str()).collect();
+    assert_eq!(tags, ["xak-redirect", "ak-deny"]);
+    let upload = api
+        .operations
+        .iter()
+        .find(|op| op.id == "things_upload")
+        .unwrap_or_else(|| panic!("things_upload"));
+    assert_eq!(
+        upload.body.as_ref().map(|b| b.content_type.as_str()),
+        Some("multipart/form-data")
+    );
+    let list = api
+        .operations
+        .iter()
+        .find(|op| op.id == "things_list")
+        .unwrap_or_else(|| panic!("things_list"));
+    let ids = list
+        .parameters
+        .iter()
+        .find(|p| p.name == "ids")
+        .unwrap_or_else(|| panic!("ids"));
+    assert!(!ids.explode);
+    assert_eq!(
+        ids.ty,
+        TypeRef::Array(Box::new(TypeRef::Primitive(Primitive::Integer)))
+    );
+}
+
+/// The same document in OpenAPI 3.1 notation (`type: [T, "null"]`) and as
+/// JSON gives the same model.
+#[test]
+fn openapi_3_1_json_nullable_types() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("doc.json");
+    let document = serde_json::json!({
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Thing": {
+            "type": "object",
+            "properties": {"expires": {"type": ["string", "null"], "format": "date-time"}},
+        }}},
+    });
+    std::fs::write(&path, document.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let api = load(path.to_str().unwrap_or_default());
+    let Some(SchemaKind::Object(thing)) = api.schemas.get("Thing").map(|s| &s.kind) else {
+        panic!("Thing")
+    };
+    assert_eq!(thing.fields[0].ty, TypeRef::Primitive(Primitive::DateTime));
+    assert_eq!(
+        thing.fields[0].nullability,
+        generator::model::Nullability::Nullable
+    );
+}
+
+fn error_for(name: &str, text: &str) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    match Generator::new().spec(&path).load() {
+        Ok(_) => panic!("{name} should not load"),
+        Err(error @ Error::Input { .. }) => (path.display().to_string(), error.to_string()),
+        Err(other) => panic!("expected an input error, got {other}"),
+    }
+}
+
+#[test]
+fn bad_documents_give_located_errors() {
+    let constructs = std::fs::read_to_string(CONSTRUCTS).unwrap_or_default();
+    let cases = [
+        ("broken.yaml", "openapi: 3.0.3\npaths: [unclosed\n".to_string(), ":3: invalid YAML"),
+        ("broken.json", "{\"openapi\": \"3.0.3\",\n\"paths\": }".to_string(), ":2: invalid JSON"),
+        ("swagger.yaml", "swagger: '2.0'\npaths: {}\n".to_string(), "expected an `openapi` version"),
+        ("dangling.yaml", constructs.replace("$ref: '#/components/schemas/Owner'", "$ref: '#/components/schemas/Nobody'"), "#/components/schemas/Thing/properties/owner/allOf/0/$ref: `#/components/schemas/Nobody` names no component schema"),
+        ("type.yaml", constructs.replace("score: {type: number,", "score: {type: numeric,"), "#/components/schemas/Thing/properties/score/type: unknown type `numeric`"),
+        ("path.yaml", constructs.replace("  /things/{id}/:\n    parameters:\n      - in: path\n        name: id", "  /things/{id}/:\n    parameters:\n      - in: path\n        name: uuid"), "#/paths/~1things~1{id}~1/delete: path parameter `id` is in the path but not among the parameters"),
+    ];
+    for (name, text, expected) in cases {
+        let (path, message) = error_for(name, &text);
+        assert!(message.starts_with(&path), "{name}: {message}");
+        assert!(
+            message.contains(expected),
+            "{name}: `{message}` should contain `{expected}`"
+        );
+    }
+}
+
+/// The operation ids and component schema names in `spec`, read from its
+/// text line by line: independent of the front end under test.
+fn declared(spec: &str) -> (BTreeSet<String>, BTreeSet<String>) {
+    let text = std::fs::read_to_string(spec).unwrap_or_else(|e| panic!("{spec}: {e}"));
+    let operations = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("      operationId: "))
+        .map(str::to_string)
+        .collect();
+    let mut schemas = BTreeSet::new();
+    let mut in_schemas = false;
+    for line in text.lines() {
+        if line == "  schemas:" {
+            in_schemas = true;
+        } else if in_schemas && line.starts_with("  ") && !line.starts_with("    ") {
+            in_schemas = false;
+        } else if in_schemas && line.starts_with("    ") && !line.starts_with("     ") {
+            schemas.insert(line.trim().trim_end_matches(':').to_string());
+        }
+    }
+    (operations, schemas)
+}
+
+#[test]
+fn both_authentik_versions_are_read_in_full() {
+    for spec in SPECS {
+        if !Path::new(spec).exists() {
+            panic!("{spec} is missing: the tests expect ../shared beside the checkout");
+        }
+        let api = load(spec);
+        let (operations, schemas) = declared(spec);
+        let read: BTreeSet<String> = api.operations.iter().map(|op| op.id.clone()).collect();
+        assert_eq!(read, operations, "{spec}: every operation, none skipped");
+        for schema in &schemas {
+            let name = generator::ident::to_upper_camel(schema);
+            assert!(
+                api.schemas.contains_key(&name),
+                "{spec}: component `{schema}` has no type `{name}`"
+            );
+        }
+        println!(
+            "{spec}: {} operations, {} component schemas, {} types",
+            read.len(),
+            schemas.len(),
+            api.schemas.len()
+        );
+    }
+}
