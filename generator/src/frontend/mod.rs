@@ -81,7 +81,7 @@ fn input_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
     if files.is_empty() {
         return Err(Error::input(
             Location::file(path),
-            "the folder holds no input files; expected documentation pages (.txt)",
+            "the folder holds no input files; expected documentation pages (.txt) or an OpenAPI document (.json, .yaml, .yml)",
         ));
     }
     Ok(files)
