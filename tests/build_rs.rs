@@ -1,14 +1,72 @@
 //! The second way of use: `build.rs` generates the client into `OUT_DIR` and
 //! `src/lib.rs` includes it. It must have the same API as `generated/`.
 
+use std::path::Path;
+
 use quote::ToTokens;
 
-/// The items of a file or inline module, each formatted on its own (so the
-/// indentation of an inline module does not change line breaks or trailing
-/// commas), without the per-file attributes (`#![cfg_attr(rustfmt, ...)]`,
-/// module docs).
-fn items(items: &[syn::Item]) -> Vec<String> {
-    items.iter().map(|item| format(item.clone())).collect()
+/// Every item of a crate as `(module path, formatted item)`, modules
+/// flattened: inline modules (the `build.rs` file) and module files
+/// (`generated/`) give the same list. The tag-feature `#[cfg]`s, which only
+/// the crate layout has, are left out.
+fn flatten(
+    module: &str,
+    items: &[syn::Item],
+    folder: Option<&Path>,
+    out: &mut Vec<(String, String)>,
+) {
+    for item in items {
+        let mut item = item.clone();
+        if strip_feature_cfgs(&mut item) {
+            // Only with the `round-trip` feature, which the one file has not.
+            continue;
+        }
+        match &item {
+            syn::Item::Mod(declared) => {
+                let name = declared.ident.to_string();
+                let path = format!("{module}::{name}");
+                let visibility = declared.vis.to_token_stream().to_string();
+                let declaration = format!("{visibility} mod {name}");
+                out.push((module.to_string(), declaration.trim().to_string()));
+                match (&declared.content, folder) {
+                    (Some((_, inline)), _) => flatten(&path, inline, None, out),
+                    (None, Some(folder)) => {
+                        let (file, sub) = if folder.join(&name).is_dir() {
+                            (folder.join(&name).join("mod.rs"), folder.join(&name))
+                        } else {
+                            (folder.join(format!("{name}.rs")), folder.join(&name))
+                        };
+                        flatten(&path, &parse(&file).items, Some(&sub), out);
+                    }
+                    (None, None) => panic!("`mod {path}` should be inline"),
+                }
+            }
+            other => out.push((module.to_string(), format(other.clone()))),
+        }
+    }
+}
+
+/// Removes `#[cfg(...)]` and `#[cfg_attr(...)]` on features; true when the
+/// item is only compiled with the `round-trip` feature.
+fn strip_feature_cfgs(item: &mut syn::Item) -> bool {
+    let attrs = match item {
+        syn::Item::Mod(m) => &mut m.attrs,
+        syn::Item::Use(u) => &mut u.attrs,
+        syn::Item::Struct(s) => &mut s.attrs,
+        syn::Item::Enum(e) => &mut e.attrs,
+        syn::Item::Impl(i) => &mut i.attrs,
+        syn::Item::Type(t) => &mut t.attrs,
+        _ => return false,
+    };
+    let on_feature = |attr: &syn::Attribute, feature: &str| {
+        (attr.path().is_ident("cfg") || attr.path().is_ident("cfg_attr"))
+            && attr.to_token_stream().to_string().contains(feature)
+    };
+    let round_trip_only = attrs
+        .iter()
+        .any(|attr| attr.path().is_ident("cfg") && on_feature(attr, "\"round-trip\""));
+    attrs.retain(|attr| !on_feature(attr, "feature"));
+    round_trip_only
 }
 
 fn format(item: syn::Item) -> String {
@@ -19,58 +77,48 @@ fn format(item: syn::Item) -> String {
     })
 }
 
-fn parse(path: &str) -> syn::File {
-    let source = std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{path}: {error}"));
-    syn::parse_file(&source).unwrap_or_else(|error| panic!("{path}: {error}"))
+fn parse(path: &Path) -> syn::File {
+    let source =
+        std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    syn::parse_file(&source).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
 #[test]
 fn build_rs_output_has_the_items_of_generated() {
-    let built = parse(env!("AUTHENTIK_CLIENT_FILE"));
-    let crate_root = parse("generated/src/lib.rs");
-    let mut modules = 0;
-    for item in &built.items {
-        match item {
-            syn::Item::Mod(module) => {
-                let name = module.ident.to_string();
-                let Some((_, inline)) = &module.content else {
-                    panic!("`mod {name}` should be inline")
-                };
-                let file = parse(&format!("generated/src/{name}.rs"));
-                let (built, committed) = (items(inline), items(&file.items));
-                for (a, b) in built.iter().zip(&committed) {
-                    assert_eq!(a, b, "module `{name}` differs");
-                }
-                assert_eq!(
-                    built.len(),
-                    committed.len(),
-                    "module `{name}` has a different number of items"
-                );
-                let declared = crate_root.items.iter().any(|item| match item {
-                    syn::Item::Mod(m) => {
-                        m.ident == module.ident
-                            && m.vis.to_token_stream().to_string()
-                                == module.vis.to_token_stream().to_string()
-                    }
-                    _ => false,
-                });
-                assert!(
-                    declared,
-                    "generated/src/lib.rs should declare `{}mod {name}`",
-                    module.vis.to_token_stream()
-                );
-                modules += 1;
-            }
-            other => {
-                let other = format(other.clone());
-                assert!(
-                    items(&crate_root.items).contains(&other),
-                    "generated/src/lib.rs lacks `{other}`"
-                );
-            }
-        }
+    let mut built = Vec::new();
+    let file = parse(Path::new(env!("AUTHENTIK_CLIENT_FILE")));
+    flatten("crate", &file.items, None, &mut built);
+    let mut committed = Vec::new();
+    let root = parse(Path::new("generated/src/lib.rs"));
+    flatten(
+        "crate",
+        &root.items,
+        Some(Path::new("generated/src")),
+        &mut committed,
+    );
+    for (a, b) in built.iter().zip(&committed) {
+        assert_eq!(a, b, "the build.rs file and generated/ differ");
     }
-    assert_eq!(modules, 3, "models, operations and runtime");
+    assert_eq!(built.len(), committed.len(), "a different number of items");
+    let modules: Vec<&str> = built
+        .iter()
+        .filter(|(_, item)| item.contains("mod "))
+        .map(|(_, item)| item.as_str())
+        .collect();
+    assert_eq!(
+        modules,
+        [
+            "pub mod models",
+            "mod shared",
+            "mod outposts",
+            "mod providers",
+            "mod operations",
+            "mod outposts",
+            "mod providers",
+            "mod runtime"
+        ],
+        "models and operations by tag, and the runtime"
+    );
 }
 
 /// The same code written against either crate compiles and behaves alike.

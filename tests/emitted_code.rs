@@ -67,12 +67,46 @@ fn check_names_the_file_that_differs() {
         panic!("writing the crate: {error}");
     }
     assert!(generator.check_crate(dir.path()).is_ok());
-    let models = dir.path().join("src/models.rs");
-    if let Err(error) = std::fs::write(&models, "// edited by hand\n") {
-        panic!("{}: {error}", models.display());
-    }
+    let models = dir.path().join("src/models/shared.rs");
+    write(&models, "// edited by hand\n");
     match generator.check_crate(dir.path()) {
         Err(generator::Error::Stale { differing }) => assert_eq!(differing, [models]),
         other => panic!("expected a stale error, got {other:?}"),
     }
+}
+
+fn write(path: &std::path::Path, content: &str) {
+    if let Err(error) = std::fs::write(path, content) {
+        panic!("{}: {error}", path.display());
+    }
+}
+
+/// A module the generator once wrote and no longer makes (a tag that went
+/// away) is stale: `--check` names it and writing removes it. Files the
+/// generator did not write are the user's and stay.
+#[test]
+fn generated_files_no_longer_made_are_removed() {
+    let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("a temporary folder: {error}"));
+    let generator = Generator::new().spec("spec");
+    if let Err(error) = generator.write_crate(dir.path()) {
+        panic!("writing the crate: {error}");
+    }
+    let gone = dir.path().join("src/operations/gone.rs");
+    let generated = std::fs::read_to_string(dir.path().join("src/operations/outposts.rs"))
+        .unwrap_or_else(|error| panic!("reading a generated module: {error}"));
+    write(&gone, &generated);
+    let users = dir.path().join("src/extra.rs");
+    write(&users, "// the user's own file\n");
+    match generator.check_crate(dir.path()) {
+        Err(generator::Error::Stale { differing }) => {
+            assert_eq!(differing, std::slice::from_ref(&gone))
+        }
+        other => panic!("expected a stale error, got {other:?}"),
+    }
+    if let Err(error) = generator.write_crate(dir.path()) {
+        panic!("writing the crate again: {error}");
+    }
+    assert!(!gone.exists(), "the stale module is removed");
+    assert!(users.exists(), "the user's file stays");
+    assert!(generator.check_crate(dir.path()).is_ok());
 }

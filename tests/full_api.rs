@@ -1,7 +1,8 @@
 //! The whole authentik API, generated from both shared versions into a
 //! temporary folder and compiled: `cargo clippy -D warnings` on each (zero
-//! warnings, lints clean), `cargo build` of the newest, and `cargo doc` with
-//! warnings denied. Minutes of compiling, so it is `#[ignore]`d in
+//! warnings, lints clean), on the newest also with one tag feature, none, and
+//! all (`round-trip`); `cargo build` of the newest, and `cargo doc` with
+//! warnings denied. The constructs fixture with each of its features alone. Minutes of compiling, so it is `#[ignore]`d in
 //! `cargo test --workspace` and run by `.ci/run` with `--ignored`.
 
 use std::path::Path;
@@ -69,6 +70,15 @@ fn both_versions_generate_compile_and_pass_clippy() {
             None,
         );
         if spec.ends_with("2026.5.6.yml") {
+            // One tag alone, no tag, and every feature: each cfg is right.
+            for features in [
+                &["--no-default-features", "--features", "core"][..],
+                &["--no-default-features"][..],
+                &["--all-features"][..],
+            ] {
+                let args = [&["clippy", "--quiet"], features, &["--", "-D", "warnings"]].concat();
+                cargo(dir.path(), &args, None);
+            }
             cargo(dir.path(), &["build", "--quiet"], None);
             cargo(
                 dir.path(),
@@ -76,5 +86,31 @@ fn both_versions_generate_compile_and_pass_clippy() {
                 Some("-D warnings"),
             );
         }
+    }
+}
+
+/// Every tag feature of the constructs fixture compiles alone, with the
+/// types it uses and nothing else (a missing type or a type compiled without
+/// its user would fail or warn).
+#[test]
+#[ignore = "runs cargo on a generated crate; .ci/run runs it with --ignored"]
+fn each_tag_feature_compiles_alone() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    generate("tests/fixtures/constructs.yaml", dir.path());
+    for features in ["challenge", "things", "round-trip", "things,round-trip"] {
+        cargo(
+            dir.path(),
+            &[
+                "clippy",
+                "--quiet",
+                "--no-default-features",
+                "--features",
+                features,
+                "--",
+                "-D",
+                "warnings",
+            ],
+            None,
+        );
     }
 }

@@ -14,6 +14,10 @@ use super::models::ErrorBody;
 
 /// A client for the API: a base URL, an optional bearer token and an HTTP client.
 ///
+/// Each operation is a method that builds its request when called and
+/// returns a future that sends it; the future borrows only the client, so
+/// the arguments can be dropped before it is awaited.
+///
 /// The token is never shown by `Debug`.
 #[derive(Clone)]
 pub struct Client {
@@ -81,6 +85,9 @@ impl Client {
 
     /// The one request path: builds, sends, and maps an unsuccessful status to an error.
     async fn exchange(&self, request: Request) -> Result<(u16, Vec<u8>), Error> {
+        if let Some(error) = request.error {
+            return Err(error);
+        }
         let operation = request.operation;
         let transport = |source| Error::Transport { operation, source };
         let url = format!("{}{}", self.base_url, request.path);
@@ -155,6 +162,8 @@ pub(crate) struct Request {
     body: Option<Body>,
     authenticated: bool,
     errors: &'static [(u16, ErrorDecoder)],
+    /// A body that could not be encoded: returned instead of sending.
+    error: Option<Error>,
 }
 
 enum Body {
@@ -174,6 +183,7 @@ impl Request {
             body: None,
             authenticated: false,
             errors: &[],
+            error: None,
         }
     }
 
@@ -200,7 +210,8 @@ impl Request {
     }
 
     /// A `multipart/form-data` body.
-    pub(crate) fn multipart(mut self, form: Form) -> Request {
+    pub(crate) fn multipart(mut self, mut form: Form) -> Request {
+        self.error = self.error.or(form.error.take());
         self.body = Some(Body::Multipart(form));
         self
     }
@@ -217,11 +228,14 @@ impl Request {
         self
     }
 
-    /// A JSON body.
-    pub(crate) fn json<B: Serialize>(mut self, body: &B) -> Result<Request, Error> {
-        let bytes = serde_json::to_vec(body).map_err(|source| Error::Encode { operation: self.operation, source })?;
-        self.body = Some(Body::Bytes { content_type: "application/json", bytes });
-        Ok(self)
+    /// A JSON body, encoded now; an encoding error is returned when the
+    /// request is sent.
+    pub(crate) fn json<B: Serialize>(mut self, body: &B) -> Request {
+        match serde_json::to_vec(body) {
+            Ok(bytes) => self.body = Some(Body::Bytes { content_type: "application/json", bytes }),
+            Err(source) => self.error = Some(Error::Encode { operation: self.operation, source }),
+        }
+        self
     }
 }
 
@@ -229,11 +243,13 @@ impl Request {
 pub(crate) struct Form {
     operation: &'static str,
     form: reqwest::multipart::Form,
+    /// The first part that could not be encoded.
+    error: Option<Error>,
 }
 
 impl Form {
     pub(crate) fn new(operation: &'static str) -> Form {
-        Form { operation, form: reqwest::multipart::Form::new() }
+        Form { operation, form: reqwest::multipart::Form::new(), error: None }
     }
 
     /// A file part from bytes in memory.
@@ -244,15 +260,17 @@ impl Form {
 
     /// A text part: strings as they are, numbers and booleans as JSON
     /// writes them, arrays and objects as JSON; `null` sends nothing.
-    pub(crate) fn field<T: Serialize>(&mut self, name: &'static str, value: &T) -> Result<(), Error> {
-        let value = serde_json::to_value(value).map_err(|source| Error::Encode { operation: self.operation, source })?;
-        let text = match value {
-            serde_json::Value::Null => return Ok(()),
-            serde_json::Value::String(text) => text,
-            other => other.to_string(),
+    pub(crate) fn field<T: Serialize>(&mut self, name: &'static str, value: &T) {
+        let text = match serde_json::to_value(value) {
+            Ok(serde_json::Value::Null) => return,
+            Ok(serde_json::Value::String(text)) => text,
+            Ok(other) => other.to_string(),
+            Err(source) => {
+                self.error = self.error.take().or(Some(Error::Encode { operation: self.operation, source }));
+                return;
+            }
         };
         self.form = std::mem::take(&mut self.form).text(name, text);
-        Ok(())
     }
 }
 

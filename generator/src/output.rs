@@ -64,7 +64,7 @@ impl Generator {
     /// The crate's files, without writing them.
     pub fn generate(&self) -> Result<Generated, Error> {
         let (api, warnings) = self.load()?;
-        let emitted = emit::emit(&api)?;
+        let emitted = emit::emit(&api, emit::Gating::Features)?;
         let description = "A client for the authentik API, generated from its documentation";
         let files = emitted.crate_files(&self.crate_name, description)?;
         Ok(Generated {
@@ -74,11 +74,15 @@ impl Generator {
     }
 
     /// Writes the crate into `out_dir`; files whose content is unchanged are
-    /// not touched, so cargo does not rebuild them.
+    /// not touched, so cargo does not rebuild them, and generated files the
+    /// crate no longer has (a tag that went away) are removed.
     pub fn write_crate(&self, out_dir: impl AsRef<Path>) -> Result<Report, Error> {
         let generated = self.generate()?;
         for (relative, content) in &generated.files {
             write_if_changed(&out_dir.as_ref().join(relative), content)?;
+        }
+        for stale in stale_files(out_dir.as_ref(), &generated.files)? {
+            std::fs::remove_file(&stale).map_err(|error| Error::io(&stale, error))?;
         }
         Ok(generated.report)
     }
@@ -95,6 +99,7 @@ impl Generator {
                 std::fs::read_to_string(path).ok().as_deref() != Some(content.as_str())
             })
             .map(|(path, _)| path)
+            .chain(stale_files(out_dir.as_ref(), &generated.files)?)
             .collect();
         if differing.is_empty() {
             Ok(generated.report)
@@ -106,7 +111,7 @@ impl Generator {
     /// The client as the source of one Rust file, without writing it.
     pub fn generate_source(&self) -> Result<(String, Report), Error> {
         let (api, warnings) = self.load()?;
-        let content = emit::emit(&api)?.single_file()?;
+        let content = emit::emit(&api, emit::Gating::None)?.single_file()?;
         Ok((content, report(&api, warnings)))
     }
 
@@ -124,6 +129,35 @@ fn report(api: &Api, warnings: Vec<Warning>) -> Report {
         schemas: api.schemas.len(),
         warnings,
     }
+}
+
+/// The generated Rust files under `out_dir/src` that are not among `files`.
+/// Files without the generated header are the user's and never listed.
+fn stale_files(out_dir: &Path, files: &BTreeMap<PathBuf, String>) -> Result<Vec<PathBuf>, Error> {
+    let mut stale = Vec::new();
+    let mut folders = vec![out_dir.join("src")];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.map_err(|error| Error::io(&folder, error))?.path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let known = path
+                .strip_prefix(out_dir)
+                .is_ok_and(|relative| files.contains_key(relative));
+            let generated = path.extension().is_some_and(|e| e == "rs")
+                && std::fs::read_to_string(&path).is_ok_and(|source| emit::is_generated(&source));
+            if !known && generated {
+                stale.push(path);
+            }
+        }
+    }
+    stale.sort();
+    Ok(stale)
 }
 
 fn write_if_changed(path: &Path, content: &str) -> Result<(), Error> {

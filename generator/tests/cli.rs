@@ -58,16 +58,16 @@ fn out_and_name_write_a_crate_that_check_accepts_until_a_file_changes() {
         text(&renamed.stderr)
     );
 
-    let operations = dir.path().join("src/operations.rs");
+    let operations = dir.path().join("src/operations/providers.rs");
     let edited = std::fs::read_to_string(&operations).unwrap_or_default() + "\n// a hand edit\n";
     std::fs::write(&operations, edited).unwrap_or_else(|error| panic!("{error}"));
     let stale = run(&["--out", out, "--name", "my-authentik", "--check"]);
     assert_eq!(stale.status.code(), Some(1));
     let stderr = text(&stale.stderr);
     assert!(stderr.contains("stale"), "{stderr}");
-    assert!(stderr.contains("src/operations.rs"), "{stderr}");
+    assert!(stderr.contains("src/operations/providers.rs"), "{stderr}");
     assert!(
-        !stderr.contains("models.rs"),
+        !stderr.contains("models"),
         "only the edited file differs: {stderr}"
     );
 }
@@ -88,9 +88,9 @@ fn spec_takes_a_single_page() {
         text(&output.stdout)
     );
     let operations =
-        std::fs::read_to_string(dir.path().join("src/operations.rs")).unwrap_or_default();
-    assert!(operations.contains("pub async fn providers_proxy_partial_update("));
-    assert!(!operations.contains("outposts_instances_update"));
+        std::fs::read_to_string(dir.path().join("src/operations/providers.rs")).unwrap_or_default();
+    assert!(operations.contains("pub fn providers_proxy_partial_update("));
+    assert!(!dir.path().join("src/operations/outposts.rs").exists());
 }
 
 #[test]

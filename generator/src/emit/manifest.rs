@@ -1,8 +1,9 @@
-//! The generated crate's `Cargo.toml`: only the dependencies the API needs.
+//! The generated crate's `Cargo.toml`: only the dependencies the API needs,
+//! and one feature per tag, all on by default.
 
 use super::types::Uses;
 
-pub fn cargo_toml(crate_name: &str, description: &str, uses: Uses) -> String {
+pub fn cargo_toml(crate_name: &str, description: &str, features: &[String], uses: Uses) -> String {
     let mut dependencies = Vec::new();
     if uses.chrono {
         dependencies.push(r#"chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }"#);
@@ -27,8 +28,25 @@ pub fn cargo_toml(crate_name: &str, description: &str, uses: Uses) -> String {
          publish = false\n\
          \n\
          [dependencies]\n\
-         {}\n",
+         {}\n\
+         \n\
+         [features]\n\
+         default = [{}]\n\
+         # Both serde traits on every type (by default each has only those its\n\
+         # operations need), for storing or re-sending what was received.\n\
+         {} = []\n\
+         {}",
         description.replace(['"', '\\'], ""),
-        dependencies.join("\n")
+        dependencies.join("\n"),
+        features
+            .iter()
+            .map(|feature| format!("\"{feature}\""))
+            .collect::<Vec<_>>()
+            .join(", "),
+        super::models::ROUND_TRIP,
+        features
+            .iter()
+            .map(|feature| format!("{feature} = []\n"))
+            .collect::<String>()
     )
 }

@@ -1,41 +1,135 @@
 //! The `models` module: one struct per object schema, one enum per enum
-//! schema, and `ErrorBody`, the union of the documented error bodies.
+//! schema, and `ErrorBody`, the union of the documented error bodies; split
+//! into a shared module and one module per tag (see [`super::usage`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs::{doc_attrs, doc_text};
 use super::types::{TypeEmitter, Uses, Wrapper};
+use super::usage::{Needs, Usage};
 use crate::model::{
     Api, Constraints, EnumSchema, Field, ObjectSchema, Schema, SchemaKind, TypeRef, UnionSchema,
 };
 
-/// The path of the runtime module from inside `models`, as text and tokens.
-const RUNTIME: &str = "super::runtime";
+/// The path of the runtime module from a module inside `models`, as text and tokens.
+const RUNTIME: &str = "super::super::runtime";
 
-pub fn models(api: &Api, params: TokenStream, uses: &mut Uses) -> TokenStream {
-    let items = api.schemas.values().map(|schema| match &schema.kind {
-        SchemaKind::Object(object) => object_struct(schema, object, uses),
-        SchemaKind::Enum(values) => enum_type(schema, values),
-        SchemaKind::Union(union) => union_type(schema, union),
-        SchemaKind::Alias(ty) => {
-            let name = format_ident!("{}", schema.name);
-            let doc = doc_attrs(&doc_text([schema.description.as_deref()]));
-            let models = TokenStream::new();
-            let ty = TypeEmitter { models: &models }.ty(ty, uses);
-            quote! {
-                #doc
-                pub type #name = #ty;
+/// The path of the `models` module from a module inside it.
+fn models_path() -> TokenStream {
+    quote! { super:: }
+}
+
+/// The types of one module of `models`: `shared` (the types several tag
+/// modules use, those the runtime uses, and those no operation uses) or a tag
+/// module (the types only its operations use, and their parameters structs).
+pub struct ModelsPart {
+    pub module: String,
+    /// The feature that compiles the whole module (`None` for `shared`).
+    pub feature: Option<String>,
+    pub items: TokenStream,
+}
+
+/// The name of the module of `models` for the types several tags share.
+pub const SHARED: &str = "shared";
+
+pub fn models(
+    api: &Api,
+    usage: &Usage,
+    params: BTreeMap<String, TokenStream>,
+    gated: bool,
+    uses: &mut Uses,
+) -> Vec<ModelsPart> {
+    let mut parts: BTreeMap<Option<String>, TokenStream> = BTreeMap::new();
+    for schema in api.schemas.values() {
+        let type_use = usage.of_type(&schema.name);
+        let cfg = match type_use.features() {
+            Some(features) if gated && type_use.home().is_none() => cfg_attr(features),
+            _ => TokenStream::new(),
+        };
+        let needs = type_use.needs();
+        let item = match &schema.kind {
+            SchemaKind::Object(object) => object_struct(schema, object, &cfg, needs, gated, uses),
+            SchemaKind::Enum(values) => enum_type(schema, values, &cfg),
+            SchemaKind::Union(union) => union_type(schema, union, &cfg, needs, gated),
+            SchemaKind::Alias(ty) => {
+                let name = format_ident!("{}", schema.name);
+                let doc = doc_attrs(&doc_text([schema.description.as_deref()]));
+                let models = models_path();
+                let ty = TypeEmitter { models: &models }.ty(ty, uses);
+                quote! {
+                    #doc
+                    #cfg
+                    pub type #name = #ty;
+                }
             }
-        }
-    });
-    let error_body = error_body(api);
+        };
+        parts
+            .entry(type_use.home().map(str::to_string))
+            .or_default()
+            .extend(item);
+    }
+    for (operation, items) in params {
+        parts
+            .entry(Some(usage.operation_module(&operation).to_string()))
+            .or_default()
+            .extend(items);
+    }
+    parts.entry(None).or_default().extend(error_body(api));
+    parts
+        .into_iter()
+        .map(|(home, items)| ModelsPart {
+            module: home.clone().unwrap_or_else(|| SHARED.to_string()),
+            feature: home,
+            items,
+        })
+        .collect()
+}
+
+/// `#[cfg(feature = "a")]` or `#[cfg(any(feature = "a", feature = "b"))]`.
+pub fn cfg_attr(features: &BTreeSet<String>) -> TokenStream {
+    let features = features.iter().map(|feature| quote! { feature = #feature });
+    if features.len() == 1 {
+        quote! { #[cfg(#(#features)*)] }
+    } else {
+        quote! { #[cfg(any(#(#features),*))] }
+    }
+}
+
+/// The feature that gives every type both serde traits, for users who store
+/// or re-send what they receive.
+pub const ROUND_TRIP: &str = "round-trip";
+
+/// `#[derive(...)]` for a struct: the serde traits it needs, and `Default`
+/// where every field has one. In a gated crate, the trait it does not need
+/// is derived with the `round-trip` feature.
+fn derives(needs: Needs, default: bool, gated: bool) -> TokenStream {
+    let default = default.then(|| quote! { Default, });
+    let serialize = needs.serialize.then(|| quote! { serde::Serialize, });
+    let deserialize = needs.deserialize.then(|| quote! { serde::Deserialize, });
+    let optional = match (needs.serialize, needs.deserialize) {
+        (false, true) => Some(quote! { serde::Serialize }),
+        (true, false) => Some(quote! { serde::Deserialize }),
+        _ => None,
+    };
+    let optional = optional
+        .filter(|_| gated)
+        .map(|derive| quote! { #[cfg_attr(feature = #ROUND_TRIP, derive(#derive))] });
     quote! {
-        #(#items)*
-        #params
-        #error_body
+        #[derive(Clone, Debug, #default PartialEq, #serialize #deserialize)]
+        #optional
+    }
+}
+
+/// The `#[cfg]` for a serde impl of a union: none when the type needs it,
+/// the `round-trip` feature in a gated crate, and `None` (no impl) otherwise.
+fn serde_impl_cfg(needed: bool, gated: bool) -> Option<TokenStream> {
+    match (needed, gated) {
+        (true, _) => Some(TokenStream::new()),
+        (false, true) => Some(quote! { #[cfg(feature = #ROUND_TRIP)] }),
+        (false, false) => None,
     }
 }
 
@@ -52,12 +146,19 @@ pub fn error_body_types(api: &Api) -> BTreeSet<String> {
         .collect()
 }
 
-fn object_struct(schema: &Schema, object: &ObjectSchema, uses: &mut Uses) -> TokenStream {
+fn object_struct(
+    schema: &Schema,
+    object: &ObjectSchema,
+    cfg: &TokenStream,
+    needs: Needs,
+    gated: bool,
+    uses: &mut Uses,
+) -> TokenStream {
     let name = format_ident!("{}", schema.name);
     let doc = doc_attrs(&doc_text([schema.description.as_deref()]));
-    let models = TokenStream::new();
+    let models = models_path();
     let types = TypeEmitter { models: &models };
-    let runtime: TokenStream = quote! { super::runtime:: };
+    let runtime: TokenStream = quote! { super::super::runtime:: };
     let mut all_default = true;
     let mut fields: Vec<TokenStream> = object
         .fields
@@ -99,10 +200,11 @@ fn object_struct(schema: &Schema, object: &ObjectSchema, uses: &mut Uses) -> Tok
             pub #ident: std::collections::BTreeMap<String, #value>,
         });
     }
-    let default = all_default.then(|| quote! { Default, });
+    let derives = derives(needs, all_default, gated);
     quote! {
         #doc
-        #[derive(Clone, Debug, #default PartialEq, serde::Serialize, serde::Deserialize)]
+        #cfg
+        #derives
         pub struct #name {
             #(#fields)*
         }
@@ -174,7 +276,7 @@ fn constraints_text(constraints: &Constraints) -> Option<String> {
 
 /// An enum that keeps values it does not know in `Unknown`, so a newer
 /// server's value decodes and serializes back unchanged.
-fn enum_type(schema: &Schema, values: &EnumSchema) -> TokenStream {
+fn enum_type(schema: &Schema, values: &EnumSchema, cfg: &TokenStream) -> TokenStream {
     let name = format_ident!("{}", schema.name);
     let doc = doc_attrs(&doc_text([schema.description.as_deref()]));
     let variants: Vec<syn::Ident> = values
@@ -186,6 +288,7 @@ fn enum_type(schema: &Schema, values: &EnumSchema) -> TokenStream {
     let variant_docs = wires.iter().map(|wire| format!(" `{wire}`"));
     quote! {
         #doc
+        #cfg
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum #name {
             #( #[doc = #variant_docs] #variants, )*
@@ -193,6 +296,7 @@ fn enum_type(schema: &Schema, values: &EnumSchema) -> TokenStream {
             Unknown(String),
         }
 
+        #cfg
         impl #name {
             /// The value on the wire.
             pub fn as_str(&self) -> &str {
@@ -203,6 +307,7 @@ fn enum_type(schema: &Schema, values: &EnumSchema) -> TokenStream {
             }
         }
 
+        #cfg
         impl From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
@@ -212,18 +317,21 @@ fn enum_type(schema: &Schema, values: &EnumSchema) -> TokenStream {
             }
         }
 
+        #cfg
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
+        #cfg
         impl serde::Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
+        #cfg
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = String::deserialize(deserializer)?;
@@ -236,7 +344,13 @@ fn enum_type(schema: &Schema, values: &EnumSchema) -> TokenStream {
 /// A tagged union: decodes by the tag property, keeps an object with an
 /// unknown tag as it came, and writes the tag exactly once. Members are
 /// boxed: their sizes differ by hundreds of bytes.
-fn union_type(schema: &Schema, union: &UnionSchema) -> TokenStream {
+fn union_type(
+    schema: &Schema,
+    union: &UnionSchema,
+    cfg: &TokenStream,
+    needs: Needs,
+    gated: bool,
+) -> TokenStream {
     let name = format_ident!("{}", schema.name);
     let doc = doc_attrs(&doc_text([schema.description.as_deref()]));
     let property = &union.tag;
@@ -254,15 +368,46 @@ fn union_type(schema: &Schema, union: &UnionSchema) -> TokenStream {
     let variant_docs = tags.iter().map(|tag| format!(" `{property}: {tag}`"));
     let unknown_doc =
         format!(" An object whose `{property}` this client does not know, as received.");
+    let serialize = serde_impl_cfg(needs.serialize, gated).map(|round_trip| {
+        quote! {
+            #cfg
+            #round_trip
+            impl serde::Serialize for #name {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    match self {
+                        #( Self::#variants(member) => super::super::runtime::serialize_tagged(serializer, #property, #tags, member), )*
+                        Self::Unknown(value) => serde::Serialize::serialize(value, serializer),
+                    }
+                }
+            }
+        }
+    });
+    let deserialize = serde_impl_cfg(needs.deserialize, gated).map(|round_trip| {
+        quote! {
+            #cfg
+            #round_trip
+            impl<'de> serde::Deserialize<'de> for #name {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                    match value.get(#property).and_then(serde_json::Value::as_str) {
+                        #( Some(#tags) => super::super::runtime::deserialize_member(value).map(|member| Self::#variants(Box::new(member))), )*
+                        _ => Ok(Self::Unknown(value)),
+                    }
+                }
+            }
+        }
+    });
     quote! {
         #doc
+        #cfg
         #[derive(Clone, Debug, PartialEq)]
         pub enum #name {
-            #( #[doc = #variant_docs] #variants(Box<#members>), )*
+            #( #[doc = #variant_docs] #variants(Box<super::#members>), )*
             #[doc = #unknown_doc]
             Unknown(serde_json::Value),
         }
 
+        #cfg
         impl #name {
             /// The value of the tag property.
             pub fn tag(&self) -> Option<&str> {
@@ -273,24 +418,8 @@ fn union_type(schema: &Schema, union: &UnionSchema) -> TokenStream {
             }
         }
 
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                match self {
-                    #( Self::#variants(member) => super::runtime::serialize_tagged(serializer, #property, #tags, member), )*
-                    Self::Unknown(value) => serde::Serialize::serialize(value, serializer),
-                }
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                match value.get(#property).and_then(serde_json::Value::as_str) {
-                    #( Some(#tags) => super::runtime::deserialize_member(value).map(|member| Self::#variants(Box::new(member))), )*
-                    _ => Ok(Self::Unknown(value)),
-                }
-            }
-        }
+        #serialize
+        #deserialize
     }
 }
 

@@ -1,5 +1,8 @@
-//! The `operations` module: one thin async method on `Client` per operation,
-//! which describes the request and hands it to the runtime.
+//! The `operations` modules, one per tag: one thin method on `Client` per
+//! operation, which describes the request and returns the runtime's future
+//! that sends it. Building the request at the call (instead of an `async fn`
+//! per operation) spares the compiler a state machine per operation, and the
+//! future borrows only the client, not the arguments.
 
 use std::collections::BTreeMap;
 
@@ -8,6 +11,7 @@ use quote::{format_ident, quote};
 
 use super::docs::{doc_attrs, doc_text};
 use super::types::{TypeEmitter, Uses};
+use super::usage::Usage;
 use crate::diagnostic::Error;
 use crate::frontend::openapi::is_json;
 use crate::model::{
@@ -15,21 +19,33 @@ use crate::model::{
     Security, Status, TypeRef,
 };
 
+/// The methods of each tag module, by module name: one `impl Client` block
+/// per module.
 pub fn operations(
     api: &Api,
+    usage: &Usage,
     params_structs: &BTreeMap<String, String>,
     uses: &mut Uses,
-) -> Result<TokenStream, Error> {
-    let methods = api
-        .operations
-        .iter()
-        .map(|op| operation(api, op, params_structs.get(&op.id), uses))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(quote! {
-        impl super::runtime::Client {
-            #(#methods)*
-        }
-    })
+) -> Result<BTreeMap<String, TokenStream>, Error> {
+    let mut methods: BTreeMap<String, Vec<TokenStream>> = BTreeMap::new();
+    for op in &api.operations {
+        let method = operation(api, op, params_structs.get(&op.id), uses)?;
+        methods
+            .entry(usage.operation_module(&op.id).to_string())
+            .or_default()
+            .push(method);
+    }
+    Ok(methods
+        .into_iter()
+        .map(|(module, methods)| {
+            let items = quote! {
+                impl super::super::runtime::Client {
+                    #(#methods)*
+                }
+            };
+            (module, items)
+        })
+        .collect())
 }
 
 fn unsupported(op: &Operation, what: impl std::fmt::Display) -> Error {
@@ -45,7 +61,7 @@ fn operation(
     params_struct: Option<&String>,
     uses: &mut Uses,
 ) -> Result<TokenStream, Error> {
-    let models = quote! { super::models:: };
+    let models = quote! { super::super::models:: };
     let types = TypeEmitter { models: &models };
     let name = format_ident!("{}", crate::ident::to_snake(&op.id));
     let id = &op.id;
@@ -63,7 +79,7 @@ fn operation(
 
     let method_ident = format_ident!("{}", op.method.as_str());
     let mut request =
-        quote! { super::runtime::Request::new(#id, reqwest::Method::#method_ident, path) };
+        quote! { super::super::runtime::Request::new(#id, reqwest::Method::#method_ident, path) };
     let authenticated = match &op.security {
         Security::Schemes(schemes) => !schemes.is_empty(),
         Security::Unstated => true,
@@ -75,7 +91,7 @@ fn operation(
     if !errors.is_empty() {
         request = quote! {
             #request.errors({
-                const ERRORS: &[(u16, super::runtime::ErrorDecoder)] = &[#(#errors),*];
+                const ERRORS: &[(u16, super::super::runtime::ErrorDecoder)] = &[#(#errors),*];
                 ERRORS
             })
         };
@@ -105,7 +121,7 @@ fn operation(
     let mut statements = Vec::new();
     if let Some(struct_name) = params_struct {
         let ident = format_ident!("{}", struct_name);
-        arguments.push(quote! { params: &super::models::#ident });
+        arguments.push(quote! { params: &super::super::models::#ident });
         for (parameter, field) in super::params::fields(op) {
             statements.push(parameter_statement(parameter, &field));
         }
@@ -124,11 +140,11 @@ fn operation(
         #doc_separator
         #[doc = #signature]
         #deprecated
-        pub async fn #name(&self, #(#arguments),*) -> Result<#output, super::runtime::Error> {
+        pub fn #name(&self, #(#arguments),*) -> impl std::future::Future<Output = Result<#output, super::super::runtime::Error>> + '_ {
             #path
             let #mutable request = #request;
             #(#statements)*
-            self.#send(request).await
+            self.#send(request)
         }
     })
 }
@@ -203,7 +219,7 @@ fn body_statement(
 ) -> Result<TokenStream, Error> {
     let ty = types.ty(&body.ty, uses);
     let attach = if is_json(&body.content_type) {
-        quote! { request.json(body)? }
+        quote! { request.json(body) }
     } else if body.content_type == "multipart/form-data" {
         let form = multipart_form(api, op, &body.ty)?;
         quote! {{
@@ -263,11 +279,11 @@ fn multipart_form(api: &Api, op: &Operation, ty: &TypeRef) -> Result<TokenStream
                     form.file(#wire, bytes);
                 }
             },
-            (false, _) => quote! { form.field(#wire, &body.#ident)?; },
+            (false, _) => quote! { form.field(#wire, &body.#ident); },
         }
     });
     Ok(quote! {
-        let mut form = super::runtime::Form::new(#id);
+        let mut form = super::super::runtime::Form::new(#id);
         #(#parts)*
     })
 }
@@ -309,7 +325,7 @@ fn path_expression(op: &Operation) -> TokenStream {
             PathSegment::Parameter(name) => {
                 template.push_str("{}");
                 let ident = format_ident!("{}", crate::ident::to_snake(name));
-                arguments.push(quote! { super::runtime::segment(#ident) });
+                arguments.push(quote! { super::super::runtime::segment(#ident) });
             }
         }
     }
@@ -337,13 +353,13 @@ fn error_decoders(op: &Operation) -> Result<Vec<TokenStream>, Error> {
                 let ty = match &body.ty {
                     TypeRef::Named(name) => {
                         let ident = format_ident!("{}", name);
-                        quote! { super::models::#ident }
+                        quote! { super::super::models::#ident }
                     }
                     _ => quote! { serde_json::Value },
                 };
-                quote! { super::runtime::error_body::<#ty> }
+                quote! { super::super::runtime::error_body::<#ty> }
             }
-            _ => quote! { super::runtime::error_text },
+            _ => quote! { super::super::runtime::error_text },
         };
         let code = proc_macro2::Literal::u16_unsuffixed(code);
         decoders.push(quote! { (#code, #decoder) });

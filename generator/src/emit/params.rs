@@ -38,8 +38,14 @@ pub fn fields(op: &Operation) -> impl Iterator<Item = (&Parameter, String)> {
         .map(move |p| (p, names.claim(&p.name)))
 }
 
-pub fn params_structs(api: &Api, names: &BTreeMap<String, String>, uses: &mut Uses) -> TokenStream {
-    let models = TokenStream::new();
+/// The parameters struct of each operation that has one, by operation id.
+/// They live in the operation's tag module of `models`.
+pub fn params_structs(
+    api: &Api,
+    names: &BTreeMap<String, String>,
+    uses: &mut Uses,
+) -> BTreeMap<String, TokenStream> {
+    let models = quote! { super:: };
     let types = TypeEmitter { models: &models };
     let structs = api.operations.iter().filter_map(|op| {
         let name = format_ident!("{}", names.get(&op.id)?);
@@ -73,13 +79,14 @@ pub fn params_structs(api: &Api, names: &BTreeMap<String, String>, uses: &mut Us
             op.id, op.id
         );
         let default = all_optional.then(|| quote! { Default, });
-        Some(quote! {
+        let item = quote! {
             #[doc = #doc]
             #[derive(Clone, Debug, #default PartialEq)]
             pub struct #name {
                 #(#fields)*
             }
-        })
+        };
+        Some((op.id.clone(), item))
     });
-    quote! { #(#structs)* }
+    structs.collect()
 }

@@ -1,0 +1,227 @@
+//! Who uses each named type, and how: the facts that decide which module a
+//! type lives in, which tag features compile it, and which serde traits it
+//! needs.
+//!
+//! Operations are grouped by tag into modules (one cargo feature each). A type
+//! used by the operations of one tag lives in that tag's module; a type used
+//! by several lives in the shared module and compiles when any of their
+//! features is on. A type that is only sent derives `Serialize`, one that is
+//! only received derives `Deserialize`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{Api, Operation, PathSegment, SchemaKind, TypeRef};
+
+/// What serde traits a type needs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Needs {
+    /// The type (or one holding it) is sent in a request body.
+    pub serialize: bool,
+    /// The type (or one holding it) is received in a response body.
+    pub deserialize: bool,
+}
+
+/// Where a type is used from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TypeUse {
+    /// The tag modules whose operations use the type, directly or through
+    /// other types.
+    pub modules: BTreeSet<String>,
+    /// The runtime uses it (an error body type): it is always compiled.
+    pub always: bool,
+    pub needs: Needs,
+}
+
+impl TypeUse {
+    /// The tag module the type belongs to alone, if exactly one uses it and
+    /// nothing else does.
+    pub fn home(&self) -> Option<&str> {
+        match (self.always, self.modules.len()) {
+            (false, 1) => self.modules.iter().next().map(String::as_str),
+            _ => None,
+        }
+    }
+
+    /// The features that compile the type; `None` when it is always compiled
+    /// (used by the runtime, or by no operation at all).
+    pub fn features(&self) -> Option<&BTreeSet<String>> {
+        (!self.always && !self.modules.is_empty()).then_some(&self.modules)
+    }
+
+    /// The serde traits to implement. A type no operation uses gets both:
+    /// nothing says which way it travels.
+    pub fn needs(&self) -> Needs {
+        if self.modules.is_empty() && !self.always {
+            Needs {
+                serialize: true,
+                deserialize: true,
+            }
+        } else {
+            self.needs
+        }
+    }
+}
+
+/// The uses of every named type of an API and the module of every operation.
+#[derive(Clone, Debug, Default)]
+pub struct Usage {
+    /// By schema name; every schema of the API has an entry.
+    pub types: BTreeMap<String, TypeUse>,
+    /// The tag module of each operation, by operation id.
+    pub operation_modules: BTreeMap<String, String>,
+}
+
+impl Usage {
+    pub fn of(api: &Api, error_types: &BTreeSet<String>) -> Usage {
+        let mut usage = Usage {
+            types: api
+                .schemas
+                .keys()
+                .map(|name| (name.clone(), TypeUse::default()))
+                .collect(),
+            operation_modules: BTreeMap::new(),
+        };
+        for op in &api.operations {
+            let module = module_of(op);
+            let mut walk = Walk {
+                api,
+                usage: &mut usage,
+                module: Some(&module),
+            };
+            for parameter in &op.parameters {
+                walk.mark(&parameter.ty, Needs::default());
+            }
+            if let Some(body) = &op.body {
+                walk.mark(&body.ty, SEND);
+            }
+            for body in op.responses.iter().filter_map(|r| r.body.as_ref()) {
+                walk.mark(&body.ty, RECEIVE);
+            }
+            usage.operation_modules.insert(op.id.clone(), module);
+        }
+        for name in error_types {
+            Walk {
+                api,
+                usage: &mut usage,
+                module: None,
+            }
+            .mark(&TypeRef::Named(name.clone()), RECEIVE);
+        }
+        usage
+    }
+
+    /// The tag modules, sorted.
+    pub fn modules(&self) -> BTreeSet<&str> {
+        self.operation_modules
+            .values()
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// The tag module of the operation `id`.
+    pub fn operation_module(&self, id: &str) -> &str {
+        self.operation_modules
+            .get(id)
+            .map_or("other", String::as_str)
+    }
+
+    pub fn of_type(&self, name: &str) -> TypeUse {
+        self.types.get(name).cloned().unwrap_or_default()
+    }
+}
+
+const SEND: Needs = Needs {
+    serialize: true,
+    deserialize: false,
+};
+
+const RECEIVE: Needs = Needs {
+    serialize: false,
+    deserialize: true,
+};
+
+/// The module of an operation: its first tag, or where the input gives no
+/// tags (documentation pages), the first segment of its path, which is what
+/// authentik tags by.
+pub fn module_of(op: &Operation) -> String {
+    let name = op.tags.first().cloned().or_else(|| {
+        op.path.segments.iter().find_map(|segment| match segment {
+            PathSegment::Literal(text) => text
+                .split('/')
+                .find(|part| !part.is_empty())
+                .map(str::to_string),
+            PathSegment::Parameter(_) => None,
+        })
+    });
+    // A module name is also a feature and a file name: no `r#`, and never
+    // the name of the shared module.
+    let name = name.map(|name| {
+        let snake = crate::ident::to_snake(&name);
+        match snake.strip_prefix("r#") {
+            Some(keyword) => format!("{keyword}_"),
+            None => snake,
+        }
+    });
+    match name {
+        Some(name) if name != super::models::SHARED => name,
+        Some(name) => format!("{name}_"),
+        None => "other".to_string(),
+    }
+}
+
+/// One walk from an operation (or the runtime, `module: None`) through the
+/// types it reaches.
+struct Walk<'a> {
+    api: &'a Api,
+    usage: &'a mut Usage,
+    module: Option<&'a str>,
+}
+
+impl Walk<'_> {
+    fn mark(&mut self, ty: &TypeRef, needs: Needs) {
+        match ty {
+            TypeRef::Named(name) => self.mark_named(name, needs),
+            TypeRef::Array(item) | TypeRef::Map(item) => self.mark(item, needs),
+            TypeRef::Primitive(_) | TypeRef::Any | TypeRef::Unstated => {}
+        }
+    }
+
+    fn mark_named(&mut self, name: &str, needs: Needs) {
+        let Some(entry) = self.usage.types.get_mut(name) else {
+            return;
+        };
+        let before = entry.clone();
+        match self.module {
+            Some(module) => {
+                entry.modules.insert(module.to_string());
+            }
+            None => entry.always = true,
+        }
+        entry.needs.serialize |= needs.serialize;
+        entry.needs.deserialize |= needs.deserialize;
+        if *entry == before {
+            // Already seen from here with these needs: stop (types may be recursive).
+            return;
+        }
+        let Some(schema) = self.api.schemas.get(name) else {
+            return;
+        };
+        match &schema.kind {
+            SchemaKind::Object(object) => {
+                for field in &object.fields {
+                    self.mark(&field.ty, needs);
+                }
+                if let Some(additional) = &object.additional {
+                    self.mark(additional, needs);
+                }
+            }
+            SchemaKind::Union(union) => {
+                for variant in &union.variants {
+                    self.mark_named(&variant.schema, needs);
+                }
+            }
+            SchemaKind::Alias(ty) => self.mark(ty, needs),
+            SchemaKind::Enum(_) => {}
+        }
+    }
+}
