@@ -2,7 +2,7 @@
 // change the input and run the generator again.
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
-//! The types only the `outposts` operations use.
+//! The types only the `outposts` operations use, and their parameters structs.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "round-trip", derive(serde::Deserialize))]
 pub struct OutpostsInstancesUpdateRequest {

@@ -2,7 +2,7 @@
 // change the input and run the generator again.
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
-//! The types only the `providers` operations use.
+//! The types only the `providers` operations use, and their parameters structs.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MatchingModeEnum {
     /// `strict`

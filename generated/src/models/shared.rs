@@ -2,7 +2,7 @@
 // change the input and run the generator again.
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
-//! The types several tags use, and those no operation uses.
+//! The types several tags use, those the runtime uses, and those no operation uses.
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
 #[cfg_attr(feature = "round-trip", derive(serde::Serialize))]
 pub struct OutpostsInstancesUpdateBadRequest {

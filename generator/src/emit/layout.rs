@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, ToTokens};
 
 use super::{manifest, Emitted, Gating, Part};
 use crate::diagnostic::Error;
@@ -42,25 +42,25 @@ impl Emitted {
                 #root
             }
         })?;
-        files.insert(PathBuf::from("src/lib.rs"), unparse(&lib));
+        files.insert(PathBuf::from("src/lib.rs"), unparse(lib));
         let models = self.module_declarations(&self.models, true);
         let models = parse_file("models/mod.rs", quote! { #![doc = #MODELS_DOC] #models })?;
-        files.insert(PathBuf::from("src/models/mod.rs"), unparse(&models));
+        files.insert(PathBuf::from("src/models/mod.rs"), unparse(models));
         let operations = self.module_declarations(&self.operations, false);
         let operations = parse_file(
             "operations/mod.rs",
             quote! { #![doc = #OPERATIONS_DOC] #operations },
         )?;
-        files.insert(PathBuf::from("src/operations/mod.rs"), unparse(&operations));
+        files.insert(PathBuf::from("src/operations/mod.rs"), unparse(operations));
         for (folder, parts) in [("models", &self.models), ("operations", &self.operations)] {
             for part in parts {
                 files.insert(
                     PathBuf::from(format!("src/{folder}/{}.rs", part.module)),
-                    unparse(&part.file),
+                    part.source.clone(),
                 );
             }
         }
-        files.insert(PathBuf::from("src/runtime.rs"), unparse(&self.runtime));
+        files.insert(PathBuf::from("src/runtime.rs"), self.runtime.clone());
         Ok(files)
     }
 
@@ -72,20 +72,20 @@ impl Emitted {
                 .map(|part| {
                     let name = format_ident!("{}", part.module);
                     let cfg = self.cfg(part);
-                    let (attrs, items) = (&part.file.attrs, &part.file.items);
-                    quote! {
+                    let (attrs, items) = module_content(&part.module, &part.source)?;
+                    Ok(quote! {
                         #cfg
                         mod #name {
                             #(#attrs)*
                             #(#items)*
                         }
-                    }
+                    })
                 })
-                .collect::<Vec<_>>()
+                .collect::<Result<Vec<_>, Error>>()
         };
-        let (models, models_use) = (inline(&self.models), self.re_exports(&self.models));
-        let operations = inline(&self.operations);
-        let (runtime_attrs, runtime_items) = (&self.runtime.attrs, &self.runtime.items);
+        let (models, models_use) = (inline(&self.models)?, self.re_exports(&self.models));
+        let operations = inline(&self.operations)?;
+        let (runtime_attrs, runtime_items) = module_content("runtime", &self.runtime)?;
         let root = root_items();
         let file = parse_file(
             "the single file",
@@ -127,17 +127,13 @@ impl Emitted {
             docs.push(" only their operations and the types they use:".into());
             docs.push(String::new());
             for feature in &self.features {
-                let count = self
-                    .operations
-                    .iter()
-                    .find(|part| part.feature.as_deref() == Some(feature.as_str()))
-                    .map_or(0, |part| count_methods(&part.file));
+                let (name, count) = (&feature.name, feature.operations);
                 let noun = if count == 1 {
                     "operation"
                 } else {
                     "operations"
                 };
-                docs.push(format!(" - `{feature}`: {count} {noun}"));
+                docs.push(format!(" - `{name}`: {count} {noun}"));
             }
         }
         docs
@@ -181,17 +177,6 @@ impl Emitted {
 const MODELS_DOC: &str = " The types of request and response bodies, and the parameters structs.";
 const OPERATIONS_DOC: &str = " One method on `Client` per operation, by tag.";
 
-/// The methods of the `impl` blocks of `file`.
-fn count_methods(file: &syn::File) -> usize {
-    file.items
-        .iter()
-        .map(|item| match item {
-            syn::Item::Impl(block) => block.items.len(),
-            _ => 0,
-        })
-        .sum()
-}
-
 /// The items every layout puts at the root: the public names.
 fn root_items() -> TokenStream {
     quote! {
@@ -211,9 +196,27 @@ fn parse_file(what: &str, tokens: TokenStream) -> Result<syn::File, Error> {
 /// `#![cfg_attr(rustfmt, rustfmt::skip)]` first: the crate is formatted by
 /// prettyplease, and `cargo fmt --all` in a workspace that holds it must not
 /// reformat it (which would make it differ from the generator's output).
-fn unparse(file: &syn::File) -> String {
-    let mut file = file.clone();
-    let skip: syn::Attribute = syn::parse_quote! { #![cfg_attr(rustfmt, rustfmt::skip)] };
-    file.attrs.insert(0, skip);
+pub fn unparse(mut file: syn::File) -> String {
+    file.attrs.insert(0, rustfmt_skip());
     format!("{HEADER}{}", prettyplease::unparse(&file))
+}
+
+fn rustfmt_skip() -> syn::Attribute {
+    syn::parse_quote! { #![cfg_attr(rustfmt, rustfmt::skip)] }
+}
+
+/// The inner attributes (without the rustfmt one, which only files need)
+/// and the items of a module file, to inline it.
+fn module_content(
+    what: &str,
+    source: &str,
+) -> Result<(Vec<syn::Attribute>, Vec<syn::Item>), Error> {
+    let mut file = syn::parse_file(source).map_err(|error| Error::Emit {
+        what: format!("module `{what}`"),
+        message: error.to_string(),
+    })?;
+    let skip = rustfmt_skip().to_token_stream().to_string();
+    file.attrs
+        .retain(|attr| attr.to_token_stream().to_string() != skip);
+    Ok((file.attrs, file.items))
 }

@@ -2,8 +2,9 @@
 //! and one feature per tag, all on by default.
 
 use super::types::Uses;
+use super::Feature;
 
-pub fn cargo_toml(crate_name: &str, description: &str, features: &[String], uses: Uses) -> String {
+pub fn cargo_toml(crate_name: &str, description: &str, features: &[Feature], uses: Uses) -> String {
     let mut dependencies = Vec::new();
     if uses.chrono {
         dependencies.push(r#"chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }"#);
@@ -40,13 +41,13 @@ pub fn cargo_toml(crate_name: &str, description: &str, features: &[String], uses
         dependencies.join("\n"),
         features
             .iter()
-            .map(|feature| format!("\"{feature}\""))
+            .map(|feature| format!("\"{}\"", feature.name))
             .collect::<Vec<_>>()
             .join(", "),
         super::models::ROUND_TRIP,
         features
             .iter()
-            .map(|feature| format!("{feature} = []\n"))
+            .map(|feature| format!("{} = []\n", feature.name))
             .collect::<String>()
     )
 }

@@ -15,6 +15,7 @@ pub use layout::is_generated;
 mod manifest;
 mod models;
 mod operations;
+mod parallel;
 mod params;
 mod types;
 pub mod usage;
@@ -47,63 +48,134 @@ pub struct Part {
     pub module: String,
     /// The feature that compiles the module, if any (the tag's).
     pub feature: Option<String>,
-    pub file: syn::File,
+    /// The module's file, formatted.
+    pub source: String,
 }
 
 /// The generated code for an API, before it is laid out.
 pub struct Emitted {
     pub models: Vec<Part>,
     pub operations: Vec<Part>,
-    pub runtime: syn::File,
+    /// The runtime module's file, formatted.
+    pub runtime: String,
     /// The tag features, sorted.
-    pub features: Vec<String>,
+    pub features: Vec<Feature>,
     pub gating: Gating,
     pub uses: Uses,
 }
 
+/// A cargo feature of the generated crate: one tag's operations.
+pub struct Feature {
+    pub name: String,
+    pub operations: usize,
+}
+
+/// One module to emit.
+enum Job<'a> {
+    /// `models::shared` (`None`) or a tag's module of `models`.
+    Models(Option<&'a str>),
+    Operations(&'a str),
+    Runtime,
+}
+
 pub fn emit(api: &Api, gating: Gating) -> Result<Emitted, Error> {
-    let mut uses = Uses::default();
     let usage = Usage::of(api, &models::error_body_types(api));
     let params_names = params::struct_names(api);
-    let params = params::params_structs(api, &params_names, &mut uses);
     let gated = gating == Gating::Features;
-    let models = models::models(api, &usage, params, gated, &mut uses)
-        .into_iter()
-        .map(|part| {
-            let doc = match &part.feature {
-                Some(tag) => format!("The types only the `{tag}` operations use."),
-                None => "The types several tags use, and those no operation uses.".to_string(),
-            };
-            Ok(Part {
-                file: file(&format!("models::{}", part.module), &doc, part.items)?,
-                module: part.module,
-                feature: part.feature,
+    let modules = usage.modules();
+    let jobs: Vec<Job<'_>> = std::iter::once(Job::Models(None))
+        .chain(modules.iter().map(|module| Job::Models(Some(module))))
+        .chain(modules.iter().map(|module| Job::Operations(module)))
+        .chain(std::iter::once(Job::Runtime))
+        .collect();
+    // Each module is quoted, parsed and formatted on its own, on as many
+    // threads as the machine has; the results are put back in job order, so
+    // the output does not depend on the scheduling.
+    let results = parallel::map(&jobs, |job| {
+        let mut uses = Uses::default();
+        let (what, doc, items) = match job {
+            Job::Models(home) => {
+                let items =
+                    models::module_items(api, &usage, &params_names, *home, gated, &mut uses);
+                let doc = match home {
+                    Some(tag) => format!("The types only the `{tag}` operations use, and their parameters structs."),
+                    None => "The types several tags use, those the runtime uses, and those no operation uses.".to_string(),
+                };
+                (
+                    format!("models::{}", home.unwrap_or(models::SHARED)),
+                    doc,
+                    items,
+                )
+            }
+            Job::Operations(module) => {
+                let items =
+                    operations::module_items(api, &usage, &params_names, module, &mut uses)?;
+                (
+                    format!("operations::{module}"),
+                    format!("The operations tagged `{module}`."),
+                    items,
+                )
+            }
+            Job::Runtime => {
+                let runtime = syn::parse_file(RUNTIME_SOURCE).map_err(|error| Error::Emit {
+                    what: "runtime".into(),
+                    message: error.to_string(),
+                })?;
+                return Ok((layout::unparse(runtime), uses));
+            }
+        };
+        // A tag module of `models` with no types and no parameters structs is left out.
+        let empty = items.is_empty();
+        let file = file(&what, &doc, items)?;
+        Ok((
+            if empty {
+                String::new()
+            } else {
+                layout::unparse(file)
+            },
+            uses,
+        ))
+    });
+    let mut emitted = Emitted {
+        models: Vec::new(),
+        operations: Vec::new(),
+        runtime: String::new(),
+        features: modules
+            .iter()
+            .map(|module| Feature {
+                name: module.to_string(),
+                operations: usage
+                    .operation_modules
+                    .values()
+                    .filter(|m| m == module)
+                    .count(),
             })
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
-    let operations = operations::operations(api, &usage, &params_names, &mut uses)?
-        .into_iter()
-        .map(|(module, items)| {
-            let doc = format!("The operations tagged `{module}`.");
-            Ok(Part {
-                file: file(&format!("operations::{module}"), &doc, items)?,
-                feature: Some(module.clone()),
-                module,
-            })
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
-    let runtime = syn::parse_file(RUNTIME_SOURCE).map_err(|error| Error::Emit {
-        what: "runtime".into(),
-        message: error.to_string(),
-    })?;
-    Ok(Emitted {
-        models,
-        features: usage.modules().into_iter().map(str::to_string).collect(),
-        operations,
-        runtime,
+            .collect(),
         gating,
-        uses,
-    })
+        uses: Uses::default(),
+    };
+    for (job, result) in jobs.iter().zip(results) {
+        let (source, uses) = result?;
+        emitted.uses.uuid |= uses.uuid;
+        emitted.uses.chrono |= uses.chrono;
+        let part = |module: &str, feature: Option<&str>, source: String| Part {
+            module: module.to_string(),
+            feature: feature.map(str::to_string),
+            source,
+        };
+        match job {
+            Job::Models(_) if source.is_empty() => {}
+            Job::Models(home) => {
+                let module = home.unwrap_or(models::SHARED);
+                emitted.models.push(part(module, *home, source));
+            }
+            Job::Operations(module) => {
+                emitted.operations.push(part(module, Some(module), source));
+            }
+            Job::Runtime => emitted.runtime = source,
+        }
+    }
+    Ok(emitted)
 }
 
 fn file(what: &str, doc: &str, items: TokenStream) -> Result<syn::File, Error> {

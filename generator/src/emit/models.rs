@@ -22,35 +22,33 @@ fn models_path() -> TokenStream {
     quote! { super:: }
 }
 
-/// The types of one module of `models`: `shared` (the types several tag
-/// modules use, those the runtime uses, and those no operation uses) or a tag
-/// module (the types only its operations use, and their parameters structs).
-pub struct ModelsPart {
-    pub module: String,
-    /// The feature that compiles the whole module (`None` for `shared`).
-    pub feature: Option<String>,
-    pub items: TokenStream,
-}
-
 /// The name of the module of `models` for the types several tags share.
 pub const SHARED: &str = "shared";
 
-pub fn models(
+/// The items of one module of `models`: for `home: None`, `shared` (the
+/// types several tag modules use, those the runtime uses, those no operation
+/// uses, and `ErrorBody`); for a tag, the types only its operations use and
+/// the parameters structs of its operations.
+pub fn module_items(
     api: &Api,
     usage: &Usage,
-    params: BTreeMap<String, TokenStream>,
+    params_names: &BTreeMap<String, String>,
+    home: Option<&str>,
     gated: bool,
     uses: &mut Uses,
-) -> Vec<ModelsPart> {
-    let mut parts: BTreeMap<Option<String>, TokenStream> = BTreeMap::new();
+) -> TokenStream {
+    let mut items = TokenStream::new();
     for schema in api.schemas.values() {
         let type_use = usage.of_type(&schema.name);
+        if type_use.home() != home {
+            continue;
+        }
         let cfg = match type_use.features() {
-            Some(features) if gated && type_use.home().is_none() => cfg_attr(features),
+            Some(features) if gated && home.is_none() => cfg_attr(features),
             _ => TokenStream::new(),
         };
         let needs = type_use.needs();
-        let item = match &schema.kind {
+        items.extend(match &schema.kind {
             SchemaKind::Object(object) => object_struct(schema, object, &cfg, needs, gated, uses),
             SchemaKind::Enum(values) => enum_type(schema, values, &cfg),
             SchemaKind::Union(union) => union_type(schema, union, &cfg, needs, gated),
@@ -65,27 +63,21 @@ pub fn models(
                     pub type #name = #ty;
                 }
             }
-        };
-        parts
-            .entry(type_use.home().map(str::to_string))
-            .or_default()
-            .extend(item);
+        });
     }
-    for (operation, items) in params {
-        parts
-            .entry(Some(usage.operation_module(&operation).to_string()))
-            .or_default()
-            .extend(items);
+    match home {
+        Some(module) => {
+            for op in &api.operations {
+                if let Some(name) = params_names.get(&op.id) {
+                    if usage.operation_module(&op.id) == module {
+                        items.extend(super::params::params_struct(op, name, uses));
+                    }
+                }
+            }
+        }
+        None => items.extend(error_body(api)),
     }
-    parts.entry(None).or_default().extend(error_body(api));
-    parts
-        .into_iter()
-        .map(|(home, items)| ModelsPart {
-            module: home.clone().unwrap_or_else(|| SHARED.to_string()),
-            feature: home,
-            items,
-        })
-        .collect()
+    items
 }
 
 /// `#[cfg(feature = "a")]` or `#[cfg(any(feature = "a", feature = "b"))]`.

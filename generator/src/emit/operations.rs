@@ -19,33 +19,25 @@ use crate::model::{
     Security, Status, TypeRef,
 };
 
-/// The methods of each tag module, by module name: one `impl Client` block
-/// per module.
-pub fn operations(
+/// The methods of the operations of one tag module, in one `impl Client`.
+pub fn module_items(
     api: &Api,
     usage: &Usage,
     params_structs: &BTreeMap<String, String>,
+    module: &str,
     uses: &mut Uses,
-) -> Result<BTreeMap<String, TokenStream>, Error> {
-    let mut methods: BTreeMap<String, Vec<TokenStream>> = BTreeMap::new();
-    for op in &api.operations {
-        let method = operation(api, op, params_structs.get(&op.id), uses)?;
-        methods
-            .entry(usage.operation_module(&op.id).to_string())
-            .or_default()
-            .push(method);
-    }
-    Ok(methods
-        .into_iter()
-        .map(|(module, methods)| {
-            let items = quote! {
-                impl super::super::runtime::Client {
-                    #(#methods)*
-                }
-            };
-            (module, items)
-        })
-        .collect())
+) -> Result<TokenStream, Error> {
+    let methods = api
+        .operations
+        .iter()
+        .filter(|op| usage.operation_module(&op.id) == module)
+        .map(|op| operation(api, op, params_structs.get(&op.id), uses))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(quote! {
+        impl super::super::runtime::Client {
+            #(#methods)*
+        }
+    })
 }
 
 fn unsupported(op: &Operation, what: impl std::fmt::Display) -> Error {

@@ -38,55 +38,47 @@ pub fn fields(op: &Operation) -> impl Iterator<Item = (&Parameter, String)> {
         .map(move |p| (p, names.claim(&p.name)))
 }
 
-/// The parameters struct of each operation that has one, by operation id.
-/// They live in the operation's tag module of `models`.
-pub fn params_structs(
-    api: &Api,
-    names: &BTreeMap<String, String>,
-    uses: &mut Uses,
-) -> BTreeMap<String, TokenStream> {
+/// The parameters struct `name` of `op`. It lives in the operation's tag
+/// module of `models`.
+pub fn params_struct(op: &Operation, name: &str, uses: &mut Uses) -> TokenStream {
     let models = quote! { super:: };
     let types = TypeEmitter { models: &models };
-    let structs = api.operations.iter().filter_map(|op| {
-        let name = format_ident!("{}", names.get(&op.id)?);
-        let mut all_optional = true;
-        let fields: Vec<TokenStream> = fields(op)
-            .map(|(parameter, field)| {
-                let ident = format_ident!("{}", field);
-                let inner = types.ty(&parameter.ty, uses);
-                all_optional &= !parameter.required;
-                let ty = if parameter.required {
-                    inner
-                } else {
-                    quote! { Option<#inner> }
-                };
-                let location = match parameter.location {
-                    ParameterLocation::Header => format!("Header `{}`.", parameter.name),
-                    _ => format!("Query parameter `{}`.", parameter.name),
-                };
-                let doc = doc_attrs(&doc_text([
-                    parameter.description.as_deref(),
-                    Some(&location),
-                ]));
-                quote! {
-                    #doc
-                    pub #ident: #ty,
-                }
-            })
-            .collect();
-        let doc = format!(
-            " The query and header parameters of [`Client::{}`](crate::Client::{}).",
-            op.id, op.id
-        );
-        let default = all_optional.then(|| quote! { Default, });
-        let item = quote! {
-            #[doc = #doc]
-            #[derive(Clone, Debug, #default PartialEq)]
-            pub struct #name {
-                #(#fields)*
+    let name = format_ident!("{}", name);
+    let mut all_optional = true;
+    let fields: Vec<TokenStream> = fields(op)
+        .map(|(parameter, field)| {
+            let ident = format_ident!("{}", field);
+            let inner = types.ty(&parameter.ty, uses);
+            all_optional &= !parameter.required;
+            let ty = if parameter.required {
+                inner
+            } else {
+                quote! { Option<#inner> }
+            };
+            let location = match parameter.location {
+                ParameterLocation::Header => format!("Header `{}`.", parameter.name),
+                _ => format!("Query parameter `{}`.", parameter.name),
+            };
+            let doc = doc_attrs(&doc_text([
+                parameter.description.as_deref(),
+                Some(&location),
+            ]));
+            quote! {
+                #doc
+                pub #ident: #ty,
             }
-        };
-        Some((op.id.clone(), item))
-    });
-    structs.collect()
+        })
+        .collect();
+    let doc = format!(
+        " The query and header parameters of [`Client::{}`](crate::Client::{}).",
+        op.id, op.id
+    );
+    let default = all_optional.then(|| quote! { Default, });
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Debug, #default PartialEq)]
+        pub struct #name {
+            #(#fields)*
+        }
+    }
 }

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Generation speed: the release generator on the whole authentik API, and
+# openapi-generator's Rust client generator (the official crate's generator,
+# PyPI package `openapi-generator-cli`, needs Java) on the same document.
+#
+#   bench/generate.sh [RUNS]      RUNS: timed runs per document (default 5)
+#
+# Prints, per shared authentik version, the median wall time and the largest
+# peak memory of our runs, openapi-generator's time, and the ratio.
+# Set SKIP_OPENAPI_GENERATOR=1 to time only ours.
+set -euo pipefail
+
+runs="${1:-5}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+specs="$root/../shared/specs"
+work="${BENCH_DIR:-$(mktemp -d)}"
+mkdir -p "$work"
+
+(cd "$root" && cargo build --release --quiet -p generator)
+generator="$root/target/release/generator"
+
+openapi_generator=""
+if [ -z "${SKIP_OPENAPI_GENERATOR:-}" ] && command -v java >/dev/null; then
+  venv="${OPENAPI_GENERATOR_VENV:-$root/target/bench-venv}"
+  if [ ! -x "$venv/bin/openapi-generator-cli" ]; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet openapi-generator-cli
+  fi
+  openapi_generator="$venv/bin/openapi-generator-cli"
+fi
+
+# "seconds peak_KB" of one run of a command
+measure() {
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" \
+    || { cat "$work/stderr.txt" >&2; exit 1; }
+  cat "$work/time.txt"
+}
+
+for spec in "$specs"/authentik-*.yml; do
+  version="$(basename "$spec" .yml)"
+  times=()
+  peak=0
+  "$generator" --spec "$spec" --out "$work/ours" >/dev/null 2>&1   # warm the file cache
+  for _ in $(seq "$runs"); do
+    read -r seconds kb < <(measure "$generator" --spec "$spec" --out "$work/ours")
+    times+=("$seconds")
+    [ "$kb" -gt "$peak" ] && peak="$kb"
+  done
+  median="$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
+  line="$version: ours $median s (median of $runs: ${times[*]}), peak $((peak / 1024)) MB"
+  if [ -n "$openapi_generator" ]; then
+    rm -rf "$work/official"
+    read -r their_seconds their_kb < <(measure "$openapi_generator" generate -g rust \
+      -i "$spec" -o "$work/official" --skip-validate-spec \
+      --additional-properties=packageName=authentik-client)
+    ratio="$(python3 -c "print(f'{$median / $their_seconds:.3f}')")"
+    line="$line; openapi-generator $their_seconds s, peak $((their_kb / 1024)) MB; ratio ours/theirs $ratio"
+  fi
+  echo "$line"
+done
