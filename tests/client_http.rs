@@ -193,6 +193,16 @@ async fn patch_answered_with(provider: Value) -> Result<(), Error> {
         .map(|_| ())
 }
 
+/// A newer server may add fields: they are skipped.
+#[tokio::test]
+async fn unknown_fields_from_a_newer_server_are_skipped() {
+    let mut provider = proxy_provider();
+    if let Some(object) = provider.as_object_mut() {
+        object.insert("added_later".into(), json!({"nested": [1, 2, {"x": null}]}));
+    }
+    assert!(patch_answered_with(provider).await.is_ok());
+}
+
 #[tokio::test]
 async fn a_response_missing_a_required_field_names_the_field() {
     let mut provider = proxy_provider();

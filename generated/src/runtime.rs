@@ -421,6 +421,42 @@ impl std::error::Error for Error {
         }
     }
 }
+/// An object key while decoding a model type, borrowed from the input when
+/// the input allows it. The models' `Deserialize` impls match keys against
+/// their fields' wire names with it.
+pub(crate) struct Key<'de>(std::borrow::Cow<'de, str>);
+impl Key<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+    pub(crate) fn into_string(self) -> String {
+        self.0.into_owned()
+    }
+}
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key<'de>, D::Error> {
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+struct KeyVisitor;
+impl<'de> serde::de::Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a field name")
+    }
+    fn visit_borrowed_str<E: serde::de::Error>(
+        self,
+        value: &'de str,
+    ) -> Result<Key<'de>, E> {
+        Ok(Key(std::borrow::Cow::Borrowed(value)))
+    }
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Key<'de>, E> {
+        Ok(Key(std::borrow::Cow::Owned(value.to_owned())))
+    }
+    fn visit_string<E: serde::de::Error>(self, value: String) -> Result<Key<'de>, E> {
+        Ok(Key(std::borrow::Cow::Owned(value)))
+    }
+}
 /// A field that may be absent, `null`, or a value: optional and nullable
 /// fields use it, so that an update can leave a field unchanged (`Absent`,
 /// the default, not sent), clear it (`Null`) or set it (`Value`).
@@ -465,8 +501,8 @@ impl<T: Serialize> Serialize for Nullable<T> {
     }
 }
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
-    /// A present field decodes as `Null` or `Value`; a missing one is
-    /// `Absent` through `#[serde(default)]` on the field.
+    /// A present field decodes as `Null` or `Value`; the model's decoder
+    /// leaves a missing one `Absent`.
     fn deserialize<D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Nullable<T>, D::Error> {

@@ -3,84 +3,498 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The types only the `outposts` operations use, and their parameters structs.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "round-trip", derive(serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq)]
 pub struct OutpostsInstancesUpdateRequest {
     pub config: std::collections::BTreeMap<String, serde_json::Value>,
     /// Entries beyond the named fields.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
-#[cfg_attr(feature = "round-trip", derive(serde::Serialize))]
+#[allow(deprecated)]
+impl serde::Serialize for OutpostsInstancesUpdateRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("config", &self.config)?;
+        for (key, value) in &self.additional_properties {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+#[cfg(feature = "round-trip")]
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for OutpostsInstancesUpdateRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = OutpostsInstancesUpdateRequest;
+            fn expecting(
+                &self,
+                formatter: &mut std::fmt::Formatter<'_>,
+            ) -> std::fmt::Result {
+                formatter.write_str("an object (OutpostsInstancesUpdateRequest)")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<OutpostsInstancesUpdateRequest, A::Error> {
+                let mut field_0: Option<
+                    std::collections::BTreeMap<String, serde_json::Value>,
+                > = None;
+                let mut additional_properties = std::collections::BTreeMap::new();
+                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "config" => {
+                            field_0 = Some(map.next_value()?);
+                        }
+                        _ => {
+                            additional_properties
+                                .insert(key.into_string(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(OutpostsInstancesUpdateRequest {
+                    config: field_0
+                        .ok_or_else(|| serde::de::Error::missing_field("config"))?,
+                    additional_properties,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+#[derive(Clone, Debug, PartialEq)]
 pub struct OutpostsInstancesUpdateResponse {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pk: Option<uuid::Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<super::OutpostsInstancesUpdateResponseType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub providers: Option<Vec<i64>>,
     pub providers_obj: Vec<super::OutpostsInstancesUpdateResponseProvidersObjItem>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_connection: Option<uuid::Uuid>,
     pub service_connection_obj: super::OutpostsInstancesUpdateResponseServiceConnectionObj,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_interval_s: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_identifier: Option<String>,
     pub config: std::collections::BTreeMap<String, serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed: Option<String>,
 }
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
-#[cfg_attr(feature = "round-trip", derive(serde::Serialize))]
+#[cfg(feature = "round-trip")]
+#[allow(deprecated)]
+impl serde::Serialize for OutpostsInstancesUpdateResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.pk {
+            map.serialize_entry("pk", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.r#type {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.providers {
+            map.serialize_entry("providers", value)?;
+        }
+        map.serialize_entry("providers_obj", &self.providers_obj)?;
+        if let Some(value) = &self.service_connection {
+            map.serialize_entry("service_connection", value)?;
+        }
+        map.serialize_entry("service_connection_obj", &self.service_connection_obj)?;
+        if let Some(value) = &self.refresh_interval_s {
+            map.serialize_entry("refresh_interval_s", value)?;
+        }
+        if let Some(value) = &self.token_identifier {
+            map.serialize_entry("token_identifier", value)?;
+        }
+        map.serialize_entry("config", &self.config)?;
+        if let Some(value) = &self.managed {
+            map.serialize_entry("managed", value)?;
+        }
+        map.end()
+    }
+}
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for OutpostsInstancesUpdateResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = OutpostsInstancesUpdateResponse;
+            fn expecting(
+                &self,
+                formatter: &mut std::fmt::Formatter<'_>,
+            ) -> std::fmt::Result {
+                formatter.write_str("an object (OutpostsInstancesUpdateResponse)")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<OutpostsInstancesUpdateResponse, A::Error> {
+                let mut field_0: Option<Option<uuid::Uuid>> = None;
+                let mut field_1: Option<Option<String>> = None;
+                let mut field_2: Option<
+                    Option<super::OutpostsInstancesUpdateResponseType>,
+                > = None;
+                let mut field_3: Option<Option<Vec<i64>>> = None;
+                let mut field_4: Option<
+                    Vec<super::OutpostsInstancesUpdateResponseProvidersObjItem>,
+                > = None;
+                let mut field_5: Option<Option<uuid::Uuid>> = None;
+                let mut field_6: Option<
+                    super::OutpostsInstancesUpdateResponseServiceConnectionObj,
+                > = None;
+                let mut field_7: Option<Option<i64>> = None;
+                let mut field_8: Option<Option<String>> = None;
+                let mut field_9: Option<
+                    std::collections::BTreeMap<String, serde_json::Value>,
+                > = None;
+                let mut field_10: Option<Option<String>> = None;
+                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "pk" => {
+                            field_0 = Some(map.next_value()?);
+                        }
+                        "name" => {
+                            field_1 = Some(map.next_value()?);
+                        }
+                        "type" => {
+                            field_2 = Some(map.next_value()?);
+                        }
+                        "providers" => {
+                            field_3 = Some(map.next_value()?);
+                        }
+                        "providers_obj" => {
+                            field_4 = Some(map.next_value()?);
+                        }
+                        "service_connection" => {
+                            field_5 = Some(map.next_value()?);
+                        }
+                        "service_connection_obj" => {
+                            field_6 = Some(map.next_value()?);
+                        }
+                        "refresh_interval_s" => {
+                            field_7 = Some(map.next_value()?);
+                        }
+                        "token_identifier" => {
+                            field_8 = Some(map.next_value()?);
+                        }
+                        "config" => {
+                            field_9 = Some(map.next_value()?);
+                        }
+                        "managed" => {
+                            field_10 = Some(map.next_value()?);
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OutpostsInstancesUpdateResponse {
+                    pk: field_0.flatten(),
+                    name: field_1.flatten(),
+                    r#type: field_2.flatten(),
+                    providers: field_3.flatten(),
+                    providers_obj: field_4
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "providers_obj",
+                        ))?,
+                    service_connection: field_5.flatten(),
+                    service_connection_obj: field_6
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "service_connection_obj",
+                        ))?,
+                    refresh_interval_s: field_7.flatten(),
+                    token_identifier: field_8.flatten(),
+                    config: field_9
+                        .ok_or_else(|| serde::de::Error::missing_field("config"))?,
+                    managed: field_10.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OutpostsInstancesUpdateResponseProvidersObjItem {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pk: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_flow: Option<uuid::Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization_flow: Option<uuid::Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub property_mappings: Option<Vec<uuid::Uuid>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub component: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_application_slug: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_application_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_backchannel_application_slug: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_backchannel_application_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verbose_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verbose_name_plural: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta_model_name: Option<String>,
 }
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
-#[cfg_attr(feature = "round-trip", derive(serde::Serialize))]
+#[cfg(feature = "round-trip")]
+#[allow(deprecated)]
+impl serde::Serialize for OutpostsInstancesUpdateResponseProvidersObjItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.pk {
+            map.serialize_entry("pk", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.authentication_flow {
+            map.serialize_entry("authentication_flow", value)?;
+        }
+        if let Some(value) = &self.authorization_flow {
+            map.serialize_entry("authorization_flow", value)?;
+        }
+        if let Some(value) = &self.property_mappings {
+            map.serialize_entry("property_mappings", value)?;
+        }
+        if let Some(value) = &self.component {
+            map.serialize_entry("component", value)?;
+        }
+        if let Some(value) = &self.assigned_application_slug {
+            map.serialize_entry("assigned_application_slug", value)?;
+        }
+        if let Some(value) = &self.assigned_application_name {
+            map.serialize_entry("assigned_application_name", value)?;
+        }
+        if let Some(value) = &self.assigned_backchannel_application_slug {
+            map.serialize_entry("assigned_backchannel_application_slug", value)?;
+        }
+        if let Some(value) = &self.assigned_backchannel_application_name {
+            map.serialize_entry("assigned_backchannel_application_name", value)?;
+        }
+        if let Some(value) = &self.verbose_name {
+            map.serialize_entry("verbose_name", value)?;
+        }
+        if let Some(value) = &self.verbose_name_plural {
+            map.serialize_entry("verbose_name_plural", value)?;
+        }
+        if let Some(value) = &self.meta_model_name {
+            map.serialize_entry("meta_model_name", value)?;
+        }
+        map.end()
+    }
+}
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for OutpostsInstancesUpdateResponseProvidersObjItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = OutpostsInstancesUpdateResponseProvidersObjItem;
+            fn expecting(
+                &self,
+                formatter: &mut std::fmt::Formatter<'_>,
+            ) -> std::fmt::Result {
+                formatter
+                    .write_str(
+                        "an object (OutpostsInstancesUpdateResponseProvidersObjItem)",
+                    )
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<OutpostsInstancesUpdateResponseProvidersObjItem, A::Error> {
+                let mut field_0: Option<Option<i64>> = None;
+                let mut field_1: Option<Option<String>> = None;
+                let mut field_2: Option<Option<uuid::Uuid>> = None;
+                let mut field_3: Option<Option<uuid::Uuid>> = None;
+                let mut field_4: Option<Option<Vec<uuid::Uuid>>> = None;
+                let mut field_5: Option<Option<String>> = None;
+                let mut field_6: Option<Option<String>> = None;
+                let mut field_7: Option<Option<String>> = None;
+                let mut field_8: Option<Option<String>> = None;
+                let mut field_9: Option<Option<String>> = None;
+                let mut field_10: Option<Option<String>> = None;
+                let mut field_11: Option<Option<String>> = None;
+                let mut field_12: Option<Option<String>> = None;
+                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "pk" => {
+                            field_0 = Some(map.next_value()?);
+                        }
+                        "name" => {
+                            field_1 = Some(map.next_value()?);
+                        }
+                        "authentication_flow" => {
+                            field_2 = Some(map.next_value()?);
+                        }
+                        "authorization_flow" => {
+                            field_3 = Some(map.next_value()?);
+                        }
+                        "property_mappings" => {
+                            field_4 = Some(map.next_value()?);
+                        }
+                        "component" => {
+                            field_5 = Some(map.next_value()?);
+                        }
+                        "assigned_application_slug" => {
+                            field_6 = Some(map.next_value()?);
+                        }
+                        "assigned_application_name" => {
+                            field_7 = Some(map.next_value()?);
+                        }
+                        "assigned_backchannel_application_slug" => {
+                            field_8 = Some(map.next_value()?);
+                        }
+                        "assigned_backchannel_application_name" => {
+                            field_9 = Some(map.next_value()?);
+                        }
+                        "verbose_name" => {
+                            field_10 = Some(map.next_value()?);
+                        }
+                        "verbose_name_plural" => {
+                            field_11 = Some(map.next_value()?);
+                        }
+                        "meta_model_name" => {
+                            field_12 = Some(map.next_value()?);
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OutpostsInstancesUpdateResponseProvidersObjItem {
+                    pk: field_0.flatten(),
+                    name: field_1.flatten(),
+                    authentication_flow: field_2.flatten(),
+                    authorization_flow: field_3.flatten(),
+                    property_mappings: field_4.flatten(),
+                    component: field_5.flatten(),
+                    assigned_application_slug: field_6.flatten(),
+                    assigned_application_name: field_7.flatten(),
+                    assigned_backchannel_application_slug: field_8.flatten(),
+                    assigned_backchannel_application_name: field_9.flatten(),
+                    verbose_name: field_10.flatten(),
+                    verbose_name_plural: field_11.flatten(),
+                    meta_model_name: field_12.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OutpostsInstancesUpdateResponseServiceConnectionObj {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pk: Option<uuid::Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub local: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub component: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verbose_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verbose_name_plural: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta_model_name: Option<String>,
+}
+#[cfg(feature = "round-trip")]
+#[allow(deprecated)]
+impl serde::Serialize for OutpostsInstancesUpdateResponseServiceConnectionObj {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.pk {
+            map.serialize_entry("pk", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.local {
+            map.serialize_entry("local", value)?;
+        }
+        if let Some(value) = &self.component {
+            map.serialize_entry("component", value)?;
+        }
+        if let Some(value) = &self.verbose_name {
+            map.serialize_entry("verbose_name", value)?;
+        }
+        if let Some(value) = &self.verbose_name_plural {
+            map.serialize_entry("verbose_name_plural", value)?;
+        }
+        if let Some(value) = &self.meta_model_name {
+            map.serialize_entry("meta_model_name", value)?;
+        }
+        map.end()
+    }
+}
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de>
+for OutpostsInstancesUpdateResponseServiceConnectionObj {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = OutpostsInstancesUpdateResponseServiceConnectionObj;
+            fn expecting(
+                &self,
+                formatter: &mut std::fmt::Formatter<'_>,
+            ) -> std::fmt::Result {
+                formatter
+                    .write_str(
+                        "an object (OutpostsInstancesUpdateResponseServiceConnectionObj)",
+                    )
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<OutpostsInstancesUpdateResponseServiceConnectionObj, A::Error> {
+                let mut field_0: Option<Option<uuid::Uuid>> = None;
+                let mut field_1: Option<Option<String>> = None;
+                let mut field_2: Option<Option<bool>> = None;
+                let mut field_3: Option<Option<String>> = None;
+                let mut field_4: Option<Option<String>> = None;
+                let mut field_5: Option<Option<String>> = None;
+                let mut field_6: Option<Option<String>> = None;
+                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "pk" => {
+                            field_0 = Some(map.next_value()?);
+                        }
+                        "name" => {
+                            field_1 = Some(map.next_value()?);
+                        }
+                        "local" => {
+                            field_2 = Some(map.next_value()?);
+                        }
+                        "component" => {
+                            field_3 = Some(map.next_value()?);
+                        }
+                        "verbose_name" => {
+                            field_4 = Some(map.next_value()?);
+                        }
+                        "verbose_name_plural" => {
+                            field_5 = Some(map.next_value()?);
+                        }
+                        "meta_model_name" => {
+                            field_6 = Some(map.next_value()?);
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OutpostsInstancesUpdateResponseServiceConnectionObj {
+                    pk: field_0.flatten(),
+                    name: field_1.flatten(),
+                    local: field_2.flatten(),
+                    component: field_3.flatten(),
+                    verbose_name: field_4.flatten(),
+                    verbose_name_plural: field_5.flatten(),
+                    meta_model_name: field_6.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OutpostsInstancesUpdateResponseType {

@@ -49,88 +49,266 @@ impl<'de> serde::Deserialize<'de> for MatchingModeEnum {
         Ok(Self::from(value.as_str()))
     }
 }
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "round-trip", derive(serde::Deserialize))]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProvidersProxyPartialUpdateRequest {
     /// Constraints: non-empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Flow used for authentication when the associated application is accessed by an un-authenticated user.
-    #[serde(default, skip_serializing_if = "super::super::runtime::Nullable::is_absent")]
     pub authentication_flow: super::super::runtime::Nullable<uuid::Uuid>,
     /// Flow used when authorizing this provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization_flow: Option<uuid::Uuid>,
     /// Flow used ending the session from a provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invalidation_flow: Option<uuid::Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub property_mappings: Option<Vec<uuid::Uuid>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internal_host: Option<String>,
     /// Constraints: non-empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_host: Option<String>,
     /// Validate SSL Certificates of upstream servers
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internal_host_ssl_validation: Option<bool>,
-    #[serde(default, skip_serializing_if = "super::super::runtime::Nullable::is_absent")]
     pub certificate: super::super::runtime::Nullable<uuid::Uuid>,
     /// Regular expressions for which authentication is not required. Each new line is interpreted as a new Regular Expression.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_path_regex: Option<String>,
     /// Set HTTP-Basic Authentication
     ///
     /// Set a custom HTTP-Basic Authentication header based on values from authentik.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basic_auth_enabled: Option<bool>,
     /// HTTP-Basic Password Key
     ///
     /// User/Group Attribute used for the password part of the HTTP-Basic Header.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basic_auth_password_attribute: Option<String>,
     /// HTTP-Basic Username Key
     ///
     /// User/Group Attribute used for the user part of the HTTP-Basic Header. If not set, the user's Email address is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basic_auth_user_attribute: Option<String>,
     /// Enable support for forwardAuth in traefik and nginx auth_request. Exclusive with internal_host.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<super::ProxyMode>,
     /// When enabled, this provider will intercept the authorization header and authenticate requests based on its value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intercept_header_auth: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cookie_domain: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jwt_federation_sources: Option<Vec<uuid::Uuid>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jwt_federation_providers: Option<Vec<i64>>,
     /// Tokens not valid on or after current time + this value (Format: hours=1;minutes=2;seconds=3).
     ///
     /// Constraints: non-empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_token_validity: Option<String>,
     /// Tokens not valid on or after current time + this value (Format: hours=1;minutes=2;seconds=3).
     ///
     /// Constraints: non-empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_token_validity: Option<String>,
 }
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
-#[cfg_attr(feature = "round-trip", derive(serde::Serialize))]
+#[allow(deprecated)]
+impl serde::Serialize for ProvidersProxyPartialUpdateRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if !self.authentication_flow.is_absent() {
+            map.serialize_entry("authentication_flow", &self.authentication_flow)?;
+        }
+        if let Some(value) = &self.authorization_flow {
+            map.serialize_entry("authorization_flow", value)?;
+        }
+        if let Some(value) = &self.invalidation_flow {
+            map.serialize_entry("invalidation_flow", value)?;
+        }
+        if let Some(value) = &self.property_mappings {
+            map.serialize_entry("property_mappings", value)?;
+        }
+        if let Some(value) = &self.internal_host {
+            map.serialize_entry("internal_host", value)?;
+        }
+        if let Some(value) = &self.external_host {
+            map.serialize_entry("external_host", value)?;
+        }
+        if let Some(value) = &self.internal_host_ssl_validation {
+            map.serialize_entry("internal_host_ssl_validation", value)?;
+        }
+        if !self.certificate.is_absent() {
+            map.serialize_entry("certificate", &self.certificate)?;
+        }
+        if let Some(value) = &self.skip_path_regex {
+            map.serialize_entry("skip_path_regex", value)?;
+        }
+        if let Some(value) = &self.basic_auth_enabled {
+            map.serialize_entry("basic_auth_enabled", value)?;
+        }
+        if let Some(value) = &self.basic_auth_password_attribute {
+            map.serialize_entry("basic_auth_password_attribute", value)?;
+        }
+        if let Some(value) = &self.basic_auth_user_attribute {
+            map.serialize_entry("basic_auth_user_attribute", value)?;
+        }
+        if let Some(value) = &self.mode {
+            map.serialize_entry("mode", value)?;
+        }
+        if let Some(value) = &self.intercept_header_auth {
+            map.serialize_entry("intercept_header_auth", value)?;
+        }
+        if let Some(value) = &self.cookie_domain {
+            map.serialize_entry("cookie_domain", value)?;
+        }
+        if let Some(value) = &self.jwt_federation_sources {
+            map.serialize_entry("jwt_federation_sources", value)?;
+        }
+        if let Some(value) = &self.jwt_federation_providers {
+            map.serialize_entry("jwt_federation_providers", value)?;
+        }
+        if let Some(value) = &self.access_token_validity {
+            map.serialize_entry("access_token_validity", value)?;
+        }
+        if let Some(value) = &self.refresh_token_validity {
+            map.serialize_entry("refresh_token_validity", value)?;
+        }
+        map.end()
+    }
+}
+#[cfg(feature = "round-trip")]
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for ProvidersProxyPartialUpdateRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ProvidersProxyPartialUpdateRequest;
+            fn expecting(
+                &self,
+                formatter: &mut std::fmt::Formatter<'_>,
+            ) -> std::fmt::Result {
+                formatter.write_str("an object (ProvidersProxyPartialUpdateRequest)")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ProvidersProxyPartialUpdateRequest, A::Error> {
+                let mut field_0: Option<Option<String>> = None;
+                let mut field_1: Option<super::super::runtime::Nullable<uuid::Uuid>> = None;
+                let mut field_2: Option<Option<uuid::Uuid>> = None;
+                let mut field_3: Option<Option<uuid::Uuid>> = None;
+                let mut field_4: Option<Option<Vec<uuid::Uuid>>> = None;
+                let mut field_5: Option<Option<String>> = None;
+                let mut field_6: Option<Option<String>> = None;
+                let mut field_7: Option<Option<bool>> = None;
+                let mut field_8: Option<super::super::runtime::Nullable<uuid::Uuid>> = None;
+                let mut field_9: Option<Option<String>> = None;
+                let mut field_10: Option<Option<bool>> = None;
+                let mut field_11: Option<Option<String>> = None;
+                let mut field_12: Option<Option<String>> = None;
+                let mut field_13: Option<Option<super::ProxyMode>> = None;
+                let mut field_14: Option<Option<bool>> = None;
+                let mut field_15: Option<Option<String>> = None;
+                let mut field_16: Option<Option<Vec<uuid::Uuid>>> = None;
+                let mut field_17: Option<Option<Vec<i64>>> = None;
+                let mut field_18: Option<Option<String>> = None;
+                let mut field_19: Option<Option<String>> = None;
+                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "name" => {
+                            field_0 = Some(map.next_value()?);
+                        }
+                        "authentication_flow" => {
+                            field_1 = Some(map.next_value()?);
+                        }
+                        "authorization_flow" => {
+                            field_2 = Some(map.next_value()?);
+                        }
+                        "invalidation_flow" => {
+                            field_3 = Some(map.next_value()?);
+                        }
+                        "property_mappings" => {
+                            field_4 = Some(map.next_value()?);
+                        }
+                        "internal_host" => {
+                            field_5 = Some(map.next_value()?);
+                        }
+                        "external_host" => {
+                            field_6 = Some(map.next_value()?);
+                        }
+                        "internal_host_ssl_validation" => {
+                            field_7 = Some(map.next_value()?);
+                        }
+                        "certificate" => {
+                            field_8 = Some(map.next_value()?);
+                        }
+                        "skip_path_regex" => {
+                            field_9 = Some(map.next_value()?);
+                        }
+                        "basic_auth_enabled" => {
+                            field_10 = Some(map.next_value()?);
+                        }
+                        "basic_auth_password_attribute" => {
+                            field_11 = Some(map.next_value()?);
+                        }
+                        "basic_auth_user_attribute" => {
+                            field_12 = Some(map.next_value()?);
+                        }
+                        "mode" => {
+                            field_13 = Some(map.next_value()?);
+                        }
+                        "intercept_header_auth" => {
+                            field_14 = Some(map.next_value()?);
+                        }
+                        "cookie_domain" => {
+                            field_15 = Some(map.next_value()?);
+                        }
+                        "jwt_federation_sources" => {
+                            field_16 = Some(map.next_value()?);
+                        }
+                        "jwt_federation_providers" => {
+                            field_17 = Some(map.next_value()?);
+                        }
+                        "access_token_validity" => {
+                            field_18 = Some(map.next_value()?);
+                        }
+                        "refresh_token_validity" => {
+                            field_19 = Some(map.next_value()?);
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ProvidersProxyPartialUpdateRequest {
+                    name: field_0.flatten(),
+                    authentication_flow: field_1.unwrap_or_default(),
+                    authorization_flow: field_2.flatten(),
+                    invalidation_flow: field_3.flatten(),
+                    property_mappings: field_4.flatten(),
+                    internal_host: field_5.flatten(),
+                    external_host: field_6.flatten(),
+                    internal_host_ssl_validation: field_7.flatten(),
+                    certificate: field_8.unwrap_or_default(),
+                    skip_path_regex: field_9.flatten(),
+                    basic_auth_enabled: field_10.flatten(),
+                    basic_auth_password_attribute: field_11.flatten(),
+                    basic_auth_user_attribute: field_12.flatten(),
+                    mode: field_13.flatten(),
+                    intercept_header_auth: field_14.flatten(),
+                    cookie_domain: field_15.flatten(),
+                    jwt_federation_sources: field_16.flatten(),
+                    jwt_federation_providers: field_17.flatten(),
+                    access_token_validity: field_18.flatten(),
+                    refresh_token_validity: field_19.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+#[derive(Clone, Debug, PartialEq)]
 pub struct ProvidersProxyPartialUpdateResponse {
     /// ID
     pub pk: i64,
     pub name: String,
     /// Flow used for authentication when the associated application is accessed by an un-authenticated user.
-    #[serde(default, skip_serializing_if = "super::super::runtime::Nullable::is_absent")]
     pub authentication_flow: super::super::runtime::Nullable<uuid::Uuid>,
     /// Flow used when authorizing this provider.
     pub authorization_flow: uuid::Uuid,
     /// Flow used ending the session from a provider.
     pub invalidation_flow: uuid::Uuid,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub property_mappings: Option<Vec<uuid::Uuid>>,
     /// Get object component so that we know how to edit the object
     pub component: String,
@@ -149,58 +327,419 @@ pub struct ProvidersProxyPartialUpdateResponse {
     /// Return internal model name
     pub meta_model_name: String,
     pub client_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internal_host: Option<String>,
     pub external_host: String,
     /// Validate SSL Certificates of upstream servers
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internal_host_ssl_validation: Option<bool>,
-    #[serde(default, skip_serializing_if = "super::super::runtime::Nullable::is_absent")]
     pub certificate: super::super::runtime::Nullable<uuid::Uuid>,
     /// Regular expressions for which authentication is not required. Each new line is interpreted as a new Regular Expression.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_path_regex: Option<String>,
     /// Set HTTP-Basic Authentication
     ///
     /// Set a custom HTTP-Basic Authentication header based on values from authentik.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basic_auth_enabled: Option<bool>,
     /// HTTP-Basic Password Key
     ///
     /// User/Group Attribute used for the password part of the HTTP-Basic Header.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basic_auth_password_attribute: Option<String>,
     /// HTTP-Basic Username Key
     ///
     /// User/Group Attribute used for the user part of the HTTP-Basic Header. If not set, the user's Email address is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basic_auth_user_attribute: Option<String>,
     /// Enable support for forwardAuth in traefik and nginx auth_request. Exclusive with internal_host.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<super::ProxyMode>,
     /// When enabled, this provider will intercept the authorization header and authenticate requests based on its value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intercept_header_auth: Option<bool>,
     pub redirect_uris: Vec<super::ProvidersProxyPartialUpdateResponseRedirectUrisItem>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cookie_domain: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jwt_federation_sources: Option<Vec<uuid::Uuid>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jwt_federation_providers: Option<Vec<i64>>,
     /// Tokens not valid on or after current time + this value (Format: hours=1;minutes=2;seconds=3).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_token_validity: Option<String>,
     /// Tokens not valid on or after current time + this value (Format: hours=1;minutes=2;seconds=3).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_token_validity: Option<String>,
     pub outpost_set: Vec<String>,
 }
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
-#[cfg_attr(feature = "round-trip", derive(serde::Serialize))]
+#[cfg(feature = "round-trip")]
+#[allow(deprecated)]
+impl serde::Serialize for ProvidersProxyPartialUpdateResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("pk", &self.pk)?;
+        map.serialize_entry("name", &self.name)?;
+        if !self.authentication_flow.is_absent() {
+            map.serialize_entry("authentication_flow", &self.authentication_flow)?;
+        }
+        map.serialize_entry("authorization_flow", &self.authorization_flow)?;
+        map.serialize_entry("invalidation_flow", &self.invalidation_flow)?;
+        if let Some(value) = &self.property_mappings {
+            map.serialize_entry("property_mappings", value)?;
+        }
+        map.serialize_entry("component", &self.component)?;
+        map.serialize_entry(
+            "assigned_application_slug",
+            &self.assigned_application_slug,
+        )?;
+        map.serialize_entry(
+            "assigned_application_name",
+            &self.assigned_application_name,
+        )?;
+        map.serialize_entry(
+            "assigned_backchannel_application_slug",
+            &self.assigned_backchannel_application_slug,
+        )?;
+        map.serialize_entry(
+            "assigned_backchannel_application_name",
+            &self.assigned_backchannel_application_name,
+        )?;
+        map.serialize_entry("verbose_name", &self.verbose_name)?;
+        map.serialize_entry("verbose_name_plural", &self.verbose_name_plural)?;
+        map.serialize_entry("meta_model_name", &self.meta_model_name)?;
+        map.serialize_entry("client_id", &self.client_id)?;
+        if let Some(value) = &self.internal_host {
+            map.serialize_entry("internal_host", value)?;
+        }
+        map.serialize_entry("external_host", &self.external_host)?;
+        if let Some(value) = &self.internal_host_ssl_validation {
+            map.serialize_entry("internal_host_ssl_validation", value)?;
+        }
+        if !self.certificate.is_absent() {
+            map.serialize_entry("certificate", &self.certificate)?;
+        }
+        if let Some(value) = &self.skip_path_regex {
+            map.serialize_entry("skip_path_regex", value)?;
+        }
+        if let Some(value) = &self.basic_auth_enabled {
+            map.serialize_entry("basic_auth_enabled", value)?;
+        }
+        if let Some(value) = &self.basic_auth_password_attribute {
+            map.serialize_entry("basic_auth_password_attribute", value)?;
+        }
+        if let Some(value) = &self.basic_auth_user_attribute {
+            map.serialize_entry("basic_auth_user_attribute", value)?;
+        }
+        if let Some(value) = &self.mode {
+            map.serialize_entry("mode", value)?;
+        }
+        if let Some(value) = &self.intercept_header_auth {
+            map.serialize_entry("intercept_header_auth", value)?;
+        }
+        map.serialize_entry("redirect_uris", &self.redirect_uris)?;
+        if let Some(value) = &self.cookie_domain {
+            map.serialize_entry("cookie_domain", value)?;
+        }
+        if let Some(value) = &self.jwt_federation_sources {
+            map.serialize_entry("jwt_federation_sources", value)?;
+        }
+        if let Some(value) = &self.jwt_federation_providers {
+            map.serialize_entry("jwt_federation_providers", value)?;
+        }
+        if let Some(value) = &self.access_token_validity {
+            map.serialize_entry("access_token_validity", value)?;
+        }
+        if let Some(value) = &self.refresh_token_validity {
+            map.serialize_entry("refresh_token_validity", value)?;
+        }
+        map.serialize_entry("outpost_set", &self.outpost_set)?;
+        map.end()
+    }
+}
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for ProvidersProxyPartialUpdateResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ProvidersProxyPartialUpdateResponse;
+            fn expecting(
+                &self,
+                formatter: &mut std::fmt::Formatter<'_>,
+            ) -> std::fmt::Result {
+                formatter.write_str("an object (ProvidersProxyPartialUpdateResponse)")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ProvidersProxyPartialUpdateResponse, A::Error> {
+                let mut field_0: Option<i64> = None;
+                let mut field_1: Option<String> = None;
+                let mut field_2: Option<super::super::runtime::Nullable<uuid::Uuid>> = None;
+                let mut field_3: Option<uuid::Uuid> = None;
+                let mut field_4: Option<uuid::Uuid> = None;
+                let mut field_5: Option<Option<Vec<uuid::Uuid>>> = None;
+                let mut field_6: Option<String> = None;
+                let mut field_7: Option<String> = None;
+                let mut field_8: Option<String> = None;
+                let mut field_9: Option<String> = None;
+                let mut field_10: Option<String> = None;
+                let mut field_11: Option<String> = None;
+                let mut field_12: Option<String> = None;
+                let mut field_13: Option<String> = None;
+                let mut field_14: Option<String> = None;
+                let mut field_15: Option<Option<String>> = None;
+                let mut field_16: Option<String> = None;
+                let mut field_17: Option<Option<bool>> = None;
+                let mut field_18: Option<super::super::runtime::Nullable<uuid::Uuid>> = None;
+                let mut field_19: Option<Option<String>> = None;
+                let mut field_20: Option<Option<bool>> = None;
+                let mut field_21: Option<Option<String>> = None;
+                let mut field_22: Option<Option<String>> = None;
+                let mut field_23: Option<Option<super::ProxyMode>> = None;
+                let mut field_24: Option<Option<bool>> = None;
+                let mut field_25: Option<
+                    Vec<super::ProvidersProxyPartialUpdateResponseRedirectUrisItem>,
+                > = None;
+                let mut field_26: Option<Option<String>> = None;
+                let mut field_27: Option<Option<Vec<uuid::Uuid>>> = None;
+                let mut field_28: Option<Option<Vec<i64>>> = None;
+                let mut field_29: Option<Option<String>> = None;
+                let mut field_30: Option<Option<String>> = None;
+                let mut field_31: Option<Vec<String>> = None;
+                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "pk" => {
+                            field_0 = Some(map.next_value()?);
+                        }
+                        "name" => {
+                            field_1 = Some(map.next_value()?);
+                        }
+                        "authentication_flow" => {
+                            field_2 = Some(map.next_value()?);
+                        }
+                        "authorization_flow" => {
+                            field_3 = Some(map.next_value()?);
+                        }
+                        "invalidation_flow" => {
+                            field_4 = Some(map.next_value()?);
+                        }
+                        "property_mappings" => {
+                            field_5 = Some(map.next_value()?);
+                        }
+                        "component" => {
+                            field_6 = Some(map.next_value()?);
+                        }
+                        "assigned_application_slug" => {
+                            field_7 = Some(map.next_value()?);
+                        }
+                        "assigned_application_name" => {
+                            field_8 = Some(map.next_value()?);
+                        }
+                        "assigned_backchannel_application_slug" => {
+                            field_9 = Some(map.next_value()?);
+                        }
+                        "assigned_backchannel_application_name" => {
+                            field_10 = Some(map.next_value()?);
+                        }
+                        "verbose_name" => {
+                            field_11 = Some(map.next_value()?);
+                        }
+                        "verbose_name_plural" => {
+                            field_12 = Some(map.next_value()?);
+                        }
+                        "meta_model_name" => {
+                            field_13 = Some(map.next_value()?);
+                        }
+                        "client_id" => {
+                            field_14 = Some(map.next_value()?);
+                        }
+                        "internal_host" => {
+                            field_15 = Some(map.next_value()?);
+                        }
+                        "external_host" => {
+                            field_16 = Some(map.next_value()?);
+                        }
+                        "internal_host_ssl_validation" => {
+                            field_17 = Some(map.next_value()?);
+                        }
+                        "certificate" => {
+                            field_18 = Some(map.next_value()?);
+                        }
+                        "skip_path_regex" => {
+                            field_19 = Some(map.next_value()?);
+                        }
+                        "basic_auth_enabled" => {
+                            field_20 = Some(map.next_value()?);
+                        }
+                        "basic_auth_password_attribute" => {
+                            field_21 = Some(map.next_value()?);
+                        }
+                        "basic_auth_user_attribute" => {
+                            field_22 = Some(map.next_value()?);
+                        }
+                        "mode" => {
+                            field_23 = Some(map.next_value()?);
+                        }
+                        "intercept_header_auth" => {
+                            field_24 = Some(map.next_value()?);
+                        }
+                        "redirect_uris" => {
+                            field_25 = Some(map.next_value()?);
+                        }
+                        "cookie_domain" => {
+                            field_26 = Some(map.next_value()?);
+                        }
+                        "jwt_federation_sources" => {
+                            field_27 = Some(map.next_value()?);
+                        }
+                        "jwt_federation_providers" => {
+                            field_28 = Some(map.next_value()?);
+                        }
+                        "access_token_validity" => {
+                            field_29 = Some(map.next_value()?);
+                        }
+                        "refresh_token_validity" => {
+                            field_30 = Some(map.next_value()?);
+                        }
+                        "outpost_set" => {
+                            field_31 = Some(map.next_value()?);
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ProvidersProxyPartialUpdateResponse {
+                    pk: field_0.ok_or_else(|| serde::de::Error::missing_field("pk"))?,
+                    name: field_1
+                        .ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    authentication_flow: field_2.unwrap_or_default(),
+                    authorization_flow: field_3
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "authorization_flow",
+                        ))?,
+                    invalidation_flow: field_4
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "invalidation_flow",
+                        ))?,
+                    property_mappings: field_5.flatten(),
+                    component: field_6
+                        .ok_or_else(|| serde::de::Error::missing_field("component"))?,
+                    assigned_application_slug: field_7
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "assigned_application_slug",
+                        ))?,
+                    assigned_application_name: field_8
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "assigned_application_name",
+                        ))?,
+                    assigned_backchannel_application_slug: field_9
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "assigned_backchannel_application_slug",
+                        ))?,
+                    assigned_backchannel_application_name: field_10
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "assigned_backchannel_application_name",
+                        ))?,
+                    verbose_name: field_11
+                        .ok_or_else(|| serde::de::Error::missing_field("verbose_name"))?,
+                    verbose_name_plural: field_12
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "verbose_name_plural",
+                        ))?,
+                    meta_model_name: field_13
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "meta_model_name",
+                        ))?,
+                    client_id: field_14
+                        .ok_or_else(|| serde::de::Error::missing_field("client_id"))?,
+                    internal_host: field_15.flatten(),
+                    external_host: field_16
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "external_host",
+                        ))?,
+                    internal_host_ssl_validation: field_17.flatten(),
+                    certificate: field_18.unwrap_or_default(),
+                    skip_path_regex: field_19.flatten(),
+                    basic_auth_enabled: field_20.flatten(),
+                    basic_auth_password_attribute: field_21.flatten(),
+                    basic_auth_user_attribute: field_22.flatten(),
+                    mode: field_23.flatten(),
+                    intercept_header_auth: field_24.flatten(),
+                    redirect_uris: field_25
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "redirect_uris",
+                        ))?,
+                    cookie_domain: field_26.flatten(),
+                    jwt_federation_sources: field_27.flatten(),
+                    jwt_federation_providers: field_28.flatten(),
+                    access_token_validity: field_29.flatten(),
+                    refresh_token_validity: field_30.flatten(),
+                    outpost_set: field_31
+                        .ok_or_else(|| serde::de::Error::missing_field("outpost_set"))?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+#[derive(Clone, Debug, PartialEq)]
 pub struct ProvidersProxyPartialUpdateResponseRedirectUrisItem {
     pub matching_mode: super::MatchingModeEnum,
     pub url: String,
+}
+#[cfg(feature = "round-trip")]
+#[allow(deprecated)]
+impl serde::Serialize for ProvidersProxyPartialUpdateResponseRedirectUrisItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("matching_mode", &self.matching_mode)?;
+        map.serialize_entry("url", &self.url)?;
+        map.end()
+    }
+}
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de>
+for ProvidersProxyPartialUpdateResponseRedirectUrisItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ProvidersProxyPartialUpdateResponseRedirectUrisItem;
+            fn expecting(
+                &self,
+                formatter: &mut std::fmt::Formatter<'_>,
+            ) -> std::fmt::Result {
+                formatter
+                    .write_str(
+                        "an object (ProvidersProxyPartialUpdateResponseRedirectUrisItem)",
+                    )
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ProvidersProxyPartialUpdateResponseRedirectUrisItem, A::Error> {
+                let mut field_0: Option<super::MatchingModeEnum> = None;
+                let mut field_1: Option<String> = None;
+                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "matching_mode" => {
+                            field_0 = Some(map.next_value()?);
+                        }
+                        "url" => {
+                            field_1 = Some(map.next_value()?);
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ProvidersProxyPartialUpdateResponseRedirectUrisItem {
+                    matching_mode: field_0
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "matching_mode",
+                        ))?,
+                    url: field_1.ok_or_else(|| serde::de::Error::missing_field("url"))?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ProxyMode {

@@ -3,21 +3,131 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The types several tags use, those the runtime uses, and those no operation uses.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
-#[cfg_attr(feature = "round-trip", derive(serde::Serialize))]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OutpostsInstancesUpdateBadRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub non_field_errors: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
 }
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
-#[cfg_attr(feature = "round-trip", derive(serde::Serialize))]
+#[cfg(feature = "round-trip")]
+#[allow(deprecated)]
+impl serde::Serialize for OutpostsInstancesUpdateBadRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.non_field_errors {
+            map.serialize_entry("non_field_errors", value)?;
+        }
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        map.end()
+    }
+}
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for OutpostsInstancesUpdateBadRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = OutpostsInstancesUpdateBadRequest;
+            fn expecting(
+                &self,
+                formatter: &mut std::fmt::Formatter<'_>,
+            ) -> std::fmt::Result {
+                formatter.write_str("an object (OutpostsInstancesUpdateBadRequest)")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<OutpostsInstancesUpdateBadRequest, A::Error> {
+                let mut field_0: Option<Option<Vec<String>>> = None;
+                let mut field_1: Option<Option<String>> = None;
+                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "non_field_errors" => {
+                            field_0 = Some(map.next_value()?);
+                        }
+                        "code" => {
+                            field_1 = Some(map.next_value()?);
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OutpostsInstancesUpdateBadRequest {
+                    non_field_errors: field_0.flatten(),
+                    code: field_1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OutpostsInstancesUpdateForbidden {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+}
+#[cfg(feature = "round-trip")]
+#[allow(deprecated)]
+impl serde::Serialize for OutpostsInstancesUpdateForbidden {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.detail {
+            map.serialize_entry("detail", value)?;
+        }
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        map.end()
+    }
+}
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for OutpostsInstancesUpdateForbidden {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = OutpostsInstancesUpdateForbidden;
+            fn expecting(
+                &self,
+                formatter: &mut std::fmt::Formatter<'_>,
+            ) -> std::fmt::Result {
+                formatter.write_str("an object (OutpostsInstancesUpdateForbidden)")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<OutpostsInstancesUpdateForbidden, A::Error> {
+                let mut field_0: Option<Option<String>> = None;
+                let mut field_1: Option<Option<String>> = None;
+                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "detail" => {
+                            field_0 = Some(map.next_value()?);
+                        }
+                        "code" => {
+                            field_1 = Some(map.next_value()?);
+                        }
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(OutpostsInstancesUpdateForbidden {
+                    detail: field_0.flatten(),
+                    code: field_1.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 /// The body of an error response the documentation describes.
 #[derive(Clone, Debug, PartialEq)]

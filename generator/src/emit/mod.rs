@@ -17,6 +17,7 @@ mod models;
 mod operations;
 mod parallel;
 mod params;
+mod serde_impls;
 mod types;
 pub mod usage;
 

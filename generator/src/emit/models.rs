@@ -8,14 +8,12 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs::{doc_attrs, doc_text};
+use super::serde_impls::{self, SerdeField, SerdeStruct};
 use super::types::{TypeEmitter, Uses, Wrapper};
 use super::usage::{Needs, Usage};
 use crate::model::{
     Api, Constraints, EnumSchema, Field, ObjectSchema, Schema, SchemaKind, TypeRef, UnionSchema,
 };
-
-/// The path of the runtime module from a module inside `models`, as text and tokens.
-const RUNTIME: &str = "super::super::runtime";
 
 /// The path of the `models` module from a module inside it.
 fn models_path() -> TokenStream {
@@ -94,27 +92,6 @@ pub fn cfg_attr(features: &BTreeSet<String>) -> TokenStream {
 /// or re-send what they receive.
 pub const ROUND_TRIP: &str = "round-trip";
 
-/// `#[derive(...)]` for a struct: the serde traits it needs, and `Default`
-/// where every field has one. In a gated crate, the trait it does not need
-/// is derived with the `round-trip` feature.
-fn derives(needs: Needs, default: bool, gated: bool) -> TokenStream {
-    let default = default.then(|| quote! { Default, });
-    let serialize = needs.serialize.then(|| quote! { serde::Serialize, });
-    let deserialize = needs.deserialize.then(|| quote! { serde::Deserialize, });
-    let optional = match (needs.serialize, needs.deserialize) {
-        (false, true) => Some(quote! { serde::Serialize }),
-        (true, false) => Some(quote! { serde::Deserialize }),
-        _ => None,
-    };
-    let optional = optional
-        .filter(|_| gated)
-        .map(|derive| quote! { #[cfg_attr(feature = #ROUND_TRIP, derive(#derive))] });
-    quote! {
-        #[derive(Clone, Debug, #default PartialEq, #serialize #deserialize)]
-        #optional
-    }
-}
-
 /// The `#[cfg]` for a serde impl of a union: none when the type needs it,
 /// the `round-trip` feature in a gated crate, and `None` (no impl) otherwise.
 fn serde_impl_cfg(needed: bool, gated: bool) -> Option<TokenStream> {
@@ -152,33 +129,29 @@ fn object_struct(
     let types = TypeEmitter { models: &models };
     let runtime: TokenStream = quote! { super::super::runtime:: };
     let mut all_default = true;
-    let mut fields: Vec<TokenStream> = object
-        .fields
-        .iter()
-        .map(|field| {
-            let wrapper = Wrapper::of(field);
-            all_default &= wrapper.has_default();
-            let ty = wrapper.wrap(types.ty(&field.ty, uses), &runtime);
-            let ident: syn::Ident = syn::parse_str(&field.rust_name)
-                .unwrap_or_else(|_| format_ident!("r#{}", field.rust_name));
-            let doc = doc_attrs(&field_doc(field));
-            let mut serde_args = Vec::new();
-            if crate::ident::unraw(&field.rust_name) != field.wire_name {
-                let wire = &field.wire_name;
-                serde_args.push(quote! { rename = #wire });
-            }
-            serde_args.extend(wrapper.serde_args(RUNTIME));
-            let serde = (!serde_args.is_empty()).then(|| quote! { #[serde(#(#serde_args),*)] });
-            let deprecated = field.deprecated.then(|| quote! { #[deprecated] });
-            quote! {
-                #doc
-                #deprecated
-                #serde
-                pub #ident: #ty,
-            }
-        })
-        .collect();
-    if let Some(additional) = &object.additional {
+    let mut declarations = Vec::new();
+    let mut serde_fields = Vec::new();
+    for field in &object.fields {
+        let wrapper = Wrapper::of(field);
+        all_default &= wrapper.has_default();
+        let ty = wrapper.wrap(types.ty(&field.ty, uses), &runtime);
+        let ident: syn::Ident = syn::parse_str(&field.rust_name)
+            .unwrap_or_else(|_| format_ident!("r#{}", field.rust_name));
+        let doc = doc_attrs(&field_doc(field));
+        let deprecated = field.deprecated.then(|| quote! { #[deprecated] });
+        declarations.push(quote! {
+            #doc
+            #deprecated
+            pub #ident: #ty,
+        });
+        serde_fields.push(SerdeField {
+            ident,
+            wire: field.wire_name.clone(),
+            ty,
+            wrapper,
+        });
+    }
+    let additional = object.additional.as_ref().map(|additional| {
         let taken: BTreeSet<&str> = object.fields.iter().map(|f| f.rust_name.as_str()).collect();
         let mut field_name = "additional_properties".to_string();
         while taken.contains(field_name.as_str()) {
@@ -186,20 +159,32 @@ fn object_struct(
         }
         let ident = format_ident!("{}", field_name);
         let value = types.ty(additional, uses);
-        fields.push(quote! {
+        declarations.push(quote! {
             /// Entries beyond the named fields.
-            #[serde(flatten)]
             pub #ident: std::collections::BTreeMap<String, #value>,
         });
-    }
-    let derives = derives(needs, all_default, gated);
+        ident
+    });
+    let default = all_default.then(|| quote! { Default, });
+    let impls = serde_impls::impls(
+        &SerdeStruct {
+            name: &name,
+            fields: &serde_fields,
+            additional: additional.as_ref(),
+            cfg,
+            runtime: &runtime,
+        },
+        needs,
+        gated,
+    );
     quote! {
         #doc
         #cfg
-        #derives
+        #[derive(Clone, Debug, #default PartialEq)]
         pub struct #name {
-            #(#fields)*
+            #(#declarations)*
         }
+        #impls
     }
 }
 

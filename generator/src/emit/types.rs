@@ -104,19 +104,6 @@ impl Wrapper {
         }
     }
 
-    /// The serde attribute arguments that give each case its wire behaviour;
-    /// `runtime` is the path of the runtime module as text (`super::runtime`).
-    pub fn serde_args(self, runtime: &str) -> Option<TokenStream> {
-        match self {
-            Wrapper::Plain | Wrapper::NullableRequired => None,
-            Wrapper::Optional => Some(quote! { default, skip_serializing_if = "Option::is_none" }),
-            Wrapper::Tristate => {
-                let skip = format!("{runtime}::Nullable::is_absent");
-                Some(quote! { default, skip_serializing_if = #skip })
-            }
-        }
-    }
-
     /// Whether `Default` gives a sensible empty value for the field.
     pub fn has_default(self) -> bool {
         !matches!(self, Wrapper::Plain)
