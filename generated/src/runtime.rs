@@ -421,6 +421,45 @@ impl std::error::Error for Error {
         }
     }
 }
+/// A model struct, decoded from a JSON object. Each model's `Deserialize`
+/// impl calls [`deserialize_object`], which hands the object's entries to
+/// the struct's own `from_map`.
+pub(crate) trait Object: Sized {
+    /// What the decoder expected, for error messages: `an object (User)`.
+    const EXPECTING: &'static str;
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+}
+/// Decodes an [`Object`] from a map.
+pub(crate) fn deserialize_object<'de, T: Object, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_map(ObjectVisitor(std::marker::PhantomData))
+}
+struct ObjectVisitor<T>(std::marker::PhantomData<T>);
+impl<'de, T: Object> serde::de::Visitor<'de> for ObjectVisitor<T> {
+    type Value = T;
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(T::EXPECTING)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::from_map(map)
+    }
+}
+/// A required field's value: present, or a `missing field` error.
+pub(crate) fn required<T, E: serde::de::Error>(
+    value: Option<T>,
+    wire_name: &'static str,
+) -> Result<T, E> {
+    value.ok_or_else(|| E::missing_field(wire_name))
+}
+/// A field held as `Option` (nullable or optional): missing and `null` are `None`.
+pub(crate) fn optional<T>(value: Option<Option<T>>) -> Option<T> {
+    value.flatten()
+}
+/// An optional nullable field: missing is `Absent`.
+pub(crate) fn nullable<T>(value: Option<Nullable<T>>) -> Nullable<T> {
+    value.unwrap_or_default()
+}
 /// An object key while decoding a model type, borrowed from the input when
 /// the input allows it. The models' `Deserialize` impls match keys against
 /// their fields' wire names with it.

@@ -22,48 +22,36 @@ impl serde::Serialize for OutpostsInstancesUpdateRequest {
     }
 }
 #[cfg(feature = "round-trip")]
-#[allow(deprecated)]
 impl<'de> serde::Deserialize<'de> for OutpostsInstancesUpdateRequest {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = OutpostsInstancesUpdateRequest;
-            fn expecting(
-                &self,
-                formatter: &mut std::fmt::Formatter<'_>,
-            ) -> std::fmt::Result {
-                formatter.write_str("an object (OutpostsInstancesUpdateRequest)")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<OutpostsInstancesUpdateRequest, A::Error> {
-                let mut field_0: Option<
-                    std::collections::BTreeMap<String, serde_json::Value>,
-                > = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "config" => {
-                            field_0 = Some(map.next_value()?);
-                        }
-                        _ => {
-                            additional_properties
-                                .insert(key.into_string(), map.next_value()?);
-                        }
-                    }
+        super::super::runtime::deserialize_object(deserializer)
+    }
+}
+#[cfg(feature = "round-trip")]
+#[allow(deprecated)]
+impl super::super::runtime::Object for OutpostsInstancesUpdateRequest {
+    const EXPECTING: &'static str = "an object (OutpostsInstancesUpdateRequest)";
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        let mut field_0 = None;
+        let mut additional_properties = std::collections::BTreeMap::new();
+        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
+            match key.as_str() {
+                "config" => {
+                    field_0 = Some(map.next_value()?);
                 }
-                Ok(OutpostsInstancesUpdateRequest {
-                    config: field_0
-                        .ok_or_else(|| serde::de::Error::missing_field("config"))?,
-                    additional_properties,
-                })
+                _ => {
+                    additional_properties.insert(key.into_string(), map.next_value()?);
+                }
             }
         }
-        deserializer.deserialize_map(Visitor)
+        Ok(OutpostsInstancesUpdateRequest {
+            config: super::super::runtime::required(field_0, "config")?,
+            additional_properties,
+        })
     }
 }
 #[derive(Clone, Debug, PartialEq)]
@@ -116,107 +104,86 @@ impl serde::Serialize for OutpostsInstancesUpdateResponse {
         map.end()
     }
 }
-#[allow(deprecated)]
 impl<'de> serde::Deserialize<'de> for OutpostsInstancesUpdateResponse {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = OutpostsInstancesUpdateResponse;
-            fn expecting(
-                &self,
-                formatter: &mut std::fmt::Formatter<'_>,
-            ) -> std::fmt::Result {
-                formatter.write_str("an object (OutpostsInstancesUpdateResponse)")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<OutpostsInstancesUpdateResponse, A::Error> {
-                let mut field_0: Option<Option<uuid::Uuid>> = None;
-                let mut field_1: Option<Option<String>> = None;
-                let mut field_2: Option<
-                    Option<super::OutpostsInstancesUpdateResponseType>,
-                > = None;
-                let mut field_3: Option<Option<Vec<i64>>> = None;
-                let mut field_4: Option<
-                    Vec<super::OutpostsInstancesUpdateResponseProvidersObjItem>,
-                > = None;
-                let mut field_5: Option<Option<uuid::Uuid>> = None;
-                let mut field_6: Option<
-                    super::OutpostsInstancesUpdateResponseServiceConnectionObj,
-                > = None;
-                let mut field_7: Option<Option<i64>> = None;
-                let mut field_8: Option<Option<String>> = None;
-                let mut field_9: Option<
-                    std::collections::BTreeMap<String, serde_json::Value>,
-                > = None;
-                let mut field_10: Option<Option<String>> = None;
-                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "pk" => {
-                            field_0 = Some(map.next_value()?);
-                        }
-                        "name" => {
-                            field_1 = Some(map.next_value()?);
-                        }
-                        "type" => {
-                            field_2 = Some(map.next_value()?);
-                        }
-                        "providers" => {
-                            field_3 = Some(map.next_value()?);
-                        }
-                        "providers_obj" => {
-                            field_4 = Some(map.next_value()?);
-                        }
-                        "service_connection" => {
-                            field_5 = Some(map.next_value()?);
-                        }
-                        "service_connection_obj" => {
-                            field_6 = Some(map.next_value()?);
-                        }
-                        "refresh_interval_s" => {
-                            field_7 = Some(map.next_value()?);
-                        }
-                        "token_identifier" => {
-                            field_8 = Some(map.next_value()?);
-                        }
-                        "config" => {
-                            field_9 = Some(map.next_value()?);
-                        }
-                        "managed" => {
-                            field_10 = Some(map.next_value()?);
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+        super::super::runtime::deserialize_object(deserializer)
+    }
+}
+#[allow(deprecated)]
+impl super::super::runtime::Object for OutpostsInstancesUpdateResponse {
+    const EXPECTING: &'static str = "an object (OutpostsInstancesUpdateResponse)";
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        let mut field_0 = None;
+        let mut field_1 = None;
+        let mut field_2 = None;
+        let mut field_3 = None;
+        let mut field_4 = None;
+        let mut field_5 = None;
+        let mut field_6 = None;
+        let mut field_7 = None;
+        let mut field_8 = None;
+        let mut field_9 = None;
+        let mut field_10 = None;
+        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
+            match key.as_str() {
+                "pk" => {
+                    field_0 = Some(map.next_value()?);
                 }
-                Ok(OutpostsInstancesUpdateResponse {
-                    pk: field_0.flatten(),
-                    name: field_1.flatten(),
-                    r#type: field_2.flatten(),
-                    providers: field_3.flatten(),
-                    providers_obj: field_4
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "providers_obj",
-                        ))?,
-                    service_connection: field_5.flatten(),
-                    service_connection_obj: field_6
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "service_connection_obj",
-                        ))?,
-                    refresh_interval_s: field_7.flatten(),
-                    token_identifier: field_8.flatten(),
-                    config: field_9
-                        .ok_or_else(|| serde::de::Error::missing_field("config"))?,
-                    managed: field_10.flatten(),
-                })
+                "name" => {
+                    field_1 = Some(map.next_value()?);
+                }
+                "type" => {
+                    field_2 = Some(map.next_value()?);
+                }
+                "providers" => {
+                    field_3 = Some(map.next_value()?);
+                }
+                "providers_obj" => {
+                    field_4 = Some(map.next_value()?);
+                }
+                "service_connection" => {
+                    field_5 = Some(map.next_value()?);
+                }
+                "service_connection_obj" => {
+                    field_6 = Some(map.next_value()?);
+                }
+                "refresh_interval_s" => {
+                    field_7 = Some(map.next_value()?);
+                }
+                "token_identifier" => {
+                    field_8 = Some(map.next_value()?);
+                }
+                "config" => {
+                    field_9 = Some(map.next_value()?);
+                }
+                "managed" => {
+                    field_10 = Some(map.next_value()?);
+                }
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_map(Visitor)
+        Ok(OutpostsInstancesUpdateResponse {
+            pk: super::super::runtime::optional(field_0),
+            name: super::super::runtime::optional(field_1),
+            r#type: super::super::runtime::optional(field_2),
+            providers: super::super::runtime::optional(field_3),
+            providers_obj: super::super::runtime::required(field_4, "providers_obj")?,
+            service_connection: super::super::runtime::optional(field_5),
+            service_connection_obj: super::super::runtime::required(
+                field_6,
+                "service_connection_obj",
+            )?,
+            refresh_interval_s: super::super::runtime::optional(field_7),
+            token_identifier: super::super::runtime::optional(field_8),
+            config: super::super::runtime::required(field_9, "config")?,
+            managed: super::super::runtime::optional(field_10),
+        })
     }
 }
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -283,105 +250,97 @@ impl serde::Serialize for OutpostsInstancesUpdateResponseProvidersObjItem {
         map.end()
     }
 }
-#[allow(deprecated)]
 impl<'de> serde::Deserialize<'de> for OutpostsInstancesUpdateResponseProvidersObjItem {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = OutpostsInstancesUpdateResponseProvidersObjItem;
-            fn expecting(
-                &self,
-                formatter: &mut std::fmt::Formatter<'_>,
-            ) -> std::fmt::Result {
-                formatter
-                    .write_str(
-                        "an object (OutpostsInstancesUpdateResponseProvidersObjItem)",
-                    )
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<OutpostsInstancesUpdateResponseProvidersObjItem, A::Error> {
-                let mut field_0: Option<Option<i64>> = None;
-                let mut field_1: Option<Option<String>> = None;
-                let mut field_2: Option<Option<uuid::Uuid>> = None;
-                let mut field_3: Option<Option<uuid::Uuid>> = None;
-                let mut field_4: Option<Option<Vec<uuid::Uuid>>> = None;
-                let mut field_5: Option<Option<String>> = None;
-                let mut field_6: Option<Option<String>> = None;
-                let mut field_7: Option<Option<String>> = None;
-                let mut field_8: Option<Option<String>> = None;
-                let mut field_9: Option<Option<String>> = None;
-                let mut field_10: Option<Option<String>> = None;
-                let mut field_11: Option<Option<String>> = None;
-                let mut field_12: Option<Option<String>> = None;
-                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "pk" => {
-                            field_0 = Some(map.next_value()?);
-                        }
-                        "name" => {
-                            field_1 = Some(map.next_value()?);
-                        }
-                        "authentication_flow" => {
-                            field_2 = Some(map.next_value()?);
-                        }
-                        "authorization_flow" => {
-                            field_3 = Some(map.next_value()?);
-                        }
-                        "property_mappings" => {
-                            field_4 = Some(map.next_value()?);
-                        }
-                        "component" => {
-                            field_5 = Some(map.next_value()?);
-                        }
-                        "assigned_application_slug" => {
-                            field_6 = Some(map.next_value()?);
-                        }
-                        "assigned_application_name" => {
-                            field_7 = Some(map.next_value()?);
-                        }
-                        "assigned_backchannel_application_slug" => {
-                            field_8 = Some(map.next_value()?);
-                        }
-                        "assigned_backchannel_application_name" => {
-                            field_9 = Some(map.next_value()?);
-                        }
-                        "verbose_name" => {
-                            field_10 = Some(map.next_value()?);
-                        }
-                        "verbose_name_plural" => {
-                            field_11 = Some(map.next_value()?);
-                        }
-                        "meta_model_name" => {
-                            field_12 = Some(map.next_value()?);
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+        super::super::runtime::deserialize_object(deserializer)
+    }
+}
+#[allow(deprecated)]
+impl super::super::runtime::Object for OutpostsInstancesUpdateResponseProvidersObjItem {
+    const EXPECTING: &'static str = "an object (OutpostsInstancesUpdateResponseProvidersObjItem)";
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        let mut field_0 = None;
+        let mut field_1 = None;
+        let mut field_2 = None;
+        let mut field_3 = None;
+        let mut field_4 = None;
+        let mut field_5 = None;
+        let mut field_6 = None;
+        let mut field_7 = None;
+        let mut field_8 = None;
+        let mut field_9 = None;
+        let mut field_10 = None;
+        let mut field_11 = None;
+        let mut field_12 = None;
+        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
+            match key.as_str() {
+                "pk" => {
+                    field_0 = Some(map.next_value()?);
                 }
-                Ok(OutpostsInstancesUpdateResponseProvidersObjItem {
-                    pk: field_0.flatten(),
-                    name: field_1.flatten(),
-                    authentication_flow: field_2.flatten(),
-                    authorization_flow: field_3.flatten(),
-                    property_mappings: field_4.flatten(),
-                    component: field_5.flatten(),
-                    assigned_application_slug: field_6.flatten(),
-                    assigned_application_name: field_7.flatten(),
-                    assigned_backchannel_application_slug: field_8.flatten(),
-                    assigned_backchannel_application_name: field_9.flatten(),
-                    verbose_name: field_10.flatten(),
-                    verbose_name_plural: field_11.flatten(),
-                    meta_model_name: field_12.flatten(),
-                })
+                "name" => {
+                    field_1 = Some(map.next_value()?);
+                }
+                "authentication_flow" => {
+                    field_2 = Some(map.next_value()?);
+                }
+                "authorization_flow" => {
+                    field_3 = Some(map.next_value()?);
+                }
+                "property_mappings" => {
+                    field_4 = Some(map.next_value()?);
+                }
+                "component" => {
+                    field_5 = Some(map.next_value()?);
+                }
+                "assigned_application_slug" => {
+                    field_6 = Some(map.next_value()?);
+                }
+                "assigned_application_name" => {
+                    field_7 = Some(map.next_value()?);
+                }
+                "assigned_backchannel_application_slug" => {
+                    field_8 = Some(map.next_value()?);
+                }
+                "assigned_backchannel_application_name" => {
+                    field_9 = Some(map.next_value()?);
+                }
+                "verbose_name" => {
+                    field_10 = Some(map.next_value()?);
+                }
+                "verbose_name_plural" => {
+                    field_11 = Some(map.next_value()?);
+                }
+                "meta_model_name" => {
+                    field_12 = Some(map.next_value()?);
+                }
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_map(Visitor)
+        Ok(OutpostsInstancesUpdateResponseProvidersObjItem {
+            pk: super::super::runtime::optional(field_0),
+            name: super::super::runtime::optional(field_1),
+            authentication_flow: super::super::runtime::optional(field_2),
+            authorization_flow: super::super::runtime::optional(field_3),
+            property_mappings: super::super::runtime::optional(field_4),
+            component: super::super::runtime::optional(field_5),
+            assigned_application_slug: super::super::runtime::optional(field_6),
+            assigned_application_name: super::super::runtime::optional(field_7),
+            assigned_backchannel_application_slug: super::super::runtime::optional(
+                field_8,
+            ),
+            assigned_backchannel_application_name: super::super::runtime::optional(
+                field_9,
+            ),
+            verbose_name: super::super::runtime::optional(field_10),
+            verbose_name_plural: super::super::runtime::optional(field_11),
+            meta_model_name: super::super::runtime::optional(field_12),
+        })
     }
 }
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -424,76 +383,65 @@ impl serde::Serialize for OutpostsInstancesUpdateResponseServiceConnectionObj {
         map.end()
     }
 }
-#[allow(deprecated)]
 impl<'de> serde::Deserialize<'de>
 for OutpostsInstancesUpdateResponseServiceConnectionObj {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = OutpostsInstancesUpdateResponseServiceConnectionObj;
-            fn expecting(
-                &self,
-                formatter: &mut std::fmt::Formatter<'_>,
-            ) -> std::fmt::Result {
-                formatter
-                    .write_str(
-                        "an object (OutpostsInstancesUpdateResponseServiceConnectionObj)",
-                    )
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<OutpostsInstancesUpdateResponseServiceConnectionObj, A::Error> {
-                let mut field_0: Option<Option<uuid::Uuid>> = None;
-                let mut field_1: Option<Option<String>> = None;
-                let mut field_2: Option<Option<bool>> = None;
-                let mut field_3: Option<Option<String>> = None;
-                let mut field_4: Option<Option<String>> = None;
-                let mut field_5: Option<Option<String>> = None;
-                let mut field_6: Option<Option<String>> = None;
-                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "pk" => {
-                            field_0 = Some(map.next_value()?);
-                        }
-                        "name" => {
-                            field_1 = Some(map.next_value()?);
-                        }
-                        "local" => {
-                            field_2 = Some(map.next_value()?);
-                        }
-                        "component" => {
-                            field_3 = Some(map.next_value()?);
-                        }
-                        "verbose_name" => {
-                            field_4 = Some(map.next_value()?);
-                        }
-                        "verbose_name_plural" => {
-                            field_5 = Some(map.next_value()?);
-                        }
-                        "meta_model_name" => {
-                            field_6 = Some(map.next_value()?);
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+        super::super::runtime::deserialize_object(deserializer)
+    }
+}
+#[allow(deprecated)]
+impl super::super::runtime::Object
+for OutpostsInstancesUpdateResponseServiceConnectionObj {
+    const EXPECTING: &'static str = "an object (OutpostsInstancesUpdateResponseServiceConnectionObj)";
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        let mut field_0 = None;
+        let mut field_1 = None;
+        let mut field_2 = None;
+        let mut field_3 = None;
+        let mut field_4 = None;
+        let mut field_5 = None;
+        let mut field_6 = None;
+        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
+            match key.as_str() {
+                "pk" => {
+                    field_0 = Some(map.next_value()?);
                 }
-                Ok(OutpostsInstancesUpdateResponseServiceConnectionObj {
-                    pk: field_0.flatten(),
-                    name: field_1.flatten(),
-                    local: field_2.flatten(),
-                    component: field_3.flatten(),
-                    verbose_name: field_4.flatten(),
-                    verbose_name_plural: field_5.flatten(),
-                    meta_model_name: field_6.flatten(),
-                })
+                "name" => {
+                    field_1 = Some(map.next_value()?);
+                }
+                "local" => {
+                    field_2 = Some(map.next_value()?);
+                }
+                "component" => {
+                    field_3 = Some(map.next_value()?);
+                }
+                "verbose_name" => {
+                    field_4 = Some(map.next_value()?);
+                }
+                "verbose_name_plural" => {
+                    field_5 = Some(map.next_value()?);
+                }
+                "meta_model_name" => {
+                    field_6 = Some(map.next_value()?);
+                }
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_map(Visitor)
+        Ok(OutpostsInstancesUpdateResponseServiceConnectionObj {
+            pk: super::super::runtime::optional(field_0),
+            name: super::super::runtime::optional(field_1),
+            local: super::super::runtime::optional(field_2),
+            component: super::super::runtime::optional(field_3),
+            verbose_name: super::super::runtime::optional(field_4),
+            verbose_name_plural: super::super::runtime::optional(field_5),
+            meta_model_name: super::super::runtime::optional(field_6),
+        })
     }
 }
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

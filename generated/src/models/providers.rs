@@ -165,137 +165,129 @@ impl serde::Serialize for ProvidersProxyPartialUpdateRequest {
     }
 }
 #[cfg(feature = "round-trip")]
-#[allow(deprecated)]
 impl<'de> serde::Deserialize<'de> for ProvidersProxyPartialUpdateRequest {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ProvidersProxyPartialUpdateRequest;
-            fn expecting(
-                &self,
-                formatter: &mut std::fmt::Formatter<'_>,
-            ) -> std::fmt::Result {
-                formatter.write_str("an object (ProvidersProxyPartialUpdateRequest)")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ProvidersProxyPartialUpdateRequest, A::Error> {
-                let mut field_0: Option<Option<String>> = None;
-                let mut field_1: Option<super::super::runtime::Nullable<uuid::Uuid>> = None;
-                let mut field_2: Option<Option<uuid::Uuid>> = None;
-                let mut field_3: Option<Option<uuid::Uuid>> = None;
-                let mut field_4: Option<Option<Vec<uuid::Uuid>>> = None;
-                let mut field_5: Option<Option<String>> = None;
-                let mut field_6: Option<Option<String>> = None;
-                let mut field_7: Option<Option<bool>> = None;
-                let mut field_8: Option<super::super::runtime::Nullable<uuid::Uuid>> = None;
-                let mut field_9: Option<Option<String>> = None;
-                let mut field_10: Option<Option<bool>> = None;
-                let mut field_11: Option<Option<String>> = None;
-                let mut field_12: Option<Option<String>> = None;
-                let mut field_13: Option<Option<super::ProxyMode>> = None;
-                let mut field_14: Option<Option<bool>> = None;
-                let mut field_15: Option<Option<String>> = None;
-                let mut field_16: Option<Option<Vec<uuid::Uuid>>> = None;
-                let mut field_17: Option<Option<Vec<i64>>> = None;
-                let mut field_18: Option<Option<String>> = None;
-                let mut field_19: Option<Option<String>> = None;
-                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "name" => {
-                            field_0 = Some(map.next_value()?);
-                        }
-                        "authentication_flow" => {
-                            field_1 = Some(map.next_value()?);
-                        }
-                        "authorization_flow" => {
-                            field_2 = Some(map.next_value()?);
-                        }
-                        "invalidation_flow" => {
-                            field_3 = Some(map.next_value()?);
-                        }
-                        "property_mappings" => {
-                            field_4 = Some(map.next_value()?);
-                        }
-                        "internal_host" => {
-                            field_5 = Some(map.next_value()?);
-                        }
-                        "external_host" => {
-                            field_6 = Some(map.next_value()?);
-                        }
-                        "internal_host_ssl_validation" => {
-                            field_7 = Some(map.next_value()?);
-                        }
-                        "certificate" => {
-                            field_8 = Some(map.next_value()?);
-                        }
-                        "skip_path_regex" => {
-                            field_9 = Some(map.next_value()?);
-                        }
-                        "basic_auth_enabled" => {
-                            field_10 = Some(map.next_value()?);
-                        }
-                        "basic_auth_password_attribute" => {
-                            field_11 = Some(map.next_value()?);
-                        }
-                        "basic_auth_user_attribute" => {
-                            field_12 = Some(map.next_value()?);
-                        }
-                        "mode" => {
-                            field_13 = Some(map.next_value()?);
-                        }
-                        "intercept_header_auth" => {
-                            field_14 = Some(map.next_value()?);
-                        }
-                        "cookie_domain" => {
-                            field_15 = Some(map.next_value()?);
-                        }
-                        "jwt_federation_sources" => {
-                            field_16 = Some(map.next_value()?);
-                        }
-                        "jwt_federation_providers" => {
-                            field_17 = Some(map.next_value()?);
-                        }
-                        "access_token_validity" => {
-                            field_18 = Some(map.next_value()?);
-                        }
-                        "refresh_token_validity" => {
-                            field_19 = Some(map.next_value()?);
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+        super::super::runtime::deserialize_object(deserializer)
+    }
+}
+#[cfg(feature = "round-trip")]
+#[allow(deprecated)]
+impl super::super::runtime::Object for ProvidersProxyPartialUpdateRequest {
+    const EXPECTING: &'static str = "an object (ProvidersProxyPartialUpdateRequest)";
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        let mut field_0 = None;
+        let mut field_1 = None;
+        let mut field_2 = None;
+        let mut field_3 = None;
+        let mut field_4 = None;
+        let mut field_5 = None;
+        let mut field_6 = None;
+        let mut field_7 = None;
+        let mut field_8 = None;
+        let mut field_9 = None;
+        let mut field_10 = None;
+        let mut field_11 = None;
+        let mut field_12 = None;
+        let mut field_13 = None;
+        let mut field_14 = None;
+        let mut field_15 = None;
+        let mut field_16 = None;
+        let mut field_17 = None;
+        let mut field_18 = None;
+        let mut field_19 = None;
+        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
+            match key.as_str() {
+                "name" => {
+                    field_0 = Some(map.next_value()?);
                 }
-                Ok(ProvidersProxyPartialUpdateRequest {
-                    name: field_0.flatten(),
-                    authentication_flow: field_1.unwrap_or_default(),
-                    authorization_flow: field_2.flatten(),
-                    invalidation_flow: field_3.flatten(),
-                    property_mappings: field_4.flatten(),
-                    internal_host: field_5.flatten(),
-                    external_host: field_6.flatten(),
-                    internal_host_ssl_validation: field_7.flatten(),
-                    certificate: field_8.unwrap_or_default(),
-                    skip_path_regex: field_9.flatten(),
-                    basic_auth_enabled: field_10.flatten(),
-                    basic_auth_password_attribute: field_11.flatten(),
-                    basic_auth_user_attribute: field_12.flatten(),
-                    mode: field_13.flatten(),
-                    intercept_header_auth: field_14.flatten(),
-                    cookie_domain: field_15.flatten(),
-                    jwt_federation_sources: field_16.flatten(),
-                    jwt_federation_providers: field_17.flatten(),
-                    access_token_validity: field_18.flatten(),
-                    refresh_token_validity: field_19.flatten(),
-                })
+                "authentication_flow" => {
+                    field_1 = Some(map.next_value()?);
+                }
+                "authorization_flow" => {
+                    field_2 = Some(map.next_value()?);
+                }
+                "invalidation_flow" => {
+                    field_3 = Some(map.next_value()?);
+                }
+                "property_mappings" => {
+                    field_4 = Some(map.next_value()?);
+                }
+                "internal_host" => {
+                    field_5 = Some(map.next_value()?);
+                }
+                "external_host" => {
+                    field_6 = Some(map.next_value()?);
+                }
+                "internal_host_ssl_validation" => {
+                    field_7 = Some(map.next_value()?);
+                }
+                "certificate" => {
+                    field_8 = Some(map.next_value()?);
+                }
+                "skip_path_regex" => {
+                    field_9 = Some(map.next_value()?);
+                }
+                "basic_auth_enabled" => {
+                    field_10 = Some(map.next_value()?);
+                }
+                "basic_auth_password_attribute" => {
+                    field_11 = Some(map.next_value()?);
+                }
+                "basic_auth_user_attribute" => {
+                    field_12 = Some(map.next_value()?);
+                }
+                "mode" => {
+                    field_13 = Some(map.next_value()?);
+                }
+                "intercept_header_auth" => {
+                    field_14 = Some(map.next_value()?);
+                }
+                "cookie_domain" => {
+                    field_15 = Some(map.next_value()?);
+                }
+                "jwt_federation_sources" => {
+                    field_16 = Some(map.next_value()?);
+                }
+                "jwt_federation_providers" => {
+                    field_17 = Some(map.next_value()?);
+                }
+                "access_token_validity" => {
+                    field_18 = Some(map.next_value()?);
+                }
+                "refresh_token_validity" => {
+                    field_19 = Some(map.next_value()?);
+                }
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_map(Visitor)
+        Ok(ProvidersProxyPartialUpdateRequest {
+            name: super::super::runtime::optional(field_0),
+            authentication_flow: super::super::runtime::nullable(field_1),
+            authorization_flow: super::super::runtime::optional(field_2),
+            invalidation_flow: super::super::runtime::optional(field_3),
+            property_mappings: super::super::runtime::optional(field_4),
+            internal_host: super::super::runtime::optional(field_5),
+            external_host: super::super::runtime::optional(field_6),
+            internal_host_ssl_validation: super::super::runtime::optional(field_7),
+            certificate: super::super::runtime::nullable(field_8),
+            skip_path_regex: super::super::runtime::optional(field_9),
+            basic_auth_enabled: super::super::runtime::optional(field_10),
+            basic_auth_password_attribute: super::super::runtime::optional(field_11),
+            basic_auth_user_attribute: super::super::runtime::optional(field_12),
+            mode: super::super::runtime::optional(field_13),
+            intercept_header_auth: super::super::runtime::optional(field_14),
+            cookie_domain: super::super::runtime::optional(field_15),
+            jwt_federation_sources: super::super::runtime::optional(field_16),
+            jwt_federation_providers: super::super::runtime::optional(field_17),
+            access_token_validity: super::super::runtime::optional(field_18),
+            refresh_token_validity: super::super::runtime::optional(field_19),
+        })
     }
 }
 #[derive(Clone, Debug, PartialEq)]
@@ -445,234 +437,212 @@ impl serde::Serialize for ProvidersProxyPartialUpdateResponse {
         map.end()
     }
 }
-#[allow(deprecated)]
 impl<'de> serde::Deserialize<'de> for ProvidersProxyPartialUpdateResponse {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ProvidersProxyPartialUpdateResponse;
-            fn expecting(
-                &self,
-                formatter: &mut std::fmt::Formatter<'_>,
-            ) -> std::fmt::Result {
-                formatter.write_str("an object (ProvidersProxyPartialUpdateResponse)")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ProvidersProxyPartialUpdateResponse, A::Error> {
-                let mut field_0: Option<i64> = None;
-                let mut field_1: Option<String> = None;
-                let mut field_2: Option<super::super::runtime::Nullable<uuid::Uuid>> = None;
-                let mut field_3: Option<uuid::Uuid> = None;
-                let mut field_4: Option<uuid::Uuid> = None;
-                let mut field_5: Option<Option<Vec<uuid::Uuid>>> = None;
-                let mut field_6: Option<String> = None;
-                let mut field_7: Option<String> = None;
-                let mut field_8: Option<String> = None;
-                let mut field_9: Option<String> = None;
-                let mut field_10: Option<String> = None;
-                let mut field_11: Option<String> = None;
-                let mut field_12: Option<String> = None;
-                let mut field_13: Option<String> = None;
-                let mut field_14: Option<String> = None;
-                let mut field_15: Option<Option<String>> = None;
-                let mut field_16: Option<String> = None;
-                let mut field_17: Option<Option<bool>> = None;
-                let mut field_18: Option<super::super::runtime::Nullable<uuid::Uuid>> = None;
-                let mut field_19: Option<Option<String>> = None;
-                let mut field_20: Option<Option<bool>> = None;
-                let mut field_21: Option<Option<String>> = None;
-                let mut field_22: Option<Option<String>> = None;
-                let mut field_23: Option<Option<super::ProxyMode>> = None;
-                let mut field_24: Option<Option<bool>> = None;
-                let mut field_25: Option<
-                    Vec<super::ProvidersProxyPartialUpdateResponseRedirectUrisItem>,
-                > = None;
-                let mut field_26: Option<Option<String>> = None;
-                let mut field_27: Option<Option<Vec<uuid::Uuid>>> = None;
-                let mut field_28: Option<Option<Vec<i64>>> = None;
-                let mut field_29: Option<Option<String>> = None;
-                let mut field_30: Option<Option<String>> = None;
-                let mut field_31: Option<Vec<String>> = None;
-                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "pk" => {
-                            field_0 = Some(map.next_value()?);
-                        }
-                        "name" => {
-                            field_1 = Some(map.next_value()?);
-                        }
-                        "authentication_flow" => {
-                            field_2 = Some(map.next_value()?);
-                        }
-                        "authorization_flow" => {
-                            field_3 = Some(map.next_value()?);
-                        }
-                        "invalidation_flow" => {
-                            field_4 = Some(map.next_value()?);
-                        }
-                        "property_mappings" => {
-                            field_5 = Some(map.next_value()?);
-                        }
-                        "component" => {
-                            field_6 = Some(map.next_value()?);
-                        }
-                        "assigned_application_slug" => {
-                            field_7 = Some(map.next_value()?);
-                        }
-                        "assigned_application_name" => {
-                            field_8 = Some(map.next_value()?);
-                        }
-                        "assigned_backchannel_application_slug" => {
-                            field_9 = Some(map.next_value()?);
-                        }
-                        "assigned_backchannel_application_name" => {
-                            field_10 = Some(map.next_value()?);
-                        }
-                        "verbose_name" => {
-                            field_11 = Some(map.next_value()?);
-                        }
-                        "verbose_name_plural" => {
-                            field_12 = Some(map.next_value()?);
-                        }
-                        "meta_model_name" => {
-                            field_13 = Some(map.next_value()?);
-                        }
-                        "client_id" => {
-                            field_14 = Some(map.next_value()?);
-                        }
-                        "internal_host" => {
-                            field_15 = Some(map.next_value()?);
-                        }
-                        "external_host" => {
-                            field_16 = Some(map.next_value()?);
-                        }
-                        "internal_host_ssl_validation" => {
-                            field_17 = Some(map.next_value()?);
-                        }
-                        "certificate" => {
-                            field_18 = Some(map.next_value()?);
-                        }
-                        "skip_path_regex" => {
-                            field_19 = Some(map.next_value()?);
-                        }
-                        "basic_auth_enabled" => {
-                            field_20 = Some(map.next_value()?);
-                        }
-                        "basic_auth_password_attribute" => {
-                            field_21 = Some(map.next_value()?);
-                        }
-                        "basic_auth_user_attribute" => {
-                            field_22 = Some(map.next_value()?);
-                        }
-                        "mode" => {
-                            field_23 = Some(map.next_value()?);
-                        }
-                        "intercept_header_auth" => {
-                            field_24 = Some(map.next_value()?);
-                        }
-                        "redirect_uris" => {
-                            field_25 = Some(map.next_value()?);
-                        }
-                        "cookie_domain" => {
-                            field_26 = Some(map.next_value()?);
-                        }
-                        "jwt_federation_sources" => {
-                            field_27 = Some(map.next_value()?);
-                        }
-                        "jwt_federation_providers" => {
-                            field_28 = Some(map.next_value()?);
-                        }
-                        "access_token_validity" => {
-                            field_29 = Some(map.next_value()?);
-                        }
-                        "refresh_token_validity" => {
-                            field_30 = Some(map.next_value()?);
-                        }
-                        "outpost_set" => {
-                            field_31 = Some(map.next_value()?);
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+        super::super::runtime::deserialize_object(deserializer)
+    }
+}
+#[allow(deprecated)]
+impl super::super::runtime::Object for ProvidersProxyPartialUpdateResponse {
+    const EXPECTING: &'static str = "an object (ProvidersProxyPartialUpdateResponse)";
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        let mut field_0 = None;
+        let mut field_1 = None;
+        let mut field_2 = None;
+        let mut field_3 = None;
+        let mut field_4 = None;
+        let mut field_5 = None;
+        let mut field_6 = None;
+        let mut field_7 = None;
+        let mut field_8 = None;
+        let mut field_9 = None;
+        let mut field_10 = None;
+        let mut field_11 = None;
+        let mut field_12 = None;
+        let mut field_13 = None;
+        let mut field_14 = None;
+        let mut field_15 = None;
+        let mut field_16 = None;
+        let mut field_17 = None;
+        let mut field_18 = None;
+        let mut field_19 = None;
+        let mut field_20 = None;
+        let mut field_21 = None;
+        let mut field_22 = None;
+        let mut field_23 = None;
+        let mut field_24 = None;
+        let mut field_25 = None;
+        let mut field_26 = None;
+        let mut field_27 = None;
+        let mut field_28 = None;
+        let mut field_29 = None;
+        let mut field_30 = None;
+        let mut field_31 = None;
+        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
+            match key.as_str() {
+                "pk" => {
+                    field_0 = Some(map.next_value()?);
                 }
-                Ok(ProvidersProxyPartialUpdateResponse {
-                    pk: field_0.ok_or_else(|| serde::de::Error::missing_field("pk"))?,
-                    name: field_1
-                        .ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    authentication_flow: field_2.unwrap_or_default(),
-                    authorization_flow: field_3
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "authorization_flow",
-                        ))?,
-                    invalidation_flow: field_4
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "invalidation_flow",
-                        ))?,
-                    property_mappings: field_5.flatten(),
-                    component: field_6
-                        .ok_or_else(|| serde::de::Error::missing_field("component"))?,
-                    assigned_application_slug: field_7
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "assigned_application_slug",
-                        ))?,
-                    assigned_application_name: field_8
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "assigned_application_name",
-                        ))?,
-                    assigned_backchannel_application_slug: field_9
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "assigned_backchannel_application_slug",
-                        ))?,
-                    assigned_backchannel_application_name: field_10
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "assigned_backchannel_application_name",
-                        ))?,
-                    verbose_name: field_11
-                        .ok_or_else(|| serde::de::Error::missing_field("verbose_name"))?,
-                    verbose_name_plural: field_12
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "verbose_name_plural",
-                        ))?,
-                    meta_model_name: field_13
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "meta_model_name",
-                        ))?,
-                    client_id: field_14
-                        .ok_or_else(|| serde::de::Error::missing_field("client_id"))?,
-                    internal_host: field_15.flatten(),
-                    external_host: field_16
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "external_host",
-                        ))?,
-                    internal_host_ssl_validation: field_17.flatten(),
-                    certificate: field_18.unwrap_or_default(),
-                    skip_path_regex: field_19.flatten(),
-                    basic_auth_enabled: field_20.flatten(),
-                    basic_auth_password_attribute: field_21.flatten(),
-                    basic_auth_user_attribute: field_22.flatten(),
-                    mode: field_23.flatten(),
-                    intercept_header_auth: field_24.flatten(),
-                    redirect_uris: field_25
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "redirect_uris",
-                        ))?,
-                    cookie_domain: field_26.flatten(),
-                    jwt_federation_sources: field_27.flatten(),
-                    jwt_federation_providers: field_28.flatten(),
-                    access_token_validity: field_29.flatten(),
-                    refresh_token_validity: field_30.flatten(),
-                    outpost_set: field_31
-                        .ok_or_else(|| serde::de::Error::missing_field("outpost_set"))?,
-                })
+                "name" => {
+                    field_1 = Some(map.next_value()?);
+                }
+                "authentication_flow" => {
+                    field_2 = Some(map.next_value()?);
+                }
+                "authorization_flow" => {
+                    field_3 = Some(map.next_value()?);
+                }
+                "invalidation_flow" => {
+                    field_4 = Some(map.next_value()?);
+                }
+                "property_mappings" => {
+                    field_5 = Some(map.next_value()?);
+                }
+                "component" => {
+                    field_6 = Some(map.next_value()?);
+                }
+                "assigned_application_slug" => {
+                    field_7 = Some(map.next_value()?);
+                }
+                "assigned_application_name" => {
+                    field_8 = Some(map.next_value()?);
+                }
+                "assigned_backchannel_application_slug" => {
+                    field_9 = Some(map.next_value()?);
+                }
+                "assigned_backchannel_application_name" => {
+                    field_10 = Some(map.next_value()?);
+                }
+                "verbose_name" => {
+                    field_11 = Some(map.next_value()?);
+                }
+                "verbose_name_plural" => {
+                    field_12 = Some(map.next_value()?);
+                }
+                "meta_model_name" => {
+                    field_13 = Some(map.next_value()?);
+                }
+                "client_id" => {
+                    field_14 = Some(map.next_value()?);
+                }
+                "internal_host" => {
+                    field_15 = Some(map.next_value()?);
+                }
+                "external_host" => {
+                    field_16 = Some(map.next_value()?);
+                }
+                "internal_host_ssl_validation" => {
+                    field_17 = Some(map.next_value()?);
+                }
+                "certificate" => {
+                    field_18 = Some(map.next_value()?);
+                }
+                "skip_path_regex" => {
+                    field_19 = Some(map.next_value()?);
+                }
+                "basic_auth_enabled" => {
+                    field_20 = Some(map.next_value()?);
+                }
+                "basic_auth_password_attribute" => {
+                    field_21 = Some(map.next_value()?);
+                }
+                "basic_auth_user_attribute" => {
+                    field_22 = Some(map.next_value()?);
+                }
+                "mode" => {
+                    field_23 = Some(map.next_value()?);
+                }
+                "intercept_header_auth" => {
+                    field_24 = Some(map.next_value()?);
+                }
+                "redirect_uris" => {
+                    field_25 = Some(map.next_value()?);
+                }
+                "cookie_domain" => {
+                    field_26 = Some(map.next_value()?);
+                }
+                "jwt_federation_sources" => {
+                    field_27 = Some(map.next_value()?);
+                }
+                "jwt_federation_providers" => {
+                    field_28 = Some(map.next_value()?);
+                }
+                "access_token_validity" => {
+                    field_29 = Some(map.next_value()?);
+                }
+                "refresh_token_validity" => {
+                    field_30 = Some(map.next_value()?);
+                }
+                "outpost_set" => {
+                    field_31 = Some(map.next_value()?);
+                }
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_map(Visitor)
+        Ok(ProvidersProxyPartialUpdateResponse {
+            pk: super::super::runtime::required(field_0, "pk")?,
+            name: super::super::runtime::required(field_1, "name")?,
+            authentication_flow: super::super::runtime::nullable(field_2),
+            authorization_flow: super::super::runtime::required(
+                field_3,
+                "authorization_flow",
+            )?,
+            invalidation_flow: super::super::runtime::required(
+                field_4,
+                "invalidation_flow",
+            )?,
+            property_mappings: super::super::runtime::optional(field_5),
+            component: super::super::runtime::required(field_6, "component")?,
+            assigned_application_slug: super::super::runtime::required(
+                field_7,
+                "assigned_application_slug",
+            )?,
+            assigned_application_name: super::super::runtime::required(
+                field_8,
+                "assigned_application_name",
+            )?,
+            assigned_backchannel_application_slug: super::super::runtime::required(
+                field_9,
+                "assigned_backchannel_application_slug",
+            )?,
+            assigned_backchannel_application_name: super::super::runtime::required(
+                field_10,
+                "assigned_backchannel_application_name",
+            )?,
+            verbose_name: super::super::runtime::required(field_11, "verbose_name")?,
+            verbose_name_plural: super::super::runtime::required(
+                field_12,
+                "verbose_name_plural",
+            )?,
+            meta_model_name: super::super::runtime::required(
+                field_13,
+                "meta_model_name",
+            )?,
+            client_id: super::super::runtime::required(field_14, "client_id")?,
+            internal_host: super::super::runtime::optional(field_15),
+            external_host: super::super::runtime::required(field_16, "external_host")?,
+            internal_host_ssl_validation: super::super::runtime::optional(field_17),
+            certificate: super::super::runtime::nullable(field_18),
+            skip_path_regex: super::super::runtime::optional(field_19),
+            basic_auth_enabled: super::super::runtime::optional(field_20),
+            basic_auth_password_attribute: super::super::runtime::optional(field_21),
+            basic_auth_user_attribute: super::super::runtime::optional(field_22),
+            mode: super::super::runtime::optional(field_23),
+            intercept_header_auth: super::super::runtime::optional(field_24),
+            redirect_uris: super::super::runtime::required(field_25, "redirect_uris")?,
+            cookie_domain: super::super::runtime::optional(field_26),
+            jwt_federation_sources: super::super::runtime::optional(field_27),
+            jwt_federation_providers: super::super::runtime::optional(field_28),
+            access_token_validity: super::super::runtime::optional(field_29),
+            refresh_token_validity: super::super::runtime::optional(field_30),
+            outpost_set: super::super::runtime::required(field_31, "outpost_set")?,
+        })
     }
 }
 #[derive(Clone, Debug, PartialEq)]
@@ -691,54 +661,40 @@ impl serde::Serialize for ProvidersProxyPartialUpdateResponseRedirectUrisItem {
         map.end()
     }
 }
-#[allow(deprecated)]
 impl<'de> serde::Deserialize<'de>
 for ProvidersProxyPartialUpdateResponseRedirectUrisItem {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ProvidersProxyPartialUpdateResponseRedirectUrisItem;
-            fn expecting(
-                &self,
-                formatter: &mut std::fmt::Formatter<'_>,
-            ) -> std::fmt::Result {
-                formatter
-                    .write_str(
-                        "an object (ProvidersProxyPartialUpdateResponseRedirectUrisItem)",
-                    )
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ProvidersProxyPartialUpdateResponseRedirectUrisItem, A::Error> {
-                let mut field_0: Option<super::MatchingModeEnum> = None;
-                let mut field_1: Option<String> = None;
-                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "matching_mode" => {
-                            field_0 = Some(map.next_value()?);
-                        }
-                        "url" => {
-                            field_1 = Some(map.next_value()?);
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+        super::super::runtime::deserialize_object(deserializer)
+    }
+}
+#[allow(deprecated)]
+impl super::super::runtime::Object
+for ProvidersProxyPartialUpdateResponseRedirectUrisItem {
+    const EXPECTING: &'static str = "an object (ProvidersProxyPartialUpdateResponseRedirectUrisItem)";
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        let mut field_0 = None;
+        let mut field_1 = None;
+        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
+            match key.as_str() {
+                "matching_mode" => {
+                    field_0 = Some(map.next_value()?);
                 }
-                Ok(ProvidersProxyPartialUpdateResponseRedirectUrisItem {
-                    matching_mode: field_0
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "matching_mode",
-                        ))?,
-                    url: field_1.ok_or_else(|| serde::de::Error::missing_field("url"))?,
-                })
+                "url" => {
+                    field_1 = Some(map.next_value()?);
+                }
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_map(Visitor)
+        Ok(ProvidersProxyPartialUpdateResponseRedirectUrisItem {
+            matching_mode: super::super::runtime::required(field_0, "matching_mode")?,
+            url: super::super::runtime::required(field_1, "url")?,
+        })
     }
 }
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -23,47 +23,38 @@ impl serde::Serialize for OutpostsInstancesUpdateBadRequest {
         map.end()
     }
 }
-#[allow(deprecated)]
 impl<'de> serde::Deserialize<'de> for OutpostsInstancesUpdateBadRequest {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = OutpostsInstancesUpdateBadRequest;
-            fn expecting(
-                &self,
-                formatter: &mut std::fmt::Formatter<'_>,
-            ) -> std::fmt::Result {
-                formatter.write_str("an object (OutpostsInstancesUpdateBadRequest)")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<OutpostsInstancesUpdateBadRequest, A::Error> {
-                let mut field_0: Option<Option<Vec<String>>> = None;
-                let mut field_1: Option<Option<String>> = None;
-                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "non_field_errors" => {
-                            field_0 = Some(map.next_value()?);
-                        }
-                        "code" => {
-                            field_1 = Some(map.next_value()?);
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+        super::super::runtime::deserialize_object(deserializer)
+    }
+}
+#[allow(deprecated)]
+impl super::super::runtime::Object for OutpostsInstancesUpdateBadRequest {
+    const EXPECTING: &'static str = "an object (OutpostsInstancesUpdateBadRequest)";
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        let mut field_0 = None;
+        let mut field_1 = None;
+        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
+            match key.as_str() {
+                "non_field_errors" => {
+                    field_0 = Some(map.next_value()?);
                 }
-                Ok(OutpostsInstancesUpdateBadRequest {
-                    non_field_errors: field_0.flatten(),
-                    code: field_1.flatten(),
-                })
+                "code" => {
+                    field_1 = Some(map.next_value()?);
+                }
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_map(Visitor)
+        Ok(OutpostsInstancesUpdateBadRequest {
+            non_field_errors: super::super::runtime::optional(field_0),
+            code: super::super::runtime::optional(field_1),
+        })
     }
 }
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -86,47 +77,38 @@ impl serde::Serialize for OutpostsInstancesUpdateForbidden {
         map.end()
     }
 }
-#[allow(deprecated)]
 impl<'de> serde::Deserialize<'de> for OutpostsInstancesUpdateForbidden {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = OutpostsInstancesUpdateForbidden;
-            fn expecting(
-                &self,
-                formatter: &mut std::fmt::Formatter<'_>,
-            ) -> std::fmt::Result {
-                formatter.write_str("an object (OutpostsInstancesUpdateForbidden)")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<OutpostsInstancesUpdateForbidden, A::Error> {
-                let mut field_0: Option<Option<String>> = None;
-                let mut field_1: Option<Option<String>> = None;
-                while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "detail" => {
-                            field_0 = Some(map.next_value()?);
-                        }
-                        "code" => {
-                            field_1 = Some(map.next_value()?);
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
+        super::super::runtime::deserialize_object(deserializer)
+    }
+}
+#[allow(deprecated)]
+impl super::super::runtime::Object for OutpostsInstancesUpdateForbidden {
+    const EXPECTING: &'static str = "an object (OutpostsInstancesUpdateForbidden)";
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        let mut field_0 = None;
+        let mut field_1 = None;
+        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
+            match key.as_str() {
+                "detail" => {
+                    field_0 = Some(map.next_value()?);
                 }
-                Ok(OutpostsInstancesUpdateForbidden {
-                    detail: field_0.flatten(),
-                    code: field_1.flatten(),
-                })
+                "code" => {
+                    field_1 = Some(map.next_value()?);
+                }
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        deserializer.deserialize_map(Visitor)
+        Ok(OutpostsInstancesUpdateForbidden {
+            detail: super::super::runtime::optional(field_0),
+            code: super::super::runtime::optional(field_1),
+        })
     }
 }
 /// The body of an error response the documentation describes.

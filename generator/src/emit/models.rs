@@ -144,10 +144,10 @@ fn object_struct(
             #deprecated
             pub #ident: #ty,
         });
+
         serde_fields.push(SerdeField {
             ident,
             wire: field.wire_name.clone(),
-            ty,
             wrapper,
         });
     }

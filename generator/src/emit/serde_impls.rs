@@ -1,8 +1,9 @@
 //! `Serialize` and `Deserialize` for the model structs, written out instead
 //! of derived: JSON only ever needs the map form, so each impl is a short
-//! loop over the fields, without the field enum and sequence form that
-//! `serde_derive` adds for every struct. That halves the code the compiler
-//! checks for the models (see the README's compile-time figures).
+//! loop over the fields (decoding through the runtime's `Object`), without
+//! the field enum and sequence form that `serde_derive` adds for every
+//! struct. That halves the code the compiler checks for the models (see the
+//! README's compile-time figures).
 //!
 //! Wire behaviour, by field wrapper (see [`Wrapper`]):
 //! - `T` (required): must be present; a missing one is a `missing field` error.
@@ -24,8 +25,6 @@ use super::usage::Needs;
 pub struct SerdeField {
     pub ident: syn::Ident,
     pub wire: String,
-    /// The field's Rust type, wrapper included.
-    pub ty: TokenStream,
     pub wrapper: Wrapper,
 }
 
@@ -55,10 +54,8 @@ pub fn impls(target: &SerdeStruct<'_>, needs: Needs, gated: bool) -> TokenStream
         let body = serialize(target);
         quote! { #cfg #extra #body }
     });
-    let deserialize = gate(needs.deserialize).map(|extra| {
-        let body = deserialize(target);
-        quote! { #cfg #extra #body }
-    });
+    let deserialize =
+        gate(needs.deserialize).map(|extra| deserialize(target, &quote! { #cfg #extra }));
     quote! { #serialize #deserialize }
 }
 
@@ -103,15 +100,14 @@ fn serialize(target: &SerdeStruct<'_>) -> TokenStream {
     }
 }
 
-fn deserialize(target: &SerdeStruct<'_>) -> TokenStream {
+/// `Deserialize` and the runtime's `Object`, each with the `#[cfg]`s in `attrs`.
+fn deserialize(target: &SerdeStruct<'_>, attrs: &TokenStream) -> TokenStream {
     let (name, runtime) = (target.name, target.runtime);
     let locals: Vec<syn::Ident> = (0..target.fields.len())
         .map(|index| format_ident!("field_{}", index))
         .collect();
-    let declarations = target.fields.iter().zip(&locals).map(|(field, local)| {
-        let ty = &field.ty;
-        quote! { let mut #local: Option<#ty> = None; }
-    });
+    // Each local's type is inferred from the runtime function that finishes it.
+    let declarations = locals.iter().map(|local| quote! { let mut #local = None; });
     let arms = target.fields.iter().zip(&locals).map(|(field, local)| {
         let wire = &field.wire;
         // A block, so the formatter never has to add one (which would make
@@ -121,11 +117,9 @@ fn deserialize(target: &SerdeStruct<'_>) -> TokenStream {
     let values = target.fields.iter().zip(&locals).map(|(field, local)| {
         let (ident, wire) = (&field.ident, &field.wire);
         let value = match field.wrapper {
-            Wrapper::Plain => {
-                quote! { #local.ok_or_else(|| serde::de::Error::missing_field(#wire))? }
-            }
-            Wrapper::NullableRequired | Wrapper::Optional => quote! { #local.flatten() },
-            Wrapper::Tristate => quote! { #local.unwrap_or_default() },
+            Wrapper::Plain => quote! { #runtime required(#local, #wire)? },
+            Wrapper::NullableRequired | Wrapper::Optional => quote! { #runtime optional(#local) },
+            Wrapper::Tristate => quote! { #runtime nullable(#local) },
         };
         quote! { #ident: #value, }
     });
@@ -143,31 +137,29 @@ fn deserialize(target: &SerdeStruct<'_>) -> TokenStream {
     };
     let expecting = format!("an object ({name})");
     quote! {
-        #[allow(deprecated)]
+        #attrs
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct Visitor;
-                impl<'de> serde::de::Visitor<'de> for Visitor {
-                    type Value = #name;
-                    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        formatter.write_str(#expecting)
-                    }
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#name, A::Error> {
-                        #(#declarations)*
-                        #additional_declaration
-                        while let Some(key) = map.next_key::<#runtime Key<'de>>()? {
-                            match key.as_str() {
-                                #(#arms)*
-                                _ => #unknown
-                            }
-                        }
-                        Ok(#name {
-                            #(#values)*
-                            #additional_value
-                        })
+                #runtime deserialize_object(deserializer)
+            }
+        }
+        #attrs
+        #[allow(deprecated)]
+        impl #runtime Object for #name {
+            const EXPECTING: &'static str = #expecting;
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+                #(#declarations)*
+                #additional_declaration
+                while let Some(key) = map.next_key::<#runtime Key<'de>>()? {
+                    match key.as_str() {
+                        #(#arms)*
+                        _ => #unknown
                     }
                 }
-                deserializer.deserialize_map(Visitor)
+                Ok(#name {
+                    #(#values)*
+                    #additional_value
+                })
             }
         }
     }
