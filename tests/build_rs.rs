@@ -56,6 +56,7 @@ fn strip_feature_cfgs(item: &mut syn::Item) -> bool {
         syn::Item::Enum(e) => &mut e.attrs,
         syn::Item::Impl(i) => &mut i.attrs,
         syn::Item::Type(t) => &mut t.attrs,
+        syn::Item::Const(c) => &mut c.attrs,
         _ => return false,
     };
     let on_feature = |attr: &syn::Attribute, feature: &str| {

@@ -7,3 +7,14 @@
 mod outposts;
 #[cfg(feature = "providers")]
 mod providers;
+#[cfg(feature = "outposts")]
+const ERRORS_400_OUTPOSTS_INSTANCES_UPDATE_BAD_REQUEST_403_OUTPOSTS_INSTANCES_UPDATE_FORBIDDEN: &[(
+    u16,
+    super::runtime::ErrorDecoder,
+)] = &[
+    (
+        400,
+        super::runtime::error_body::<super::models::OutpostsInstancesUpdateBadRequest>,
+    ),
+    (403, super::runtime::error_body::<super::models::OutpostsInstancesUpdateForbidden>),
+];

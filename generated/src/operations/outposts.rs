@@ -26,23 +26,9 @@ impl super::super::runtime::Client {
                 path,
             )
             .authenticated()
-            .errors({
-                const ERRORS: &[(u16, super::super::runtime::ErrorDecoder)] = &[
-                    (
-                        400,
-                        super::super::runtime::error_body::<
-                            super::super::models::OutpostsInstancesUpdateBadRequest,
-                        >,
-                    ),
-                    (
-                        403,
-                        super::super::runtime::error_body::<
-                            super::super::models::OutpostsInstancesUpdateForbidden,
-                        >,
-                    ),
-                ];
-                ERRORS
-            });
+            .errors(
+                super::ERRORS_400_OUTPOSTS_INSTANCES_UPDATE_BAD_REQUEST_403_OUTPOSTS_INSTANCES_UPDATE_FORBIDDEN,
+            );
         let request = request.json(body);
         self.send_json(request)
     }

@@ -47,9 +47,10 @@ impl Emitted {
         let models = parse_file("models/mod.rs", quote! { #![doc = #MODELS_DOC] #models })?;
         files.insert(PathBuf::from("src/models/mod.rs"), unparse(models));
         let operations = self.module_declarations(&self.operations, false);
+        let tables = &self.error_tables;
         let operations = parse_file(
             "operations/mod.rs",
-            quote! { #![doc = #OPERATIONS_DOC] #operations },
+            quote! { #![doc = #OPERATIONS_DOC] #operations #tables },
         )?;
         files.insert(PathBuf::from("src/operations/mod.rs"), unparse(operations));
         for (folder, parts) in [("models", &self.models), ("operations", &self.operations)] {
@@ -85,6 +86,7 @@ impl Emitted {
         };
         let (models, models_use) = (inline(&self.models)?, self.re_exports(&self.models));
         let operations = inline(&self.operations)?;
+        let tables = &self.error_tables;
         let (runtime_attrs, runtime_items) = module_content("runtime", &self.runtime)?;
         let root = root_items();
         let file = parse_file(
@@ -98,6 +100,7 @@ impl Emitted {
                 mod operations {
                     #![doc = #OPERATIONS_DOC]
                     #(#operations)*
+                    #tables
                 }
                 mod runtime {
                     #(#runtime_attrs)*

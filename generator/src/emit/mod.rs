@@ -10,6 +10,7 @@
 //! file per module) or as one file for `include!`.
 
 mod docs;
+mod errors;
 mod layout;
 pub use layout::is_generated;
 mod manifest;
@@ -59,6 +60,8 @@ pub struct Emitted {
     pub operations: Vec<Part>,
     /// The runtime module's file, formatted.
     pub runtime: String,
+    /// The error tables, for the `operations` module.
+    pub error_tables: TokenStream,
     /// The tag features, sorted.
     pub features: Vec<Feature>,
     pub gating: Gating,
@@ -141,6 +144,7 @@ pub fn emit(api: &Api, gating: Gating) -> Result<Emitted, Error> {
         models: Vec::new(),
         operations: Vec::new(),
         runtime: String::new(),
+        error_tables: errors::tables(api, &usage, gated)?,
         features: modules
             .iter()
             .map(|module| Feature {

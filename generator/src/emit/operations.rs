@@ -16,7 +16,7 @@ use crate::diagnostic::Error;
 use crate::frontend::openapi::is_json;
 use crate::model::{
     Api, Operation, Parameter, ParameterLocation, PathSegment, Primitive, RequestBody, SchemaKind,
-    Security, Status, TypeRef,
+    Security, TypeRef,
 };
 
 /// The methods of the operations of one tag module, in one `impl Client`.
@@ -79,14 +79,10 @@ fn operation(
     if authenticated {
         request = quote! { #request.authenticated() };
     }
-    let errors = error_decoders(op)?;
+    let errors = super::errors::error_table(op)?;
     if !errors.is_empty() {
-        request = quote! {
-            #request.errors({
-                const ERRORS: &[(u16, super::super::runtime::ErrorDecoder)] = &[#(#errors),*];
-                ERRORS
-            })
-        };
+        let table = super::errors::table_name(&errors);
+        request = quote! { #request.errors(super::#table) };
     }
 
     let success = op
@@ -326,35 +322,4 @@ fn path_expression(op: &Operation) -> TokenStream {
     } else {
         quote! { let path = format!(#template, #(#arguments),*); }
     }
-}
-
-fn error_decoders(op: &Operation) -> Result<Vec<TokenStream>, Error> {
-    let mut decoders = Vec::new();
-    for response in op.responses.iter().filter(|r| !r.status.is_success()) {
-        let code = match response.status {
-            Status::Code(code) => code,
-            other => {
-                return Err(unsupported(
-                    op,
-                    format!("error response for status {other:?}"),
-                ))
-            }
-        };
-        let decoder = match response.body.as_ref() {
-            Some(body) if is_json(&body.content_type) => {
-                let ty = match &body.ty {
-                    TypeRef::Named(name) => {
-                        let ident = format_ident!("{}", name);
-                        quote! { super::super::models::#ident }
-                    }
-                    _ => quote! { serde_json::Value },
-                };
-                quote! { super::super::runtime::error_body::<#ty> }
-            }
-            _ => quote! { super::super::runtime::error_text },
-        };
-        let code = proc_macro2::Literal::u16_unsuffixed(code);
-        decoders.push(quote! { (#code, #decoder) });
-    }
-    Ok(decoders)
 }
