@@ -6,7 +6,9 @@
 #   bench/generate.sh [RUNS]      RUNS: timed runs per document (default 5)
 #
 # Prints, per shared authentik version, the median wall time and the largest
-# peak memory of our runs, openapi-generator's time, and the ratio.
+# peak memory of our runs, openapi-generator's time, and the ratio; then,
+# for the newest version, the floor any quote -> syn -> prettyplease emitter
+# has for that output (lexing, parsing and printing our files, one thread).
 # Set SKIP_OPENAPI_GENERATOR=1 to time only ours.
 set -euo pipefail
 
@@ -16,7 +18,7 @@ specs="$root/../shared/specs"
 work="${BENCH_DIR:-$(mktemp -d)}"
 mkdir -p "$work"
 
-(cd "$root" && cargo build --release --quiet -p generator)
+(cd "$root" && cargo build --release --quiet -p generator --bin generator --example syntax_floor)
 generator="$root/target/release/generator"
 
 openapi_generator=""
@@ -62,3 +64,5 @@ for spec in "$specs"/authentik-*.yml; do
   fi
   echo "$line"
 done
+
+echo "floor for $version's output: $("$root/target/release/examples/syntax_floor" "$work"/ours/src/*/*.rs)"

@@ -14,21 +14,22 @@ pub struct SchemaRegistry {
     /// Names promised to schemas defined later (an OpenAPI document's
     /// components, which may be referenced before they are read).
     reserved: BTreeSet<String>,
+    /// Every name of `schemas` and `reserved`.
+    taken: BTreeSet<String>,
 }
 
 impl SchemaRegistry {
     /// Keeps `name` free for [`SchemaRegistry::define`]; returns the name
     /// actually reserved (numbered when `wanted` is taken already).
     pub fn reserve(&mut self, wanted: String) -> String {
-        let mut taken: BTreeSet<String> =
-            self.schemas.keys().chain(&self.reserved).cloned().collect();
-        let name = ident::claim_unique(wanted, &mut taken);
+        let name = ident::claim_unique(wanted, &mut self.taken);
         self.reserved.insert(name.clone());
         name
     }
 
     /// Adds `schema` under its reserved name.
     pub fn define(&mut self, schema: Schema) {
+        self.taken.insert(schema.name.clone());
         self.schemas.insert(schema.name.clone(), schema);
     }
 
@@ -40,12 +41,10 @@ impl SchemaRegistry {
         warnings: &mut Vec<Warning>,
     ) -> String {
         match self.schemas.get_mut(&schema.name) {
-            None if !self.reserved.contains(&schema.name) => {}
-            None => {
-                let mut taken: BTreeSet<String> =
-                    self.schemas.keys().chain(&self.reserved).cloned().collect();
-                schema.name = ident::claim_unique(schema.name, &mut taken);
+            None if !self.reserved.contains(&schema.name) => {
+                self.taken.insert(schema.name.clone());
             }
+            None => schema.name = ident::claim_unique(schema.name, &mut self.taken),
             Some(existing) if existing.kind == schema.kind => {
                 if existing.description.is_none() {
                     existing.description = schema.description;
@@ -53,10 +52,8 @@ impl SchemaRegistry {
                 return existing.name.clone();
             }
             Some(_) => {
-                let mut taken: BTreeSet<String> =
-                    self.schemas.keys().chain(&self.reserved).cloned().collect();
                 let wanted = schema.name.clone();
-                schema.name = ident::claim_unique(wanted.clone(), &mut taken);
+                schema.name = ident::claim_unique(wanted.clone(), &mut self.taken);
                 warnings.push(Warning {
                     location: location.clone(),
                     message: format!(
