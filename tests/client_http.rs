@@ -381,6 +381,7 @@ async fn an_undocumented_status_keeps_the_body_text() {
             operation,
             status,
             body,
+            ..
         } => {
             assert_eq!(
                 (*operation, *status, body.as_str()),

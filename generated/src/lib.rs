@@ -18,4 +18,4 @@ pub mod models;
 mod operations;
 mod runtime;
 pub use models::ErrorBody;
-pub use runtime::{Client, Error, Nullable};
+pub use runtime::{Client, ClientBuilder, Error, Headers, Nullable};

@@ -12,17 +12,26 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::models::ErrorBody;
-/// A client for the API: a base URL, an optional bearer token and an HTTP client.
+/// The headers of a response.
+pub type Headers = reqwest::header::HeaderMap;
+/// A client for the API: a base URL, an optional bearer token, the request
+/// settings and an HTTP client.
 ///
 /// Each operation is a method that builds its request when called and
 /// returns a future that sends it; the future borrows only the client, so
 /// the arguments can be dropped before it is awaited.
 ///
-/// The token is never shown by `Debug`.
+/// [`Client::new`] gives a client with the default settings;
+/// [`Client::builder`] sets a token, a timeout, a user agent, default
+/// headers or an HTTP client of your own.
+///
+/// The token is never shown by `Debug`, `Display` or an error.
 #[derive(Clone)]
 pub struct Client {
     base_url: String,
     token: Option<String>,
+    timeout: Option<std::time::Duration>,
+    headers: reqwest::header::HeaderMap,
     http: reqwest::Client,
 }
 impl fmt::Debug for Client {
@@ -30,18 +39,37 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("base_url", &self.base_url)
             .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .field("timeout", &self.timeout)
+            .field("headers", &self.headers)
             .finish_non_exhaustive()
     }
 }
+/// The `User-Agent` sent unless another is configured.
+const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
 impl Client {
     /// A client for the API at `base_url`, the full URL of the API root
-    /// including its prefix (for authentik, `https://authentik.example.com/api/v3`).
+    /// including its prefix (for authentik, `https://authentik.example.com/api/v3`),
+    /// with the default settings: no token, no timeout, rustls.
     pub fn new(base_url: impl Into<String>) -> Client {
-        let base_url = base_url.into().trim_end_matches('/').to_string();
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers
+            .insert(
+                reqwest::header::USER_AGENT,
+                reqwest::header::HeaderValue::from_static(USER_AGENT),
+            );
         Client {
-            base_url,
+            base_url: base_url.into().trim_end_matches('/').to_string(),
             token: None,
+            timeout: None,
+            headers,
             http: reqwest::Client::new(),
+        }
+    }
+    /// A builder for a client of the API at `base_url` (see [`Client::new`]).
+    pub fn builder(base_url: impl Into<String>) -> ClientBuilder {
+        ClientBuilder {
+            client: Client::new(base_url),
+            headers: Vec::new(),
         }
     }
     /// Sends `Authorization: Bearer <token>` with every operation that uses it.
@@ -49,7 +77,8 @@ impl Client {
         self.token = Some(token.into());
         self
     }
-    /// Uses `http` (with its own timeouts, proxies, TLS settings) for every request.
+    /// Uses `http` (with its own proxies, TLS settings and connection pool)
+    /// for every request.
     pub fn with_http_client(mut self, http: reqwest::Client) -> Client {
         self.http = http;
         self
@@ -64,8 +93,21 @@ impl Client {
         request: Request,
     ) -> Result<T, Error> {
         let operation = request.operation;
-        let (status, bytes) = self.exchange(request).await?;
-        decode(operation, status, &bytes)
+        let (status, headers, bytes) = self.exchange(request).await?;
+        decode(operation, status, headers, &bytes)
+    }
+    /// Sends `request` and decodes a successful response as `T`, or `None`
+    /// when it has no body (a 204).
+    pub(crate) async fn send_json_if_any<T: DeserializeOwned>(
+        &self,
+        request: Request,
+    ) -> Result<Option<T>, Error> {
+        let operation = request.operation;
+        let (status, headers, bytes) = self.exchange(request).await?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(None);
+        }
+        decode(operation, status, headers, &bytes).map(Some)
     }
     /// Sends `request` and expects a successful response without a body to decode.
     pub(crate) async fn send_empty(&self, request: Request) -> Result<(), Error> {
@@ -73,28 +115,46 @@ impl Client {
     }
     /// Sends `request` and returns a successful response's body as text.
     pub(crate) async fn send_text(&self, request: Request) -> Result<String, Error> {
-        let (_, bytes) = self.exchange(request).await?;
+        let (_, _, bytes) = self.exchange(request).await?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
     /// Sends `request` and returns a successful response's body as bytes.
     pub(crate) async fn send_bytes(&self, request: Request) -> Result<Vec<u8>, Error> {
-        self.exchange(request).await.map(|(_, bytes)| bytes)
+        self.exchange(request).await.map(|(_, _, bytes)| bytes)
     }
     /// The one request path: builds, sends, and maps an unsuccessful status to an error.
-    async fn exchange(&self, request: Request) -> Result<(u16, Vec<u8>), Error> {
+    async fn exchange(
+        &self,
+        request: Request,
+    ) -> Result<(u16, Box<Headers>, Vec<u8>), Error> {
         if let Some(error) = request.error {
             return Err(error);
         }
         let operation = request.operation;
-        let transport = |source| Error::Transport {
-            operation,
-            source,
+        let timeout = self.timeout;
+        let transport = |source: reqwest::Error| match timeout {
+            Some(timeout) if source.is_timeout() => {
+                Error::Timeout {
+                    operation,
+                    timeout,
+                }
+            }
+            _ => {
+                Error::Transport {
+                    operation,
+                    source,
+                }
+            }
         };
         let url = format!("{}{}", self.base_url, request.path);
         let mut builder = self
             .http
             .request(request.method, url)
+            .headers(self.headers.clone())
             .header(reqwest::header::ACCEPT, request.accept);
+        if let Some(timeout) = self.timeout {
+            builder = builder.timeout(timeout);
+        }
         if !request.query.is_empty() {
             builder = builder.query(&request.query);
         }
@@ -117,10 +177,12 @@ impl Client {
         }
         let response = builder.send().await.map_err(transport)?;
         let status = response.status().as_u16();
+        let headers = Box::new(response.headers().clone());
         let bytes = response.bytes().await.map_err(transport)?.to_vec();
         if (200..300).contains(&status) {
-            return Ok((status, bytes));
+            return Ok((status, headers, bytes));
         }
+        let text = String::from_utf8_lossy(&bytes).into_owned();
         match request.errors.iter().find(|(code, _)| *code == status) {
             Some((_, decode_body)) => {
                 Err(
@@ -129,10 +191,12 @@ impl Client {
                             Error::Api {
                                 operation,
                                 status,
+                                headers,
                                 body: Box::new(body),
+                                text,
                             }
                         }
-                        Err(source) => Error::decode(operation, status, source),
+                        Err(source) => Error::decode(operation, status, headers, source),
                     },
                 )
             }
@@ -140,10 +204,76 @@ impl Client {
                 Err(Error::UnexpectedStatus {
                     operation,
                     status,
-                    body: String::from_utf8_lossy(&bytes).into_owned(),
+                    headers,
+                    body: text,
                 })
             }
         }
+    }
+}
+/// Settings for a [`Client`], from [`Client::builder`].
+#[must_use]
+pub struct ClientBuilder {
+    client: Client,
+    /// Extra default headers, checked by [`ClientBuilder::build`].
+    headers: Vec<(String, String)>,
+}
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("client", &self.client)
+            .finish_non_exhaustive()
+    }
+}
+impl ClientBuilder {
+    /// Sends `Authorization: Bearer <token>` with every operation that uses it.
+    pub fn bearer_token(mut self, token: impl Into<String>) -> ClientBuilder {
+        self.client.token = Some(token.into());
+        self
+    }
+    /// Fails a request that has not completed (connect, send and read the
+    /// whole response) within `timeout`, with [`Error::Timeout`].
+    pub fn timeout(mut self, timeout: std::time::Duration) -> ClientBuilder {
+        self.client.timeout = Some(timeout);
+        self
+    }
+    /// The `User-Agent` header (by default the crate's name and version).
+    pub fn user_agent(self, user_agent: impl Into<String>) -> ClientBuilder {
+        self.default_header("user-agent", user_agent)
+    }
+    /// A header sent with every request (replacing an earlier one of the same name).
+    pub fn default_header(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<String>,
+    ) -> ClientBuilder {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+    /// Uses `http` (with its own proxies, TLS settings and connection pool)
+    /// for every request; the settings above still apply.
+    pub fn http_client(mut self, http: reqwest::Client) -> ClientBuilder {
+        self.client.http = http;
+        self
+    }
+    /// The client, or [`Error::Config`] for a header name or value that
+    /// HTTP does not allow.
+    pub fn build(self) -> Result<Client, Error> {
+        let mut client = self.client;
+        for (name, value) in self.headers {
+            let name = reqwest::header::HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| Error::Config {
+                    message: format!("`{name}` is not a valid header name"),
+                })?;
+            let value = reqwest::header::HeaderValue::from_str(&value)
+                .map_err(|_| Error::Config {
+                    message: format!(
+                        "the value of header `{name}` is not a valid header value"
+                    ),
+                })?;
+            client.headers.insert(name, value);
+        }
+        Ok(client)
     }
 }
 /// Decodes a documented error body of type `E`.
@@ -160,11 +290,12 @@ pub(crate) fn error_body<E: DeserializeOwned + Into<ErrorBody>>(
 fn decode<T: DeserializeOwned>(
     operation: &'static str,
     status: u16,
+    headers: Box<Headers>,
     bytes: &[u8],
 ) -> Result<T, Error> {
     let deserializer = &mut serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(deserializer)
-        .map_err(|source| Error::decode(operation, status, source))
+        .map_err(|source| Error::decode(operation, status, headers, source))
 }
 /// A documented error response without a body: its text, if any, is kept.
 pub(crate) fn error_text(
@@ -286,9 +417,17 @@ impl Form {
             error: None,
         }
     }
-    /// A file part from bytes in memory.
+    /// A file part from bytes in memory, as `application/octet-stream`.
     pub(crate) fn file(&mut self, name: &'static str, bytes: &[u8]) {
-        let part = reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name);
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers
+            .insert(
+                reqwest::header::CONTENT_TYPE,
+                reqwest::header::HeaderValue::from_static("application/octet-stream"),
+            );
+        let part = reqwest::multipart::Part::bytes(bytes.to_vec())
+            .file_name(name)
+            .headers(headers);
         self.form = std::mem::take(&mut self.form).part(name, part);
     }
     /// A text part: strings as they are, numbers and booleans as JSON
@@ -349,31 +488,72 @@ pub(crate) fn segment(value: impl fmt::Display) -> String {
     encoded
 }
 /// Why an operation failed.
+///
+/// The response status decides between [`Error::Api`] (a status the
+/// operation documents, with its typed body) and [`Error::UnexpectedStatus`];
+/// the body's shape never does. `Display` shows the operation, the status
+/// and a short summary of the body; the bearer token is never part of it.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// The request could not be sent, or the response could not be read.
     Transport { operation: &'static str, source: reqwest::Error },
+    /// No complete response within the client's timeout.
+    Timeout { operation: &'static str, timeout: std::time::Duration },
     /// The request body could not be encoded.
     Encode { operation: &'static str, source: serde_json::Error },
-    /// The server answered with an error status the documentation describes, and this body.
-    Api { operation: &'static str, status: u16, body: Box<ErrorBody> },
+    /// The server answered with an error status the documentation describes,
+    /// and this body (`text` is the body as received).
+    Api {
+        operation: &'static str,
+        status: u16,
+        headers: Box<Headers>,
+        body: Box<ErrorBody>,
+        text: String,
+    },
     /// The server answered with a status the documentation does not describe; the body is kept as text.
-    UnexpectedStatus { operation: &'static str, status: u16, body: String },
+    UnexpectedStatus {
+        operation: &'static str,
+        status: u16,
+        headers: Box<Headers>,
+        body: String,
+    },
     /// The response body does not match the documented schema; `path` is the JSON path of the value that failed.
-    Decode { operation: &'static str, status: u16, path: String, message: String },
+    Decode {
+        operation: &'static str,
+        status: u16,
+        headers: Box<Headers>,
+        path: String,
+        message: String,
+    },
+    /// The client's settings are not valid (from [`ClientBuilder::build`]).
+    Config { message: String },
 }
 impl Error {
     fn decode(
         operation: &'static str,
         status: u16,
+        headers: Box<Headers>,
         source: serde_path_to_error::Error<serde_json::Error>,
     ) -> Error {
         Error::Decode {
             operation,
             status,
+            headers,
             path: source.path().to_string(),
             message: source.into_inner().to_string(),
+        }
+    }
+    /// The operation that failed (its operation id), if any.
+    pub fn operation(&self) -> Option<&'static str> {
+        match self {
+            Error::Transport { operation, .. }
+            | Error::Timeout { operation, .. }
+            | Error::Encode { operation, .. }
+            | Error::Api { operation, .. }
+            | Error::UnexpectedStatus { operation, .. }
+            | Error::Decode { operation, .. } => Some(operation),
+            Error::Config { .. } => None,
         }
     }
     /// The HTTP status of the response, when there was one.
@@ -383,7 +563,16 @@ impl Error {
             | Error::UnexpectedStatus { status, .. }
             | Error::Decode { status, .. } => Some(*status),
             Error::Transport { source, .. } => source.status().map(|s| s.as_u16()),
-            Error::Encode { .. } => None,
+            Error::Timeout { .. } | Error::Encode { .. } | Error::Config { .. } => None,
+        }
+    }
+    /// The headers of the response, when there was one.
+    pub fn headers(&self) -> Option<&Headers> {
+        match self {
+            Error::Api { headers, .. }
+            | Error::UnexpectedStatus { headers, .. }
+            | Error::Decode { headers, .. } => Some(headers),
+            _ => None,
         }
     }
 }
@@ -393,22 +582,25 @@ impl fmt::Display for Error {
             Error::Transport { operation, source } => {
                 write!(f, "{operation}: request failed: {source}")
             }
+            Error::Timeout { operation, timeout } => {
+                write!(f, "{operation}: no response within {timeout:?}")
+            }
             Error::Encode { operation, source } => {
                 write!(f, "{operation}: could not encode the request body: {source}")
             }
-            Error::Api { operation, status, body } => {
-                write!(f, "{operation}: status {status}: {body:?}")
+            Error::Api { operation, status, text, .. } => {
+                write!(f, "{operation}: status {status}: {}", summary(text))
             }
-            Error::UnexpectedStatus { operation, status, body } => {
-                let summary: String = body.chars().take(200).collect();
-                write!(f, "{operation}: undocumented status {status}: {summary}")
+            Error::UnexpectedStatus { operation, status, body, .. } => {
+                write!(f, "{operation}: undocumented status {status}: {}", summary(body))
             }
-            Error::Decode { operation, status, path, message } => {
+            Error::Decode { operation, status, path, message, .. } => {
                 write!(
                     f,
                     "{operation}: status {status}: the response does not match its schema at `{path}`: {message}"
                 )
             }
+            Error::Config { message } => write!(f, "invalid client settings: {message}"),
         }
     }
 }
@@ -420,6 +612,119 @@ impl std::error::Error for Error {
             _ => None,
         }
     }
+}
+/// At most this many characters of a body in an error message.
+const SUMMARY_LENGTH: usize = 300;
+/// A body in one line: a JSON object as `key: value; key: value` (lists of
+/// messages joined, as in `name: This field is required.`), anything else
+/// as its text; cut at [`SUMMARY_LENGTH`] characters.
+fn summary(body: &str) -> String {
+    fn flat(value: &serde_json::Value) -> String {
+        match value {
+            serde_json::Value::String(text) => text.clone(),
+            serde_json::Value::Array(items) => {
+                items.iter().map(flat).collect::<Vec<_>>().join(" ")
+            }
+            serde_json::Value::Object(entries) => {
+                entries
+                    .iter()
+                    .map(|(key, value)| format!("{key}: {}", flat(value)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }
+            other => other.to_string(),
+        }
+    }
+    let text = match serde_json::from_str::<serde_json::Value>(body) {
+        Ok(value) => flat(&value),
+        Err(_) => body.split_whitespace().collect::<Vec<_>>().join(" "),
+    };
+    if text.is_empty() {
+        return "(no body)".to_string();
+    }
+    match text.char_indices().nth(SUMMARY_LENGTH) {
+        Some((end, _)) => format!("{}…", & text[..end]),
+        None => text,
+    }
+}
+/// A page of a list operation: its items, and the number of the next page
+/// (`None` after the last).
+pub(crate) trait Page {
+    type Item;
+    fn into_items(self) -> (Vec<Self::Item>, Option<i64>);
+}
+/// A `next` page number as a page answers it, where `0` (or nothing) means
+/// there is no next page.
+pub(crate) trait PageNumber {
+    fn page(self) -> Option<i64>;
+}
+impl PageNumber for f64 {
+    fn page(self) -> Option<i64> {
+        ((1.0..9.0e15).contains(&self) && self.fract() == 0.0).then_some(self as i64)
+    }
+}
+impl PageNumber for f32 {
+    fn page(self) -> Option<i64> {
+        f64::from(self).page()
+    }
+}
+impl PageNumber for i64 {
+    fn page(self) -> Option<i64> {
+        (self >= 1).then_some(self)
+    }
+}
+impl PageNumber for i32 {
+    fn page(self) -> Option<i64> {
+        i64::from(self).page()
+    }
+}
+impl<T: PageNumber> PageNumber for Option<T> {
+    fn page(self) -> Option<i64> {
+        self.and_then(PageNumber::page)
+    }
+}
+/// Every item of the pages `fetch` answers, from page `first` on: each page
+/// is fetched when the items before it have been taken. The stream ends
+/// after the last page (no next page, or a next page that is not after the
+/// current one), or after yielding the first error.
+pub(crate) fn paginate<'a, P, F, Fut>(
+    first: i64,
+    fetch: F,
+) -> impl futures_util::Stream<Item = Result<P::Item, Error>> + 'a
+where
+    P: Page + 'a,
+    F: FnMut(i64) -> Fut + 'a,
+    Fut: std::future::Future<Output = Result<P, Error>> + 'a,
+{
+    struct State<F, T> {
+        fetch: F,
+        next: Option<i64>,
+        items: std::vec::IntoIter<T>,
+    }
+    let state = State {
+        fetch,
+        next: Some(first),
+        items: Vec::new().into_iter(),
+    };
+    futures_util::stream::unfold(
+        state,
+        |mut state| async move {
+            loop {
+                if let Some(item) = state.items.next() {
+                    return Some((Ok(item), state));
+                }
+                let page = state.next.take()?;
+                match (state.fetch)(page).await {
+                    Ok(received) => {
+                        let (items, next) = received.into_items();
+                        state.next = next.filter(|next| *next > page);
+                        state.items = items.into_iter();
+                    }
+                    Err(error) => return Some((Err(error), state)),
+                }
+            }
+        },
+    )
 }
 /// A model struct, decoded from a JSON object. Each model's `Deserialize`
 /// impl calls [`deserialize_object`], which hands the object's entries to

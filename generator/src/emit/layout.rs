@@ -184,7 +184,7 @@ const OPERATIONS_DOC: &str = " One method on `Client` per operation, by tag.";
 fn root_items() -> TokenStream {
     quote! {
         pub use models::ErrorBody;
-        pub use runtime::{Client, Error, Nullable};
+        pub use runtime::{Client, ClientBuilder, Error, Headers, Nullable};
     }
 }
 

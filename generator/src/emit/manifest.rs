@@ -9,6 +9,7 @@ pub fn cargo_toml(crate_name: &str, description: &str, features: &[Feature], use
     if uses.chrono {
         dependencies.push(r#"chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }"#);
     }
+    dependencies.push(r#"futures-util = { version = "0.3", default-features = false }"#);
     dependencies.push(
         r#"reqwest = { version = "0.12", default-features = false, features = ["multipart", "rustls-tls"] }"#,
     );

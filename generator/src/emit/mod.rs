@@ -16,6 +16,7 @@ pub use layout::is_generated;
 mod manifest;
 mod models;
 mod operations;
+mod pagination;
 mod parallel;
 mod params;
 mod serde_impls;

@@ -47,7 +47,9 @@ pub fn module_items(
         };
         let needs = type_use.needs();
         items.extend(match &schema.kind {
-            SchemaKind::Object(object) => object_struct(schema, object, &cfg, needs, gated, uses),
+            SchemaKind::Object(object) => {
+                object_struct(api, schema, object, &cfg, needs, gated, uses)
+            }
             SchemaKind::Enum(values) => enum_type(schema, values, &cfg),
             SchemaKind::Union(union) => union_type(schema, union, &cfg, needs, gated),
             SchemaKind::Alias(ty) => {
@@ -116,6 +118,7 @@ pub fn error_body_types(api: &Api) -> BTreeSet<String> {
 }
 
 fn object_struct(
+    api: &Api,
     schema: &Schema,
     object: &ObjectSchema,
     cfg: &TokenStream,
@@ -135,8 +138,7 @@ fn object_struct(
         let wrapper = Wrapper::of(field);
         all_default &= wrapper.has_default();
         let ty = wrapper.wrap(types.ty(&field.ty, uses), &runtime);
-        let ident: syn::Ident = syn::parse_str(&field.rust_name)
-            .unwrap_or_else(|_| format_ident!("r#{}", field.rust_name));
+        let ident = field_ident(field);
         let doc = doc_attrs(&field_doc(field));
         let deprecated = field.deprecated.then(|| quote! { #[deprecated] });
         declarations.push(quote! {
@@ -151,21 +153,21 @@ fn object_struct(
             wrapper,
         });
     }
-    let additional = object.additional.as_ref().map(|additional| {
-        let taken: BTreeSet<&str> = object.fields.iter().map(|f| f.rust_name.as_str()).collect();
-        let mut field_name = "additional_properties".to_string();
-        while taken.contains(field_name.as_str()) {
-            field_name.push('_');
-        }
-        let ident = format_ident!("{}", field_name);
-        let value = types.ty(additional, uses);
-        declarations.push(quote! {
-            /// Entries beyond the named fields.
-            pub #ident: std::collections::BTreeMap<String, #value>,
+    let additional = object
+        .additional
+        .as_ref()
+        .zip(additional_field(object))
+        .map(|(additional, ident)| {
+            let value = types.ty(additional, uses);
+            declarations.push(quote! {
+                /// Entries beyond the named fields.
+                pub #ident: std::collections::BTreeMap<String, #value>,
+            });
+            ident
         });
-        ident
-    });
     let default = all_default.then(|| quote! { Default, });
+    let page = super::pagination::item_of_page(api, object)
+        .map(|item| super::pagination::page_impl(&name, item, cfg, uses));
     let impls = serde_impls::impls(
         &SerdeStruct {
             name: &name,
@@ -185,7 +187,25 @@ fn object_struct(
             #(#declarations)*
         }
         #impls
+        #page
     }
+}
+
+/// The Rust identifier of a struct field (raw when it is a keyword).
+pub fn field_ident(field: &Field) -> syn::Ident {
+    syn::parse_str(&field.rust_name).unwrap_or_else(|_| format_ident!("r#{}", field.rust_name))
+}
+
+/// The field that keeps an object's additional properties, if it has them:
+/// `additional_properties`, with `_` appended while a named field has it.
+pub fn additional_field(object: &ObjectSchema) -> Option<syn::Ident> {
+    object.additional.as_ref()?;
+    let taken: BTreeSet<&str> = object.fields.iter().map(|f| f.rust_name.as_str()).collect();
+    let mut field_name = "additional_properties".to_string();
+    while taken.contains(field_name.as_str()) {
+        field_name.push('_');
+    }
+    Some(format_ident!("{}", field_name))
 }
 
 fn field_doc(field: &Field) -> String {

@@ -16,7 +16,7 @@ use crate::diagnostic::Error;
 use crate::frontend::openapi::is_json;
 use crate::model::{
     Api, Operation, Parameter, ParameterLocation, PathSegment, Primitive, RequestBody, SchemaKind,
-    Security, TypeRef,
+    Security, Status, TypeRef,
 };
 
 /// The methods of the operations of one tag module, in one `impl Client`.
@@ -58,6 +58,7 @@ fn operation(
     let name = format_ident!("{}", crate::ident::to_snake(&op.id));
     let id = &op.id;
     let mut arguments = Vec::new();
+    let mut path_arguments = Vec::new();
     for parameter in op
         .parameters
         .iter()
@@ -66,6 +67,7 @@ fn operation(
         let ident = format_ident!("{}", crate::ident::to_snake(&parameter.name));
         let ty = path_argument_type(op, parameter, &types, uses)?;
         arguments.push(quote! { #ident: #ty });
+        path_arguments.push((ident, ty));
     }
     let path = path_expression(op);
 
@@ -88,13 +90,22 @@ fn operation(
     let success = op
         .responses
         .iter()
-        .find(|r| r.status.is_success() && r.body.is_some())
-        .and_then(|r| r.body.as_ref());
-    let (output, send) = match success {
-        Some(body) if is_json(&body.content_type) => {
+        .find(|r| r.status.is_success() && r.body.is_some());
+    let (output, send) = match success.and_then(|r| Some((r.status, r.body.as_ref()?))) {
+        // A binary body is the response's bytes, whatever its media type says.
+        Some((_, body)) if body.ty == TypeRef::Primitive(Primitive::Binary) => {
+            (quote! { Vec<u8> }, quote! { send_bytes })
+        }
+        // HTTP clients drop the body of a 204 (it has none by definition), so
+        // a documented one may be missing: `None`.
+        Some((Status::Code(204), body)) if is_json(&body.content_type) => {
+            let ty = types.ty(&body.ty, uses);
+            (quote! { Option<#ty> }, quote! { send_json_if_any })
+        }
+        Some((_, body)) if is_json(&body.content_type) => {
             (types.ty(&body.ty, uses), quote! { send_json })
         }
-        Some(body) => {
+        Some((_, body)) => {
             let media = &body.content_type;
             request = quote! { #request.accept(#media) };
             if is_text(media) {
@@ -122,6 +133,19 @@ fn operation(
     let doc = doc_attrs(&doc_text([op.description.as_deref()]));
     let doc_separator =
         (!op.description.as_deref().unwrap_or_default().is_empty()).then(|| quote! { #[doc = ""] });
+    let deprecated = op
+        .deprecated
+        .then(|| quote! { #[deprecated] #[allow(deprecated)] });
+    let stream = match (super::pagination::paged_item(api, op), params_struct) {
+        (Some(item), Some(params_struct)) => {
+            let item = types.ty(item, uses);
+            let params_struct = format_ident!("{}", params_struct);
+            let method =
+                super::pagination::stream_method(op, &item, &params_struct, &path_arguments);
+            Some(quote! { #deprecated #method })
+        }
+        _ => None,
+    };
     let deprecated = op.deprecated.then(|| quote! { #[deprecated] });
     Ok(quote! {
         #doc
@@ -134,6 +158,7 @@ fn operation(
             #(#statements)*
             self.#send(request)
         }
+        #stream
     })
 }
 
@@ -255,8 +280,7 @@ fn multipart_form(api: &Api, op: &Operation, ty: &TypeRef) -> Result<TokenStream
     };
     let id = &op.id;
     let parts = object.fields.iter().map(|field| {
-        let ident: syn::Ident = syn::parse_str(&field.rust_name)
-            .unwrap_or_else(|_| format_ident!("r#{}", field.rust_name));
+        let ident = super::models::field_ident(field);
         let wire = &field.wire_name;
         let is_file = field.ty == TypeRef::Primitive(Primitive::Binary);
         let wrapped = super::types::Wrapper::of(field) != super::types::Wrapper::Plain;

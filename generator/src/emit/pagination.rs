@@ -1,0 +1,148 @@
+//! List operations that answer page by page, and the stream of all their
+//! items. authentik's lists answer `{pagination: {next, ...}, results: [...]}`
+//! and take the page number in the query parameter `page`; `next` is the
+//! number of the next page, `0` after the last one.
+//!
+//! Such a response type implements the runtime's `Page`, and such an
+//! operation gets, besides its method, `<operation>_stream`, which yields
+//! every item from the requested page on.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::types::{TypeEmitter, Uses};
+use crate::model::{
+    Api, Field, ObjectSchema, Operation, ParameterLocation, Presence, Primitive, SchemaKind,
+    TypeRef,
+};
+
+/// The query parameter that selects the page.
+const PAGE_PARAMETER: &str = "page";
+
+/// The item type of a page type: an object with a required `results` array
+/// and a required `pagination` object that has a `next` number.
+pub fn item_of_page<'a>(api: &'a Api, object: &'a ObjectSchema) -> Option<&'a TypeRef> {
+    let required = |name: &str| {
+        object
+            .fields
+            .iter()
+            .find(|f| f.wire_name == name && f.presence == Presence::Required)
+    };
+    let TypeRef::Array(item) = &required("results")?.ty else {
+        return None;
+    };
+    let TypeRef::Named(pagination) = &required("pagination")?.ty else {
+        return None;
+    };
+    match &api.schemas.get(pagination)?.kind {
+        SchemaKind::Object(pagination) => next_field(pagination).map(|_| item.as_ref()),
+        _ => None,
+    }
+}
+
+fn next_field(pagination: &ObjectSchema) -> Option<&Field> {
+    pagination.fields.iter().find(|f| {
+        f.wire_name == "next"
+            && matches!(
+                f.ty,
+                TypeRef::Primitive(
+                    Primitive::Number
+                        | Primitive::Double
+                        | Primitive::Float
+                        | Primitive::Integer
+                        | Primitive::Int32
+                        | Primitive::Int64
+                )
+            )
+    })
+}
+
+/// The item type of `op` when it is a paged list: its success body is a
+/// page type and it has an optional integer `page` query parameter.
+pub fn paged_item<'a>(api: &'a Api, op: &'a Operation) -> Option<&'a TypeRef> {
+    let page = op.parameters.iter().find(|p| {
+        p.location == ParameterLocation::Query && p.name == PAGE_PARAMETER && !p.required
+    })?;
+    if !matches!(
+        page.ty,
+        TypeRef::Primitive(Primitive::Integer | Primitive::Int64)
+    ) {
+        return None;
+    }
+    let body = op
+        .responses
+        .iter()
+        .find(|r| r.status.is_success())?
+        .body
+        .as_ref()?;
+    let TypeRef::Named(name) = &body.ty else {
+        return None;
+    };
+    match &api.schemas.get(name)?.kind {
+        SchemaKind::Object(object) => item_of_page(api, object),
+        _ => None,
+    }
+}
+
+/// `impl Page for <page type>`, for a type [`item_of_page`] accepts.
+pub fn page_impl(
+    name: &syn::Ident,
+    item: &TypeRef,
+    cfg: &TokenStream,
+    uses: &mut Uses,
+) -> TokenStream {
+    let models = quote! { super:: };
+    let item = TypeEmitter { models: &models }.ty(item, uses);
+    quote! {
+        #cfg
+        impl super::super::runtime::Page for #name {
+            type Item = #item;
+            fn into_items(self) -> (Vec<#item>, Option<i64>) {
+                (self.results, super::super::runtime::PageNumber::page(self.pagination.next))
+            }
+        }
+    }
+}
+
+/// `<operation>_stream`: every item of the paged list `op`, whose method
+/// takes `arguments` (path parameters, then the parameters struct).
+pub fn stream_method(
+    op: &Operation,
+    item: &TokenStream,
+    params_struct: &syn::Ident,
+    path_arguments: &[(syn::Ident, TokenStream)],
+) -> TokenStream {
+    let method = format_ident!("{}", crate::ident::to_snake(&op.id));
+    let stream = format_ident!("{}_stream", crate::ident::to_snake(&op.id));
+    let doc = format!(
+        " Every item of [`Client::{method}`], page after page, from `params.page` \
+         (the first page when unset) to the last. The stream ends after the \
+         last page or after the first error, which it yields."
+    );
+    // References among the path arguments live as long as the stream.
+    let declared = path_arguments.iter().map(|(ident, ty)| {
+        let ty = match syn::parse2::<syn::TypeReference>(ty.clone()) {
+            Ok(reference) => {
+                let elem = reference.elem;
+                quote! { &'a #elem }
+            }
+            Err(_) => ty.clone(),
+        };
+        quote! { #ident: #ty }
+    });
+    let passed = path_arguments.iter().map(|(ident, _)| ident);
+    quote! {
+        #[doc = #doc]
+        pub fn #stream<'a>(
+            &'a self,
+            #(#declared,)*
+            params: &super::super::models::#params_struct,
+        ) -> impl futures_util::Stream<Item = Result<#item, super::super::runtime::Error>> + 'a {
+            let params = params.clone();
+            super::super::runtime::paginate(params.page.unwrap_or(1), move |page| {
+                let params = super::super::models::#params_struct { page: Some(page), ..params.clone() };
+                self.#method(#(#passed,)* &params)
+            })
+        }
+    }
+}
