@@ -108,6 +108,14 @@ impl Generator {
         }
     }
 
+    /// The source of a program that calls every operation once against the
+    /// server at its argument (see [`emit::exercise`]); the generated crate
+    /// is its dependency under the Rust name `crate_name`.
+    pub fn exercise_program(&self, crate_name: &str) -> Result<String, Error> {
+        let (api, _) = self.load()?;
+        emit::exercise::program(&api, crate_name)
+    }
+
     /// The client as the source of one Rust file, without writing it.
     pub fn generate_source(&self) -> Result<(String, Report), Error> {
         let (api, warnings) = self.load()?;

@@ -11,6 +11,7 @@
 
 mod docs;
 mod errors;
+pub mod exercise;
 mod layout;
 pub use layout::is_generated;
 mod manifest;

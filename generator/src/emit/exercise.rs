@@ -1,0 +1,401 @@
+//! A program that calls every operation of the generated client once, with
+//! arguments made from the model: each required path and query parameter
+//! set, and a body with every required field set (optional ones left out).
+//! Pointed at a validating mock server (Prism), it shows that every request
+//! the client builds conforms to the document and that every response
+//! decodes. It is a test tool: `tests/prism.rs` builds and runs it.
+//!
+//! The program takes the base URL as its argument, prints one line per
+//! failing operation and then `accepted N/N, decoded N/N`, and exits with a
+//! failure status unless both are complete. A request is accepted when the
+//! server does not answer with `sl-violations` (Prism's list of what does
+//! not conform) or a routing error.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::models::{additional_field, field_ident};
+use super::types::Wrapper;
+use crate::diagnostic::Error;
+use crate::model::{
+    Api, Bound, Constraints, Operation, ParameterLocation, Primitive, Schema, SchemaKind, TypeRef,
+};
+
+/// How deep sample objects nest inside arrays (a required array of objects
+/// beyond it is sent empty, which also ends recursive types).
+const MAX_DEPTH: u32 = 3;
+
+/// The program's source, for a crate that depends on the generated crate
+/// under the name `crate_name` (as written in Rust, `authentik_api`).
+pub fn program(api: &Api, crate_name: &str) -> Result<String, Error> {
+    let krate = format_ident!("{}", crate_name);
+    let params_names = super::params::struct_names(api);
+    let mut samples = Samples::new(api);
+    let mut calls = Vec::new();
+    let mut entries = Vec::new();
+    for op in &api.operations {
+        let call = format_ident!("call_{}", crate::ident::to_snake(&op.id));
+        let body = call_body(op, params_names.get(&op.id), &mut samples)?;
+        calls.push(quote! {
+            fn #call(client: &Client) -> Call<'_> {
+                Box::pin(async move { #body })
+            }
+        });
+        let id = &op.id;
+        entries.push(quote! { (#id, #call as fn(&Client) -> Call<'_>) });
+    }
+    let sample_fns = samples.functions()?;
+    let tokens = quote! {
+        //! Calls every operation once (see the generator's `emit::exercise`).
+        #![allow(deprecated, clippy::all)]
+
+        use #krate::{models, Client, Error, Nullable};
+
+        type Call<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), Error>> + 'a>>;
+
+        const OPERATIONS: &[(&str, fn(&Client) -> Call<'_>)] = &[#(#entries),*];
+
+        #[tokio::main(flavor = "current_thread")]
+        async fn main() -> std::process::ExitCode {
+            let Some(base_url) = std::env::args().nth(1) else {
+                eprintln!("usage: exercise BASE_URL");
+                return std::process::ExitCode::FAILURE;
+            };
+            let client = Client::new(base_url).with_bearer_token("exercise-token");
+            let (mut accepted, mut decoded) = (0, 0);
+            for (id, call) in OPERATIONS {
+                match call(&client).await {
+                    Ok(()) => {
+                        accepted += 1;
+                        decoded += 1;
+                    }
+                    Err(error) => {
+                        let violations = error
+                            .headers()
+                            .and_then(|headers| headers.get("sl-violations"))
+                            .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned());
+                        let answered = error.headers().is_some();
+                        let routing = matches!(error.status(), Some(404 | 405 | 406 | 415 | 422));
+                        match violations {
+                            Some(violations) => println!("{id}: rejected: {violations}"),
+                            None if !answered || routing => println!("{id}: rejected: {error}"),
+                            None => {
+                                accepted += 1;
+                                println!("{id}: not decoded: {error}");
+                            }
+                        }
+                    }
+                }
+            }
+            let total = OPERATIONS.len();
+            println!("accepted {accepted}/{total}, decoded {decoded}/{total}");
+            if accepted == total && decoded == total {
+                std::process::ExitCode::SUCCESS
+            } else {
+                std::process::ExitCode::FAILURE
+            }
+        }
+
+        #(#calls)*
+        #(#sample_fns)*
+    };
+    let file = syn::parse2::<syn::File>(tokens).map_err(|error| Error::Emit {
+        what: "the exercise program".into(),
+        message: error.to_string(),
+    })?;
+    Ok(prettyplease::unparse(&file))
+}
+
+/// The statements of one call: the arguments, then the call, its answer
+/// dropped.
+fn call_body(
+    op: &Operation,
+    params_struct: Option<&String>,
+    samples: &mut Samples<'_>,
+) -> Result<TokenStream, Error> {
+    let method = format_ident!("{}", crate::ident::to_snake(&op.id));
+    let top = quote! { 0 };
+    let mut arguments = Vec::new();
+    for parameter in op
+        .parameters
+        .iter()
+        .filter(|p| p.location == ParameterLocation::Path)
+    {
+        let value = samples.value(&parameter.ty, &parameter.constraints, &top)?;
+        arguments.push(match &parameter.ty {
+            TypeRef::Primitive(Primitive::String | Primitive::Uri | Primitive::Email)
+            | TypeRef::Unstated => quote! { &#value },
+            TypeRef::Named(_) => quote! { &#value },
+            _ => value,
+        });
+    }
+    if let Some(name) = params_struct {
+        let ident = format_ident!("{}", name);
+        let fields = super::params::fields(op)
+            .map(|(parameter, field)| {
+                let field = format_ident!("{}", field);
+                let value = if parameter.required {
+                    samples.value(&parameter.ty, &parameter.constraints, &top)?
+                } else {
+                    quote! { None }
+                };
+                Ok(quote! { #field: #value })
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        arguments.push(quote! { &models::#ident { #(#fields),* } });
+    }
+    if let Some(body) = &op.body {
+        if !body.required && samples.ambiguous_union(&body.ty) {
+            // No object can match exactly one member of such a `oneOf`, as
+            // JSON Schema (and so Prism) reads it, without the discriminator.
+            arguments.push(quote! { None });
+        } else {
+            let value = samples.value(&body.ty, &Constraints::default(), &top)?;
+            arguments.push(if body.required {
+                quote! { &#value }
+            } else {
+                quote! { Some(&#value) }
+            });
+        }
+    }
+    Ok(quote! {
+        client.#method(#(#arguments),*).await.map(drop)
+    })
+}
+
+/// Sample values, and the functions that build sample objects (one per
+/// object type used, taking the nesting depth).
+struct Samples<'a> {
+    api: &'a Api,
+    /// Object types whose sample function is needed.
+    objects: BTreeSet<&'a str>,
+}
+
+impl<'a> Samples<'a> {
+    fn new(api: &'a Api) -> Samples<'a> {
+        Samples {
+            api,
+            objects: BTreeSet::new(),
+        }
+    }
+
+    fn schema(&self, name: &str) -> Result<&'a Schema, Error> {
+        self.api.schemas.get(name).ok_or_else(|| Error::Emit {
+            what: "the exercise program".into(),
+            message: format!("type `{name}` is referenced but not defined"),
+        })
+    }
+
+    /// Whether `ty` is a union some of whose members do not pin the tag
+    /// property to their own value (an enum of one value): then an object
+    /// that matches one member matches the others too.
+    fn ambiguous_union(&self, ty: &TypeRef) -> bool {
+        let TypeRef::Named(name) = ty else {
+            return false;
+        };
+        let Some(SchemaKind::Union(union)) = self.api.schemas.get(name).map(|s| &s.kind) else {
+            return false;
+        };
+        let pinned = |member: &str| {
+            let Some(SchemaKind::Object(object)) = self.api.schemas.get(member).map(|s| &s.kind)
+            else {
+                return false;
+            };
+            object.fields.iter().any(|field| {
+                field.wire_name == union.tag
+                    && matches!(&field.ty, TypeRef::Named(tag) if matches!(
+                        self.api.schemas.get(tag).map(|s| &s.kind),
+                        Some(SchemaKind::Enum(values)) if values.values.len() == 1
+                    ))
+            })
+        };
+        !union.variants.iter().all(|variant| pinned(&variant.schema))
+    }
+
+    /// An expression of type `ty` that satisfies `constraints`; `depth` is
+    /// the expression of the nesting of the objects it holds.
+    fn value(
+        &mut self,
+        ty: &TypeRef,
+        constraints: &Constraints,
+        depth: &TokenStream,
+    ) -> Result<TokenStream, Error> {
+        Ok(match ty {
+            TypeRef::Primitive(primitive) => primitive_value(*primitive, constraints),
+            TypeRef::Named(name) => {
+                let schema = self.schema(name)?;
+                let ident = format_ident!("{}", schema.name);
+                match &schema.kind {
+                    SchemaKind::Object(_) => {
+                        self.objects.insert(&schema.name);
+                        let function = sample_function(&schema.name);
+                        quote! { #function(#depth) }
+                    }
+                    SchemaKind::Enum(values) => match values.values.first() {
+                        Some(first) => {
+                            let variant = format_ident!("{}", first.variant);
+                            quote! { models::#ident::#variant }
+                        }
+                        None => quote! { models::#ident::Unknown(String::from("sample")) },
+                    },
+                    SchemaKind::Union(union) => match union.variants.first() {
+                        Some(first) => {
+                            let variant = format_ident!("{}", first.variant);
+                            let member = self.value(
+                                &TypeRef::Named(first.schema.clone()),
+                                &Constraints::default(),
+                                depth,
+                            )?;
+                            quote! { models::#ident::#variant(Box::new(#member)) }
+                        }
+                        None => quote! { models::#ident::Unknown(serde_json::Value::Null) },
+                    },
+                    SchemaKind::Alias(target) => self.value(target, constraints, depth)?,
+                }
+            }
+            TypeRef::Array(item) => {
+                let nested_object = matches!(item.as_ref(), TypeRef::Named(name)
+                    if matches!(self.schema(name)?.kind, SchemaKind::Object(_) | SchemaKind::Union(_)));
+                let item = self.value(item, &Constraints::default(), depth)?;
+                if nested_object {
+                    quote! { if #depth < #MAX_DEPTH { vec![#item] } else { Vec::new() } }
+                } else {
+                    quote! { vec![#item] }
+                }
+            }
+            TypeRef::Map(_) => quote! { std::collections::BTreeMap::new() },
+            TypeRef::Any | TypeRef::Unstated => {
+                quote! { serde_json::Value::Object(serde_json::Map::new()) }
+            }
+        })
+    }
+
+    /// `fn sample_<type>(depth: u32) -> models::<type>` for every object
+    /// type a value used, and every object type those use.
+    fn functions(&mut self) -> Result<Vec<TokenStream>, Error> {
+        let mut done = BTreeSet::new();
+        let mut functions = Vec::new();
+        while let Some(name) = self.objects.iter().find(|n| !done.contains(*n)).copied() {
+            done.insert(name);
+            functions.push(self.function(name)?);
+        }
+        Ok(functions)
+    }
+
+    fn function(&mut self, name: &'a str) -> Result<TokenStream, Error> {
+        let function = sample_function(name);
+        let ident = format_ident!("{}", name);
+        let object = match self.api.schemas.get(name).map(|s| &s.kind) {
+            Some(SchemaKind::Object(object)) => object,
+            _ => return Ok(TokenStream::new()),
+        };
+        let inner = quote! { depth + 1 };
+        let mut fields = Vec::new();
+        for field in &object.fields {
+            let field_name = field_ident(field);
+            let value = match Wrapper::of(field) {
+                Wrapper::Plain => self.value(&field.ty, &field.constraints, &inner)?,
+                Wrapper::NullableRequired => {
+                    // `null` past the depth limit, which ends recursive types.
+                    let value = self.value(&field.ty, &field.constraints, &inner)?;
+                    quote! { if depth < #MAX_DEPTH { Some(#value) } else { None } }
+                }
+                Wrapper::Optional => quote! { None },
+                Wrapper::Tristate => quote! { Nullable::Absent },
+            };
+            fields.push(quote! { #field_name: #value });
+        }
+        if let Some(additional) = additional_field(object) {
+            fields.push(quote! { #additional: std::collections::BTreeMap::new() });
+        }
+        Ok(quote! {
+            #[allow(unused_variables)]
+            fn #function(depth: u32) -> models::#ident {
+                models::#ident { #(#fields),* }
+            }
+        })
+    }
+}
+
+fn sample_function(name: &str) -> syn::Ident {
+    format_ident!(
+        "sample_{}",
+        crate::ident::to_snake(name).trim_start_matches("r#")
+    )
+}
+
+fn primitive_value(primitive: Primitive, constraints: &Constraints) -> TokenStream {
+    match primitive {
+        Primitive::String => {
+            let text = sample_text("sample", constraints);
+            quote! { String::from(#text) }
+        }
+        Primitive::Uri => quote! { String::from("https://example.com/sample") },
+        Primitive::Email => quote! { String::from("user@example.com") },
+        Primitive::Uuid => {
+            quote! { uuid::Uuid::from_u128(0x3fa8_5f64_5717_4562_b3fc_2c96_3f66_afa6) }
+        }
+        Primitive::DateTime => {
+            quote! { chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap_or_default() }
+        }
+        Primitive::Date => {
+            quote! { chrono::NaiveDate::from_ymd_opt(2024, 1, 2).unwrap_or_default() }
+        }
+        Primitive::Binary => quote! { b"sample".to_vec() },
+        Primitive::Boolean => quote! { true },
+        Primitive::Integer | Primitive::Int64 => {
+            let value = integer_in(constraints);
+            quote! { #value }
+        }
+        Primitive::Int32 => {
+            let value = i32::try_from(integer_in(constraints)).unwrap_or(1);
+            quote! { #value }
+        }
+        Primitive::Number | Primitive::Double => {
+            let value = integer_in(constraints) as f64;
+            quote! { #value }
+        }
+        Primitive::Float => {
+            let value = integer_in(constraints) as f32;
+            quote! { #value }
+        }
+    }
+}
+
+/// `base`, padded or cut to the length limits.
+fn sample_text(base: &str, constraints: &Constraints) -> String {
+    let mut text = base.to_string();
+    let min = constraints.min_length.unwrap_or(0) as usize;
+    while text.len() < min {
+        text.push('x');
+    }
+    if let Some(max) = constraints.max_length {
+        text.truncate(max as usize);
+    }
+    text
+}
+
+/// 1, moved into the limits when they exclude it.
+fn integer_in(constraints: &Constraints) -> i64 {
+    let bound = |bound: &Option<Bound>, step: i64| {
+        bound.as_ref().and_then(|b| {
+            let value = b.value.parse::<f64>().ok()?;
+            let value = if step > 0 {
+                value.ceil()
+            } else {
+                value.floor()
+            } as i64;
+            Some(if b.exclusive { value + step } else { value })
+        })
+    };
+    let mut value = 1;
+    if let Some(min) = bound(&constraints.minimum, 1) {
+        value = value.max(min);
+    }
+    if let Some(max) = bound(&constraints.maximum, -1) {
+        value = value.min(max);
+    }
+    value
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Prism (npm `@stoplight/prism-cli`), a mock server that validates every
+# request against an OpenAPI document, for `tests/prism.rs`.
+#
+#   tests/prism.sh start   installs Prism (once, under target/prism-cli),
+#                          starts a static and a dynamic (fixed seed) mock of
+#                          ../shared/specs/authentik-2025.12.6.yml on
+#                          loopback, waits until both answer, and prints the
+#                          variables to export
+#   tests/prism.sh stop    stops them
+#
+# Logs: target/prism-cli/{static,dynamic}.log.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+spec="$root/../shared/specs/authentik-2025.12.6.yml"
+tools="$root/target/prism-cli"
+version="5.14.2"
+static_port="${PRISM_STATIC_PORT:-4010}"
+dynamic_port="${PRISM_DYNAMIC_PORT:-4011}"
+seed="${PRISM_SEED:-20251206}"
+
+stop() {
+  for mode in static dynamic; do
+    if [ -f "$tools/$mode.pid" ]; then
+      kill -- "-$(cat "$tools/$mode.pid")" 2>/dev/null || true
+      rm -f "$tools/$mode.pid"
+    fi
+  done
+}
+
+# Whether something accepts connections on loopback port $1.
+listening() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+case "${1:-}" in
+  start)
+    [ -f "$spec" ] || { echo "no document at $spec" >&2; exit 2; }
+    mkdir -p "$tools"
+    if [ ! -x "$tools/node_modules/.bin/prism" ]; then
+      npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "@stoplight/prism-cli@$version" >&2
+    fi
+    stop
+    # Each server in a session of its own, so it outlives this script and
+    # `stop` can end it with its children.
+    setsid "$tools/node_modules/.bin/prism" mock -h 127.0.0.1 -p "$static_port" "$spec" \
+      >"$tools/static.log" 2>&1 < /dev/null &
+    echo $! > "$tools/static.pid"
+    setsid "$tools/node_modules/.bin/prism" mock -d --seed "$seed" -h 127.0.0.1 -p "$dynamic_port" "$spec" \
+      >"$tools/dynamic.log" 2>&1 < /dev/null &
+    echo $! > "$tools/dynamic.pid"
+    for _ in $(seq 180); do
+      if listening "$static_port" && listening "$dynamic_port"; then
+        echo "export PRISM_STATIC_URL=http://127.0.0.1:$static_port"
+        echo "export PRISM_DYNAMIC_URL=http://127.0.0.1:$dynamic_port"
+        exit 0
+      fi
+      sleep 1
+    done
+    echo "Prism did not start within 180 s; logs in $tools" >&2
+    tail -20 "$tools/static.log" "$tools/dynamic.log" >&2
+    stop
+    exit 1
+    ;;
+  stop) stop ;;
+  *) echo "usage: tests/prism.sh start|stop" >&2; exit 2 ;;
+esac
