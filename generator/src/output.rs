@@ -13,6 +13,7 @@ use crate::{emit, frontend};
 pub struct Generator {
     spec: PathBuf,
     crate_name: String,
+    round_trip: bool,
 }
 
 impl Default for Generator {
@@ -20,6 +21,7 @@ impl Default for Generator {
         Generator {
             spec: PathBuf::from("spec"),
             crate_name: "authentik-api".to_string(),
+            round_trip: false,
         }
     }
 }
@@ -56,6 +58,15 @@ impl Generator {
         self
     }
 
+    /// Gives every type both `Serialize` and `Deserialize` (by default each
+    /// has only what its operations need; a generated crate's `round-trip`
+    /// feature adds the rest, but [`Generator::generate_file`]'s one file has
+    /// no features).
+    pub fn round_trip(mut self, round_trip: bool) -> Generator {
+        self.round_trip = round_trip;
+        self
+    }
+
     /// Reads the input into the model.
     pub fn load(&self) -> Result<(Api, Vec<Warning>), Error> {
         frontend::load(&self.spec)
@@ -64,7 +75,7 @@ impl Generator {
     /// The crate's files, without writing them.
     pub fn generate(&self) -> Result<Generated, Error> {
         let (api, warnings) = self.load()?;
-        let emitted = emit::emit(&api, emit::Gating::Features)?;
+        let emitted = emit::emit(&api, emit::Gating::Features, self.round_trip)?;
         let description = "A client for the authentik API, generated from its documentation";
         let files = emitted.crate_files(&self.crate_name, description)?;
         Ok(Generated {
@@ -119,7 +130,7 @@ impl Generator {
     /// The client as the source of one Rust file, without writing it.
     pub fn generate_source(&self) -> Result<(String, Report), Error> {
         let (api, warnings) = self.load()?;
-        let content = emit::emit(&api, emit::Gating::None)?.single_file()?;
+        let content = emit::emit(&api, emit::Gating::None, self.round_trip)?.single_file()?;
         Ok((content, report(&api, warnings)))
     }
 

@@ -84,7 +84,10 @@ enum Job<'a> {
     Runtime,
 }
 
-pub fn emit(api: &Api, gating: Gating) -> Result<Emitted, Error> {
+/// Emits `api`; with `round_trip`, every type gets both serde traits
+/// unconditionally (by default each has those its operations need, and a
+/// gated crate puts the others behind its `round-trip` feature).
+pub fn emit(api: &Api, gating: Gating, round_trip: bool) -> Result<Emitted, Error> {
     let usage = Usage::of(api, &models::error_body_types(api));
     let params_names = params::struct_names(api);
     let gated = gating == Gating::Features;
@@ -101,8 +104,14 @@ pub fn emit(api: &Api, gating: Gating) -> Result<Emitted, Error> {
         let mut uses = Uses::default();
         let (what, doc, items) = match job {
             Job::Models(home) => {
-                let items =
-                    models::module_items(api, &usage, &params_names, *home, gated, &mut uses);
+                let items = models::module_items(
+                    api,
+                    &usage,
+                    &params_names,
+                    *home,
+                    (gated, round_trip),
+                    &mut uses,
+                );
                 let doc = match home {
                     Some(tag) => format!("The types only the `{tag}` operations use, and their parameters structs."),
                     None => "The types several tags use, those the runtime uses, and those no operation uses.".to_string(),

@@ -32,7 +32,7 @@ pub fn module_items(
     usage: &Usage,
     params_names: &BTreeMap<String, String>,
     home: Option<&str>,
-    gated: bool,
+    (gated, round_trip): (bool, bool),
     uses: &mut Uses,
 ) -> TokenStream {
     let mut items = TokenStream::new();
@@ -45,7 +45,14 @@ pub fn module_items(
             Some(features) if gated && home.is_none() => cfg_attr(features),
             _ => TokenStream::new(),
         };
-        let needs = type_use.needs();
+        let needs = if round_trip {
+            Needs {
+                serialize: true,
+                deserialize: true,
+            }
+        } else {
+            type_use.needs()
+        };
         items.extend(match &schema.kind {
             SchemaKind::Object(object) => {
                 object_struct(api, schema, object, &cfg, needs, gated, uses)

@@ -1,0 +1,3 @@
+//! The client of `tests/fixtures/constructs.yaml`, generated at build time.
+
+include!(concat!(env!("OUT_DIR"), "/constructs_client.rs"));
