@@ -256,14 +256,21 @@ fn outpost_example() -> Value {
 }
 
 fn outpost_request() -> OutpostsInstancesUpdateRequest {
-    let mut additional_properties = std::collections::BTreeMap::new();
-    additional_properties.insert("name".to_string(), json!("embedded"));
-    OutpostsInstancesUpdateRequest {
-        config: [("log_level".to_string(), json!("debug"))]
-            .into_iter()
-            .collect(),
-        additional_properties,
-    }
+    let config = [("log_level".to_string(), json!("debug"))];
+    let mut request = OutpostsInstancesUpdateRequest::new(config.into_iter().collect());
+    request
+        .additional_properties
+        .insert("name".to_string(), json!("embedded"));
+    request
+}
+
+#[test]
+fn new_sets_the_required_fields_and_nothing_else() {
+    let request = OutpostsInstancesUpdateRequest::new(Default::default());
+    assert_eq!(
+        serde_json::to_value(&request).ok(),
+        Some(json!({"config": {}}))
+    );
 }
 
 #[tokio::test]

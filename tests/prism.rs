@@ -9,6 +9,9 @@
 //! match the schemas, nulls included, from a fixed seed). Each run must
 //! print `accepted N/N, decoded N/N`.
 //!
+//! The same build compiles the README's examples (`tests/readme/examples.rs`)
+//! against that client.
+//!
 //! It needs the servers: `tests/prism.sh start` starts both and prints the
 //! variables to export (`PRISM_STATIC_URL`, `PRISM_DYNAMIC_URL`); `.ci/run`
 //! does that and runs this test with `--ignored`.
@@ -67,16 +70,21 @@ publish = false
 authentik-api = { path = "../authentik-api" }
 chrono = { version = "0.4", default-features = false, features = ["std"] }
 serde_json = "1"
+futures-util = { version = "0.3", default-features = false }
+reqwest = { version = "0.12", default-features = false }
 tokio = { version = "1", features = ["macros", "rt"] }
 uuid = "1"
 
 [workspace]
 "#,
     );
+    // The README's examples, compiled against the same client.
+    let examples = include_str!("readme/examples.rs");
+    write(&exercise.join("examples/readme.rs"), examples);
     // The whole-API test's target folder: the dependencies are built once.
     let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("full-api");
     let output = Command::new(env!("CARGO"))
-        .args(["build", "--quiet"])
+        .args(["build", "--quiet", "--bins", "--examples"])
         .current_dir(&exercise)
         .env("CARGO_TARGET_DIR", &target)
         .output()

@@ -10,6 +10,18 @@ pub struct OutpostsInstancesUpdateRequest {
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 #[allow(deprecated)]
+impl OutpostsInstancesUpdateRequest {
+    /// A new `OutpostsInstancesUpdateRequest`: the required fields set, the others unset (not sent).
+    pub fn new(
+        config: std::collections::BTreeMap<String, serde_json::Value>,
+    ) -> OutpostsInstancesUpdateRequest {
+        OutpostsInstancesUpdateRequest {
+            config,
+            additional_properties: std::collections::BTreeMap::new(),
+        }
+    }
+}
+#[allow(deprecated)]
 impl serde::Serialize for OutpostsInstancesUpdateRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;

@@ -173,6 +173,44 @@ fn object_struct(
             ident
         });
     let default = all_default.then(|| quote! { Default, });
+    // Request bodies with required fields (no `Default`) get `new`, so a
+    // call names only what it must and leaves the rest unset.
+    let constructor = (!all_default && needs.serialize).then(|| {
+        let mut arguments = Vec::new();
+        let mut values = Vec::new();
+        for (field, serde_field) in object.fields.iter().zip(&serde_fields) {
+            let ident = &serde_field.ident;
+            match serde_field.wrapper {
+                Wrapper::Plain => {
+                    let ty = types.ty(&field.ty, uses);
+                    arguments.push(quote! { #ident: #ty });
+                    values.push(quote! { #ident });
+                }
+                Wrapper::NullableRequired | Wrapper::Optional => {
+                    values.push(quote! { #ident: None })
+                }
+                Wrapper::Tristate => {
+                    values.push(quote! { #ident: super::super::runtime::Nullable::Absent })
+                }
+            }
+        }
+        if let Some(ident) = &additional {
+            values.push(quote! { #ident: std::collections::BTreeMap::new() });
+        }
+        let allow = (arguments.len() > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
+        let doc = format!(" A new `{name}`: the required fields set, the others unset (not sent).");
+        quote! {
+            #cfg
+            #[allow(deprecated)]
+            impl #name {
+                #[doc = #doc]
+                #allow
+                pub fn new(#(#arguments),*) -> #name {
+                    #name { #(#values),* }
+                }
+            }
+        }
+    });
     let page = super::pagination::item_of_page(api, object)
         .map(|item| super::pagination::page_impl(&name, item, cfg, uses));
     let impls = serde_impls::impls(
@@ -193,6 +231,7 @@ fn object_struct(
         pub struct #name {
             #(#declarations)*
         }
+        #constructor
         #impls
         #page
     }
