@@ -45,14 +45,19 @@ pub fn params_struct(op: &Operation, name: &str, uses: &mut Uses) -> TokenStream
     let types = TypeEmitter { models: &models };
     let name = format_ident!("{}", name);
     let mut all_optional = true;
+    let mut arguments = Vec::new();
+    let mut values = Vec::new();
     let fields: Vec<TokenStream> = fields(op)
         .map(|(parameter, field)| {
             let ident = format_ident!("{}", field);
             let inner = types.ty(&parameter.ty, uses);
             all_optional &= !parameter.required;
             let ty = if parameter.required {
+                arguments.push(quote! { #ident: #inner });
+                values.push(quote! { #ident });
                 inner
             } else {
+                values.push(quote! { #ident: None });
                 quote! { Option<#inner> }
             };
             let location = match parameter.location {
@@ -74,11 +79,25 @@ pub fn params_struct(op: &Operation, name: &str, uses: &mut Uses) -> TokenStream
         op.id, op.id
     );
     let default = all_optional.then(|| quote! { Default, });
+    // With required parameters there is no `Default`: `new` takes them.
+    let constructor = (!all_optional).then(|| {
+        let allow = (arguments.len() > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
+        quote! {
+            impl #name {
+                /// The required parameters; the others unset (not sent).
+                #allow
+                pub fn new(#(#arguments),*) -> #name {
+                    #name { #(#values),* }
+                }
+            }
+        }
+    });
     quote! {
         #[doc = #doc]
         #[derive(Clone, Debug, #default PartialEq)]
         pub struct #name {
             #(#fields)*
         }
+        #constructor
     }
 }
