@@ -16,6 +16,8 @@
 pub mod diagnostic;
 pub mod emit;
 pub mod frontend;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ident;
 pub mod model;
 mod output;

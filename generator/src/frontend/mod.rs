@@ -15,24 +15,38 @@ use schemas::SchemaRegistry;
 /// about what the input leaves open.
 pub fn load(path: &Path) -> Result<(Api, Vec<Warning>), Error> {
     let files = input_files(path)?;
+    let mut inputs = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).map_err(|error| Error::io(file, error))?;
+        inputs.push((file.as_path(), text));
+    }
+    let inputs: Vec<(&Path, &str)> = inputs
+        .iter()
+        .map(|(file, text)| (*file, text.as_str()))
+        .collect();
+    read(&inputs)
+}
+
+/// The model of the inputs (file name and text; the extension picks the
+/// front end): pages, or one OpenAPI document.
+pub fn read(inputs: &[(&Path, &str)]) -> Result<(Api, Vec<Warning>), Error> {
     let mut registry = SchemaRegistry::default();
     let mut warnings = Vec::new();
     let mut api = Api::default();
-    for file in &files {
-        let text = std::fs::read_to_string(file).map_err(|error| Error::io(file, error))?;
+    for (file, text) in inputs {
         match InputForm::of(file) {
             InputForm::DocsPage => {
-                let page = docs_page::parse_page(file, &text, &mut registry, &mut warnings)?;
+                let page = docs_page::parse_page(file, text, &mut registry, &mut warnings)?;
                 merge_page(&mut api, file, page, &mut warnings)?;
             }
             InputForm::OpenApi => {
-                if files.len() > 1 {
+                if inputs.len() > 1 {
                     return Err(Error::input(
                         Location::file(file),
                         "an OpenAPI document must be the only input; pass the file itself, not its folder with other inputs",
                     ));
                 }
-                let mut api = openapi::parse_document(file, &text, &mut warnings)?;
+                let mut api = openapi::parse_document(file, text, &mut warnings)?;
                 api.operations.sort_by(|a, b| a.id.cmp(&b.id));
                 return Ok((api, warnings));
             }
