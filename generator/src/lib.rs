@@ -20,6 +20,7 @@ pub mod frontend;
 pub mod fuzzing;
 pub mod ident;
 pub mod model;
+pub mod openapi_export;
 mod output;
 
 pub use diagnostic::{Error, Location, Warning};

@@ -6,14 +6,22 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: generator [--spec PATH] [--out DIR] [--name CRATE_NAME] [--check]
+       generator export-openapi [--spec PATH] --out FILE
 
   --spec PATH        a documentation page or a folder of them (default: the workspace's spec/)
   --out DIR          where the crate is written (default: the workspace's generated/)
   --name CRATE_NAME  the generated crate's package name (default: authentik-api)
-  --check            write nothing; fail and name the files that differ if the output is stale";
+  --check            write nothing; fail and name the files that differ if the output is stale
+
+  export-openapi     write what the input describes as an OpenAPI 3.0 document to FILE
+                     (YAML for .yaml/.yml, JSON otherwise) instead of a crate";
 
 struct Options {
     help: bool,
+    /// `export-openapi`: write a document instead of a crate.
+    export: bool,
+    /// Whether `--out` was given.
+    out_given: bool,
     spec: PathBuf,
     out: PathBuf,
     name: Option<String>,
@@ -28,12 +36,18 @@ fn parse_options() -> Result<Options, String> {
         .map_or(manifest_dir.clone(), PathBuf::from);
     let mut options = Options {
         help: false,
+        export: false,
+        out_given: false,
         spec: workspace.join("spec"),
         out: workspace.join("generated"),
         name: None,
         check: false,
     };
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().map(String::as_str) == Some("export-openapi") {
+        options.export = true;
+        args.next();
+    }
     while let Some(arg) = args.next() {
         let mut value = |flag: &str| {
             args.next()
@@ -41,12 +55,23 @@ fn parse_options() -> Result<Options, String> {
         };
         match arg.as_str() {
             "--spec" => options.spec = PathBuf::from(value("--spec")?),
-            "--out" => options.out = PathBuf::from(value("--out")?),
+            "--out" => {
+                options.out = PathBuf::from(value("--out")?);
+                options.out_given = true;
+            }
             "--name" => options.name = Some(value("--name")?),
             "--check" => options.check = true,
             "--help" | "-h" => options.help = true,
             other => return Err(format!("unknown argument `{other}`\n\n{USAGE}")),
         }
+    }
+    if options.export && !options.out_given {
+        return Err(format!("export-openapi needs --out FILE\n\n{USAGE}"));
+    }
+    if options.export && (options.check || options.name.is_some()) {
+        return Err(format!(
+            "export-openapi takes only --spec and --out\n\n{USAGE}"
+        ));
     }
     Ok(options)
 }
@@ -67,7 +92,9 @@ fn main() -> ExitCode {
     if let Some(name) = &options.name {
         generator = generator.crate_name(name);
     }
-    let result = if options.check {
+    let result = if options.export {
+        generator.export_openapi(&options.out)
+    } else if options.check {
         generator.check_crate(&options.out)
     } else {
         generator.write_crate(&options.out)

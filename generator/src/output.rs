@@ -127,6 +127,31 @@ impl Generator {
         emit::exercise::program(&api, crate_name)
     }
 
+    /// Writes what the input describes as an OpenAPI 3.0 document to `out`:
+    /// YAML for a `.yaml` or `.yml` file, JSON otherwise.
+    pub fn export_openapi(&self, out: impl AsRef<Path>) -> Result<Report, Error> {
+        let out = out.as_ref();
+        let (api, warnings) = self.load()?;
+        let document = crate::openapi_export::document(&api, "authentik");
+        let yaml = matches!(
+            out.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
+        let text = if yaml {
+            serde_yaml_ng::to_string(&document).map_err(|error| Error::Emit {
+                what: "the OpenAPI document".into(),
+                message: error.to_string(),
+            })?
+        } else {
+            serde_json::to_string_pretty(&document).map_err(|error| Error::Emit {
+                what: "the OpenAPI document".into(),
+                message: error.to_string(),
+            })? + "\n"
+        };
+        std::fs::write(out, text).map_err(|error| Error::io(out, error))?;
+        Ok(report(&api, warnings))
+    }
+
     /// The client as the source of one Rust file, without writing it.
     pub fn generate_source(&self) -> Result<(String, Report), Error> {
         let (api, warnings) = self.load()?;

@@ -142,3 +142,24 @@ fn unknown_arguments_and_missing_values_print_the_usage() {
     assert!(help.status.success());
     assert!(text(&help.stdout).contains("--check"));
 }
+
+#[test]
+fn export_openapi_writes_a_document_of_the_pages() {
+    let dir = temp();
+    let file = dir.path().join("authentik.yaml");
+    let output = run(&["export-openapi", "--out", path_arg(&file)]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let document = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(document.starts_with("openapi: 3.0.3"), "{document}");
+    assert!(document.contains("operationId: providers_proxy_partial_update"));
+    assert!(document.contains("operationId: outposts_instances_update"));
+    // Without --out, or with crate options, it explains itself.
+    for args in [
+        &["export-openapi"][..],
+        &["export-openapi", "--out", "x.yaml", "--check"][..],
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(text(&output.stderr).contains("export-openapi"), "{args:?}");
+    }
+}

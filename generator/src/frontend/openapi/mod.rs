@@ -464,10 +464,11 @@ impl OperationReader<'_, '_, '_> {
             let response_pointer = child(pointer, status);
             let status = match status.as_str() {
                 "default" => Status::Default,
+                "2XX" | "2xx" => Status::AnySuccess,
                 code => match code.parse::<u16>() {
                     Ok(code) if (100..600).contains(&code) => Status::Code(code),
                     _ => {
-                        self.warnings.push(self.doc.warning(&response_pointer, format!("status `{code}` is not supported (expected a code such as 200 or `default`); this response is left out")));
+                        self.warnings.push(self.doc.warning(&response_pointer, format!("status `{code}` is not supported (expected a code such as 200, `2XX` or `default`); this response is left out")));
                         continue;
                     }
                 },

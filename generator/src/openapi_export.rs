@@ -1,0 +1,343 @@
+//! The model written back as an OpenAPI 3.0 document, so a user of any other
+//! tool can start from the documentation pages alone
+//! (`generator export-openapi`). Every named schema becomes a component and
+//! is referenced with `$ref`; the OpenAPI front end reads the document back
+//! into a model from which the emitter generates the same client.
+//!
+//! OpenAPI cannot say "the input does not tell"; each unstated fact is
+//! written the way the client reads it: an unstated presence is optional, an
+//! unstated nullability is nullable on a required field and not on an
+//! optional one, an unstated type is any value (text for a path parameter),
+//! and unstated security is every scheme the API has.
+
+use serde_json::{json, Map, Number, Value};
+
+use crate::model::{
+    Api, Bound, Constraints, EnumSchema, Field, Method, Nullability, ObjectSchema, Operation,
+    Parameter, ParameterLocation, Presence, Primitive, Response, Schema, SchemaKind, Security,
+    SecurityScheme, Status, TypeRef, UnionSchema,
+};
+
+/// The OpenAPI 3.0 document of `api`, titled `title`.
+pub fn document(api: &Api, title: &str) -> Value {
+    let mut root = Map::new();
+    root.insert("openapi".into(), json!("3.0.3"));
+    root.insert(
+        "info".into(),
+        json!({"title": title, "version": "1", "description": "Written by the authentik client generator from the API documentation."}),
+    );
+    if let Some(base) = &api.base_path {
+        root.insert("servers".into(), json!([{ "url": base }]));
+    }
+    let mut paths = Map::new();
+    for op in &api.operations {
+        let item = paths
+            .entry(op.path.to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Value::Object(item) = item {
+            item.insert(method_key(op.method).into(), operation(api, op));
+        }
+    }
+    root.insert("paths".into(), Value::Object(paths));
+    let mut components = Map::new();
+    let schemas: Map<String, Value> = api
+        .schemas
+        .values()
+        .map(|schema| (schema.name.clone(), schema_component(api, schema)))
+        .collect();
+    components.insert("schemas".into(), Value::Object(schemas));
+    if !api.security_schemes.is_empty() {
+        let schemes: Map<String, Value> = api
+            .security_schemes
+            .iter()
+            .map(|(name, scheme)| {
+                let scheme = match scheme {
+                    SecurityScheme::HttpBearer => json!({"type": "http", "scheme": "bearer"}),
+                    SecurityScheme::Http { scheme } => json!({"type": "http", "scheme": scheme}),
+                };
+                (name.clone(), scheme)
+            })
+            .collect();
+        components.insert("securitySchemes".into(), Value::Object(schemes));
+    }
+    root.insert("components".into(), Value::Object(components));
+    Value::Object(root)
+}
+
+fn method_key(method: Method) -> &'static str {
+    match method {
+        Method::Get => "get",
+        Method::Put => "put",
+        Method::Post => "post",
+        Method::Delete => "delete",
+        Method::Patch => "patch",
+        Method::Head => "head",
+        Method::Options => "options",
+    }
+}
+
+fn operation(api: &Api, op: &Operation) -> Value {
+    let mut map = Map::new();
+    map.insert("operationId".into(), json!(op.id));
+    if let Some(description) = &op.description {
+        map.insert("description".into(), json!(description));
+    }
+    if !op.tags.is_empty() {
+        map.insert("tags".into(), json!(op.tags));
+    }
+    if !op.parameters.is_empty() {
+        let parameters: Vec<Value> = op.parameters.iter().map(parameter).collect();
+        map.insert("parameters".into(), Value::Array(parameters));
+    }
+    if let Some(body) = &op.body {
+        let mut request = Map::new();
+        if let Some(description) = &body.description {
+            request.insert("description".into(), json!(description));
+        }
+        request.insert(
+            "content".into(),
+            json!({ body.content_type.clone(): { "schema": type_schema(&body.ty) } }),
+        );
+        request.insert("required".into(), json!(body.required));
+        map.insert("requestBody".into(), Value::Object(request));
+    }
+    let responses: Map<String, Value> = op.responses.iter().map(response).collect();
+    map.insert("responses".into(), Value::Object(responses));
+    let schemes: Vec<&String> = match &op.security {
+        Security::Schemes(names) => names.iter().collect(),
+        Security::Unstated => api.security_schemes.keys().collect(),
+    };
+    let requirements: Vec<Value> = schemes.iter().map(|name| json!({ *name: [] })).collect();
+    map.insert("security".into(), Value::Array(requirements));
+    if op.deprecated {
+        map.insert("deprecated".into(), json!(true));
+    }
+    Value::Object(map)
+}
+
+fn parameter(parameter: &Parameter) -> Value {
+    let location = match parameter.location {
+        ParameterLocation::Path => "path",
+        ParameterLocation::Query => "query",
+        ParameterLocation::Header => "header",
+    };
+    let mut schema = match (&parameter.ty, parameter.location) {
+        (TypeRef::Unstated, ParameterLocation::Path) => json!({"type": "string"}),
+        (ty, _) => type_schema(ty),
+    };
+    add_constraints(&mut schema, &parameter.constraints);
+    let mut map = Map::new();
+    map.insert("in".into(), json!(location));
+    map.insert("name".into(), json!(parameter.name));
+    if let Some(description) = &parameter.description {
+        map.insert("description".into(), json!(description));
+    }
+    map.insert("required".into(), json!(parameter.required));
+    map.insert("schema".into(), schema);
+    if matches!(parameter.ty, TypeRef::Array(_)) {
+        map.insert("style".into(), json!("form"));
+        map.insert("explode".into(), json!(parameter.explode));
+    }
+    Value::Object(map)
+}
+
+fn response(response: &Response) -> (String, Value) {
+    let status = match response.status {
+        Status::Code(code) => code.to_string(),
+        Status::AnySuccess => "2XX".to_string(),
+        Status::Default => "default".to_string(),
+    };
+    let mut map = Map::new();
+    map.insert(
+        "description".into(),
+        json!(response.description.clone().unwrap_or_default()),
+    );
+    if let Some(body) = &response.body {
+        map.insert(
+            "content".into(),
+            json!({ body.content_type.clone(): { "schema": type_schema(&body.ty) } }),
+        );
+    }
+    (status, Value::Object(map))
+}
+
+/// The schema of a type reference: a `$ref` for a named type.
+fn type_schema(ty: &TypeRef) -> Value {
+    match ty {
+        TypeRef::Primitive(primitive) => primitive_schema(*primitive),
+        TypeRef::Named(name) => json!({ "$ref": format!("#/components/schemas/{name}") }),
+        TypeRef::Array(item) => json!({"type": "array", "items": type_schema(item)}),
+        TypeRef::Map(value) => {
+            json!({"type": "object", "additionalProperties": type_schema(value)})
+        }
+        TypeRef::Any | TypeRef::Unstated => json!({}),
+    }
+}
+
+fn primitive_schema(primitive: Primitive) -> Value {
+    let (ty, format) = match primitive {
+        Primitive::String => ("string", None),
+        Primitive::Uuid => ("string", Some("uuid")),
+        Primitive::Uri => ("string", Some("uri")),
+        Primitive::Email => ("string", Some("email")),
+        Primitive::DateTime => ("string", Some("date-time")),
+        Primitive::Date => ("string", Some("date")),
+        Primitive::Binary => ("string", Some("binary")),
+        Primitive::Boolean => ("boolean", None),
+        Primitive::Integer => ("integer", None),
+        Primitive::Int32 => ("integer", Some("int32")),
+        Primitive::Int64 => ("integer", Some("int64")),
+        Primitive::Number => ("number", None),
+        Primitive::Float => ("number", Some("float")),
+        Primitive::Double => ("number", Some("double")),
+    };
+    match format {
+        Some(format) => json!({"type": ty, "format": format}),
+        None => json!({"type": ty}),
+    }
+}
+
+fn schema_component(api: &Api, schema: &Schema) -> Value {
+    let mut value = match &schema.kind {
+        SchemaKind::Object(object) => object_schema(object),
+        SchemaKind::Enum(values) => enum_schema(values),
+        SchemaKind::Union(union) => union_schema(api, union),
+        SchemaKind::Alias(ty) => type_schema(ty),
+    };
+    if let (Some(description), Value::Object(map)) = (&schema.description, &mut value) {
+        map.insert("description".into(), json!(description));
+    }
+    value
+}
+
+fn object_schema(object: &ObjectSchema) -> Value {
+    let mut map = Map::new();
+    map.insert("type".into(), json!("object"));
+    let properties: Map<String, Value> = object
+        .fields
+        .iter()
+        .map(|field| (field.wire_name.clone(), field_schema(field)))
+        .collect();
+    map.insert("properties".into(), Value::Object(properties));
+    let required: Vec<&str> = object
+        .fields
+        .iter()
+        .filter(|field| field.presence == Presence::Required)
+        .map(|field| field.wire_name.as_str())
+        .collect();
+    if !required.is_empty() {
+        map.insert("required".into(), json!(required));
+    }
+    if let Some(additional) = &object.additional {
+        map.insert("additionalProperties".into(), type_schema(additional));
+    }
+    Value::Object(map)
+}
+
+fn field_schema(field: &Field) -> Value {
+    // As the client reads it (see the module documentation).
+    let nullable = match (field.presence, field.nullability) {
+        (_, Nullability::Nullable) | (Presence::Required, Nullability::Unstated) => true,
+        (_, Nullability::NonNull | Nullability::Unstated) => false,
+    };
+    let mut schema = type_schema(&field.ty);
+    // A `$ref` takes no siblings in OpenAPI 3.0: wrap it in `allOf`.
+    let has_facts = nullable
+        || field.read_only
+        || field.write_only
+        || field.deprecated
+        || field.default.is_some()
+        || field.title.is_some()
+        || field.description.is_some();
+    if schema.get("$ref").is_some() && has_facts {
+        schema = json!({ "allOf": [schema] });
+    }
+    add_constraints(&mut schema, &field.constraints);
+    if let Value::Object(map) = &mut schema {
+        let mut set = |key: &str, value: Value| {
+            map.insert(key.to_string(), value);
+        };
+        if nullable {
+            set("nullable", json!(true));
+        }
+        if field.read_only {
+            set("readOnly", json!(true));
+        }
+        if field.write_only {
+            set("writeOnly", json!(true));
+        }
+        if field.deprecated {
+            set("deprecated", json!(true));
+        }
+        if let Some(default) = &field.default {
+            set("default", default.clone());
+        }
+        if let Some(title) = &field.title {
+            set("title", json!(title));
+        }
+        if let Some(description) = &field.description {
+            set("description", json!(description));
+        }
+    }
+    schema
+}
+
+fn add_constraints(schema: &mut Value, constraints: &Constraints) {
+    let Value::Object(map) = schema else {
+        return;
+    };
+    let count = |value: u64| Value::Number(Number::from(value));
+    if let Some(value) = constraints.min_length {
+        map.insert("minLength".into(), count(value));
+    }
+    if let Some(value) = constraints.max_length {
+        map.insert("maxLength".into(), count(value));
+    }
+    if let Some(value) = constraints.min_items {
+        map.insert("minItems".into(), count(value));
+    }
+    if let Some(value) = constraints.max_items {
+        map.insert("maxItems".into(), count(value));
+    }
+    if let Some(pattern) = &constraints.pattern {
+        map.insert("pattern".into(), json!(pattern));
+    }
+    for (key, exclusive_key, bound) in [
+        ("minimum", "exclusiveMinimum", &constraints.minimum),
+        ("maximum", "exclusiveMaximum", &constraints.maximum),
+    ] {
+        if let Some(Bound { value, exclusive }) = bound {
+            // The number as written; a bound that is not a JSON number is kept as text.
+            let number =
+                serde_json::from_str::<Number>(value).map_or_else(|_| json!(value), Value::Number);
+            map.insert(key.into(), number);
+            if *exclusive {
+                map.insert(exclusive_key.into(), json!(true));
+            }
+        }
+    }
+}
+
+fn enum_schema(values: &EnumSchema) -> Value {
+    let wires: Vec<&str> = values.values.iter().map(|v| v.wire.as_str()).collect();
+    json!({"type": "string", "enum": wires})
+}
+
+fn union_schema(api: &Api, union: &UnionSchema) -> Value {
+    let reference = |name: &str| format!("#/components/schemas/{name}");
+    let members: Vec<Value> = union
+        .variants
+        .iter()
+        .map(|variant| json!({ "$ref": reference(&variant.schema) }))
+        .collect();
+    let mapping: Map<String, Value> = union
+        .variants
+        .iter()
+        .filter(|variant| api.schemas.contains_key(&variant.schema))
+        .map(|variant| (variant.tag.clone(), json!(reference(&variant.schema))))
+        .collect();
+    json!({
+        "oneOf": members,
+        "discriminator": { "propertyName": union.tag, "mapping": mapping },
+    })
+}
