@@ -1,0 +1,207 @@
+//! The indented copy style (`spec/002_…`): a model operation's request and
+//! response sections as that page shows them. Test code: the generator never
+//! renders pages.
+
+use generator::model::{
+    Api, Field, Nullability, ObjectSchema, Operation, Parameter, ParameterLocation, Presence,
+    Primitive, SchemaKind, TypeRef,
+};
+
+/// The lines from `Request` to the end of the success response's schema.
+pub fn request_and_response(api: &Api, op: &Operation) -> Vec<String> {
+    let mut lines = vec!["Request".to_string(), String::new()];
+    for (location, heading) in [
+        (ParameterLocation::Path, "Path Parameters"),
+        (ParameterLocation::Query, "Query Parameters"),
+        (ParameterLocation::Header, "Header Parameters"),
+    ] {
+        let parameters: Vec<&Parameter> = op
+            .parameters
+            .iter()
+            .filter(|p| p.location == location)
+            .collect();
+        if parameters.is_empty() {
+            continue;
+        }
+        lines.push(heading.to_string());
+        lines.push(String::new());
+        for parameter in parameters {
+            let flags = if parameter.required { "required" } else { "" };
+            let label = type_label(api, &parameter.ty, None);
+            lines.push(format!("    {} {label}{flags}", parameter.name));
+            paragraphs(&mut lines, parameter.description.as_deref(), &[]);
+            ensure_blank(&mut lines);
+        }
+    }
+    if let Some(body) = &op.body {
+        lines.push("Body".to_string());
+        if body.required {
+            lines.push("required".to_string());
+        }
+        lines.push(String::new());
+        if let Some(object) = object_of(api, &body.ty) {
+            fields(api, object, &mut lines);
+        }
+        ensure_blank(&mut lines);
+    }
+    lines.push("Responses".to_string());
+    lines.push(String::new());
+    lines.push("Schema".to_string());
+    let success = op
+        .responses
+        .iter()
+        .find(|r| r.status.is_success())
+        .and_then(|r| r.body.as_ref());
+    if let Some(object) = success.and_then(|body| object_of(api, &body.ty)) {
+        fields(api, object, &mut lines);
+    }
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines
+}
+
+fn object_of<'a>(api: &'a Api, ty: &TypeRef) -> Option<&'a ObjectSchema> {
+    match ty {
+        TypeRef::Named(name) => match &api.schemas.get(name)?.kind {
+            SchemaKind::Object(object) => Some(object),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The field lines of `object`, with their descriptions and qualifiers;
+/// arrays of objects open `Array [` … `]` with the item's fields.
+fn fields(api: &Api, object: &ObjectSchema, lines: &mut Vec<String>) {
+    for field in &object.fields {
+        // The field line after `Array [` or `]` carries their bullet too.
+        let after_bullet = lines
+            .last()
+            .is_some_and(|line| line == "  • Array [" || line == "  • ]");
+        let indent = if after_bullet { "  • " } else { "    " };
+        let mut flags = String::new();
+        if field.nullability == Nullability::Nullable {
+            flags.push_str("nullable");
+        }
+        if field.presence == Presence::Required {
+            flags.push_str("required");
+        }
+        if field.deprecated {
+            flags.push_str("deprecated");
+        }
+        // The page shows no title for an array (the title is the array's,
+        // the label the items').
+        let title = match field.ty {
+            TypeRef::Array(_) => None,
+            _ => field.title.as_deref(),
+        };
+        let label = type_label(api, &field.ty, title);
+        let item = match &field.ty {
+            TypeRef::Array(item) => object_of(api, item),
+            _ => None,
+        };
+        // An array of objects is `name object[]`, with a space.
+        let separator = if item.is_some() { " " } else { "" };
+        lines.push(format!(
+            "{indent}{}{separator}{label}{flags}",
+            field.wire_name
+        ));
+        paragraphs(lines, field.description.as_deref(), &qualifiers(api, field));
+        if let Some(item) = item {
+            lines.push("  • Array [".to_string());
+            fields(api, item, lines);
+            while lines.last().is_some_and(String::is_empty) {
+                lines.pop();
+            }
+            lines.push("  • ]".to_string());
+        }
+    }
+}
+
+/// `Possible values:` lines for a field.
+fn qualifiers(api: &Api, field: &Field) -> Vec<String> {
+    let mut found = Vec::new();
+    if field.constraints.min_length == Some(1) {
+        found.push("Possible values: non-empty".to_string());
+    }
+    if let TypeRef::Named(name) = &field.ty {
+        if let Some(SchemaKind::Enum(values)) = api.schemas.get(name).map(|s| &s.kind) {
+            let wires: Vec<&str> = values.values.iter().map(|v| v.wire.as_str()).collect();
+            found.push(format!("Possible values: [{}]", wires.join(", ")));
+        }
+    }
+    found
+}
+
+/// The description's paragraphs and the qualifiers, each after a blank line,
+/// and a blank line after them.
+fn paragraphs(lines: &mut Vec<String>, description: Option<&str>, qualifiers: &[String]) {
+    let texts: Vec<&str> = description
+        .into_iter()
+        .flat_map(|d| d.split("\n\n"))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .chain(qualifiers.iter().map(String::as_str))
+        .collect();
+    for text in &texts {
+        lines.push(String::new());
+        lines.push(format!("    {text}"));
+    }
+    if !texts.is_empty() {
+        lines.push(String::new());
+    }
+}
+
+fn ensure_blank(lines: &mut Vec<String>) {
+    if !lines.last().is_some_and(String::is_empty) {
+        lines.push(String::new());
+    }
+}
+
+/// `uuid`, `uuid[]`, `ProxyMode (string)`, `ID (integer)`.
+fn type_label(api: &Api, ty: &TypeRef, title: Option<&str>) -> String {
+    let base = base_label(api, ty);
+    if let Some(title) = title {
+        return format!("{title} ({base})");
+    }
+    match ty {
+        TypeRef::Named(name) => match api.schemas.get(name).map(|s| &s.kind) {
+            Some(SchemaKind::Enum(_)) => format!("{name} ({base})"),
+            _ => base,
+        },
+        _ => base,
+    }
+}
+
+fn base_label(api: &Api, ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Primitive(primitive) => primitive_label(*primitive).to_string(),
+        TypeRef::Array(item) => format!("{}[]", base_label(api, item)),
+        TypeRef::Named(name) => match api.schemas.get(name).map(|s| &s.kind) {
+            Some(SchemaKind::Enum(_)) => "string".to_string(),
+            Some(SchemaKind::Alias(target)) => base_label(api, target),
+            _ => "object".to_string(),
+        },
+        TypeRef::Map(_) | TypeRef::Any | TypeRef::Unstated => "object".to_string(),
+    }
+}
+
+fn primitive_label(primitive: Primitive) -> &'static str {
+    match primitive {
+        Primitive::String => "string",
+        Primitive::Uuid => "uuid",
+        Primitive::Uri => "uri",
+        Primitive::Email => "email",
+        Primitive::DateTime => "date-time",
+        Primitive::Date => "date",
+        Primitive::Binary => "binary",
+        Primitive::Boolean => "boolean",
+        Primitive::Integer => "integer",
+        Primitive::Int32 => "int32",
+        Primitive::Int64 => "int64",
+        Primitive::Number => "number",
+        Primitive::Float => "float",
+        Primitive::Double => "double",
+    }
+}
