@@ -3,9 +3,49 @@
 //! renders pages.
 
 use generator::model::{
-    Api, Field, Nullability, ObjectSchema, Operation, Parameter, ParameterLocation, Presence,
-    Primitive, SchemaKind, TypeRef,
+    Api, Field, Nullability, ObjectSchema, Operation, Parameter, ParameterLocation, PathSegment,
+    Presence, Primitive, SchemaKind, Security, TypeRef,
 };
+
+/// The whole page: header, description, the sections, the security block.
+pub fn page(api: &Api, op: &Operation) -> String {
+    let mut lines = vec![
+        "Skip to main content".to_string(),
+        String::new(),
+        op.id.clone(),
+        String::new(),
+        format!("{} ", op.method.as_str()),
+        String::new(),
+    ];
+    let path: String = op
+        .path
+        .segments
+        .iter()
+        .map(|segment| match segment {
+            PathSegment::Literal(text) => text.clone(),
+            PathSegment::Parameter(name) => format!(":{name}"),
+        })
+        .collect();
+    let base = api.base_path.as_deref().unwrap_or("");
+    lines.push(format!("{base}/{path}"));
+    lines.push(String::new());
+    if let Some(description) = &op.description {
+        for paragraph in description.split("\n\n") {
+            lines.push(paragraph.trim().to_string());
+            lines.push(String::new());
+        }
+    }
+    lines.extend(request_and_response(api, op));
+    lines.push(String::new());
+    if let Security::Schemes(schemes) = &op.security {
+        if let Some(scheme) = schemes.first() {
+            lines.push("Authorization: http".to_string());
+            lines.push(String::new());
+            lines.push(format!("name: {scheme}type: httpscheme: bearer"));
+        }
+    }
+    lines.join("\n") + "\n"
+}
 
 /// The lines from `Request` to the end of the success response's schema.
 pub fn request_and_response(api: &Api, op: &Operation) -> Vec<String> {
@@ -146,7 +186,7 @@ fn paragraphs(lines: &mut Vec<String>, description: Option<&str>, qualifiers: &[
         .collect();
     for text in &texts {
         lines.push(String::new());
-        lines.push(format!("    {text}"));
+        lines.extend(text.lines().map(|line| format!("    {}", line.trim())));
     }
     if !texts.is_empty() {
         lines.push(String::new());

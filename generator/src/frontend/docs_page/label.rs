@@ -154,7 +154,9 @@ pub fn looks_like_field_line(text: &str) -> bool {
         return name_len > 0 && prefix.len() > name_len && !prefix[name_len..].starts_with(' ');
     }
     let head = match rest.split_once(' ') {
-        Some((name, label)) if !label.contains(' ') => name,
+        // `<name> <label>` (parameters, `object[]` fields): the part after
+        // the space must be a label, or the line is prose (`Brand name`).
+        Some((name, label)) if Label::parse(label).is_some() => name,
         Some(_) => return false,
         None => rest,
     };
