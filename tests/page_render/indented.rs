@@ -67,9 +67,15 @@ pub fn request_and_response(api: &Api, op: &Operation) -> Vec<String> {
         lines.push(String::new());
         for parameter in parameters {
             let flags = if parameter.required { "required" } else { "" };
-            let label = type_label(api, &parameter.ty, None);
+            // A parameter line is `name label`: the base label, no type name.
+            let label = base_label(api, &parameter.ty);
             lines.push(format!("    {} {label}{flags}", parameter.name));
-            paragraphs(&mut lines, parameter.description.as_deref(), &[]);
+            let mut found = Vec::new();
+            if parameter.constraints.min_length == Some(1) {
+                found.push("Possible values: non-empty".to_string());
+            }
+            found.extend(enum_values(api, &parameter.ty));
+            paragraphs(&mut lines, parameter.description.as_deref(), &found);
             ensure_blank(&mut lines);
         }
     }
@@ -86,14 +92,16 @@ pub fn request_and_response(api: &Api, op: &Operation) -> Vec<String> {
     }
     lines.push("Responses".to_string());
     lines.push(String::new());
-    lines.push("Schema".to_string());
     let success = op
         .responses
         .iter()
         .find(|r| r.status.is_success())
         .and_then(|r| r.body.as_ref());
-    if let Some(object) = success.and_then(|body| object_of(api, &body.ty)) {
-        fields(api, object, &mut lines);
+    if let Some(body) = success {
+        lines.push("Schema".to_string());
+        if let Some(object) = object_of(api, &body.ty) {
+            fields(api, object, &mut lines);
+        }
     }
     while lines.last().is_some_and(String::is_empty) {
         lines.pop();
@@ -165,13 +173,20 @@ fn qualifiers(api: &Api, field: &Field) -> Vec<String> {
     if field.constraints.min_length == Some(1) {
         found.push("Possible values: non-empty".to_string());
     }
-    if let TypeRef::Named(name) = &field.ty {
-        if let Some(SchemaKind::Enum(values)) = api.schemas.get(name).map(|s| &s.kind) {
-            let wires: Vec<&str> = values.values.iter().map(|v| v.wire.as_str()).collect();
-            found.push(format!("Possible values: [{}]", wires.join(", ")));
-        }
-    }
+    found.extend(enum_values(api, &field.ty));
     found
+}
+
+/// `Possible values: [a, b]` for an enum type.
+fn enum_values(api: &Api, ty: &TypeRef) -> Option<String> {
+    let TypeRef::Named(name) = ty else {
+        return None;
+    };
+    let Some(SchemaKind::Enum(values)) = api.schemas.get(name).map(|s| &s.kind) else {
+        return None;
+    };
+    let wires: Vec<&str> = values.values.iter().map(|v| v.wire.as_str()).collect();
+    Some(format!("Possible values: [{}]", wires.join(", ")))
 }
 
 /// The description's paragraphs and the qualifiers, each after a blank line,

@@ -4,7 +4,11 @@
 //! sections of its page, and every line that differs is listed here with
 //! the reason.
 
+#[path = "../common/compare.rs"]
+mod compare;
 mod indented;
+
+use compare::Compare;
 
 use generator::model::Api;
 
@@ -98,46 +102,77 @@ fn the_indented_page_is_reproduced_but_for_the_explained_lines() {
     assert_eq!(difference, expected, "rendered:\n{}", rendered.join("\n"));
 }
 
-/// Every operation of the document rendered in the indented style and read
-/// back by the docs-page parser: every page parses. (Comparing the facts of
-/// the two models, per style, is not written yet.)
+/// Where the round trip stands; a change may only improve them. The goal
+/// is no wrong fact. What remains (see the README): nested objects, which
+/// the renderer shows as a bare `object` (704 facts), array response bodies
+/// (162), enum query parameters, which the parser reads as text (65), arrays
+/// of enums (15), map value types (14), free-form values (5), other (4).
+const WRONG_AT_MOST: usize = 991;
+const RECOVERED_AT_LEAST: usize = 70_215;
+
+/// The round trip for the indented style: every operation of the document
+/// rendered as a page and read back by the docs-page parser, its model
+/// compared with the document's on every fact the page states. Every page
+/// must parse; wrong facts and recall (facts recovered over the facts of the
+/// same kinds the document has) are printed and held to the marks above.
 #[test]
-fn every_rendered_page_parses() {
+fn every_rendered_page_reads_back_without_a_wrong_fact() {
     let api = document_model();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let mut failures = std::collections::BTreeMap::<String, usize>::new();
-    let mut parsed = 0;
+    let mut everything = Compare {
+        page: &api,
+        spec: &api,
+        differences: Vec::new(),
+        stated: 0,
+    };
+    let (mut parsed, mut equal, mut stated, mut wrong) = (0, 0, 0, Vec::new());
+    let mut failures = Vec::new();
     for op in &api.operations {
+        everything.operation(&op.id);
         let file = dir.path().join(format!("{}.txt", op.id));
         std::fs::write(&file, indented::page(&api, op)).unwrap_or_else(|e| panic!("{e}"));
-        match generator::Generator::new().spec(&file).load() {
-            Ok(_) => parsed += 1,
+        let page = match generator::Generator::new().spec(&file).load() {
+            Ok((page, _)) => page,
             Err(error) => {
-                let message = error.to_string();
-                let kind = message
-                    .rsplit(": ")
-                    .next()
-                    .unwrap_or_default()
-                    .chars()
-                    .take(60)
-                    .collect();
-                if failures.values().sum::<usize>() < 5 {
-                    println!("{message}");
-                    if let Ok(dump) = std::env::var("RENDER_DUMP") {
-                        let _ = std::fs::copy(&file, format!("{dump}/{}.txt", op.id));
-                    }
-                }
-                *failures.entry(kind).or_default() += 1;
+                failures.push(error.to_string());
+                continue;
             }
+        };
+        parsed += 1;
+        let mut compare = Compare {
+            page: &page,
+            spec: &api,
+            differences: Vec::new(),
+            stated: 0,
+        };
+        compare.operation(&op.id);
+        stated += compare.stated;
+        if compare.differences.is_empty() {
+            equal += 1;
         }
+        wrong.extend(compare.differences);
     }
-    println!("parsed {parsed}/{}", api.operations.len());
-    for (kind, count) in failures.iter().rev().take(15) {
-        println!("{count:5} {kind}");
+    let total = api.operations.len();
+    println!(
+        "indented style: parsed {parsed}/{total}, operations equal {equal}/{total}, facts recovered {stated}/{} ({:.1} %), facts wrong {}",
+        everything.stated,
+        100.0 * stated as f64 / everything.stated.max(1) as f64,
+        wrong.len()
+    );
+    for line in failures.iter().chain(&wrong).take(20) {
+        println!("  {line}");
     }
-    assert_eq!(
-        parsed,
-        api.operations.len(),
-        "not every rendered page parses"
+    if let Ok(path) = std::env::var("ROUND_TRIP_REPORT") {
+        let _ = std::fs::write(path, wrong.join("\n"));
+    }
+    assert!(failures.is_empty(), "{} pages do not parse", failures.len());
+    assert!(
+        wrong.len() <= WRONG_AT_MOST,
+        "{} facts are wrong",
+        wrong.len()
+    );
+    assert!(
+        stated >= RECOVERED_AT_LEAST,
+        "only {stated} facts recovered"
     );
 }

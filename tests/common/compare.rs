@@ -1,0 +1,269 @@
+//! Comparing a model read from pages with the model of the OpenAPI document
+//! they were rendered from, on every fact the pages state (shared by
+//! `cross_check.rs` and `page_render/`). Type names may differ: a page
+//! cannot know them.
+
+use generator::model::{
+    Api, Nullability, ParameterLocation, Presence, Schema, SchemaKind, Status, TypeRef,
+};
+
+/// Compares what the page says with what the document says, collecting
+/// each difference as `operation: where: what`.
+pub struct Compare<'a> {
+    pub page: &'a Api,
+    pub spec: &'a Api,
+    /// Each fact that differs, as `operation: where: what`.
+    pub differences: Vec<String>,
+    /// How many facts the page states (each compared once).
+    pub stated: usize,
+}
+
+impl Compare<'_> {
+    fn differ(&mut self, at: &str, what: String) {
+        self.differences.push(format!("{at}: {what}"));
+    }
+
+    /// Counts one fact the page states.
+    fn fact(&mut self) {
+        self.stated += 1;
+    }
+
+    fn schema<'s>(api: &'s Api, ty: &TypeRef) -> Option<&'s Schema> {
+        match ty {
+            TypeRef::Named(name) => api.schemas.get(name),
+            _ => None,
+        }
+    }
+
+    /// Types agree when both are the same primitive, arrays or maps of
+    /// agreeing types, enums with the same values, or objects whose page
+    /// fields all agree; an unstated page type agrees with anything.
+    fn ty(&mut self, at: &str, page: &TypeRef, spec: &TypeRef) {
+        match (page, spec) {
+            (TypeRef::Unstated, _) => {}
+            (TypeRef::Array(page), TypeRef::Array(spec)) => self.ty(&format!("{at}[]"), page, spec),
+            (TypeRef::Map(page), TypeRef::Map(spec)) => self.ty(&format!("{at}{{}}"), page, spec),
+            (TypeRef::Named(_), TypeRef::Named(_)) => {
+                match (
+                    Self::schema(self.page, page).map(|s| &s.kind),
+                    Self::schema(self.spec, spec).map(|s| &s.kind),
+                ) {
+                    (Some(SchemaKind::Enum(page)), Some(SchemaKind::Enum(spec))) => {
+                        self.fact();
+                        let page: Vec<&str> = page.values.iter().map(|v| v.wire.as_str()).collect();
+                        let spec: Vec<&str> = spec.values.iter().map(|v| v.wire.as_str()).collect();
+                        if page != spec {
+                            self.differ(
+                                at,
+                                format!("enum values: page {page:?}, document {spec:?}"),
+                            );
+                        }
+                    }
+                    (Some(SchemaKind::Object(page)), Some(SchemaKind::Object(spec))) => {
+                        let (page, spec) = (page.clone(), spec.clone());
+                        for field in &page.fields {
+                            let field_at = format!("{at}.{}", field.wire_name);
+                            self.fact();
+                            let Some(other) =
+                                spec.fields.iter().find(|f| f.wire_name == field.wire_name)
+                            else {
+                                self.differ(&field_at, "the document has no such field".into());
+                                continue;
+                            };
+                            self.ty(&field_at, &field.ty, &other.ty);
+                            if field.presence != Presence::Unstated {
+                                self.fact();
+                            }
+                            if field.nullability != Nullability::Unstated {
+                                self.fact();
+                            }
+                            if field.description.is_some() {
+                                self.fact();
+                            }
+                            if field.title.is_some() {
+                                self.fact();
+                            }
+                            if field.constraints.min_length.is_some() {
+                                self.fact();
+                            }
+                            if field.presence != Presence::Unstated
+                                && field.presence != other.presence
+                            {
+                                self.differ(
+                                    &field_at,
+                                    format!(
+                                        "presence: page {:?}, document {:?}",
+                                        field.presence, other.presence
+                                    ),
+                                );
+                            }
+                            if field.nullability != Nullability::Unstated
+                                && field.nullability != other.nullability
+                            {
+                                self.differ(
+                                    &field_at,
+                                    format!(
+                                        "nullability: page {:?}, document {:?}",
+                                        field.nullability, other.nullability
+                                    ),
+                                );
+                            }
+                            if field.description.is_some() && field.description != other.description
+                            {
+                                self.differ(
+                                    &field_at,
+                                    format!(
+                                        "description: page {:?}, document {:?}",
+                                        field.description, other.description
+                                    ),
+                                );
+                            }
+                            if field.title.is_some() && field.title != other.title {
+                                self.differ(
+                                    &field_at,
+                                    format!(
+                                        "title: page {:?}, document {:?}",
+                                        field.title, other.title
+                                    ),
+                                );
+                            }
+                            let page_limits = &field.constraints;
+                            let spec_limits = &other.constraints;
+                            if page_limits.min_length.is_some()
+                                && page_limits.min_length != spec_limits.min_length
+                            {
+                                self.differ(
+                                    &field_at,
+                                    format!(
+                                        "minimum length: page {:?}, document {:?}",
+                                        page_limits.min_length, spec_limits.min_length
+                                    ),
+                                );
+                            }
+                        }
+                    }
+                    (page, spec) => {
+                        self.fact();
+                        self.differ(at, format!("kind: page {page:?}, document {spec:?}"))
+                    }
+                }
+            }
+            (page, spec) if page == spec => self.fact(),
+            (page, spec) => {
+                self.fact();
+                self.differ(at, format!("type: page {page:?}, document {spec:?}"))
+            }
+        }
+    }
+
+    pub fn operation(&mut self, id: &str) {
+        let (Some(page), Some(spec)) = (
+            self.page.operations.iter().find(|op| op.id == id),
+            self.spec.operations.iter().find(|op| op.id == id),
+        ) else {
+            panic!("`{id}` should be in both");
+        };
+        let (page, spec) = (page.clone(), spec.clone());
+        self.fact();
+        self.fact();
+        if (page.method, page.path.to_string()) != (spec.method, spec.path.to_string()) {
+            self.differ(
+                id,
+                format!(
+                    "request: page {} {}, document {} {}",
+                    page.method.as_str(),
+                    page.path,
+                    spec.method.as_str(),
+                    spec.path
+                ),
+            );
+        }
+        if page.description != spec.description {
+            self.differ(
+                id,
+                format!(
+                    "description: page {:?}, document {:?}",
+                    page.description, spec.description
+                ),
+            );
+        }
+        for parameter in &page.parameters {
+            let at = format!("{id}: parameter `{}`", parameter.name);
+            self.fact();
+            self.fact();
+            if parameter.description.is_some() {
+                self.fact();
+            }
+            let Some(other) = spec
+                .parameters
+                .iter()
+                .find(|p| p.name == parameter.name && p.location == parameter.location)
+            else {
+                self.differ(&at, "not in the document".into());
+                continue;
+            };
+            self.ty(&at, &parameter.ty, &other.ty);
+            if parameter.required != other.required {
+                self.differ(
+                    &at,
+                    format!(
+                        "required: page {}, document {}",
+                        parameter.required, other.required
+                    ),
+                );
+            }
+            if parameter.description.is_some() && parameter.description != other.description {
+                self.differ(
+                    &at,
+                    format!(
+                        "description: page {:?}, document {:?}",
+                        parameter.description, other.description
+                    ),
+                );
+            }
+        }
+        let path_parameters = |op: &generator::model::Operation| {
+            op.parameters
+                .iter()
+                .filter(|p| p.location == ParameterLocation::Path)
+                .count()
+        };
+        if path_parameters(&page) != path_parameters(&spec) {
+            self.differ(id, "a different number of path parameters".into());
+        }
+        match (&page.body, &spec.body) {
+            (Some(body), Some(other)) => {
+                self.ty(&format!("{id}: body"), &body.ty, &other.ty);
+                if body.required != other.required {
+                    self.differ(
+                        id,
+                        format!(
+                            "body required: page {}, document {}",
+                            body.required, other.required
+                        ),
+                    );
+                }
+            }
+            (None, None) => {}
+            (page, spec) => self.differ(
+                id,
+                format!("body: page {}, document {}", page.is_some(), spec.is_some()),
+            ),
+        }
+        for response in &page.responses {
+            let other = spec.responses.iter().find(|r| match response.status {
+                Status::AnySuccess => r.status.is_success(),
+                status => r.status == status,
+            });
+            let at = format!("{id}: response {:?}", response.status);
+            match (response.body.as_ref(), other.and_then(|r| r.body.as_ref())) {
+                (Some(body), Some(other)) => self.ty(&at, &body.ty, &other.ty),
+                (None, None) => {}
+                (page, spec) => self.differ(
+                    &at,
+                    format!("body: page {}, document {}", page.is_some(), spec.is_some()),
+                ),
+            }
+        }
+    }
+}
