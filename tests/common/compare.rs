@@ -39,10 +39,26 @@ impl Compare<'_> {
     /// agreeing types, enums with the same values, or objects whose page
     /// fields all agree; an unstated page type agrees with anything.
     fn ty(&mut self, at: &str, page: &TypeRef, spec: &TypeRef) {
+        // A document alias stands for its target.
+        if let Some(SchemaKind::Alias(target)) = Self::schema(self.spec, spec).map(|s| &s.kind) {
+            let target = target.clone();
+            return self.ty(at, page, &target);
+        }
         match (page, spec) {
             (TypeRef::Unstated, _) => {}
             (TypeRef::Array(page), TypeRef::Array(spec)) => self.ty(&format!("{at}[]"), page, spec),
             (TypeRef::Map(page), TypeRef::Map(spec)) => self.ty(&format!("{at}{{}}"), page, spec),
+            // The page says only "an object" (no entries shown): a named
+            // object type or union of objects of the document is one.
+            (TypeRef::Map(page), TypeRef::Named(_))
+                if **page == TypeRef::Unstated
+                    && matches!(
+                        Self::schema(self.spec, spec).map(|s| &s.kind),
+                        Some(SchemaKind::Object(_) | SchemaKind::Union(_))
+                    ) =>
+            {
+                self.fact()
+            }
             (TypeRef::Named(_), TypeRef::Named(_)) => {
                 match (
                     Self::schema(self.page, page).map(|s| &s.kind),

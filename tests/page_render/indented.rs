@@ -99,8 +99,22 @@ pub fn request_and_response(api: &Api, op: &Operation) -> Vec<String> {
         .and_then(|r| r.body.as_ref());
     if let Some(body) = success {
         lines.push("Schema".to_string());
-        if let Some(object) = object_of(api, &body.ty) {
-            fields(api, object, &mut lines);
+        match &body.ty {
+            TypeRef::Array(item) => {
+                if let Some(object) = object_of(api, item) {
+                    lines.push("  • Array [".to_string());
+                    fields(api, object, &mut lines);
+                    while lines.last().is_some_and(String::is_empty) {
+                        lines.pop();
+                    }
+                    lines.push("  • ]".to_string());
+                }
+            }
+            ty => {
+                if let Some(object) = object_of(api, ty) {
+                    fields(api, object, &mut lines);
+                }
+            }
         }
     }
     while lines.last().is_some_and(String::is_empty) {
@@ -179,8 +193,10 @@ fn qualifiers(api: &Api, field: &Field) -> Vec<String> {
 
 /// `Possible values: [a, b]` for an enum type.
 fn enum_values(api: &Api, ty: &TypeRef) -> Option<String> {
-    let TypeRef::Named(name) = ty else {
-        return None;
+    let name = match ty {
+        TypeRef::Named(name) => name,
+        TypeRef::Array(item) => return enum_values(api, item),
+        _ => return None,
     };
     let Some(SchemaKind::Enum(values)) = api.schemas.get(name).map(|s| &s.kind) else {
         return None;
@@ -238,7 +254,8 @@ fn base_label(api: &Api, ty: &TypeRef) -> String {
             Some(SchemaKind::Alias(target)) => base_label(api, target),
             _ => "object".to_string(),
         },
-        TypeRef::Map(_) | TypeRef::Any | TypeRef::Unstated => "object".to_string(),
+        TypeRef::Map(_) => "object".to_string(),
+        TypeRef::Any | TypeRef::Unstated => "any".to_string(),
     }
 }
 

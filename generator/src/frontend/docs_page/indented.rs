@@ -11,7 +11,7 @@ use super::{join_paragraphs, parameter_type, OperationContext, Page};
 use crate::diagnostic::{Error, Warning};
 use crate::frontend::schemas::{enum_schema, FieldNames, SchemaRegistry};
 use crate::model::{
-    Field, Nullability, ObjectSchema, Parameter, ParameterLocation, Presence, Response,
+    Field, Nullability, ObjectSchema, Parameter, ParameterLocation, Presence, Primitive, Response,
     ResponseBody, Schema, SchemaKind, Status, TypeRef,
 };
 
@@ -35,9 +35,10 @@ fn content(text: &str) -> Option<&str> {
 /// Reads `Path Parameters`-style entries: `id integerrequired` and its description.
 pub(super) fn parameters(
     page: &Page<'_>,
-    from: usize,
-    to: usize,
+    (from, to): (usize, usize),
     location: ParameterLocation,
+    type_prefix: &str,
+    registry: &mut SchemaRegistry,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Parameter>, Error> {
     let mut parameters: Vec<(Parameter, Vec<String>)> = Vec::new();
@@ -66,9 +67,25 @@ pub(super) fn parameters(
             };
             match qualifier::parse(rest) {
                 Ok(found) => {
-                    parameter.constraints = found.constraints;
+                    if found.constraints.min_length.is_some() {
+                        parameter.constraints = found.constraints;
+                    }
                     if let Some(values) = found.enum_values {
-                        page.warn(warnings, index, format!("parameter `{}` takes one of [{}]; parameter enums are not modelled yet, so any value is accepted", parameter.name, values.join(", ")));
+                        // A text parameter (or a list of them) that takes one of the values.
+                        let element = innermost(&mut parameter.ty);
+                        if *element == TypeRef::Primitive(Primitive::String) {
+                            let name =
+                                format!("{type_prefix}{}", parameter.name.to_upper_camel_case());
+                            let location = page.at(index);
+                            let registered = registry.register(
+                                enum_schema(name, None, &values),
+                                &location,
+                                warnings,
+                            );
+                            *element = TypeRef::Named(registered);
+                        } else {
+                            page.warn(warnings, index, format!("parameter `{}` takes one of [{}]; only text enums are modelled, so any value is accepted", parameter.name, values.join(", ")));
+                        }
                     }
                 }
                 Err(message) => page.warn(
@@ -118,6 +135,14 @@ pub(super) fn parameters(
         .collect())
 }
 
+/// The element type inside any arrays.
+fn innermost(ty: &mut TypeRef) -> &mut TypeRef {
+    match ty {
+        TypeRef::Array(item) => innermost(item),
+        other => other,
+    }
+}
+
 /// Reads the schema lines `from..to` as the properties of one object named
 /// `name`, registers it and its nested types, and returns its type.
 pub(super) fn object(
@@ -130,6 +155,16 @@ pub(super) fn object(
     warnings: &mut Vec<Warning>,
 ) -> Result<TypeRef, Error> {
     let fields = read_fields(page, from, to, example, warnings)?;
+    if fields.is_empty() {
+        // A section without field lines states no schema (a union, a file, a
+        // free-form value are shown that way), not an object without fields.
+        page.warn(
+            warnings,
+            from.saturating_sub(1),
+            format!("`{name}`: the page shows no fields; its type is left open (any JSON value)"),
+        );
+        return Ok(TypeRef::Unstated);
+    }
     let object_example = example.and_then(Value::as_object);
     let registered = build_object(page, from, name, fields, object_example, registry, warnings)?;
     Ok(TypeRef::Named(registered))
@@ -173,7 +208,26 @@ pub(super) fn responses(
     } else {
         format!("{}Error", context.type_prefix)
     };
-    let ty = object(page, schema + 1, to, &name, None, registry, warnings)?;
+    // A list answers `Array [`, the item's fields, `]`.
+    let first = page.next_content(schema + 1).filter(|&i| i < to);
+    let last = (schema + 1..to).rev().find(|&i| !page.text(i).is_empty());
+    let ty = match (first, last) {
+        (Some(first), Some(last))
+            if first < last && page.text(first) == "• Array [" && page.text(last) == "• ]" =>
+        {
+            let item = object(
+                page,
+                first + 1,
+                last,
+                &format!("{name}Item"),
+                None,
+                registry,
+                warnings,
+            )?;
+            TypeRef::Array(Box::new(item))
+        }
+        _ => object(page, schema + 1, to, &name, None, registry, warnings)?,
+    };
     Ok(vec![Response {
         status,
         description: None,
@@ -356,7 +410,7 @@ fn build_object(
                     )?;
                     line.label.wrap(TypeRef::Named(child))
                 }
-                None => line.label.wrap(TypeRef::Map(Box::new(TypeRef::Any))),
+                None => line.label.wrap(TypeRef::Map(Box::new(TypeRef::Unstated))),
             }
         } else if let Some(values) = &field.qualifier.enum_values {
             if line.label.base == "string" {

@@ -43,6 +43,7 @@ pub const BASE_LABELS: &[&str] = &[
     "double",
     "binary",
     "byte",
+    "any",
 ];
 
 /// What a field line says, before it is attached to a schema.
@@ -103,7 +104,9 @@ impl Label {
             "double" => Primitive::Double,
             "binary" => Primitive::Binary,
             "array" => return TypeRef::Array(Box::new(TypeRef::Any)),
-            _ => return TypeRef::Map(Box::new(TypeRef::Any)),
+            "any" => return TypeRef::Any,
+            // An object whose entries the page does not show: their type is unstated.
+            _ => return TypeRef::Map(Box::new(TypeRef::Unstated)),
         };
         TypeRef::Primitive(primitive)
     }

@@ -408,9 +408,14 @@ impl<'a> Page<'a> {
             match request_header(self.text(start)) {
                 Some(RequestHeader::Parameters(location)) => {
                     let found = match style {
-                        Style::Indented => {
-                            indented::parameters(self, start + 1, end, location, warnings)?
-                        }
+                        Style::Indented => indented::parameters(
+                            self,
+                            (start + 1, end),
+                            location,
+                            &context.type_prefix,
+                            registry,
+                            warnings,
+                        )?,
                         Style::Flat => {
                             flat::parameters(self, start + 1, end, location, path, warnings)
                         }
