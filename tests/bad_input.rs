@@ -119,20 +119,37 @@ fn a_missing_spec_is_an_error_naming_it() {
     }
 }
 
-/// Every truncation and every single-line deletion of both seed pages either
-/// parses or gives an input error with a line inside the page: no panics, no
-/// errors without a location.
+/// Every truncation, every single-line deletion, every swap of two
+/// neighbouring lines and every line garbled (reversed, or its first half
+/// doubled) of both seed pages either parses or gives an input error with a
+/// line inside the page: no panics, no errors without a location.
 #[test]
-fn every_truncation_and_deleted_line_gives_a_located_result() {
+fn every_truncated_reordered_or_garbled_page_gives_a_located_result() {
     for page in PAGES {
         let text = read(page);
         let lines: Vec<&str> = text.lines().collect();
-        let mut variants: Vec<(String, Vec<&str>)> = Vec::new();
+        let mut variants: Vec<(String, Vec<String>)> = Vec::new();
+        let owned = |lines: &[&str]| lines.iter().map(|l| l.to_string()).collect::<Vec<_>>();
         for n in 0..lines.len() {
-            variants.push((format!("first {n} lines"), lines[..n].to_vec()));
-            let mut deleted = lines.clone();
+            variants.push((format!("first {n} lines"), owned(&lines[..n])));
+            let mut deleted = owned(&lines);
             deleted.remove(n);
             variants.push((format!("line {} deleted", n + 1), deleted));
+            if n + 1 < lines.len() {
+                let mut swapped = owned(&lines);
+                swapped.swap(n, n + 1);
+                variants.push((format!("lines {} and {} swapped", n + 1, n + 2), swapped));
+            }
+            let mut reversed = owned(&lines);
+            reversed[n] = lines[n].chars().rev().collect();
+            variants.push((format!("line {} reversed", n + 1), reversed));
+            let mut doubled = owned(&lines);
+            let half: String = lines[n]
+                .chars()
+                .take(lines[n].chars().count() / 2)
+                .collect();
+            doubled[n] = format!("{half}{}", lines[n]);
+            variants.push((format!("line {} garbled", n + 1), doubled));
         }
         for (what, variant) in variants {
             let (_dir, _path, result) = load(variant.join("\n").as_bytes());
