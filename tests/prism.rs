@@ -13,7 +13,9 @@
 //! against that client.
 //!
 //! It needs the servers: `tests/prism.sh start` starts both and prints the
-//! variables to export (`PRISM_STATIC_URL`, `PRISM_DYNAMIC_URL`); `.ci/run`
+//! variables to export (`PRISM_STATIC_URL`, `PRISM_DYNAMIC_URL`,
+//! `PRISM_LOG_DIR`, where the test also checks that Prism logged no request
+//! violation, not even a warning); `.ci/run`
 //! does that and runs this test with `--ignored`.
 
 use std::path::{Path, PathBuf};
@@ -129,6 +131,25 @@ fn every_operation_is_accepted_and_decoded_by_prism() {
             });
         if !output.status.success() || !complete {
             failures.push(format!("{mode}: {summary}"));
+        }
+    }
+    // Prism also logs what it accepted with a warning (`Violation: request…`
+    // at warning level does not fail the request): there must be none.
+    let logs = std::path::PathBuf::from(url("PRISM_LOG_DIR"));
+    for mode in ["static", "dynamic"] {
+        let log = logs.join(format!("{mode}.log"));
+        let text =
+            std::fs::read_to_string(&log).unwrap_or_else(|e| panic!("{}: {e}", log.display()));
+        let request_violations: Vec<&str> = text
+            .lines()
+            .filter(|line| line.contains("Violation: request"))
+            .collect();
+        println!(
+            "Prism {mode} log: {} request violations",
+            request_violations.len()
+        );
+        if !request_violations.is_empty() {
+            failures.push(format!("{mode} log: {}", request_violations.join("; ")));
         }
     }
     assert!(

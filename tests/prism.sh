@@ -6,7 +6,7 @@
 #                          starts a static and a dynamic (fixed seed) mock of
 #                          ../shared/specs/authentik-2025.12.6.yml on
 #                          loopback, waits until both answer, and prints the
-#                          variables to export
+#                          variables to export (the URLs and the log folder)
 #   tests/prism.sh stop    stops them
 #
 # Logs: target/prism-cli/{static,dynamic}.log.
@@ -54,6 +54,7 @@ case "${1:-}" in
       if listening "$static_port" && listening "$dynamic_port"; then
         echo "export PRISM_STATIC_URL=http://127.0.0.1:$static_port"
         echo "export PRISM_DYNAMIC_URL=http://127.0.0.1:$dynamic_port"
+        echo "export PRISM_LOG_DIR=$tools"
         exit 0
       fi
       sleep 1
