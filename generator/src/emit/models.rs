@@ -197,17 +197,13 @@ fn object_struct(
         if let Some(ident) = &additional {
             values.push(quote! { #ident: std::collections::BTreeMap::new() });
         }
-        let allow = (arguments.len() > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
         let doc = format!(" A new `{name}`: the required fields set, the others unset (not sent).");
+        let new = super::types::constructor(&name, &doc, &arguments, &values);
         quote! {
             #cfg
             #[allow(deprecated)]
             impl #name {
-                #[doc = #doc]
-                #allow
-                pub fn new(#(#arguments),*) -> #name {
-                    #name { #(#values),* }
-                }
+                #new
             }
         }
     });

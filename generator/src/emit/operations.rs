@@ -65,9 +65,11 @@ fn operation(
         .filter(|p| p.location == ParameterLocation::Path)
     {
         let ident = format_ident!("{}", crate::ident::to_snake(&parameter.name));
-        let ty = path_argument_type(op, parameter, &types, uses)?;
+        let ty = path_argument_type(op, parameter, &types, &TokenStream::new(), uses)?;
         arguments.push(quote! { #ident: #ty });
-        path_arguments.push((ident, ty));
+        // In a stream method, the references live as long as the stream.
+        let stream_ty = path_argument_type(op, parameter, &types, &quote! { 'a }, uses)?;
+        path_arguments.push((ident, stream_ty));
     }
     let path = path_expression(op);
 
@@ -133,20 +135,19 @@ fn operation(
     let doc = doc_attrs(&doc_text([op.description.as_deref()]));
     let doc_separator =
         (!op.description.as_deref().unwrap_or_default().is_empty()).then(|| quote! { #[doc = ""] });
-    let deprecated = op
-        .deprecated
-        .then(|| quote! { #[deprecated] #[allow(deprecated)] });
+    let deprecated = op.deprecated.then(|| quote! { #[deprecated] });
     let stream = match (super::pagination::paged_item(api, op), params_struct) {
         (Some(item), Some(params_struct)) => {
             let item = types.ty(item, uses);
             let params_struct = format_ident!("{}", params_struct);
             let method =
                 super::pagination::stream_method(op, &item, &params_struct, &path_arguments);
-            Some(quote! { #deprecated #method })
+            // The stream of a deprecated list is deprecated and calls it.
+            let allow = op.deprecated.then(|| quote! { #[allow(deprecated)] });
+            Some(quote! { #deprecated #allow #method })
         }
         _ => None,
     };
-    let deprecated = op.deprecated.then(|| quote! { #[deprecated] });
     Ok(quote! {
         #doc
         #doc_separator
@@ -302,19 +303,21 @@ fn multipart_form(api: &Api, op: &Operation, ty: &TypeRef) -> Result<TokenStream
 
 /// The Rust type of a path argument: text as `&str`, numbers and uuids by
 /// value, named types by reference.
+/// `lifetime` is that of the references (empty: elided).
 fn path_argument_type(
     op: &Operation,
     parameter: &Parameter,
     types: &TypeEmitter<'_>,
+    lifetime: &TokenStream,
     uses: &mut Uses,
 ) -> Result<TokenStream, Error> {
     Ok(match &parameter.ty {
         TypeRef::Primitive(Primitive::String | Primitive::Uri | Primitive::Email)
-        | TypeRef::Unstated => quote! { &str },
+        | TypeRef::Unstated => quote! { &#lifetime str },
         TypeRef::Primitive(_) => types.ty(&parameter.ty, uses),
         TypeRef::Named(_) => {
             let ty = types.ty(&parameter.ty, uses);
-            quote! { &#ty }
+            quote! { &#lifetime #ty }
         }
         other => {
             return Err(unsupported(

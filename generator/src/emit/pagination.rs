@@ -105,7 +105,8 @@ pub fn page_impl(
 }
 
 /// `<operation>_stream`: every item of the paged list `op`, whose method
-/// takes `arguments` (path parameters, then the parameters struct).
+/// takes the path parameters `path_arguments` (with the types the stream
+/// method declares, references of lifetime `'a`) and the parameters struct.
 pub fn stream_method(
     op: &Operation,
     item: &TokenStream,
@@ -119,17 +120,9 @@ pub fn stream_method(
          (the first page when unset) to the last. The stream ends after the \
          last page or after the first error, which it yields."
     );
-    // References among the path arguments live as long as the stream.
-    let declared = path_arguments.iter().map(|(ident, ty)| {
-        let ty = match syn::parse2::<syn::TypeReference>(ty.clone()) {
-            Ok(reference) => {
-                let elem = reference.elem;
-                quote! { &'a #elem }
-            }
-            Err(_) => ty.clone(),
-        };
-        quote! { #ident: #ty }
-    });
+    let declared = path_arguments
+        .iter()
+        .map(|(ident, ty)| quote! { #ident: #ty });
     let passed = path_arguments.iter().map(|(ident, _)| ident);
     quote! {
         #[doc = #doc]

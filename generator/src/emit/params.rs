@@ -81,16 +81,9 @@ pub fn params_struct(op: &Operation, name: &str, uses: &mut Uses) -> TokenStream
     let default = all_optional.then(|| quote! { Default, });
     // With required parameters there is no `Default`: `new` takes them.
     let constructor = (!all_optional).then(|| {
-        let allow = (arguments.len() > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
-        quote! {
-            impl #name {
-                /// The required parameters; the others unset (not sent).
-                #allow
-                pub fn new(#(#arguments),*) -> #name {
-                    #name { #(#values),* }
-                }
-            }
-        }
+        let doc = " The required parameters; the others unset (not sent).";
+        let new = super::types::constructor(&name, doc, &arguments, &values);
+        quote! { impl #name { #new } }
     });
     quote! {
         #[doc = #doc]

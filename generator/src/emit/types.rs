@@ -109,3 +109,21 @@ impl Wrapper {
         !matches!(self, Wrapper::Plain)
     }
 }
+
+/// `pub fn new(<arguments>) -> <name>` building `<name> { <values> }`: the
+/// constructor of a struct whose required fields have no `Default`.
+pub fn constructor(
+    name: &syn::Ident,
+    doc: &str,
+    arguments: &[TokenStream],
+    values: &[TokenStream],
+) -> TokenStream {
+    let allow = (arguments.len() > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
+    quote! {
+        #[doc = #doc]
+        #allow
+        pub fn new(#(#arguments),*) -> #name {
+            #name { #(#values),* }
+        }
+    }
+}
