@@ -1,0 +1,39 @@
+//! Looking types up in a model, for both renderers and the projection.
+
+use generator::model::{Api, ObjectSchema, SchemaKind, TypeRef};
+
+/// The object schema `ty` names, if it names one.
+pub fn object_of<'a>(api: &'a Api, ty: &TypeRef) -> Option<&'a ObjectSchema> {
+    match &api.schemas.get(named(ty)?)?.kind {
+        SchemaKind::Object(object) => Some(object),
+        _ => None,
+    }
+}
+
+/// The wire values of the enum `ty` names, if it names one.
+pub fn enum_wires<'a>(api: &'a Api, ty: &TypeRef) -> Option<Vec<&'a str>> {
+    match &api.schemas.get(named(ty)?)?.kind {
+        SchemaKind::Enum(values) => Some(values.values.iter().map(|v| v.wire.as_str()).collect()),
+        _ => None,
+    }
+}
+
+/// `ty` with every alias replaced by what it stands for.
+pub fn resolved(api: &Api, ty: &TypeRef) -> TypeRef {
+    match ty {
+        TypeRef::Named(name) => match api.schemas.get(name).map(|s| &s.kind) {
+            Some(SchemaKind::Alias(target)) => resolved(api, target),
+            _ => ty.clone(),
+        },
+        TypeRef::Array(item) => TypeRef::Array(Box::new(resolved(api, item))),
+        TypeRef::Map(value) => TypeRef::Map(Box::new(resolved(api, value))),
+        _ => ty.clone(),
+    }
+}
+
+fn named(ty: &TypeRef) -> Option<&str> {
+    match ty {
+        TypeRef::Named(name) => Some(name),
+        _ => None,
+    }
+}
