@@ -71,11 +71,11 @@ pub struct OutpostsInstancesUpdateResponse {
     pub pk: Option<uuid::Uuid>,
     pub name: Option<String>,
     pub r#type: Option<super::OutpostsInstancesUpdateResponseType>,
-    pub providers: Option<Vec<i64>>,
+    pub providers: Option<Vec<f64>>,
     pub providers_obj: Vec<super::OutpostsInstancesUpdateResponseProvidersObjItem>,
     pub service_connection: Option<uuid::Uuid>,
     pub service_connection_obj: super::OutpostsInstancesUpdateResponseServiceConnectionObj,
-    pub refresh_interval_s: Option<i64>,
+    pub refresh_interval_s: Option<f64>,
     pub token_identifier: Option<String>,
     pub config: std::collections::BTreeMap<String, serde_json::Value>,
     pub managed: Option<String>,
@@ -200,7 +200,7 @@ impl super::super::runtime::Object for OutpostsInstancesUpdateResponse {
 }
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OutpostsInstancesUpdateResponseProvidersObjItem {
-    pub pk: Option<i64>,
+    pub pk: Option<f64>,
     pub name: Option<String>,
     pub authentication_flow: Option<uuid::Uuid>,
     pub authorization_flow: Option<uuid::Uuid>,

@@ -5,8 +5,8 @@
 //! The examples are generated from the schema by the documentation site, so
 //! a sample value stands for a type: `"string"` a string,
 //! `"3fa85f64-5717-4562-b3fc-2c963f66afa6"` a uuid, `0` a number, `true` a
-//! boolean, `{}` a free-form object. A sample cannot tell `integer` from
-//! `number` (both print `0`): callers report that.
+//! boolean, `{}` an object whose entries are not shown. A sample cannot
+//! tell `integer` from `number` (both print `0`), so `0` is read as a number.
 
 use serde_json::Value;
 
@@ -15,6 +15,8 @@ use crate::model::Primitive;
 
 /// The uuid the documentation site prints for every `format: uuid` value.
 const UUID_SAMPLE: &str = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+/// The address it prints for every `format: email` value.
+const EMAIL_SAMPLE: &str = "user@example.com";
 
 /// Reads the JSON value that starts on `lines[start]`; returns it and the
 /// index of the line after it. The error names what is wrong.
@@ -59,6 +61,7 @@ pub fn read_json(lines: &[Line], start: usize) -> Result<(Value, usize), (usize,
 pub fn sample_primitive(value: &Value) -> Option<Primitive> {
     Some(match value {
         Value::String(text) if text == UUID_SAMPLE => Primitive::Uuid,
+        Value::String(text) if text == EMAIL_SAMPLE => Primitive::Email,
         Value::String(text) if looks_like_date_time(text) => Primitive::DateTime,
         Value::String(text)
             if text.len() == 10 && looks_like_date_time(&format!("{text}T00:00:00Z")) =>
@@ -67,10 +70,20 @@ pub fn sample_primitive(value: &Value) -> Option<Primitive> {
         }
         Value::String(_) => Primitive::String,
         Value::Bool(_) => Primitive::Boolean,
-        Value::Number(number) if number.is_f64() => Primitive::Number,
-        Value::Number(_) => Primitive::Integer,
+        // `0` stands for an integer or a number of any width: only "a number"
+        // is known.
+        Value::Number(_) => Primitive::Number,
         Value::Null | Value::Array(_) | Value::Object(_) => return None,
     })
+}
+
+/// Whether the site prints `value` for some type that is not an enum: the
+/// string, uuid, email, date and date-time samples.
+pub fn is_plain_sample(value: &Value) -> bool {
+    matches!(
+        sample_primitive(value),
+        Some(Primitive::Uuid | Primitive::Email | Primitive::Date | Primitive::DateTime)
+    ) || value.as_str() == Some("string")
 }
 
 /// `2024-07-29T15:51:28.071Z`: the date-time sample's shape.

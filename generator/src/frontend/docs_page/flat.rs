@@ -4,26 +4,33 @@
 //! - **Names and types** come from the JSON example that closes a response
 //!   block; its keys, in order, are the fields (nested objects and the items
 //!   of object arrays included), and each sample value stands for a type
-//!   ([`super::example`]).
+//!   ([`super::example`]; a sample `0` says only "a number").
 //! - **Object fields** keep their name, `object`/`object[]` label and flags on
 //!   the page (`providers_obj` / `object[]` / `required`). These *anchors* are
 //!   matched to the example's keys in order; their flags are facts.
 //! - **Enum values** (`Possible values: [proxy`, `, ldap`, …`]`) belong to the
-//!   one field between the surrounding anchors whose sample value is one of
-//!   them; with no such field, or several, they are reported.
+//!   first field after the previous values' field and the anchor before them,
+//!   and before the next anchor, whose sample value is one of them (page
+//!   order is the example's order); when that field's sample could as well
+//!   be another type's and another field qualifies, they are reported.
 //! - Everything else (descriptions, other qualifiers, `Array [`/`]`) cannot be
 //!   tied to a field, because the lines that named the fields are gone: each
 //!   such line is reported as a warning, never attached by guess.
 //! - Fields known only from an example have no stated required-ness or
 //!   nullability (`Presence::Unstated`, `Nullability::Unstated`).
-//! - An object with no example (a request body) has only its anchors as
-//!   fields, and admits further entries, so a caller can still send the
-//!   fields the page lost.
+//! - An object with no example (a request body) shows no nesting: only its
+//!   first anchor is surely its own field (a later one may belong to an
+//!   object field before it). It gets that field and admits further entries,
+//!   so a caller can still send the fields the page lost; with no anchor the
+//!   body is any JSON value.
+//! - A response without content shows its one-line description in place of
+//!   a block; a block without an example (a body that is not JSON structure)
+//!   is any JSON value.
 
 use heck::ToUpperCamelCase;
 use serde_json::Value;
 
-use super::example::read_json;
+use super::example::{is_plain_sample, read_json};
 use super::label::Label;
 use super::qualifier;
 use super::{is_media_type, join_paragraphs, sample_type, OperationContext, Page};
@@ -103,9 +110,9 @@ pub(super) fn object(
 ) -> Result<TypeRef, Error> {
     let items = read_items(page, from, to, warnings);
     let Some((example_index, example)) = example else {
-        return Ok(TypeRef::Named(object_from_anchors(
+        return Ok(object_from_anchors(
             page, from, name, &items, registry, warnings,
-        )));
+        ));
     };
     let mut tree = ExampleTree::default();
     tree.add_children(None, example);
@@ -121,8 +128,10 @@ pub(super) fn object(
     Ok(TypeRef::Named(built))
 }
 
-/// Reads a response section: the status list came first, then one block per
-/// status (`- application/json`, `- Schema`, …, schema lines, example).
+/// Reads a response section: the status list came first, then, per status
+/// in order, either a block (`- application/json`, `- Schema`, …, schema
+/// lines, example) or, for a response without content, its one-line
+/// description.
 pub(super) fn responses(
     page: &Page<'_>,
     from: usize,
@@ -135,71 +144,138 @@ pub(super) fn responses(
     let starts: Vec<usize> = (from..to)
         .filter(|&i| page.text(i).strip_prefix("- ").is_some_and(is_media_type))
         .collect();
-    if starts.len() != statuses.len() {
+    if starts.len() > statuses.len() {
         return Err(page.error(from, format!(
-            "the page lists {} response status(es) but shows {} response block(s); expected one `- <media type>` block per status",
+            "the page lists {} response status(es) but shows {} response block(s); expected at most one `- <media type>` block per status",
             statuses.len(),
             starts.len()
         )));
     }
     let mut responses = Vec::new();
-    for (position, (&start, &status)) in starts.iter().zip(statuses).enumerate() {
-        let end = starts.get(position + 1).copied().unwrap_or(to);
-        let content_type = page.text(start).trim_start_matches("- ").to_string();
-        let mut schema_from = start + 1;
-        while schema_from < end
-            && matches!(
-                page.text(schema_from),
-                "- Schema" | "- Example (from schema)" | "Schema" | ""
-            )
-        {
-            schema_from += 1;
+    let mut cursor = from;
+    for &status in statuses {
+        let Some(next) = page.next_content(cursor).filter(|&i| i < to) else {
+            responses.push(Response {
+                status,
+                description: None,
+                body: None,
+            });
+            continue;
+        };
+        if !starts.contains(&next) {
+            responses.push(Response {
+                status,
+                description: Some(page.text(next).to_string()),
+                body: None,
+            });
+            cursor = next + 1;
+            continue;
         }
-        let json_start =
-            (schema_from..end).find(|&i| matches!(page.lines[i].text.as_str(), "{" | "["));
-        let example = match json_start {
-            Some(index) => {
-                let (value, after) = read_json(page.lines, index).map_err(|(line, message)| {
-                    Error::input(Location::line(page.file, line), message)
-                })?;
-                if let Some(extra) = page.next_content(after).filter(|&i| i < end) {
-                    page.warn(
-                        warnings,
-                        extra,
-                        format!(
-                            "`{}` follows the response example and is not used",
-                            page.text(extra)
-                        ),
-                    );
-                }
-                Some((index, value))
-            }
-            None => None,
-        };
-        let name = format!("{}{}", context.type_prefix, status_suffix(status));
-        let ty = match &example {
-            Some((index, value)) if value.is_object() => object(
-                page,
-                schema_from,
-                *index,
-                &name,
-                Some((*index, value)),
-                registry,
-                warnings,
-            )?,
-            Some((index, _)) => {
-                page.warn(warnings, *index, "only object examples are read in this copy style; the response is decoded as any JSON value");
-                TypeRef::Any
-            }
-            None => object(page, schema_from, end, &name, None, registry, warnings)?,
-        };
+        let end = starts.iter().copied().find(|&i| i > next).unwrap_or(to);
+        let (body, after) = block(page, next, end, status, context, registry, warnings)?;
         responses.push(Response {
             status,
             description: None,
-            body: Some(ResponseBody { content_type, ty }),
+            body: Some(body),
         });
+        cursor = after;
+    }
+    if let Some(extra) = page.next_content(cursor).filter(|&i| i < to) {
+        page.warn(
+            warnings,
+            extra,
+            format!(
+                "`{}` follows the last response and is not used",
+                page.text(extra)
+            ),
+        );
     }
     Ok(responses)
+}
+
+/// One response block, `start..end`: its body, and the index after the
+/// block's example (or `end`).
+fn block(
+    page: &Page<'_>,
+    start: usize,
+    end: usize,
+    status: Status,
+    context: &OperationContext<'_>,
+    registry: &mut SchemaRegistry,
+    warnings: &mut Vec<Warning>,
+) -> Result<(ResponseBody, usize), Error> {
+    let content_type = page.text(start).trim_start_matches("- ").to_string();
+    let mut schema_from = start + 1;
+    while schema_from < end
+        && matches!(
+            page.text(schema_from),
+            "- Schema" | "- Example (from schema)" | "Schema" | ""
+        )
+    {
+        schema_from += 1;
+    }
+    let json_start = (schema_from..end).find(|&i| matches!(page.lines[i].text.as_str(), "{" | "["));
+    let name = format!("{}{}", context.type_prefix, status_suffix(status));
+    let Some(json_start) = json_start else {
+        for item in read_items(page, schema_from, end, warnings) {
+            let (Item::Anchor { index, .. }
+            | Item::Values { index, .. }
+            | Item::Loose { index, .. }) = item;
+            page.warn(warnings, index, "this response block has no example, so its lines cannot be tied to fields; the body is decoded as any JSON value");
+        }
+        let ty = TypeRef::Unstated;
+        return Ok((ResponseBody { content_type, ty }, end));
+    };
+    let (value, after) = read_json(page.lines, json_start)
+        .map_err(|(line, message)| Error::input(Location::line(page.file, line), message))?;
+    let ty = match &value {
+        Value::Array(items) if !items.first().is_some_and(Value::is_object) => {
+            for item in read_items(page, schema_from, json_start, warnings) {
+                let (Item::Anchor { index, .. }
+                | Item::Values { index, .. }
+                | Item::Loose { index, .. }) = item;
+                page.warn(warnings, index, "the example is an array of simple values, so this line cannot be tied to a field");
+            }
+            sample_array(&value)
+        }
+        Value::Array(_) => TypeRef::Array(Box::new(object(
+            page,
+            schema_from,
+            json_start,
+            &format!("{name}Item"),
+            Some((json_start, &value)),
+            registry,
+            warnings,
+        )?)),
+        Value::Object(_) => object(
+            page,
+            schema_from,
+            json_start,
+            &name,
+            Some((json_start, &value)),
+            registry,
+            warnings,
+        )?,
+        _ => TypeRef::Unstated,
+    };
+    Ok((ResponseBody { content_type, ty }, after))
+}
+
+/// The type of a sample that is not an object: a primitive, or an array of them.
+fn sample_array(value: &Value) -> TypeRef {
+    match value {
+        Value::Array(items) => TypeRef::Array(Box::new(
+            items.first().map_or(TypeRef::Unstated, sample_array),
+        )),
+        Value::Object(_) => unstated_object(),
+        value => sample_type(value).unwrap_or(TypeRef::Unstated),
+    }
+}
+
+/// "An object" whose entries the page does not show (`{}` in an example,
+/// `object` on an object field with no example).
+fn unstated_object() -> TypeRef {
+    TypeRef::Map(Box::new(TypeRef::Unstated))
 }
 
 /// `Response` for success, else the status's reason (`BadRequest`).
@@ -292,8 +368,11 @@ fn is_field_name(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// An object with no example: its anchors are its fields, and it admits the
-/// entries the page lost.
+/// An object with no example (a request body). Only its first object field
+/// is surely its own: a later one may as well belong to an object field
+/// before it, whose fields follow it with nothing to end them. So the object
+/// has that one field and admits the entries the page lost; with no object
+/// field at all, the page tells nothing of the body's shape (`Unstated`).
 fn object_from_anchors(
     page: &Page<'_>,
     index: usize,
@@ -301,15 +380,15 @@ fn object_from_anchors(
     items: &[Item],
     registry: &mut SchemaRegistry,
     warnings: &mut Vec<Warning>,
-) -> String {
+) -> TypeRef {
     let mut names = FieldNames::default();
-    let mut fields = Vec::new();
+    let mut fields: Vec<Field> = Vec::new();
     for item in items {
         match item {
-            Item::Anchor { index: _, name: wire, label, required, nullable } => fields.push(Field {
+            Item::Anchor { index: _, name: wire, label, required, nullable } if fields.is_empty() => fields.push(Field {
                 wire_name: wire.clone(),
                 rust_name: names.claim(wire),
-                ty: label.wrap(TypeRef::Map(Box::new(TypeRef::Any))),
+                ty: label.wrap(unstated_object()),
                 presence: if *required { Presence::Required } else { Presence::Optional },
                 nullability: if *nullable { Nullability::Nullable } else { Nullability::NonNull },
                 read_only: false,
@@ -320,11 +399,20 @@ fn object_from_anchors(
                 description: None,
                 constraints: Default::default(),
             }),
+            Item::Anchor { index, name: wire, .. } => page.warn(warnings, *index, format!(
+                "object field `{wire}` may belong to `{}` or to an object field after it (the page shows no nesting here and has no example); it is not modelled",
+                fields.first().map_or("", |f| f.wire_name.as_str())
+            )),
             Item::Values { index, values } => page.warn(warnings, *index, format!("values [{}] cannot be tied to a field: the page names no field here and has no example", values.join(", "))),
             Item::Loose { index, text } => page.warn(warnings, *index, format!("`{text}` cannot be tied to a field: this copy of the page lost the names of simple fields")),
         }
     }
-    page.warn(warnings, index, format!("`{name}`: the page names only its object fields; it accepts further entries so the fields the page lost can still be sent"));
+    if fields.is_empty() {
+        page.warn(warnings, index, format!("`{name}`: the page names none of its fields and shows no example; it is sent as any JSON value"));
+        return TypeRef::Unstated;
+    }
+    let named = fields.first().map_or("", |f| f.wire_name.as_str());
+    page.warn(warnings, index, format!("`{name}`: of its fields the page surely names only `{named}` (its first object field); it accepts further entries so the fields the page lost can still be sent"));
     let schema = Schema {
         name: name.to_string(),
         description: None,
@@ -333,7 +421,7 @@ fn object_from_anchors(
             additional: Some(TypeRef::Any),
         }),
     };
-    registry.register(schema, &page.at(index), warnings)
+    TypeRef::Named(registry.register(schema, &page.at(index), warnings))
 }
 
 /// The example's keys as a tree in document order: the order the page lists fields in.
@@ -431,8 +519,12 @@ impl<'v> ExampleTree<'v> {
             .collect()
     }
 
-    /// Gives each enum's values to the one field between the surrounding
-    /// anchors whose sample is one of them.
+    /// Gives each enum's values to a field whose sample is one of them,
+    /// after the field the previous values went to and the anchor before
+    /// them, and before the next anchor. Page order is the example's order,
+    /// so the first such field is theirs, unless its sample could also be a
+    /// field of another type's (`"string"`, a uuid, …) and another field
+    /// qualifies: then they are reported.
     fn match_values(
         &mut self,
         page: &Page<'_>,
@@ -440,35 +532,42 @@ impl<'v> ExampleTree<'v> {
         anchor_nodes: &[Option<usize>],
         warnings: &mut Vec<Warning>,
     ) {
+        let mut after_values = 0;
         for (position, item) in items.iter().enumerate() {
             let Item::Values { index, values } = item else {
                 continue;
             };
-            let low = anchor_nodes[..position]
+            let after_anchor = anchor_nodes[..position]
                 .iter()
                 .rev()
                 .flatten()
                 .next()
                 .map_or(0, |id| id + 1);
+            let low = after_anchor.max(after_values);
             let high = anchor_nodes[position..]
                 .iter()
                 .flatten()
                 .next()
                 .copied()
                 .unwrap_or(self.nodes.len());
-            let candidates: Vec<usize> = (low..high)
+            let candidates: Vec<usize> = (low..high.max(low))
                 .filter(|&id| {
-                    self.nodes[id].anchor.is_none() && sample_in(self.nodes[id].value, values)
+                    self.nodes[id].anchor.is_none()
+                        && self.nodes[id].enum_values.is_none()
+                        && sample_in(self.nodes[id].value, values)
                 })
                 .collect();
             match candidates.as_slice() {
-                [id] => self.nodes[*id].enum_values = Some(values.clone()),
                 [] => page.warn(warnings, *index, format!("values [{}] match no field's example value here; they are not modelled", values.join(", "))),
-                _ => page.warn(warnings, *index, format!(
+                [first, _, ..] if could_be_plain(self.nodes[*first].value) => page.warn(warnings, *index, format!(
                     "values [{}] match the example values of several fields ({}); they are not modelled",
                     values.join(", "),
                     candidates.iter().map(|&id| self.nodes[id].key.as_str()).collect::<Vec<_>>().join(", ")
                 )),
+                [first, ..] => {
+                    self.nodes[*first].enum_values = Some(values.clone());
+                    after_values = first + 1;
+                }
             }
         }
     }
@@ -492,7 +591,7 @@ impl<'v> ExampleTree<'v> {
             let type_name = format!("{name}{}", node.key.to_upper_camel_case());
             let children = self.children_of(Some(id));
             let ty = match node.value {
-                Value::Object(object) if object.is_empty() => TypeRef::Map(Box::new(TypeRef::Any)),
+                Value::Object(object) if object.is_empty() => unstated_object(),
                 Value::Object(_) => TypeRef::Named(self.build(
                     page,
                     example_index,
@@ -512,12 +611,15 @@ impl<'v> ExampleTree<'v> {
                             warnings,
                         ))))
                     }
-                    Some(Value::Object(_)) => {
-                        TypeRef::Array(Box::new(TypeRef::Map(Box::new(TypeRef::Any))))
-                    }
-                    Some(item) => {
-                        TypeRef::Array(Box::new(sample_type(item).unwrap_or(TypeRef::Unstated)))
-                    }
+                    Some(Value::Object(_)) => TypeRef::Array(Box::new(unstated_object())),
+                    Some(item) => TypeRef::Array(Box::new(match &node.enum_values {
+                        Some(values) => TypeRef::Named(registry.register(
+                            enum_schema(format!("{type_name}Item"), None, values),
+                            &location,
+                            warnings,
+                        )),
+                        None => sample_type(item).unwrap_or(TypeRef::Unstated),
+                    })),
                     None => TypeRef::Array(Box::new(TypeRef::Unstated)),
                 },
                 value => match &node.enum_values {
@@ -577,6 +679,15 @@ impl<'v> ExampleTree<'v> {
             }),
         };
         registry.register(schema, &location, warnings)
+    }
+}
+
+/// Whether a sample (or an array's first element) is one the documentation
+/// site prints for a field that is not an enum.
+fn could_be_plain(value: &Value) -> bool {
+    match value {
+        Value::Array(items) => items.first().is_some_and(could_be_plain),
+        value => is_plain_sample(value),
     }
 }
 

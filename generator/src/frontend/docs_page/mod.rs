@@ -44,7 +44,8 @@
 //! fields, each on its own line. Field names and types come from the JSON
 //! example that closes each response block; a block is
 //! `"- " media-type, "- Schema", "- Example (from schema)", "Schema", schema-lines, json-example`
-//! and blocks follow the status list in order. See the `flat` module for how lines are
+//! and blocks follow the status list in order; a response without content
+//! shows its one-line description instead. See the `flat` module for how lines are
 //! matched to the example's fields and what is reported instead of guessed.
 
 mod example;
