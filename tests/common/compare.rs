@@ -93,8 +93,15 @@ impl<'a> Compare<'a> {
         }
         match (page, spec) {
             (TypeRef::Unstated, _) => {}
-            (TypeRef::Array(page), TypeRef::Array(spec)) => self.ty(&format!("{at}[]"), page, spec),
-            (TypeRef::Map(page), TypeRef::Map(spec)) => self.ty(&format!("{at}{{}}"), page, spec),
+            // That it is an array (or a map) is a fact; then its items.
+            (TypeRef::Array(page), TypeRef::Array(spec)) => {
+                self.fact();
+                self.ty(&format!("{at}[]"), page, spec)
+            }
+            (TypeRef::Map(page), TypeRef::Map(spec)) => {
+                self.fact();
+                self.ty(&format!("{at}{{}}"), page, spec)
+            }
             // The page says only "an object" (no entries shown): a named
             // object type or union of objects of the document is one.
             (TypeRef::Map(page), TypeRef::Named(_))

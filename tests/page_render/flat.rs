@@ -108,7 +108,8 @@ pub fn page(api: &Api, op: &Operation) -> String {
             PathSegment::Parameter(name) => format!(":{name}"),
         })
         .collect();
-    let mut lines = vec![op.id.clone(), format!("{}/{path}", op.method.as_str())];
+    // The path starts with `/`; no space after the method.
+    let mut lines = vec![op.id.clone(), format!("{}{path}", op.method.as_str())];
     text_lines(&mut lines, op.description.as_deref());
     lines.extend(request_and_response(api, op));
     lines.join("\n") + "\n"

@@ -1,8 +1,10 @@
-//! A renderer of model operations into page text (test code, `indented.rs`),
-//! checked against the real seed pages: rendering an operation of
-//! `authentik-2025.12.6.yml` must reproduce the request and response
-//! sections of its page, and every line that differs is listed here with
-//! the reason.
+//! Renderers of model operations into page text in the two copy styles of
+//! the seed pages (test code: `indented.rs`, `flat.rs`), checked against
+//! the real pages: rendering their operations from `authentik-2025.12.6.yml`
+//! reproduces them, and every line that differs is listed here with the
+//! reason. Then the round trip: every operation of both shared versions
+//! rendered in each style and read back by the docs-page parser, compared
+//! with what that style carries of the document (`carried.rs`).
 
 mod carried;
 #[path = "../common/compare.rs"]
@@ -26,21 +28,15 @@ fn document_model(version: &str) -> Api {
         .0
 }
 
-/// The page's lines from `Request` to the line before `Authorization:`,
-/// without trailing blank lines.
-fn page_section(page: &str) -> Vec<String> {
+/// The page's lines up to the first line starting with `until` (included),
+/// or all of them.
+fn page_lines(page: &str, until: Option<&str>) -> Vec<String> {
     let text = std::fs::read_to_string(page).unwrap_or_else(|e| panic!("{page}: {e}"));
     let lines: Vec<String> = text.lines().map(str::to_string).collect();
-    let start = lines.iter().position(|l| l == "Request").unwrap_or(0);
-    let end = lines
-        .iter()
-        .position(|l| l.starts_with("Authorization:"))
-        .unwrap_or(lines.len());
-    let mut section = lines[start..end].to_vec();
-    while section.last().is_some_and(String::is_empty) {
-        section.pop();
-    }
-    section
+    let end = until
+        .and_then(|until| lines.iter().position(|l| l.starts_with(until)))
+        .map_or(lines.len(), |i| i + 1);
+    lines[..end].to_vec()
 }
 
 /// The lines only one side has, as `-` (page) and `+` (rendered), by a
@@ -81,8 +77,13 @@ fn the_indented_page_is_reproduced_but_for_the_explained_lines() {
         .iter()
         .find(|op| op.id == "providers_proxy_partial_update")
         .unwrap_or_else(|| panic!("no providers_proxy_partial_update in authentik 2025.12.6"));
-    let rendered = indented::request_and_response(&api, op);
-    let page = page_section("spec/002_f9504824eacc2b16.txt");
+    // The page up to its security block; the code samples and the request
+    // explorer after it are not rendered.
+    let rendered: Vec<String> = indented::page(&api, op)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let page = page_lines("spec/002_f9504824eacc2b16.txt", Some("name: authentik"));
     let difference = difference(&page, &rendered);
     for line in &difference {
         println!("{line}");
@@ -114,8 +115,9 @@ fn the_flat_page_is_reproduced_but_for_the_explained_lines() {
         .iter()
         .find(|op| op.id == "outposts_instances_update")
         .unwrap_or_else(|| panic!("no outposts_instances_update in authentik 2025.12.6"));
-    let rendered = flat::request_and_response(&api, op);
-    let page = page_section("spec/000_d5606ba46899795a.txt");
+    // The whole page: this copy ends with the last response's example.
+    let rendered: Vec<String> = flat::page(&api, op).lines().map(str::to_string).collect();
+    let page = page_lines("spec/000_d5606ba46899795a.txt", None);
     let difference = difference(&page, &rendered);
     for line in &difference {
         println!("{line}");
@@ -214,6 +216,12 @@ fn round_trip(version: &str, api: &Api, style: Style) {
         parsed += 1;
         let mut compare = Compare::new(&page, &carried);
         compare.operation(&op.id);
+        // `DEBUG_OP=<operation id>` prints that page and what was read from it.
+        if std::env::var("DEBUG_OP").as_deref() == Ok(op.id.as_str()) {
+            println!("{}", std::fs::read_to_string(&file).unwrap_or_default());
+            println!("{:#?}", page.operations[0].responses);
+            println!("{:#?}", page.schemas);
+        }
         let right = compare.stated - compare.differences.len();
         recovered += right;
         if compare.differences.is_empty() && right == carried_here {

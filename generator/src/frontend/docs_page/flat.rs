@@ -214,7 +214,8 @@ fn block(
     {
         schema_from += 1;
     }
-    let json_start = (schema_from..end).find(|&i| matches!(page.lines[i].text.as_str(), "{" | "["));
+    let json_start = (schema_from..end)
+        .find(|&i| matches!(page.lines[i].text.as_str(), "{" | "[" | "{}" | "[]"));
     let name = format!("{}{}", context.type_prefix, status_suffix(status));
     let Some(json_start) = json_start else {
         for item in read_items(page, schema_from, end, warnings) {
@@ -247,6 +248,7 @@ fn block(
             registry,
             warnings,
         )?)),
+        Value::Object(map) if map.is_empty() => unstated_object(),
         Value::Object(_) => object(
             page,
             schema_from,
@@ -666,7 +668,7 @@ impl<'v> ExampleTree<'v> {
         }
         if !inferred.is_empty() {
             page.warn(warnings, example_index, format!(
-                "`{name}`: the page does not name or type {}; they are read from the example (a sample `0` may stand for a number, not an integer), and their required-ness and nullability are not given, so they decode as optional and nullable",
+                "`{name}`: the page does not name or type {}; they are read from the example (a sample `0` says only that it is a number, so it decodes as a float), and their required-ness and nullability are not given, so they decode as optional and nullable",
                 inferred.join(", ")
             ));
         }
