@@ -6,9 +6,14 @@ use std::path::{Path, PathBuf};
 use generator::diagnostic::Error;
 use generator::Generator;
 
-const PAGES: [&str; 2] = [
+/// The seed pages, and two flat-style pages written by the test renderer
+/// (`tests/page_render/flat.rs`) for what the seeds do not show: a list
+/// example, and a response without content.
+const PAGES: [&str; 4] = [
     "spec/002_f9504824eacc2b16.txt",
     "spec/000_d5606ba46899795a.txt",
+    "tests/fixtures/pages/flat_admin_file_used_by_list.txt",
+    "tests/fixtures/pages/flat_core_groups_destroy.txt",
 ];
 
 fn read(page: &str) -> String {
@@ -121,12 +126,14 @@ fn a_missing_spec_is_an_error_naming_it() {
 
 /// Every truncation, every single-line deletion, every swap of two
 /// neighbouring lines and every line garbled (reversed, or its first half
-/// doubled) of both seed pages either parses or gives an input error with a
+/// doubled) of each page either parses or gives an input error with a
 /// line inside the page: no panics, no errors without a location.
 #[test]
 fn every_truncated_reordered_or_garbled_page_gives_a_located_result() {
     for page in PAGES {
         let text = read(page);
+        let (_dir, _path, whole) = load(text.as_bytes());
+        assert!(whole.is_ok(), "{page}: {whole:?}");
         let lines: Vec<&str> = text.lines().collect();
         let mut variants: Vec<(String, Vec<String>)> = Vec::new();
         let owned = |lines: &[&str]| lines.iter().map(|l| l.to_string()).collect::<Vec<_>>();

@@ -218,7 +218,10 @@ fn round_trip(version: &str, api: &Api, style: Style) {
         compare.operation(&op.id);
         // `DEBUG_OP=<operation id>` prints that page and what was read from it.
         if std::env::var("DEBUG_OP").as_deref() == Ok(op.id.as_str()) {
-            println!("{}", std::fs::read_to_string(&file).unwrap_or_default());
+            println!(
+                "=== page\n{}=== end",
+                std::fs::read_to_string(&file).unwrap_or_default()
+            );
             println!("{:#?}", page.operations[0].responses);
             println!("{:#?}", page.schemas);
         }
