@@ -25,10 +25,10 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
 
-use super::lookup::{enum_wires, object_of, resolved};
+use super::lookup::{enum_wires, object_of, page_path, resolved};
 use generator::model::{
-    Api, Field, Nullability, ObjectSchema, Operation, ParameterLocation, PathSegment, Presence,
-    Primitive, SchemaKind, Status, TypeRef,
+    Api, Field, Nullability, ObjectSchema, Operation, ParameterLocation, Presence, Primitive,
+    SchemaKind, Status, TypeRef,
 };
 
 /// The sample the documentation site prints for every `format: uuid` value.
@@ -99,15 +99,7 @@ pub fn shown_object_name(api: &Api, ty: &TypeRef) -> Option<String> {
 
 /// The whole page.
 pub fn page(api: &Api, op: &Operation) -> String {
-    let path: String = op
-        .path
-        .segments
-        .iter()
-        .map(|segment| match segment {
-            PathSegment::Literal(text) => text.clone(),
-            PathSegment::Parameter(name) => format!(":{name}"),
-        })
-        .collect();
+    let path = page_path(op);
     // The path starts with `/`; no space after the method.
     let mut lines = vec![op.id.clone(), format!("{}{path}", op.method.as_str())];
     text_lines(&mut lines, op.description.as_deref());

@@ -2,9 +2,10 @@
 //! response sections as that page shows them. Test code: the generator never
 //! renders pages.
 
+use super::lookup::{object_of, page_path};
 use generator::model::{
-    Api, Field, Nullability, ObjectSchema, Operation, Parameter, ParameterLocation, PathSegment,
-    Presence, Primitive, SchemaKind, Security, TypeRef,
+    Api, Field, Nullability, ObjectSchema, Operation, Parameter, ParameterLocation, Presence,
+    Primitive, SchemaKind, Security, TypeRef,
 };
 
 /// The whole page: header, description, the sections, the security block.
@@ -17,15 +18,7 @@ pub fn page(api: &Api, op: &Operation) -> String {
         format!("{} ", op.method.as_str()),
         String::new(),
     ];
-    let path: String = op
-        .path
-        .segments
-        .iter()
-        .map(|segment| match segment {
-            PathSegment::Literal(text) => text.clone(),
-            PathSegment::Parameter(name) => format!(":{name}"),
-        })
-        .collect();
+    let path = page_path(op);
     let base = api.base_path.as_deref().unwrap_or("");
     lines.push(format!("{base}/{path}"));
     lines.push(String::new());
@@ -121,16 +114,6 @@ pub fn request_and_response(api: &Api, op: &Operation) -> Vec<String> {
         lines.pop();
     }
     lines
-}
-
-fn object_of<'a>(api: &'a Api, ty: &TypeRef) -> Option<&'a ObjectSchema> {
-    match ty {
-        TypeRef::Named(name) => match &api.schemas.get(name)?.kind {
-            SchemaKind::Object(object) => Some(object),
-            _ => None,
-        },
-        _ => None,
-    }
 }
 
 /// The field lines of `object`, with their descriptions and qualifiers;

@@ -1,6 +1,19 @@
-//! Looking types up in a model, for both renderers and the projection.
+//! What the renderers and the projection look up in a model: types, and
+//! an operation's path as pages write it.
 
-use generator::model::{Api, ObjectSchema, SchemaKind, TypeRef};
+use generator::model::{Api, ObjectSchema, Operation, PathSegment, SchemaKind, TypeRef};
+
+/// `/providers/proxy/:id/`: the path with `:name` for each parameter.
+pub fn page_path(op: &Operation) -> String {
+    op.path
+        .segments
+        .iter()
+        .map(|segment| match segment {
+            PathSegment::Literal(text) => text.clone(),
+            PathSegment::Parameter(name) => format!(":{name}"),
+        })
+        .collect()
+}
 
 /// The object schema `ty` names, if it names one.
 pub fn object_of<'a>(api: &'a Api, ty: &TypeRef) -> Option<&'a ObjectSchema> {

@@ -16,7 +16,7 @@ mod lookup;
 use carried::{carried, Style};
 use compare::Compare;
 
-use generator::model::Api;
+use generator::model::{Api, Operation};
 
 /// The model of the shared authentik document of `version`.
 fn document_model(version: &str) -> Api {
@@ -71,73 +71,77 @@ fn difference(page: &[String], rendered: &[String]) -> Vec<String> {
 
 #[test]
 fn the_indented_page_is_reproduced_but_for_the_explained_lines() {
-    let api = document_model("2025.12.6");
-    let op = api
-        .operations
-        .iter()
-        .find(|op| op.id == "providers_proxy_partial_update")
-        .unwrap_or_else(|| panic!("no providers_proxy_partial_update in authentik 2025.12.6"));
     // The page up to its security block; the code samples and the request
     // explorer after it are not rendered.
-    let rendered: Vec<String> = indented::page(&api, op)
-        .lines()
-        .map(str::to_string)
-        .collect();
-    let page = page_lines("spec/002_f9504824eacc2b16.txt", Some("name: authentik"));
-    let difference = difference(&page, &rendered);
-    for line in &difference {
-        println!("{line}");
-    }
-    // Each remaining difference, explained:
-    let expected: Vec<String> = [
-        // The page drops `nullable` on read-only nullable fields (the
-        // document marks these four nullable; see the cross-check test).
-        "+    assigned_application_slugstringnullablerequired",
-        "-    assigned_application_slugstringrequired",
-        "+    assigned_application_namestringnullablerequired",
-        "-    assigned_application_namestringrequired",
-        "+    assigned_backchannel_application_slugstringnullablerequired",
-        "-    assigned_backchannel_application_slugstringrequired",
-        "+    assigned_backchannel_application_namestringnullablerequired",
-        "-    assigned_backchannel_application_namestringrequired",
-    ]
-    .iter()
-    .map(|line| line.to_string())
-    .collect();
-    assert_eq!(difference, expected, "rendered:\n{}", rendered.join("\n"));
+    assert_reproduced(
+        "providers_proxy_partial_update",
+        Style::Indented,
+        "spec/002_f9504824eacc2b16.txt",
+        Some("name: authentik"),
+        &[
+            // The page drops `nullable` on read-only nullable fields (the
+            // document marks these four nullable; see the cross-check test).
+            "+    assigned_application_slugstringnullablerequired",
+            "-    assigned_application_slugstringrequired",
+            "+    assigned_application_namestringnullablerequired",
+            "-    assigned_application_namestringrequired",
+            "+    assigned_backchannel_application_slugstringnullablerequired",
+            "-    assigned_backchannel_application_slugstringrequired",
+            "+    assigned_backchannel_application_namestringnullablerequired",
+            "-    assigned_backchannel_application_namestringrequired",
+        ],
+    );
 }
 
 #[test]
 fn the_flat_page_is_reproduced_but_for_the_explained_lines() {
+    // The whole page: this copy ends with the last response's example.
+    assert_reproduced(
+        "outposts_instances_update",
+        Style::Flat,
+        "spec/000_d5606ba46899795a.txt",
+        None,
+        &[
+            // The page was rendered from a document whose `Provider` had no
+            // `invalidation_flow` yet (its example lacks the key too);
+            // 2025.12.6 has it, with this description.
+            "+Flow used ending the session from a provider.",
+            // The page drops `nullable` on read-only nullable fields
+            // (`service_connection_obj`; the same fault as the indented page's).
+            "+nullable",
+            // `invalidation_flow` again, in the example.
+            "+\"invalidation_flow\": \"3fa85f64-5717-4562-b3fc-2c963f66afa6\",",
+        ],
+    );
+}
+
+/// Renders `id` of authentik 2025.12.6 in `style` and checks that it differs
+/// from the seed `page` (up to the line starting with `until`) in exactly the
+/// `explained` lines (`+` rendered only, `-` page only).
+fn assert_reproduced(id: &str, style: Style, page: &str, until: Option<&str>, explained: &[&str]) {
     let api = document_model("2025.12.6");
     let op = api
         .operations
         .iter()
-        .find(|op| op.id == "outposts_instances_update")
-        .unwrap_or_else(|| panic!("no outposts_instances_update in authentik 2025.12.6"));
-    // The whole page: this copy ends with the last response's example.
-    let rendered: Vec<String> = flat::page(&api, op).lines().map(str::to_string).collect();
-    let page = page_lines("spec/000_d5606ba46899795a.txt", None);
-    let difference = difference(&page, &rendered);
+        .find(|op| op.id == id)
+        .unwrap_or_else(|| panic!("no {id} in authentik 2025.12.6"));
+    let rendered: Vec<String> = render(&api, op, style)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let difference = difference(&page_lines(page, until), &rendered);
     for line in &difference {
         println!("{line}");
     }
-    // Each remaining difference, explained:
-    let expected: Vec<String> = [
-        // The page was rendered from a document whose `Provider` had no
-        // `invalidation_flow` yet (its example lacks the key too); 2025.12.6
-        // has it, with this description.
-        "+Flow used ending the session from a provider.",
-        // The page drops `nullable` on read-only nullable fields
-        // (`service_connection_obj`; the same fault as the indented page's).
-        "+nullable",
-        // `invalidation_flow` again, in the example.
-        "+\"invalidation_flow\": \"3fa85f64-5717-4562-b3fc-2c963f66afa6\",",
-    ]
-    .iter()
-    .map(|line| line.to_string())
-    .collect();
-    assert_eq!(difference, expected, "rendered:\n{}", rendered.join("\n"));
+    assert_eq!(difference, explained, "rendered:\n{}", rendered.join("\n"));
+}
+
+/// `op`'s page in `style`.
+fn render(api: &Api, op: &Operation, style: Style) -> String {
+    match style {
+        Style::Indented => indented::page(api, op),
+        Style::Flat => flat::page(api, op),
+    }
 }
 
 /// The round trip, for both styles on both shared authentik versions:
@@ -201,11 +205,7 @@ fn round_trip(version: &str, api: &Api, style: Style) {
         everything.operation(&op.id);
         let carried_here = everything.stated - before;
         let file = dir.path().join(format!("{}.txt", op.id));
-        let text = match style {
-            Style::Indented => indented::page(api, op),
-            Style::Flat => flat::page(api, op),
-        };
-        std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&file, render(api, op, style)).unwrap_or_else(|e| panic!("{e}"));
         let page = match generator::Generator::new().spec(&file).load() {
             Ok((page, _)) => page,
             Err(error) => {
