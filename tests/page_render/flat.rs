@@ -25,10 +25,10 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
 
-use super::lookup::{enum_wires, object_of, page_path, resolved};
+use super::lookup::{enum_wires, object_of, page_path, parameter_sections, resolved};
 use generator::model::{
-    Api, Field, Nullability, ObjectSchema, Operation, ParameterLocation, Presence, Primitive,
-    SchemaKind, Status, TypeRef,
+    Api, Field, Nullability, ObjectSchema, Operation, Presence, Primitive, SchemaKind, Status,
+    TypeRef,
 };
 
 /// The sample the documentation site prints for every `format: uuid` value.
@@ -110,19 +110,7 @@ pub fn page(api: &Api, op: &Operation) -> String {
 /// The lines from `Request` to the end of the last response block.
 pub fn request_and_response(api: &Api, op: &Operation) -> Vec<String> {
     let mut lines = vec!["Request".to_string()];
-    for (location, heading) in [
-        (ParameterLocation::Path, "Path Parameters"),
-        (ParameterLocation::Query, "Query Parameters"),
-        (ParameterLocation::Header, "Header Parameters"),
-    ] {
-        let parameters: Vec<_> = op
-            .parameters
-            .iter()
-            .filter(|p| p.location == location)
-            .collect();
-        if parameters.is_empty() {
-            continue;
-        }
+    for (heading, parameters) in parameter_sections(op) {
         lines.push(heading.to_string());
         for parameter in parameters {
             qualifier_lines(

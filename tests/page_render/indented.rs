@@ -2,10 +2,10 @@
 //! response sections as that page shows them. Test code: the generator never
 //! renders pages.
 
-use super::lookup::{object_of, page_path};
+use super::lookup::{object_of, page_path, parameter_sections};
 use generator::model::{
-    Api, Field, Nullability, ObjectSchema, Operation, Parameter, ParameterLocation, Presence,
-    Primitive, SchemaKind, Security, TypeRef,
+    Api, Field, Nullability, ObjectSchema, Operation, Presence, Primitive, SchemaKind, Security,
+    TypeRef,
 };
 
 /// The whole page: header, description, the sections, the security block.
@@ -43,19 +43,7 @@ pub fn page(api: &Api, op: &Operation) -> String {
 /// The lines from `Request` to the end of the success response's schema.
 pub fn request_and_response(api: &Api, op: &Operation) -> Vec<String> {
     let mut lines = vec!["Request".to_string(), String::new()];
-    for (location, heading) in [
-        (ParameterLocation::Path, "Path Parameters"),
-        (ParameterLocation::Query, "Query Parameters"),
-        (ParameterLocation::Header, "Header Parameters"),
-    ] {
-        let parameters: Vec<&Parameter> = op
-            .parameters
-            .iter()
-            .filter(|p| p.location == location)
-            .collect();
-        if parameters.is_empty() {
-            continue;
-        }
+    for (heading, parameters) in parameter_sections(op) {
         lines.push(heading.to_string());
         lines.push(String::new());
         for parameter in parameters {

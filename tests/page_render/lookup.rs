@@ -1,7 +1,9 @@
 //! What the renderers and the projection look up in a model: types, and
 //! an operation's path as pages write it.
 
-use generator::model::{Api, ObjectSchema, Operation, PathSegment, SchemaKind, TypeRef};
+use generator::model::{
+    Api, ObjectSchema, Operation, Parameter, ParameterLocation, PathSegment, SchemaKind, TypeRef,
+};
 
 /// `/providers/proxy/:id/`: the path with `:name` for each parameter.
 pub fn page_path(op: &Operation) -> String {
@@ -13,6 +15,27 @@ pub fn page_path(op: &Operation) -> String {
             PathSegment::Parameter(name) => format!(":{name}"),
         })
         .collect()
+}
+
+/// The parameter sections a page shows, in page order, each with its
+/// heading; sections without parameters are left out.
+pub fn parameter_sections(op: &Operation) -> Vec<(&'static str, Vec<&Parameter>)> {
+    [
+        (ParameterLocation::Path, "Path Parameters"),
+        (ParameterLocation::Query, "Query Parameters"),
+        (ParameterLocation::Header, "Header Parameters"),
+    ]
+    .into_iter()
+    .map(|(location, heading)| {
+        let parameters = op
+            .parameters
+            .iter()
+            .filter(|p| p.location == location)
+            .collect();
+        (heading, parameters)
+    })
+    .filter(|(_, parameters): &(_, Vec<_>)| !parameters.is_empty())
+    .collect()
 }
 
 /// The object schema `ty` names, if it names one.
