@@ -329,3 +329,57 @@ fn outposts_instances_update_reports_what_it_cannot_support() {
         .iter()
         .all(|w| w.location.file.ends_with("000_d5606ba46899795a.txt")));
 }
+
+/// Flat responses: a line after an example, where every status left has a
+/// block, is reported and belongs to no response; a status without a block
+/// takes its one-line description (`No response body`).
+#[test]
+fn flat_responses_tell_stray_lines_from_descriptions() {
+    let page =
+        std::fs::read_to_string("spec/000_d5606ba46899795a.txt").unwrap_or_else(|e| panic!("{e}"));
+    let mut lines: Vec<&str> = page.lines().collect();
+    // After the 200 example's last line (105), before the 400 block.
+    lines.insert(105, "stray line");
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let stray = dir.path().join("stray.txt");
+    std::fs::write(&stray, lines.join("\n")).unwrap_or_else(|e| panic!("{e}"));
+    let (api, warnings) = match Generator::new().spec(&stray).load() {
+        Ok(loaded) => loaded,
+        Err(error) => panic!("{error}"),
+    };
+    let statuses: Vec<(Status, bool)> = api.operations[0]
+        .responses
+        .iter()
+        .map(|r| (r.status, r.body.is_some()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            (Status::Code(200), true),
+            (Status::Code(400), true),
+            (Status::Code(403), true)
+        ]
+    );
+    assert!(
+        warnings.iter().any(|w| w.location.line == Some(106)
+            && w.message.contains("stands between response blocks")),
+        "{warnings:#?}"
+    );
+
+    // The 400 block replaced by a description: 400 has no content.
+    let start = lines.iter().position(|l| *l == "stray line").unwrap_or(0);
+    let end = start + 11; // the 400 block: media type … closing `}`
+    assert_eq!(lines[end - 1], "}");
+    lines.splice(start..end, ["Bad request"]);
+    let described = dir.path().join("described.txt");
+    std::fs::write(&described, lines.join("\n")).unwrap_or_else(|e| panic!("{e}"));
+    let (api, _) = match Generator::new().spec(&described).load() {
+        Ok(loaded) => loaded,
+        Err(error) => panic!("{error}"),
+    };
+    let responses = &api.operations[0].responses;
+    assert_eq!(responses[1].status, Status::Code(400));
+    assert_eq!(responses[1].description.as_deref(), Some("Bad request"));
+    assert!(responses[1].body.is_none());
+    assert!(responses[2].body.is_some(), "403 keeps its block");
+}

@@ -153,8 +153,8 @@ pub(super) fn responses(
     }
     let mut responses = Vec::new();
     let mut cursor = from;
-    for &status in statuses {
-        let Some(next) = page.next_content(cursor).filter(|&i| i < to) else {
+    for (position, &status) in statuses.iter().enumerate() {
+        let Some(mut next) = page.next_content(cursor).filter(|&i| i < to) else {
             responses.push(Response {
                 status,
                 description: None,
@@ -162,6 +162,23 @@ pub(super) fn responses(
             });
             continue;
         };
+        let blocks_left: Vec<usize> = starts.iter().copied().filter(|&i| i >= next).collect();
+        if !starts.contains(&next) && blocks_left.len() >= statuses.len() - position {
+            // Every status left has a block, so this is no description: the
+            // lines up to the next block belong to no response.
+            let block = blocks_left.first().copied().unwrap_or(to);
+            for index in (next..block).filter(|&i| !page.text(i).is_empty()) {
+                page.warn(
+                    warnings,
+                    index,
+                    format!(
+                        "`{}` stands between response blocks and is not used",
+                        page.text(index)
+                    ),
+                );
+            }
+            next = block;
+        }
         if !starts.contains(&next) {
             responses.push(Response {
                 status,
