@@ -383,3 +383,131 @@ fn flat_responses_tell_stray_lines_from_descriptions() {
     assert!(responses[1].body.is_none());
     assert!(responses[2].body.is_some(), "403 keeps its block");
 }
+
+/// The seed page `seed` with line `line` (1-based) replaced by `with`, loaded.
+fn load_changed(seed: &str, line: usize, with: &[&str]) -> (Api, Vec<generator::Warning>) {
+    let page = std::fs::read_to_string(format!("spec/{seed}")).unwrap_or_else(|e| panic!("{e}"));
+    let mut lines: Vec<&str> = page.lines().collect();
+    lines.splice(line - 1..line, with.iter().copied());
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let changed = dir.path().join(seed);
+    std::fs::write(&changed, lines.join("\n")).unwrap_or_else(|e| panic!("{e}"));
+    match Generator::new().spec(&changed).load() {
+        Ok(loaded) => loaded,
+        Err(error) => panic!("{error}"),
+    }
+}
+
+#[test]
+fn qualifiers_state_every_limit_and_an_arrays_limits_are_its_items() {
+    // `name`'s qualifier (line 23) with every group the site writes.
+    let (api, warnings) = load_changed(
+        "002_f9504824eacc2b16.txt",
+        23,
+        &["    Possible values: non-empty and <= 150 characters, Value must match regular expression ^[-a-zA-Z0-9_]+$"],
+    );
+    let body = object(
+        &api,
+        named(&api.operations[0].body.as_ref().expect("a body").ty),
+    );
+    let limits = &field(body, "name").constraints;
+    assert_eq!((limits.min_length, limits.max_length), (Some(1), Some(150)));
+    assert_eq!(limits.pattern.as_deref(), Some("^[-a-zA-Z0-9_]+$"));
+    assert!(
+        warnings.iter().all(|w| w.location.line != Some(23)),
+        "{warnings:#?}"
+    );
+
+    // Under `jwt_federation_providers` (integer[], line 76): `<= 10` may
+    // count the items or bound each; under `property_mappings` (uuid[],
+    // line 37) it counts them; `non-empty` is an item's length, not kept.
+    let (api, warnings) = load_changed(
+        "002_f9504824eacc2b16.txt",
+        76,
+        &[
+            "    jwt_federation_providersinteger[]",
+            "",
+            "    Possible values: >= 0 and <= 10",
+        ],
+    );
+    let body = object(
+        &api,
+        named(&api.operations[0].body.as_ref().expect("a body").ty),
+    );
+    assert!(field(body, "jwt_federation_providers")
+        .constraints
+        .is_empty());
+    assert!(
+        warnings.iter().any(|w| w.location.line == Some(76)
+            && w.message.contains("count its items or bound each item")),
+        "{warnings:#?}"
+    );
+    let (api, warnings) = load_changed(
+        "002_f9504824eacc2b16.txt",
+        37,
+        &[
+            "    property_mappingsuuid[]",
+            "",
+            "    Possible values: non-empty, >= 1, <= 10",
+        ],
+    );
+    let body = object(
+        &api,
+        named(&api.operations[0].body.as_ref().expect("a body").ty),
+    );
+    let limits = &field(body, "property_mappings").constraints;
+    assert_eq!((limits.min_items, limits.max_items), (Some(1), Some(10)));
+    assert_eq!(limits.min_length, None);
+    assert!(
+        warnings.iter().any(|w| w.location.line == Some(37)
+            && w.message.contains("of an array's items are not modelled")),
+        "{warnings:#?}"
+    );
+}
+
+#[test]
+fn a_flat_qualifier_broken_after_each_limit_is_read_as_one() {
+    // `name`'s `Possible values: non-empty` (line 10), as the flat copy
+    // breaks a longer message: after each code span.
+    let (api, warnings) = load_changed(
+        "000_d5606ba46899795a.txt",
+        10,
+        &[
+            "Possible values: non-empty",
+            "and <= 150 characters",
+            ", Value must match regular expression ^[-a-zA-Z0-9_]+$",
+        ],
+    );
+    let qualifier_at_10 = |w: &&generator::Warning| {
+        w.location.line == Some(10) && w.message.contains("`Possible values: non-empty")
+    };
+    let joined: Vec<&str> = warnings
+        .iter()
+        .filter(qualifier_at_10)
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(
+        joined,
+        ["`Possible values: non-empty and <= 150 characters, Value must match regular expression ^[-a-zA-Z0-9_]+$` cannot be tied to a field: this copy of the page lost the names of simple fields"]
+    );
+    // Everything else reads as on the page as it is, two lines further on.
+    let (unchanged, before) = match Generator::new()
+        .spec("spec/000_d5606ba46899795a.txt")
+        .load()
+    {
+        Ok(loaded) => loaded,
+        Err(error) => panic!("{error}"),
+    };
+    let others = |warnings: &[generator::Warning], shift: usize| -> Vec<(Option<usize>, String)> {
+        warnings
+            .iter()
+            .filter(|w| !qualifier_at_10(w))
+            .map(|w| {
+                let line = w.location.line.map(|l| if l > 10 { l + shift } else { l });
+                (line, w.message.clone())
+            })
+            .collect()
+    };
+    assert_eq!(others(&warnings, 0), others(&before, 2));
+    assert_eq!(api, unchanged);
+}

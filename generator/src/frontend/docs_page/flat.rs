@@ -324,21 +324,35 @@ fn read_items(page: &Page<'_>, from: usize, to: usize, warnings: &mut Vec<Warnin
             continue;
         }
         if let Some(rest) = text.strip_prefix(qualifier::PREFIX) {
-            // An enum's values are printed one to a line: `[proxy`, `, ldap`, …, `]`.
+            // The line breaks after each value or limit: `[proxy`, `, ldap`,
+            // …, `]`; `non-empty`, `and <= 150 characters`, `, Value must …`.
             let mut joined = rest.to_string();
             let mut last = index;
-            while joined.contains('[') && !joined.contains(']') && last + 1 < to {
+            while last + 1 < to {
+                let next = page.text(last + 1);
+                let in_list = joined.contains('[') && !joined.contains(']');
+                if next.starts_with("and ") {
+                    joined.push(' ');
+                } else if !(in_list || next.starts_with(',') || next.starts_with(']')) {
+                    break;
+                }
+                joined.push_str(next);
                 last += 1;
-                joined.push_str(page.text(last));
             }
+            let text = format!("{}{joined}", qualifier::PREFIX);
             match qualifier::parse(&joined) {
-                Ok(found) => match found.enum_values {
-                    Some(values) => items.push(Item::Values { index, values }),
-                    None => items.push(Item::Loose {
-                        index,
-                        text: format!("{}{joined}", qualifier::PREFIX),
-                    }),
-                },
+                Ok(found) => {
+                    // Limits cannot be tied to a field; values can.
+                    if found.enum_values.is_none() || !found.constraints.is_empty() {
+                        items.push(Item::Loose {
+                            index,
+                            text: text.clone(),
+                        });
+                    }
+                    if let Some(values) = found.enum_values {
+                        items.push(Item::Values { index, values });
+                    }
+                }
                 Err(message) => page.warn(
                     warnings,
                     index,

@@ -67,8 +67,14 @@ pub(super) fn parameters(
             };
             match qualifier::parse(rest) {
                 Ok(found) => {
-                    if found.constraints.min_length.is_some() {
-                        parameter.constraints = found.constraints;
+                    let (constraints, lost) = found.on(&parameter.ty);
+                    parameter.constraints = constraints;
+                    if let Some(reason) = lost {
+                        page.warn(
+                            warnings,
+                            index,
+                            format!("parameter `{}`: limits not kept: {reason}", parameter.name),
+                        );
                     }
                     if let Some(values) = found.enum_values {
                         // A text parameter (or a list of them) that takes one of the values.
@@ -432,6 +438,14 @@ fn build_object(
         } else {
             line.label.wrap(line.label.base_type())
         };
+        let (constraints, lost) = field.qualifier.on(&ty);
+        if let Some(reason) = lost {
+            page.warn(
+                warnings,
+                field.index,
+                format!("field `{}`: limits not kept: {reason}", line.name),
+            );
+        }
         model_fields.push(Field {
             wire_name: line.name.clone(),
             rust_name: names.claim(&line.name),
@@ -452,7 +466,7 @@ fn build_object(
             deprecated: line.deprecated,
             title,
             description: join_paragraphs(field.description.iter().map(String::as_str)),
-            constraints: field.qualifier.constraints.clone(),
+            constraints,
         });
     }
     let schema = Schema {

@@ -10,8 +10,12 @@
 //! ```
 //! `non-empty` is a minimum length of 1; `characters` marks a length limit,
 //! a bare number a value limit.
+//!
+//! Under an array the site shows its items' qualifier, unless the array has
+//! item counts: then the items' values and the counts as bare limits
+//! (`[AF, AX, …], <= 249`). [`Qualifier::on`] sorts this out.
 
-use crate::model::{Bound, Constraints};
+use crate::model::{Bound, Constraints, Primitive, TypeRef};
 
 pub const PREFIX: &str = "Possible values:";
 
@@ -20,6 +24,64 @@ pub const PREFIX: &str = "Possible values:";
 pub struct Qualifier {
     pub constraints: Constraints,
     pub enum_values: Option<Vec<String>>,
+}
+
+impl Qualifier {
+    /// The constraints this qualifier puts on a value of type `ty`, and,
+    /// when some are not kept, why. On an array, length limits and patterns
+    /// are its items' (the model keeps no constraints of items); bare limits
+    /// are item counts, unless the items are numbers, whose own limits the
+    /// site prints alike.
+    pub fn on(&self, ty: &TypeRef) -> (Constraints, Option<String>) {
+        let TypeRef::Array(item) = ty else {
+            return (self.constraints.clone(), None);
+        };
+        let found = &self.constraints;
+        let mut kept = Constraints::default();
+        let mut lost = Vec::new();
+        if found.min_length.is_some() || found.max_length.is_some() || found.pattern.is_some() {
+            lost.push("length limits and patterns of an array's items are not modelled");
+        }
+        let numeric_items = matches!(
+            innermost(item),
+            TypeRef::Primitive(
+                Primitive::Integer
+                    | Primitive::Int32
+                    | Primitive::Int64
+                    | Primitive::Number
+                    | Primitive::Float
+                    | Primitive::Double
+            )
+        );
+        let count = |bound: &Option<Bound>| {
+            bound
+                .as_ref()
+                .filter(|b| !b.exclusive)
+                .and_then(|b| b.value.parse::<u64>().ok())
+        };
+        if found.minimum.is_some() || found.maximum.is_some() {
+            let (min, max) = (count(&found.minimum), count(&found.maximum));
+            let complete = min.is_some() == found.minimum.is_some()
+                && max.is_some() == found.maximum.is_some();
+            if numeric_items {
+                lost.push("limits under an array of numbers may count its items or bound each item, and the page does not say which");
+            } else if !complete {
+                lost.push("a limit under an array is not a whole count of items");
+            } else {
+                kept.min_items = min;
+                kept.max_items = max;
+            }
+        }
+        let reason = (!lost.is_empty()).then(|| lost.join("; "));
+        (kept, reason)
+    }
+}
+
+fn innermost(ty: &TypeRef) -> &TypeRef {
+    match ty {
+        TypeRef::Array(item) => innermost(item),
+        other => other,
+    }
 }
 
 /// Parses the text after [`PREFIX`]; the error names the part not understood.
