@@ -4,7 +4,8 @@
 //! cannot know them.
 
 use generator::model::{
-    Api, Nullability, ParameterLocation, Presence, Schema, SchemaKind, Status, TypeRef,
+    Api, Bound, Constraints, Nullability, ParameterLocation, Presence, Schema, SchemaKind, Status,
+    TypeRef,
 };
 
 /// Compares what the page says with what the document says, collecting
@@ -163,9 +164,6 @@ impl<'a> Compare<'a> {
                             if field.title.is_some() {
                                 self.fact();
                             }
-                            if field.constraints.min_length.is_some() {
-                                self.fact();
-                            }
                             if field.presence != Presence::Unstated
                                 && field.presence != other.presence
                             {
@@ -208,19 +206,7 @@ impl<'a> Compare<'a> {
                                     ),
                                 );
                             }
-                            let page_limits = &field.constraints;
-                            let spec_limits = &other.constraints;
-                            if page_limits.min_length.is_some()
-                                && page_limits.min_length != spec_limits.min_length
-                            {
-                                self.differ(
-                                    &field_at,
-                                    format!(
-                                        "minimum length: page {:?}, document {:?}",
-                                        page_limits.min_length, spec_limits.min_length
-                                    ),
-                                );
-                            }
+                            self.constraints(&field_at, &field.constraints, &other.constraints);
                         }
                     }
                     (page, spec) => {
@@ -233,6 +219,32 @@ impl<'a> Compare<'a> {
             (page, spec) => {
                 self.fact();
                 self.differ(at, format!("type: page {page:?}, document {spec:?}"))
+            }
+        }
+    }
+
+    /// Each limit or pattern the page states is a fact, and must be the document's.
+    fn constraints(&mut self, at: &str, page: &Constraints, spec: &Constraints) {
+        let parts = |c: &Constraints| {
+            let count = |n: Option<u64>| n.map(|n| n.to_string());
+            let bound = |b: &Option<Bound>| b.as_ref().map(|b| format!("{b:?}"));
+            [
+                ("minimum length", count(c.min_length)),
+                ("maximum length", count(c.max_length)),
+                ("minimum", bound(&c.minimum)),
+                ("maximum", bound(&c.maximum)),
+                ("pattern", c.pattern.clone()),
+                ("minimum item count", count(c.min_items)),
+                ("maximum item count", count(c.max_items)),
+            ]
+        };
+        for ((what, page), (_, spec)) in parts(page).into_iter().zip(parts(spec)) {
+            if page.is_none() {
+                continue;
+            }
+            self.fact();
+            if page != spec {
+                self.differ(at, format!("{what}: page {page:?}, document {spec:?}"));
             }
         }
     }
@@ -284,6 +296,7 @@ impl<'a> Compare<'a> {
                 continue;
             };
             self.ty(&at, &parameter.ty, &other.ty);
+            self.constraints(&at, &parameter.constraints, &other.constraints);
             if parameter.required != other.required {
                 self.differ(
                     &at,

@@ -79,7 +79,7 @@ impl Projection<'_> {
             .iter()
             .map(|p| Parameter {
                 ty: self.indented_type(&format!("{}/{}", op.id, p.name), &p.ty),
-                constraints: non_empty(&p.constraints),
+                constraints: shown_constraints(self.api, &p.ty, &p.constraints),
                 ..p.clone()
             })
             .collect();
@@ -138,7 +138,7 @@ impl Projection<'_> {
                         TypeRef::Array(_) => None,
                         _ => field.title.clone(),
                     },
-                    constraints: non_empty(&field.constraints),
+                    constraints: shown_constraints(self.api, &field.ty, &field.constraints),
                     ..field.clone()
                 }
             })
@@ -343,11 +343,24 @@ fn unstated_object() -> TypeRef {
     TypeRef::Map(Box::new(TypeRef::Unstated))
 }
 
-/// The only constraint pages show: `non-empty` (a minimum length of 1).
-fn non_empty(constraints: &Constraints) -> Constraints {
-    Constraints {
-        min_length: constraints.min_length.filter(|&n| n == 1),
-        ..Constraints::default()
+/// The constraints a `Possible values:` line shows: an array's item counts
+/// (its items' constraints are not in the model), otherwise the length and
+/// value limits and the pattern; a zero count is not shown.
+fn shown_constraints(api: &Api, ty: &TypeRef, constraints: &Constraints) -> Constraints {
+    let count = |n: Option<u64>| n.filter(|&n| n > 0);
+    match resolved(api, ty) {
+        TypeRef::Array(_) => Constraints {
+            min_items: count(constraints.min_items),
+            max_items: count(constraints.max_items),
+            ..Constraints::default()
+        },
+        _ => Constraints {
+            min_length: count(constraints.min_length),
+            max_length: count(constraints.max_length),
+            min_items: None,
+            max_items: None,
+            ..constraints.clone()
+        },
     }
 }
 

@@ -26,9 +26,10 @@ use std::collections::BTreeSet;
 use serde_json::{Map, Value};
 
 use super::lookup::{enum_wires, object_of, page_path, parameter_sections, resolved};
+use super::qualifier::possible_values;
 use generator::model::{
-    Api, Field, Nullability, ObjectSchema, Operation, Presence, Primitive, SchemaKind, Status,
-    TypeRef,
+    Api, Constraints, Field, Nullability, ObjectSchema, Operation, Presence, Primitive, SchemaKind,
+    Status, TypeRef,
 };
 
 /// The sample the documentation site prints for every `format: uuid` value.
@@ -113,12 +114,7 @@ pub fn request_and_response(api: &Api, op: &Operation) -> Vec<String> {
     for (heading, parameters) in parameter_sections(op) {
         lines.push(heading.to_string());
         for parameter in parameters {
-            qualifier_lines(
-                &mut lines,
-                api,
-                &parameter.ty,
-                parameter.constraints.min_length,
-            );
+            qualifier_lines(&mut lines, api, &parameter.ty, &parameter.constraints);
             text_lines(&mut lines, parameter.description.as_deref());
         }
     }
@@ -191,7 +187,7 @@ fn object_lines(
     }
     for field in fields {
         if !is_object_like(api, &field.ty) {
-            qualifier_lines(lines, api, &field.ty, field.constraints.min_length);
+            qualifier_lines(lines, api, &field.ty, &field.constraints);
             text_lines(lines, field.description.as_deref());
             continue;
         }
@@ -234,25 +230,17 @@ fn object_lines(
     }
 }
 
-/// `Possible values: non-empty`, and an enum's values one to a line.
-fn qualifier_lines(lines: &mut Vec<String>, api: &Api, ty: &TypeRef, min_length: Option<u64>) {
-    if min_length == Some(1) {
-        lines.push("Possible values: non-empty".to_string());
-    }
-    let ty = resolved(api, ty);
-    let item = match &ty {
-        TypeRef::Array(item) => item.as_ref(),
-        ty => ty,
-    };
-    if let Some(values) = enum_wires(api, item) {
-        for (position, value) in values.iter().enumerate() {
+/// The `Possible values:` message, a line ending after each code span
+/// (`Possible values: [proxy`, `, ldap`, …, `]`).
+fn qualifier_lines(lines: &mut Vec<String>, api: &Api, ty: &TypeRef, constraints: &Constraints) {
+    if let Some(runs) = possible_values(api, ty, constraints) {
+        for (position, run) in runs.iter().enumerate() {
             lines.push(if position == 0 {
-                format!("Possible values: [{value}")
+                format!("Possible values: {run}")
             } else {
-                format!(", {value}")
+                run.trim().to_string()
             });
         }
-        lines.push("]".to_string());
     }
 }
 

@@ -3,9 +3,10 @@
 //! renders pages.
 
 use super::lookup::{object_of, page_path, parameter_sections};
+use super::qualifier::possible_values;
 use generator::model::{
-    Api, Field, Nullability, ObjectSchema, Operation, Presence, Primitive, SchemaKind, Security,
-    TypeRef,
+    Api, Constraints, Nullability, ObjectSchema, Operation, Presence, Primitive, SchemaKind,
+    Security, TypeRef,
 };
 
 /// The whole page: header, description, the sections, the security block.
@@ -51,12 +52,12 @@ pub fn request_and_response(api: &Api, op: &Operation) -> Vec<String> {
             // A parameter line is `name label`: the base label, no type name.
             let label = base_label(api, &parameter.ty);
             lines.push(format!("    {} {label}{flags}", parameter.name));
-            let mut found = Vec::new();
-            if parameter.constraints.min_length == Some(1) {
-                found.push("Possible values: non-empty".to_string());
-            }
-            found.extend(enum_values(api, &parameter.ty));
-            paragraphs(&mut lines, parameter.description.as_deref(), &found);
+            let found = qualifier_line(api, &parameter.ty, &parameter.constraints);
+            paragraphs(
+                &mut lines,
+                parameter.description.as_deref(),
+                found.as_slice(),
+            );
             ensure_blank(&mut lines);
         }
     }
@@ -140,7 +141,8 @@ fn fields(api: &Api, object: &ObjectSchema, lines: &mut Vec<String>) {
             "{indent}{}{separator}{label}{flags}",
             field.wire_name
         ));
-        paragraphs(lines, field.description.as_deref(), &qualifiers(api, field));
+        let found = qualifier_line(api, &field.ty, &field.constraints);
+        paragraphs(lines, field.description.as_deref(), found.as_slice());
         if let Some(item) = item {
             lines.push("  • Array [".to_string());
             fields(api, item, lines);
@@ -152,28 +154,9 @@ fn fields(api: &Api, object: &ObjectSchema, lines: &mut Vec<String>) {
     }
 }
 
-/// `Possible values:` lines for a field.
-fn qualifiers(api: &Api, field: &Field) -> Vec<String> {
-    let mut found = Vec::new();
-    if field.constraints.min_length == Some(1) {
-        found.push("Possible values: non-empty".to_string());
-    }
-    found.extend(enum_values(api, &field.ty));
-    found
-}
-
-/// `Possible values: [a, b]` for an enum type.
-fn enum_values(api: &Api, ty: &TypeRef) -> Option<String> {
-    let name = match ty {
-        TypeRef::Named(name) => name,
-        TypeRef::Array(item) => return enum_values(api, item),
-        _ => return None,
-    };
-    let Some(SchemaKind::Enum(values)) = api.schemas.get(name).map(|s| &s.kind) else {
-        return None;
-    };
-    let wires: Vec<&str> = values.values.iter().map(|v| v.wire.as_str()).collect();
-    Some(format!("Possible values: [{}]", wires.join(", ")))
+/// The `Possible values:` line, if the site shows one: the message on one line.
+fn qualifier_line(api: &Api, ty: &TypeRef, constraints: &Constraints) -> Option<String> {
+    possible_values(api, ty, constraints).map(|runs| format!("Possible values: {}", runs.concat()))
 }
 
 /// The description's paragraphs and the qualifiers, each after a blank line,

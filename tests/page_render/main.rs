@@ -12,6 +12,7 @@ mod compare;
 mod flat;
 mod indented;
 mod lookup;
+mod qualifier;
 
 use carried::{carried, Style};
 use compare::Compare;
