@@ -220,3 +220,42 @@ fn both_authentik_versions_are_read_in_full() {
         );
     }
 }
+
+/// Limits of an array's items have no place in the model: each is reported
+/// at its JSON pointer; the array's own item counts are kept.
+#[test]
+fn limits_of_array_items_are_reported() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("doc.json");
+    let document = serde_json::json!({
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Policy": {
+            "type": "object",
+            "properties": {
+                "asns": {"type": "array", "items": {"type": "integer", "maximum": 2147483647}},
+                "countries": {"type": "array", "items": {"type": "string"}, "maxItems": 249},
+            },
+        }}},
+    });
+    std::fs::write(&path, document.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let (api, warnings) = match generator::Generator::new().spec(&path).load() {
+        Ok(loaded) => loaded,
+        Err(error) => panic!("{error}"),
+    };
+    let pointers: Vec<String> = warnings
+        .iter()
+        .filter(|w| w.message.contains("array's items are not modelled"))
+        .map(|w| w.location.to_string())
+        .collect();
+    assert_eq!(pointers.len(), 1, "{warnings:#?}");
+    assert!(
+        pointers[0].ends_with("#/components/schemas/Policy/properties/asns/items"),
+        "{pointers:?}"
+    );
+    let Some(SchemaKind::Object(policy)) = api.schemas.get("Policy").map(|s| &s.kind) else {
+        panic!("Policy")
+    };
+    assert_eq!(policy.fields[1].constraints.max_items, Some(249));
+}

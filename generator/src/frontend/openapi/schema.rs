@@ -197,8 +197,14 @@ impl<'d, 'a> Schemas<'d, 'a> {
             Some("boolean") => TypeRef::Primitive(Primitive::Boolean),
             Some("array") => match map.get("items") {
                 Some(items) => {
-                    let item =
-                        self.typed(items, &child(pointer, "items"), &format!("{context}Item"))?;
+                    let items_pointer = child(pointer, "items");
+                    let item = self.typed(items, &items_pointer, &format!("{context}Item"))?;
+                    if !item.constraints.is_empty() {
+                        self.warnings.push(self.doc.warning(
+                            &items_pointer,
+                            "limits and patterns of an array's items are not modelled; the field's documentation does not state them",
+                        ));
+                    }
                     TypeRef::Array(Box::new(item.ty))
                 }
                 None => TypeRef::Array(Box::new(TypeRef::Any)),
