@@ -384,11 +384,16 @@ fn flat_responses_tell_stray_lines_from_descriptions() {
     assert!(responses[2].body.is_some(), "403 keeps its block");
 }
 
-/// The seed page `seed` with line `line` (1-based) replaced by `with`, loaded.
-fn load_changed(seed: &str, line: usize, with: &[&str]) -> (Api, Vec<generator::Warning>) {
+/// The seed page `seed` with each line `n` (1-based, of the page as it is)
+/// replaced by its lines, loaded.
+fn load_changed(seed: &str, changes: &[(usize, &[&str])]) -> (Api, Vec<generator::Warning>) {
     let page = std::fs::read_to_string(format!("spec/{seed}")).unwrap_or_else(|e| panic!("{e}"));
     let mut lines: Vec<&str> = page.lines().collect();
-    lines.splice(line - 1..line, with.iter().copied());
+    let mut changes = changes.to_vec();
+    changes.sort_by_key(|(line, _)| std::cmp::Reverse(*line));
+    for (line, with) in changes {
+        lines.splice(line - 1..line, with.iter().copied());
+    }
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let changed = dir.path().join(seed);
     std::fs::write(&changed, lines.join("\n")).unwrap_or_else(|e| panic!("{e}"));
@@ -403,8 +408,7 @@ fn qualifiers_state_every_limit_and_an_arrays_limits_are_its_items() {
     // `name`'s qualifier (line 23) with every group the site writes.
     let (api, warnings) = load_changed(
         "002_f9504824eacc2b16.txt",
-        23,
-        &["    Possible values: non-empty and <= 150 characters, Value must match regular expression ^[-a-zA-Z0-9_]+$"],
+        &[(23, &["    Possible values: non-empty and <= 150 characters, Value must match regular expression ^[-a-zA-Z0-9_]+$"])],
     );
     let body = object(
         &api,
@@ -423,12 +427,14 @@ fn qualifiers_state_every_limit_and_an_arrays_limits_are_its_items() {
     // line 37) it counts them; `non-empty` is an item's length, not kept.
     let (api, warnings) = load_changed(
         "002_f9504824eacc2b16.txt",
-        76,
-        &[
-            "    jwt_federation_providersinteger[]",
-            "",
-            "    Possible values: >= 0 and <= 10",
-        ],
+        &[(
+            76,
+            &[
+                "    jwt_federation_providersinteger[]",
+                "",
+                "    Possible values: >= 0 and <= 10",
+            ],
+        )],
     );
     let body = object(
         &api,
@@ -444,12 +450,14 @@ fn qualifiers_state_every_limit_and_an_arrays_limits_are_its_items() {
     );
     let (api, warnings) = load_changed(
         "002_f9504824eacc2b16.txt",
-        37,
-        &[
-            "    property_mappingsuuid[]",
-            "",
-            "    Possible values: non-empty, >= 1, <= 10",
-        ],
+        &[(
+            37,
+            &[
+                "    property_mappingsuuid[]",
+                "",
+                "    Possible values: non-empty, >= 1, <= 10",
+            ],
+        )],
     );
     let body = object(
         &api,
@@ -471,12 +479,14 @@ fn a_flat_qualifier_broken_after_each_limit_is_read_as_one() {
     // breaks a longer message: after each code span.
     let (api, warnings) = load_changed(
         "000_d5606ba46899795a.txt",
-        10,
-        &[
-            "Possible values: non-empty",
-            "and <= 150 characters",
-            ", Value must match regular expression ^[-a-zA-Z0-9_]+$",
-        ],
+        &[(
+            10,
+            &[
+                "Possible values: non-empty",
+                "and <= 150 characters",
+                ", Value must match regular expression ^[-a-zA-Z0-9_]+$",
+            ],
+        )],
     );
     let qualifier_at_10 = |w: &&generator::Warning| {
         w.location.line == Some(10) && w.message.contains("`Possible values: non-empty")
@@ -510,4 +520,69 @@ fn a_flat_qualifier_broken_after_each_limit_is_read_as_one() {
     };
     assert_eq!(others(&warnings, 0), others(&before, 2));
     assert_eq!(api, unchanged);
+}
+
+#[test]
+fn field_defaults_are_typed_by_the_label_and_parameter_defaults_reported() {
+    let (api, warnings) = load_changed(
+        "002_f9504824eacc2b16.txt",
+        &[
+            (15, &["    id integerrequired", "", "    Default value: 1"]),
+            (
+                64,
+                &[
+                    "    modeProxyMode (string)",
+                    "",
+                    "    Default value: forward_single",
+                ],
+            ),
+            (
+                70,
+                &[
+                    "    intercept_header_authboolean",
+                    "",
+                    "    Default value: true",
+                ],
+            ),
+            (
+                76,
+                &[
+                    "    jwt_federation_providersinteger[]",
+                    "",
+                    "    Default value: maybe",
+                ],
+            ),
+        ],
+    );
+    let body = object(
+        &api,
+        named(&api.operations[0].body.as_ref().expect("a body").ty),
+    );
+    assert_eq!(
+        field(body, "mode").default,
+        Some(serde_json::json!("forward_single"))
+    );
+    assert_eq!(
+        field(body, "intercept_header_auth").default,
+        Some(serde_json::json!(true))
+    );
+    assert_eq!(field(body, "jwt_federation_providers").default, None);
+    let said = |line: usize, what: &str| {
+        warnings
+            .iter()
+            .any(|w| w.location.line == Some(line) && w.message.contains(what))
+    };
+    // Line numbers of the changed page: two lines more after each change.
+    assert!(said(17, "a parameter's default"), "{warnings:#?}");
+    assert!(
+        said(
+            84,
+            "the default `maybe` of field `jwt_federation_providers` is not JSON"
+        ),
+        "{warnings:#?}"
+    );
+    assert_eq!(
+        api.operations[0].parameters[0].description.as_deref(),
+        Some("A unique integer value identifying this Proxy Provider.")
+    );
 }

@@ -242,6 +242,21 @@ pub enum Primitive {
     Double,
 }
 
+impl Primitive {
+    /// An integer or a number of any width.
+    pub fn is_numeric(self) -> bool {
+        matches!(
+            self,
+            Primitive::Integer
+                | Primitive::Int32
+                | Primitive::Int64
+                | Primitive::Number
+                | Primitive::Float
+                | Primitive::Double
+        )
+    }
+}
+
 /// A named type.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Schema {

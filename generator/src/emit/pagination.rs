@@ -41,20 +41,10 @@ pub fn item_of_page<'a>(api: &'a Api, object: &'a ObjectSchema) -> Option<&'a Ty
 }
 
 fn next_field(pagination: &ObjectSchema) -> Option<&Field> {
-    pagination.fields.iter().find(|f| {
-        f.wire_name == "next"
-            && matches!(
-                f.ty,
-                TypeRef::Primitive(
-                    Primitive::Number
-                        | Primitive::Double
-                        | Primitive::Float
-                        | Primitive::Integer
-                        | Primitive::Int32
-                        | Primitive::Int64
-                )
-            )
-    })
+    pagination
+        .fields
+        .iter()
+        .find(|f| f.wire_name == "next" && matches!(f.ty, TypeRef::Primitive(p) if p.is_numeric()))
 }
 
 /// The item type of `op` when it is a paged list: its success body is a

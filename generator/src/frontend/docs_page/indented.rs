@@ -5,7 +5,7 @@
 use heck::ToUpperCamelCase;
 use serde_json::{Map, Value};
 
-use super::label::{self, FieldLine};
+use super::label::{self, FieldLine, Label};
 use super::qualifier::{self, Qualifier};
 use super::{join_paragraphs, parameter_type, OperationContext, Page};
 use crate::diagnostic::{Error, Warning};
@@ -21,8 +21,33 @@ struct RawField {
     line: FieldLine,
     description: Vec<String>,
     qualifier: Qualifier,
+    /// The text after `Default value: ` and its line.
+    default: Option<(usize, String)>,
     /// The properties of an `object[]` field's items, between `Array [` and `]`.
     children: Option<Vec<RawField>>,
+}
+
+const DEFAULT_PREFIX: &str = "Default value:";
+
+/// The value of `Default value: <text>` under a field labelled `label`: the
+/// site prints a text default as it is and any other as JSON.
+fn default_value(label: &Label, text: &str) -> Result<Value, &'static str> {
+    if label.array_depth == 0 && label.is_text() {
+        return Ok(Value::String(text.to_string()));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|_| "JSON")?;
+    let fits = match (label.array_depth, label.base_type(), &value) {
+        (0, TypeRef::Primitive(Primitive::Boolean), Value::Bool(_)) => true,
+        (0, TypeRef::Primitive(p), Value::Number(_)) => p.is_numeric(),
+        (0, TypeRef::Primitive(_), _) => false,
+        (0, _, Value::Object(_)) | (1.., _, Value::Array(_)) => true,
+        _ => false,
+    };
+    if fits {
+        Ok(value)
+    } else {
+        Err("a value of its type")
+    }
 }
 
 /// Strips the indentation or copied bullet; `None` for a line that has neither.
@@ -100,6 +125,17 @@ pub(super) fn parameters(
                     format!("unrecognized qualifier: {message}"),
                 ),
             }
+            continue;
+        }
+        if [DEFAULT_PREFIX, "Example:", "Constant value:"]
+            .iter()
+            .any(|p| text.starts_with(p))
+        {
+            page.warn(
+                warnings,
+                index,
+                format!("`{text}`: a parameter's default, example or constant value is not modelled and is not used"),
+            );
             continue;
         }
         let is_entry = text.contains(' ') && label::looks_like_field_line(text);
@@ -311,7 +347,18 @@ fn read_fields(
             }
             continue;
         }
-        if ["Default value:", "Example:", "Constant value:"]
+        if let Some(value) = text.strip_prefix(DEFAULT_PREFIX) {
+            match fields.last_mut() {
+                Some(field) => field.default = Some((index, value.trim().to_string())),
+                None => page.warn(
+                    warnings,
+                    index,
+                    "a `Default value:` line stands before any field and is not used",
+                ),
+            }
+            continue;
+        }
+        if ["Example:", "Constant value:"]
             .iter()
             .any(|p| text.starts_with(p))
         {
@@ -334,6 +381,7 @@ fn read_fields(
                 line,
                 description: Vec::new(),
                 qualifier: Qualifier::default(),
+                default: None,
                 children: None,
             });
             continue;
@@ -438,6 +486,22 @@ fn build_object(
         } else {
             line.label.wrap(line.label.base_type())
         };
+        let default = field.default.as_ref().and_then(|(index, text)| {
+            match default_value(&line.label, text) {
+                Ok(value) => Some(value),
+                Err(expected) => {
+                    page.warn(
+                        warnings,
+                        *index,
+                        format!(
+                            "the default `{text}` of field `{}` is not {expected}; it is not kept",
+                            line.name
+                        ),
+                    );
+                    None
+                }
+            }
+        });
         let (constraints, lost) = field.qualifier.on(&ty);
         if let Some(reason) = lost {
             page.warn(
@@ -462,7 +526,7 @@ fn build_object(
             },
             read_only: false,
             write_only: false,
-            default: None,
+            default,
             deprecated: line.deprecated,
             title,
             description: join_paragraphs(field.description.iter().map(String::as_str)),

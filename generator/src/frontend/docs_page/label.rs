@@ -111,6 +111,22 @@ impl Label {
         TypeRef::Primitive(primitive)
     }
 
+    /// Whether the base label is a kind of text (`string`, `uuid`, `date-time`, …).
+    pub fn is_text(&self) -> bool {
+        matches!(
+            self.base_type(),
+            TypeRef::Primitive(
+                Primitive::String
+                    | Primitive::Uuid
+                    | Primitive::Uri
+                    | Primitive::Email
+                    | Primitive::DateTime
+                    | Primitive::Date
+                    | Primitive::Binary
+            )
+        )
+    }
+
     /// Wraps `element` in one array per `[]`.
     pub fn wrap(&self, element: TypeRef) -> TypeRef {
         (0..self.array_depth).fold(element, |ty, _| TypeRef::Array(Box::new(ty)))

@@ -15,7 +15,7 @@
 //! item counts: then the items' values and the counts as bare limits
 //! (`[AF, AX, …], <= 249`). [`Qualifier::on`] sorts this out.
 
-use crate::model::{Bound, Constraints, Primitive, TypeRef};
+use crate::model::{Bound, Constraints, TypeRef};
 
 pub const PREFIX: &str = "Possible values:";
 
@@ -42,17 +42,7 @@ impl Qualifier {
         if found.min_length.is_some() || found.max_length.is_some() || found.pattern.is_some() {
             lost.push("length limits and patterns of an array's items are not modelled");
         }
-        let numeric_items = matches!(
-            innermost(item),
-            TypeRef::Primitive(
-                Primitive::Integer
-                    | Primitive::Int32
-                    | Primitive::Int64
-                    | Primitive::Number
-                    | Primitive::Float
-                    | Primitive::Double
-            )
-        );
+        let numeric_items = matches!(innermost(item), TypeRef::Primitive(p) if p.is_numeric());
         let count = |bound: &Option<Bound>| {
             bound
                 .as_ref()
