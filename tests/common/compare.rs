@@ -207,6 +207,18 @@ impl<'a> Compare<'a> {
                                 );
                             }
                             self.constraints(&field_at, &field.constraints, &other.constraints);
+                            if field.default.is_some() {
+                                self.fact();
+                                if field.default != other.default {
+                                    self.differ(
+                                        &field_at,
+                                        format!(
+                                            "default: page {:?}, document {:?}",
+                                            field.default, other.default
+                                        ),
+                                    );
+                                }
+                            }
                         }
                     }
                     (page, spec) => {

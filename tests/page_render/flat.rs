@@ -26,7 +26,7 @@ use std::collections::BTreeSet;
 use serde_json::{Map, Value};
 
 use super::lookup::{enum_wires, object_of, page_path, parameter_sections, resolved};
-use super::qualifier::possible_values;
+use super::qualifier::{default_line, possible_values};
 use generator::model::{
     Api, Constraints, Field, Nullability, ObjectSchema, Operation, Presence, Primitive, SchemaKind,
     Status, TypeRef,
@@ -189,6 +189,7 @@ fn object_lines(
         if !is_object_like(api, &field.ty) {
             qualifier_lines(lines, api, &field.ty, &field.constraints);
             text_lines(lines, field.description.as_deref());
+            lines.extend(default_line(field.default.as_ref()));
             continue;
         }
         let ty = resolved(api, &field.ty);
@@ -211,6 +212,7 @@ fn object_lines(
             lines.push("deprecated".to_string());
         }
         text_lines(lines, field.description.as_deref());
+        lines.extend(default_line(field.default.as_ref()));
         let (Some(name), Some(inner)) = (shown_object_name(api, &ty), shown_object(api, &ty))
         else {
             continue;

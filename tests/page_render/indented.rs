@@ -3,7 +3,7 @@
 //! renders pages.
 
 use super::lookup::{object_of, page_path, parameter_sections};
-use super::qualifier::possible_values;
+use super::qualifier::{default_line, possible_values};
 use generator::model::{
     Api, Constraints, Nullability, ObjectSchema, Operation, Presence, Primitive, SchemaKind,
     Security, TypeRef,
@@ -141,8 +141,11 @@ fn fields(api: &Api, object: &ObjectSchema, lines: &mut Vec<String>) {
             "{indent}{}{separator}{label}{flags}",
             field.wire_name
         ));
-        let found = qualifier_line(api, &field.ty, &field.constraints);
-        paragraphs(lines, field.description.as_deref(), found.as_slice());
+        let found: Vec<String> = qualifier_line(api, &field.ty, &field.constraints)
+            .into_iter()
+            .chain(default_line(field.default.as_ref()))
+            .collect();
+        paragraphs(lines, field.description.as_deref(), &found);
         if let Some(item) = item {
             lines.push("  • Array [".to_string());
             fields(api, item, lines);

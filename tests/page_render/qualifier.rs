@@ -124,3 +124,12 @@ fn value_list(values: &[&str]) -> Vec<String> {
     runs.push("]".to_string());
     runs
 }
+
+/// The `Default value:` line the site writes after the message: a text as
+/// it is, any other value as JSON.
+pub fn default_line(default: Option<&serde_json::Value>) -> Option<String> {
+    default.map(|value| match value {
+        serde_json::Value::String(text) => format!("Default value: {text}"),
+        other => format!("Default value: {other}"),
+    })
+}
