@@ -202,7 +202,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
                     if !item.constraints.is_empty() {
                         self.warnings.push(self.doc.warning(
                             &items_pointer,
-                            "limits and patterns of an array's items are not modelled; the field's documentation does not state them",
+                            "limits and patterns of an array's items are not modelled; the generated documentation does not state them",
                         ));
                     }
                     TypeRef::Array(Box::new(item.ty))
