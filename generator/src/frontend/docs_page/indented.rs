@@ -5,7 +5,7 @@
 use heck::ToUpperCamelCase;
 use serde_json::{Map, Value};
 
-use super::label::{self, FieldLine, Label};
+use super::label::{self, FieldLine};
 use super::qualifier::{self, Qualifier};
 use super::{join_paragraphs, parameter_type, OperationContext, Page};
 use crate::diagnostic::{Error, Warning};
@@ -28,27 +28,6 @@ struct RawField {
 }
 
 const DEFAULT_PREFIX: &str = "Default value:";
-
-/// The value of `Default value: <text>` under a field labelled `label`: the
-/// site prints a text default as it is and any other as JSON.
-fn default_value(label: &Label, text: &str) -> Result<Value, &'static str> {
-    if label.array_depth == 0 && label.is_text() {
-        return Ok(Value::String(text.to_string()));
-    }
-    let value: Value = serde_json::from_str(text).map_err(|_| "JSON")?;
-    let fits = match (label.array_depth, label.base_type(), &value) {
-        (0, TypeRef::Primitive(Primitive::Boolean), Value::Bool(_)) => true,
-        (0, TypeRef::Primitive(p), Value::Number(_)) => p.is_numeric(),
-        (0, TypeRef::Primitive(_), _) => false,
-        (0, _, Value::Object(_)) | (1.., _, Value::Array(_)) => true,
-        _ => false,
-    };
-    if fits {
-        Ok(value)
-    } else {
-        Err("a value of its type")
-    }
-}
 
 /// Strips the indentation or copied bullet; `None` for a line that has neither.
 fn content(text: &str) -> Option<&str> {
@@ -486,22 +465,24 @@ fn build_object(
         } else {
             line.label.wrap(line.label.base_type())
         };
-        let default = field.default.as_ref().and_then(|(index, text)| {
-            match default_value(&line.label, text) {
-                Ok(value) => Some(value),
-                Err(expected) => {
-                    page.warn(
-                        warnings,
-                        *index,
-                        format!(
+        let default =
+            field
+                .default
+                .as_ref()
+                .and_then(|(index, text)| match line.label.default_value(text) {
+                    Ok(value) => Some(value),
+                    Err(expected) => {
+                        page.warn(
+                            warnings,
+                            *index,
+                            format!(
                             "the default `{text}` of field `{}` is not {expected}; it is not kept",
                             line.name
                         ),
-                    );
-                    None
-                }
-            }
-        });
+                        );
+                        None
+                    }
+                });
         let (constraints, lost) = field.qualifier.on(&ty);
         if let Some(reason) = lost {
             page.warn(

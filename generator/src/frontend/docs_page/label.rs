@@ -21,6 +21,8 @@
 //! A name holds no white space, so a line with spaces outside a title is
 //! never a field line.
 
+use serde_json::Value;
+
 use crate::model::{Primitive, TypeRef};
 
 /// Type labels the page prints for a schema: a JSON type, or the format
@@ -125,6 +127,29 @@ impl Label {
                     | Primitive::Binary
             )
         )
+    }
+
+    /// The value of `Default value: <text>` under a field with this label:
+    /// the site prints a text default as it is and any other as JSON. The
+    /// error says what the text should have been.
+    pub fn default_value(&self, text: &str) -> Result<Value, &'static str> {
+        if self.array_depth == 0 && self.is_text() {
+            return Ok(Value::String(text.to_string()));
+        }
+        let value: Value = serde_json::from_str(text).map_err(|_| "JSON")?;
+        let fits = match (self.array_depth, self.base_type(), &value) {
+            (0, TypeRef::Any, _) => true,
+            (0, TypeRef::Primitive(Primitive::Boolean), Value::Bool(_)) => true,
+            (0, TypeRef::Primitive(p), Value::Number(_)) => p.is_numeric(),
+            (0, TypeRef::Primitive(_), _) => false,
+            (0, _, Value::Object(_)) | (1.., _, Value::Array(_)) => true,
+            _ => false,
+        };
+        if fits {
+            Ok(value)
+        } else {
+            Err("a value of its type")
+        }
     }
 
     /// Wraps `element` in one array per `[]`.
@@ -364,5 +389,24 @@ mod tests {
         assert!(looks_like_field_line(
             "basic_auth_enabledSet HTTP-Basic Authentication (boolean)"
         ));
+    }
+
+    #[test]
+    fn defaults_are_read_as_the_label_says() {
+        let label = |text: &str| match Label::parse(text) {
+            Some(label) => label,
+            None => panic!("`{text}` should be a label"),
+        };
+        let read = |l: &str, text: &str| label(l).default_value(text);
+        assert_eq!(read("string", "5"), Ok(Value::String("5".into())));
+        assert_eq!(read("date-time", ""), Ok(Value::String(String::new())));
+        assert_eq!(read("boolean", "false"), Ok(Value::Bool(false)));
+        assert_eq!(read("integer", "300"), Ok(serde_json::json!(300)));
+        assert_eq!(read("integer[]", "[1, 2]"), Ok(serde_json::json!([1, 2])));
+        assert_eq!(read("object", "{}"), Ok(serde_json::json!({})));
+        assert_eq!(read("any", "\"x\""), Ok(serde_json::json!("x")));
+        assert_eq!(read("boolean", "maybe"), Err("JSON"));
+        assert_eq!(read("boolean", "1"), Err("a value of its type"));
+        assert_eq!(read("integer[]", "1"), Err("a value of its type"));
     }
 }
