@@ -135,6 +135,9 @@ pub struct Parameter {
     pub required: bool,
     pub description: Option<String>,
     pub constraints: Constraints,
+    /// The value the server assumes when the parameter is not sent, as JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<serde_json::Value>,
     /// For arrays in the query: `true` repeats the key per item
     /// (`style: form, explode: true`, the OpenAPI default), `false` joins the
     /// items with commas.

@@ -125,6 +125,15 @@ fn parameter(parameter: &Parameter) -> Value {
         (TypeRef::Unstated, ParameterLocation::Path) => json!({"type": "string"}),
         (ty, _) => type_schema(ty),
     };
+    if let Some(default) = &parameter.default {
+        // A `$ref` takes no siblings in OpenAPI 3.0: wrap it in `allOf`.
+        if schema.get("$ref").is_some() {
+            schema = json!({ "allOf": [schema] });
+        }
+        if let Value::Object(map) = &mut schema {
+            map.insert("default".into(), default.clone());
+        }
+    }
     add_constraints(&mut schema, &parameter.constraints);
     let mut map = Map::new();
     map.insert("in".into(), json!(location));

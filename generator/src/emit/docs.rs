@@ -1,8 +1,11 @@
 //! Doc comments from descriptions, made safe for rustdoc: text from the
 //! input must never turn into a broken intra-doc link or a stray HTML tag.
+//! Also the sentences for a value's constraints and default.
 
 use proc_macro2::TokenStream;
 use quote::quote;
+
+use crate::model::Constraints;
 
 /// `#[doc = ...]` attributes for each paragraph line of `text`.
 pub fn doc_attrs(text: &str) -> TokenStream {
@@ -43,6 +46,49 @@ fn escape(line: &str) -> String {
         }
     }
     out
+}
+
+/// `Constraints: non-empty, at most 150 characters.`
+pub fn constraints_text(constraints: &Constraints) -> Option<String> {
+    if constraints.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    match (constraints.min_length, constraints.max_length) {
+        (Some(1), None) => parts.push("non-empty".to_string()),
+        (min, max) => {
+            parts.extend(min.map(|n| format!("at least {n} characters")));
+            parts.extend(max.map(|n| format!("at most {n} characters")));
+        }
+    }
+    if let Some(bound) = &constraints.minimum {
+        parts.push(format!(
+            "{} {}",
+            if bound.exclusive { ">" } else { ">=" },
+            bound.value
+        ));
+    }
+    if let Some(bound) = &constraints.maximum {
+        parts.push(format!(
+            "{} {}",
+            if bound.exclusive { "<" } else { "<=" },
+            bound.value
+        ));
+    }
+    parts.extend(
+        constraints
+            .pattern
+            .as_ref()
+            .map(|p| format!("matches `{p}`")),
+    );
+    parts.extend(constraints.min_items.map(|n| format!("at least {n} items")));
+    parts.extend(constraints.max_items.map(|n| format!("at most {n} items")));
+    Some(format!("Constraints: {}.", parts.join(", ")))
+}
+
+/// "Default: `true`.": the value the server assumes when none is sent.
+pub fn default_text(default: Option<&serde_json::Value>) -> Option<String> {
+    default.map(|value| format!("Default: `{value}`."))
 }
 
 #[cfg(test)]

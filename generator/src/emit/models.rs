@@ -7,12 +7,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::docs::{doc_attrs, doc_text};
+use super::docs::{constraints_text, default_text, doc_attrs, doc_text};
 use super::serde_impls::{self, SerdeField, SerdeStruct};
 use super::types::{TypeEmitter, Uses, Wrapper};
 use super::usage::{Needs, Usage};
 use crate::model::{
-    Api, Constraints, EnumSchema, Field, ObjectSchema, Schema, SchemaKind, TypeRef, UnionSchema,
+    Api, EnumSchema, Field, ObjectSchema, Schema, SchemaKind, TypeRef, UnionSchema,
 };
 
 /// The path of the `models` module from a module inside it.
@@ -257,10 +257,7 @@ fn field_doc(field: &Field) -> String {
         (_, true) => Some("Write-only: never returned by the server."),
         _ => None,
     };
-    let default = field
-        .default
-        .as_ref()
-        .map(|value| format!("Default: `{value}`."));
+    let default = default_text(field.default.as_ref());
     // The title repeats the description's subject; both are kept when they differ.
     let title = field
         .title
@@ -273,44 +270,6 @@ fn field_doc(field: &Field) -> String {
         default.as_deref(),
         access,
     ])
-}
-
-/// `Constraints: non-empty, at most 150 characters.`
-fn constraints_text(constraints: &Constraints) -> Option<String> {
-    if constraints.is_empty() {
-        return None;
-    }
-    let mut parts = Vec::new();
-    match (constraints.min_length, constraints.max_length) {
-        (Some(1), None) => parts.push("non-empty".to_string()),
-        (min, max) => {
-            parts.extend(min.map(|n| format!("at least {n} characters")));
-            parts.extend(max.map(|n| format!("at most {n} characters")));
-        }
-    }
-    if let Some(bound) = &constraints.minimum {
-        parts.push(format!(
-            "{} {}",
-            if bound.exclusive { ">" } else { ">=" },
-            bound.value
-        ));
-    }
-    if let Some(bound) = &constraints.maximum {
-        parts.push(format!(
-            "{} {}",
-            if bound.exclusive { "<" } else { "<=" },
-            bound.value
-        ));
-    }
-    parts.extend(
-        constraints
-            .pattern
-            .as_ref()
-            .map(|p| format!("matches `{p}`")),
-    );
-    parts.extend(constraints.min_items.map(|n| format!("at least {n} items")));
-    parts.extend(constraints.max_items.map(|n| format!("at most {n} items")));
-    Some(format!("Constraints: {}.", parts.join(", ")))
 }
 
 /// An enum that keeps values it does not know in `Unknown`, so a newer

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::docs::{doc_attrs, doc_text};
+use super::docs::{constraints_text, default_text, doc_attrs, doc_text};
 use super::types::{TypeEmitter, Uses};
 use crate::frontend::schemas::FieldNames;
 use crate::model::{Api, Operation, Parameter, ParameterLocation};
@@ -64,8 +64,12 @@ pub fn params_struct(op: &Operation, name: &str, uses: &mut Uses) -> TokenStream
                 ParameterLocation::Header => format!("Header `{}`.", parameter.name),
                 _ => format!("Query parameter `{}`.", parameter.name),
             };
+            let constraints = constraints_text(&parameter.constraints);
+            let default = default_text(parameter.default.as_ref());
             let doc = doc_attrs(&doc_text([
                 parameter.description.as_deref(),
+                constraints.as_deref(),
+                default.as_deref(),
                 Some(&location),
             ]));
             quote! {

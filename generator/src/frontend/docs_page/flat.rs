@@ -81,6 +81,7 @@ pub(super) fn parameters(
             required: true,
             description: join_paragraphs(texts.iter().map(|&i| page.text(i))),
             constraints: Default::default(),
+            default: None,
             explode: false,
         }];
     }

@@ -5,7 +5,7 @@
 use heck::ToUpperCamelCase;
 use serde_json::{Map, Value};
 
-use super::label::{self, FieldLine};
+use super::label::{self, FieldLine, Label};
 use super::qualifier::{self, Qualifier};
 use super::{join_paragraphs, parameter_type, OperationContext, Page};
 use crate::diagnostic::{Error, Warning};
@@ -45,11 +45,12 @@ pub(super) fn parameters(
     registry: &mut SchemaRegistry,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Parameter>, Error> {
-    let mut parameters: Vec<(Parameter, Vec<String>)> = Vec::new();
+    // Each parameter with its label and its description's lines.
+    let mut parameters: Vec<(Parameter, Label, Vec<String>)> = Vec::new();
     for index in from..to {
         let raw = &page.lines[index].text;
         if raw.trim().is_empty() {
-            if let Some((_, description)) = parameters.last_mut() {
+            if let Some((_, _, description)) = parameters.last_mut() {
                 description.push(String::new());
             }
             continue;
@@ -61,7 +62,7 @@ pub(super) fn parameters(
             )
         })?;
         if let Some(rest) = text.strip_prefix(qualifier::PREFIX) {
-            let Some((parameter, _)) = parameters.last_mut() else {
+            let Some((parameter, _, _)) = parameters.last_mut() else {
                 page.warn(
                     warnings,
                     index,
@@ -106,14 +107,36 @@ pub(super) fn parameters(
             }
             continue;
         }
-        if [DEFAULT_PREFIX, "Example:", "Constant value:"]
+        if let Some(value) = text.strip_prefix(DEFAULT_PREFIX) {
+            let value = value.trim();
+            match parameters.last_mut() {
+                Some((parameter, label, _)) => match label.default_value(value) {
+                    Ok(default) => parameter.default = Some(default),
+                    Err(expected) => page.warn(
+                        warnings,
+                        index,
+                        format!(
+                            "the default `{value}` of parameter `{}` is not {expected}; it is not kept",
+                            parameter.name
+                        ),
+                    ),
+                },
+                None => page.warn(
+                    warnings,
+                    index,
+                    "a `Default value:` line stands before any parameter and is not used",
+                ),
+            }
+            continue;
+        }
+        if ["Example:", "Constant value:"]
             .iter()
             .any(|p| text.starts_with(p))
         {
             page.warn(
                 warnings,
                 index,
-                format!("`{text}`: a parameter's default, example or constant value is not modelled and is not used"),
+                format!("`{text}`: a parameter's example or constant value is not modelled and is not used"),
             );
             continue;
         }
@@ -139,17 +162,18 @@ pub(super) fn parameters(
                 required: line.required || location == ParameterLocation::Path,
                 description: None,
                 constraints: Default::default(),
+                default: None,
                 // The pages do not show the style; form with explode is the OpenAPI default.
                 explode: location == ParameterLocation::Query,
             };
-            parameters.push((parameter, Vec::new()));
-        } else if let Some((_, description)) = parameters.last_mut() {
+            parameters.push((parameter, line.label, Vec::new()));
+        } else if let Some((_, _, description)) = parameters.last_mut() {
             description.push(text.to_string());
         }
     }
     Ok(parameters
         .into_iter()
-        .map(|(mut parameter, description)| {
+        .map(|(mut parameter, _, description)| {
             parameter.description = join_paragraphs(description.iter().map(String::as_str));
             parameter
         })

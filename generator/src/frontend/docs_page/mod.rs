@@ -490,6 +490,7 @@ impl<'a> Page<'a> {
                     required: true,
                     description: None,
                     constraints: Default::default(),
+                    default: None,
                     explode: false,
                 });
             }

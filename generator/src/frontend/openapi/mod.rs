@@ -339,7 +339,7 @@ impl OperationReader<'_, '_, '_> {
                 Some(Value::Bool(explode)) => *explode,
                 _ => location == ParameterLocation::Query,
             };
-            let (ty, constraints) = match map.get("schema") {
+            let (ty, constraints, default) = match map.get("schema") {
                 Some(schema) => {
                     let context = format!("{}Parameter", ident::to_upper_camel(name));
                     let typed = self.schemas.typed(
@@ -347,7 +347,7 @@ impl OperationReader<'_, '_, '_> {
                         &child(&parameter_pointer, "schema"),
                         &context,
                     )?;
-                    (typed.ty, typed.constraints)
+                    (typed.ty, typed.constraints, typed.default)
                 }
                 None => {
                     self.warnings.push(self.doc.warning(
@@ -357,6 +357,7 @@ impl OperationReader<'_, '_, '_> {
                     (
                         TypeRef::Primitive(crate::model::Primitive::String),
                         Default::default(),
+                        None,
                     )
                 }
             };
@@ -368,6 +369,7 @@ impl OperationReader<'_, '_, '_> {
                     || flag(self.doc, map, "required", &parameter_pointer)?,
                 description: description(self.doc, map, &parameter_pointer)?,
                 constraints,
+                default,
                 explode,
             });
         }
