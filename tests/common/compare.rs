@@ -309,6 +309,18 @@ impl<'a> Compare<'a> {
             };
             self.ty(&at, &parameter.ty, &other.ty);
             self.constraints(&at, &parameter.constraints, &other.constraints);
+            if parameter.default.is_some() {
+                self.fact();
+                if parameter.default != other.default {
+                    self.differ(
+                        &at,
+                        format!(
+                            "default: page {:?}, document {:?}",
+                            parameter.default, other.default
+                        ),
+                    );
+                }
+            }
             if parameter.required != other.required {
                 self.differ(
                     &at,

@@ -190,6 +190,7 @@ impl Projection<'_> {
                     None
                 },
                 constraints: Constraints::default(),
+                default: None,
                 ..p.clone()
             })
             .collect();

@@ -52,12 +52,11 @@ pub fn request_and_response(api: &Api, op: &Operation) -> Vec<String> {
             // A parameter line is `name label`: the base label, no type name.
             let label = base_label(api, &parameter.ty);
             lines.push(format!("    {} {label}{flags}", parameter.name));
-            let found = qualifier_line(api, &parameter.ty, &parameter.constraints);
-            paragraphs(
-                &mut lines,
-                parameter.description.as_deref(),
-                found.as_slice(),
-            );
+            let found: Vec<String> = qualifier_line(api, &parameter.ty, &parameter.constraints)
+                .into_iter()
+                .chain(default_line(parameter.default.as_ref()))
+                .collect();
+            paragraphs(&mut lines, parameter.description.as_deref(), &found);
             ensure_blank(&mut lines);
         }
     }
