@@ -29,6 +29,30 @@ struct RawField {
 
 const DEFAULT_PREFIX: &str = "Default value:";
 
+/// Reports an `Example:` or `Constant value:` line of a parameter or field,
+/// which the model has no place for; true when `text` is such a line.
+fn reports_unmodelled_line(
+    page: &Page<'_>,
+    warnings: &mut Vec<Warning>,
+    index: usize,
+    text: &str,
+    owner: &str,
+) -> bool {
+    let unmodelled = ["Example:", "Constant value:"]
+        .iter()
+        .any(|prefix| text.starts_with(prefix));
+    if unmodelled {
+        page.warn(
+            warnings,
+            index,
+            format!(
+                "`{text}`: a {owner}'s example or constant value is not modelled and is not used"
+            ),
+        );
+    }
+    unmodelled
+}
+
 /// Strips the indentation or copied bullet; `None` for a line that has neither.
 fn content(text: &str) -> Option<&str> {
     text.strip_prefix("  • ")
@@ -129,15 +153,7 @@ pub(super) fn parameters(
             }
             continue;
         }
-        if ["Example:", "Constant value:"]
-            .iter()
-            .any(|p| text.starts_with(p))
-        {
-            page.warn(
-                warnings,
-                index,
-                format!("`{text}`: a parameter's example or constant value is not modelled and is not used"),
-            );
+        if reports_unmodelled_line(page, warnings, index, text, "parameter") {
             continue;
         }
         let is_entry = text.contains(' ') && label::looks_like_field_line(text);
@@ -361,15 +377,7 @@ fn read_fields(
             }
             continue;
         }
-        if ["Example:", "Constant value:"]
-            .iter()
-            .any(|p| text.starts_with(p))
-        {
-            page.warn(
-                warnings,
-                index,
-                format!("`{text}` is not modelled yet and is not used"),
-            );
+        if reports_unmodelled_line(page, warnings, index, text, "field") {
             continue;
         }
         if label::looks_like_field_line(text) {
