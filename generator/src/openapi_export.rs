@@ -121,18 +121,16 @@ fn parameter(parameter: &Parameter) -> Value {
         ParameterLocation::Query => "query",
         ParameterLocation::Header => "header",
     };
-    let mut schema = match (&parameter.ty, parameter.location) {
+    let schema = match (&parameter.ty, parameter.location) {
         (TypeRef::Unstated, ParameterLocation::Path) => json!({"type": "string"}),
         (ty, _) => type_schema(ty),
     };
-    if let Some(default) = &parameter.default {
-        // A `$ref` takes no siblings in OpenAPI 3.0: wrap it in `allOf`.
-        if schema.get("$ref").is_some() {
-            schema = json!({ "allOf": [schema] });
-        }
-        if let Value::Object(map) = &mut schema {
-            map.insert("default".into(), default.clone());
-        }
+    let mut schema = open_to_siblings(
+        schema,
+        parameter.default.is_some() || !parameter.constraints.is_empty(),
+    );
+    if let (Some(default), Value::Object(map)) = (&parameter.default, &mut schema) {
+        map.insert("default".into(), default.clone());
     }
     add_constraints(&mut schema, &parameter.constraints);
     let mut map = Map::new();
@@ -249,18 +247,15 @@ fn field_schema(field: &Field) -> Value {
         (_, Nullability::Nullable) | (Presence::Required, Nullability::Unstated) => true,
         (_, Nullability::NonNull | Nullability::Unstated) => false,
     };
-    let mut schema = type_schema(&field.ty);
-    // A `$ref` takes no siblings in OpenAPI 3.0: wrap it in `allOf`.
     let has_facts = nullable
         || field.read_only
         || field.write_only
         || field.deprecated
         || field.default.is_some()
         || field.title.is_some()
-        || field.description.is_some();
-    if schema.get("$ref").is_some() && has_facts {
-        schema = json!({ "allOf": [schema] });
-    }
+        || field.description.is_some()
+        || !field.constraints.is_empty();
+    let mut schema = open_to_siblings(type_schema(&field.ty), has_facts);
     add_constraints(&mut schema, &field.constraints);
     if let Value::Object(map) = &mut schema {
         let mut set = |key: &str, value: Value| {
@@ -289,6 +284,16 @@ fn field_schema(field: &Field) -> Value {
         }
     }
     schema
+}
+
+/// `schema`, ready for sibling keywords when `siblings` is set: a `$ref`
+/// takes none in OpenAPI 3.0, so it is wrapped in `allOf`.
+fn open_to_siblings(schema: Value, siblings: bool) -> Value {
+    if siblings && schema.get("$ref").is_some() {
+        json!({ "allOf": [schema] })
+    } else {
+        schema
+    }
 }
 
 fn add_constraints(schema: &mut Value, constraints: &Constraints) {
