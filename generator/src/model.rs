@@ -224,6 +224,24 @@ pub enum TypeRef {
     Unstated,
 }
 
+impl TypeRef {
+    /// The element type inside any arrays (`string` for `string[][]`).
+    pub fn innermost(&self) -> &TypeRef {
+        match self {
+            TypeRef::Array(item) => item.innermost(),
+            other => other,
+        }
+    }
+
+    /// [`TypeRef::innermost`], to change in place.
+    pub fn innermost_mut(&mut self) -> &mut TypeRef {
+        match self {
+            TypeRef::Array(item) => item.innermost_mut(),
+            other => other,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Primitive {

@@ -21,13 +21,47 @@ struct RawField {
     line: FieldLine,
     description: Vec<String>,
     qualifier: Qualifier,
-    /// The text after `Default value: ` and its line.
-    default: Option<(usize, String)>,
+    /// The value of its `Default value:` line.
+    default: Option<Value>,
     /// The properties of an `object[]` field's items, between `Array [` and `]`.
     children: Option<Vec<RawField>>,
 }
 
 const DEFAULT_PREFIX: &str = "Default value:";
+
+/// The value of a `Default value: <text>` line at `index` for the last
+/// parameter or field read (`owner`: its label and name), typed by its label;
+/// a line before any, or a value that does not fit, is reported.
+fn read_default(
+    page: &Page<'_>,
+    warnings: &mut Vec<Warning>,
+    index: usize,
+    text: &str,
+    kind: &str,
+    owner: Option<(&Label, &str)>,
+) -> Option<Value> {
+    let Some((label, name)) = owner else {
+        page.warn(
+            warnings,
+            index,
+            format!("a `Default value:` line stands before any {kind} and is not used"),
+        );
+        return None;
+    };
+    match label.default_value(text) {
+        Ok(value) => Some(value),
+        Err(expected) => {
+            page.warn(
+                warnings,
+                index,
+                format!(
+                    "the default `{text}` of {kind} `{name}` is not {expected}; it is not kept"
+                ),
+            );
+            None
+        }
+    }
+}
 
 /// Reports an `Example:` or `Constant value:` line of a parameter or field,
 /// which the model has no place for; true when `text` is such a line.
@@ -107,7 +141,7 @@ pub(super) fn parameters(
                     }
                     if let Some(values) = found.enum_values {
                         // A text parameter (or a list of them) that takes one of the values.
-                        let element = innermost(&mut parameter.ty);
+                        let element = parameter.ty.innermost_mut();
                         if *element == TypeRef::Primitive(Primitive::String) {
                             let name =
                                 format!("{type_prefix}{}", parameter.name.to_upper_camel_case());
@@ -132,24 +166,12 @@ pub(super) fn parameters(
             continue;
         }
         if let Some(value) = text.strip_prefix(DEFAULT_PREFIX) {
-            let value = value.trim();
-            match parameters.last_mut() {
-                Some((parameter, label, _)) => match label.default_value(value) {
-                    Ok(default) => parameter.default = Some(default),
-                    Err(expected) => page.warn(
-                        warnings,
-                        index,
-                        format!(
-                            "the default `{value}` of parameter `{}` is not {expected}; it is not kept",
-                            parameter.name
-                        ),
-                    ),
-                },
-                None => page.warn(
-                    warnings,
-                    index,
-                    "a `Default value:` line stands before any parameter and is not used",
-                ),
+            let owner = parameters
+                .last()
+                .map(|(parameter, label, _)| (label, parameter.name.as_str()));
+            let default = read_default(page, warnings, index, value.trim(), "parameter", owner);
+            if let (Some(default), Some((parameter, _, _))) = (default, parameters.last_mut()) {
+                parameter.default = Some(default);
             }
             continue;
         }
@@ -194,14 +216,6 @@ pub(super) fn parameters(
             parameter
         })
         .collect())
-}
-
-/// The element type inside any arrays.
-fn innermost(ty: &mut TypeRef) -> &mut TypeRef {
-    match ty {
-        TypeRef::Array(item) => innermost(item),
-        other => other,
-    }
 }
 
 /// Reads the schema lines `from..to` as the properties of one object named
@@ -367,13 +381,12 @@ fn read_fields(
             continue;
         }
         if let Some(value) = text.strip_prefix(DEFAULT_PREFIX) {
-            match fields.last_mut() {
-                Some(field) => field.default = Some((index, value.trim().to_string())),
-                None => page.warn(
-                    warnings,
-                    index,
-                    "a `Default value:` line stands before any field and is not used",
-                ),
+            let owner = fields
+                .last()
+                .map(|field| (&field.line.label, field.line.name.as_str()));
+            let default = read_default(page, warnings, index, value.trim(), "field", owner);
+            if let (Some(default), Some(field)) = (default, fields.last_mut()) {
+                field.default = Some(default);
             }
             continue;
         }
@@ -497,24 +510,6 @@ fn build_object(
         } else {
             line.label.wrap(line.label.base_type())
         };
-        let default =
-            field
-                .default
-                .as_ref()
-                .and_then(|(index, text)| match line.label.default_value(text) {
-                    Ok(value) => Some(value),
-                    Err(expected) => {
-                        page.warn(
-                            warnings,
-                            *index,
-                            format!(
-                            "the default `{text}` of field `{}` is not {expected}; it is not kept",
-                            line.name
-                        ),
-                        );
-                        None
-                    }
-                });
         let (constraints, lost) = field.qualifier.on(&ty);
         if let Some(reason) = lost {
             page.warn(
@@ -539,7 +534,7 @@ fn build_object(
             },
             read_only: false,
             write_only: false,
-            default,
+            default: field.default,
             deprecated: line.deprecated,
             title,
             description: join_paragraphs(field.description.iter().map(String::as_str)),

@@ -42,7 +42,7 @@ impl Qualifier {
         if found.min_length.is_some() || found.max_length.is_some() || found.pattern.is_some() {
             lost.push("length limits and patterns of an array's items are not modelled");
         }
-        let numeric_items = matches!(innermost(item), TypeRef::Primitive(p) if p.is_numeric());
+        let numeric_items = matches!(item.innermost(), TypeRef::Primitive(p) if p.is_numeric());
         let count = |bound: &Option<Bound>| {
             bound
                 .as_ref()
@@ -64,13 +64,6 @@ impl Qualifier {
         }
         let reason = (!lost.is_empty()).then(|| lost.join("; "));
         (kept, reason)
-    }
-}
-
-fn innermost(ty: &TypeRef) -> &TypeRef {
-    match ty {
-        TypeRef::Array(item) => innermost(item),
-        other => other,
     }
 }
 
