@@ -7,6 +7,7 @@ use generator::model::{
     Api, Bound, Constraints, Nullability, ParameterLocation, Presence, Schema, SchemaKind, Status,
     TypeRef,
 };
+use serde_json::Value;
 
 /// Compares what the page says with what the document says, collecting
 /// each difference as `operation: where: what`.
@@ -207,18 +208,7 @@ impl<'a> Compare<'a> {
                                 );
                             }
                             self.constraints(&field_at, &field.constraints, &other.constraints);
-                            if field.default.is_some() {
-                                self.fact();
-                                if field.default != other.default {
-                                    self.differ(
-                                        &field_at,
-                                        format!(
-                                            "default: page {:?}, document {:?}",
-                                            field.default, other.default
-                                        ),
-                                    );
-                                }
-                            }
+                            self.default(&field_at, &field.default, &other.default);
                         }
                     }
                     (page, spec) => {
@@ -257,6 +247,16 @@ impl<'a> Compare<'a> {
             self.fact();
             if page != spec {
                 self.differ(at, format!("{what}: page {page:?}, document {spec:?}"));
+            }
+        }
+    }
+
+    /// A default the page states is a fact, and must be the document's.
+    fn default(&mut self, at: &str, page: &Option<Value>, spec: &Option<Value>) {
+        if page.is_some() {
+            self.fact();
+            if page != spec {
+                self.differ(at, format!("default: page {page:?}, document {spec:?}"));
             }
         }
     }
@@ -309,18 +309,7 @@ impl<'a> Compare<'a> {
             };
             self.ty(&at, &parameter.ty, &other.ty);
             self.constraints(&at, &parameter.constraints, &other.constraints);
-            if parameter.default.is_some() {
-                self.fact();
-                if parameter.default != other.default {
-                    self.differ(
-                        &at,
-                        format!(
-                            "default: page {:?}, document {:?}",
-                            parameter.default, other.default
-                        ),
-                    );
-                }
-            }
+            self.default(&at, &parameter.default, &other.default);
             if parameter.required != other.required {
                 self.differ(
                     &at,

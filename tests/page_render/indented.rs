@@ -52,10 +52,12 @@ pub fn request_and_response(api: &Api, op: &Operation) -> Vec<String> {
             // A parameter line is `name label`: the base label, no type name.
             let label = base_label(api, &parameter.ty);
             lines.push(format!("    {} {label}{flags}", parameter.name));
-            let found: Vec<String> = qualifier_line(api, &parameter.ty, &parameter.constraints)
-                .into_iter()
-                .chain(default_line(parameter.default.as_ref()))
-                .collect();
+            let found = qualifier_lines(
+                api,
+                &parameter.ty,
+                &parameter.constraints,
+                parameter.default.as_ref(),
+            );
             paragraphs(&mut lines, parameter.description.as_deref(), &found);
             ensure_blank(&mut lines);
         }
@@ -140,10 +142,7 @@ fn fields(api: &Api, object: &ObjectSchema, lines: &mut Vec<String>) {
             "{indent}{}{separator}{label}{flags}",
             field.wire_name
         ));
-        let found: Vec<String> = qualifier_line(api, &field.ty, &field.constraints)
-            .into_iter()
-            .chain(default_line(field.default.as_ref()))
-            .collect();
+        let found = qualifier_lines(api, &field.ty, &field.constraints, field.default.as_ref());
         paragraphs(lines, field.description.as_deref(), &found);
         if let Some(item) = item {
             lines.push("  • Array [".to_string());
@@ -156,9 +155,19 @@ fn fields(api: &Api, object: &ObjectSchema, lines: &mut Vec<String>) {
     }
 }
 
-/// The `Possible values:` line, if the site shows one: the message on one line.
-fn qualifier_line(api: &Api, ty: &TypeRef, constraints: &Constraints) -> Option<String> {
-    possible_values(api, ty, constraints).map(|runs| format!("Possible values: {}", runs.concat()))
+/// The `Possible values:` line, if the site shows one (the message on one
+/// line), and the `Default value:` line, if there is a default.
+fn qualifier_lines(
+    api: &Api,
+    ty: &TypeRef,
+    constraints: &Constraints,
+    default: Option<&serde_json::Value>,
+) -> Vec<String> {
+    possible_values(api, ty, constraints)
+        .map(|runs| format!("Possible values: {}", runs.concat()))
+        .into_iter()
+        .chain(default_line(default))
+        .collect()
 }
 
 /// The description's paragraphs and the qualifiers, each after a blank line,
