@@ -22,6 +22,17 @@ fn load(spec: &str) -> generator::model::Api {
     }
 }
 
+/// `document`, written as a JSON file, read with its warnings.
+fn load_json(document: &serde_json::Value) -> (generator::model::Api, Vec<generator::Warning>) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("doc.json");
+    std::fs::write(&path, document.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    match Generator::new().spec(&path).load() {
+        Ok(loaded) => loaded,
+        Err(error) => panic!("{} should load: {error}", path.display()),
+    }
+}
+
 #[test]
 fn constructs_model() {
     let (api, warnings) = Generator::new()
@@ -117,8 +128,6 @@ fn constructs_facts() {
 /// JSON gives the same model.
 #[test]
 fn openapi_3_1_json_nullable_types() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("doc.json");
     let document = serde_json::json!({
         "openapi": "3.1.0",
         "info": {"title": "t", "version": "1"},
@@ -128,8 +137,7 @@ fn openapi_3_1_json_nullable_types() {
             "properties": {"expires": {"type": ["string", "null"], "format": "date-time"}},
         }}},
     });
-    std::fs::write(&path, document.to_string()).unwrap_or_else(|e| panic!("{e}"));
-    let api = load(path.to_str().unwrap_or_default());
+    let (api, _) = load_json(&document);
     let Some(SchemaKind::Object(thing)) = api.schemas.get("Thing").map(|s| &s.kind) else {
         panic!("Thing")
     };
@@ -225,8 +233,6 @@ fn both_authentik_versions_are_read_in_full() {
 /// at its JSON pointer; the array's own item counts are kept.
 #[test]
 fn limits_of_array_items_are_reported() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("doc.json");
     let document = serde_json::json!({
         "openapi": "3.0.3",
         "info": {"title": "t", "version": "1"},
@@ -239,11 +245,7 @@ fn limits_of_array_items_are_reported() {
             },
         }}},
     });
-    std::fs::write(&path, document.to_string()).unwrap_or_else(|e| panic!("{e}"));
-    let (api, warnings) = match generator::Generator::new().spec(&path).load() {
-        Ok(loaded) => loaded,
-        Err(error) => panic!("{error}"),
-    };
+    let (api, warnings) = load_json(&document);
     let pointers: Vec<String> = warnings
         .iter()
         .filter(|w| w.message.contains("array's items are not modelled"))

@@ -35,6 +35,14 @@ fn enum_values(schema: Option<&Schema>) -> Vec<&str> {
     }
 }
 
+/// The object the page's (first) operation takes as its body.
+fn request_body(api: &Api) -> &ObjectSchema {
+    match api.operations.first().and_then(|op| op.body.as_ref()) {
+        Some(body) => object(api, named(&body.ty)),
+        None => panic!("the page's operation should take a body"),
+    }
+}
+
 fn named(ty: &TypeRef) -> &str {
     match ty {
         TypeRef::Named(name) => name,
@@ -79,10 +87,7 @@ fn providers_proxy_partial_update_operation() {
 #[test]
 fn providers_proxy_partial_update_body() {
     let api = load("002_f9504824eacc2b16.txt");
-    let body = object(
-        &api,
-        named(&api.operations[0].body.as_ref().expect("a body").ty),
-    );
+    let body = request_body(&api);
     assert_eq!(body.fields.len(), 20);
     let flow = field(body, "authentication_flow");
     assert_eq!(flow.ty, TypeRef::Primitive(Primitive::Uuid));
@@ -410,10 +415,7 @@ fn qualifiers_state_every_limit_and_an_arrays_limits_are_its_items() {
         "002_f9504824eacc2b16.txt",
         &[(23, &["    Possible values: non-empty and <= 150 characters, Value must match regular expression ^[-a-zA-Z0-9_]+$"])],
     );
-    let body = object(
-        &api,
-        named(&api.operations[0].body.as_ref().expect("a body").ty),
-    );
+    let body = request_body(&api);
     let limits = &field(body, "name").constraints;
     assert_eq!((limits.min_length, limits.max_length), (Some(1), Some(150)));
     assert_eq!(limits.pattern.as_deref(), Some("^[-a-zA-Z0-9_]+$"));
@@ -436,10 +438,7 @@ fn qualifiers_state_every_limit_and_an_arrays_limits_are_its_items() {
             ],
         )],
     );
-    let body = object(
-        &api,
-        named(&api.operations[0].body.as_ref().expect("a body").ty),
-    );
+    let body = request_body(&api);
     assert!(field(body, "jwt_federation_providers")
         .constraints
         .is_empty());
@@ -459,10 +458,7 @@ fn qualifiers_state_every_limit_and_an_arrays_limits_are_its_items() {
             ],
         )],
     );
-    let body = object(
-        &api,
-        named(&api.operations[0].body.as_ref().expect("a body").ty),
-    );
+    let body = request_body(&api);
     let limits = &field(body, "property_mappings").constraints;
     assert_eq!((limits.min_items, limits.max_items), (Some(1), Some(10)));
     assert_eq!(limits.min_length, None);
@@ -554,10 +550,7 @@ fn defaults_are_typed_by_the_label() {
             ),
         ],
     );
-    let body = object(
-        &api,
-        named(&api.operations[0].body.as_ref().expect("a body").ty),
-    );
+    let body = request_body(&api);
     assert_eq!(
         field(body, "mode").default,
         Some(serde_json::json!("forward_single"))
