@@ -57,6 +57,12 @@ fn strip_feature_cfgs(item: &mut syn::Item) -> bool {
         syn::Item::Impl(i) => &mut i.attrs,
         syn::Item::Type(t) => &mut t.attrs,
         syn::Item::Const(c) => &mut c.attrs,
+        syn::Item::Macro(m) => {
+            // The serde macros list their impls; those behind `round-trip`
+            // go with it.
+            m.mac.tokens = without_round_trip_impls(m.mac.tokens.clone());
+            &mut m.attrs
+        }
         _ => return false,
     };
     let on_feature = |attr: &syn::Attribute, feature: &str| {
@@ -68,6 +74,26 @@ fn strip_feature_cfgs(item: &mut syn::Item) -> bool {
         .any(|attr| attr.path().is_ident("cfg") && on_feature(attr, "\"round-trip\""));
     attrs.retain(|attr| !on_feature(attr, "feature"));
     round_trip_only
+}
+
+/// `tokens` without `#[cfg(feature = "round-trip")] impl Name;`.
+fn without_round_trip_impls(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+    use proc_macro2::TokenTree;
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut kept = Vec::new();
+    let mut index = 0;
+    while index < tokens.len() {
+        let round_trip = matches!(&tokens[index], TokenTree::Punct(p) if p.as_char() == '#')
+            && matches!(tokens.get(index + 1), Some(TokenTree::Group(g)) if g.to_string().contains("round-trip"));
+        if round_trip {
+            // `#`, `[...]`, `impl`, `Name`, `;`
+            index += 5;
+        } else {
+            kept.push(tokens[index].clone());
+            index += 1;
+        }
+    }
+    kept.into_iter().collect()
 }
 
 fn format(item: syn::Item) -> String {
@@ -116,9 +142,15 @@ fn build_rs_output_has_the_items_of_generated() {
             "mod operations",
             "mod outposts",
             "mod providers",
-            "mod runtime"
+            "mod runtime",
+            "mod client",
+            "mod error",
+            "mod nullable",
+            "mod object",
+            "mod request",
+            "mod string_enum",
         ],
-        "models and operations by tag, and the runtime"
+        "models and operations by tag, and the runtime files this API uses"
     );
 }
 

@@ -4,18 +4,53 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! A client for the authentik API, generated from its documentation.
 //!
-//! Start with [`Client`]; the request and response types are in [`models`].
+//! Start with [`Client`]: each operation of the API is one of its methods, in one section
+//! per tag. The request and response types are in [`models`]; every error is an [`Error`].
 //!
-//! # Features
+//! # Configuration
 //!
-//! Each tag of the API is a cargo feature, all on by default. With
-//! `default-features = false` and only the tags you use, the crate compiles
-//! only their operations and the types they use:
+//! ```no_run
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let client = authentik_api::Client::builder("https://api.example.com")
+//!     .bearer_token("token")
+//!     .timeout(std::time::Duration::from_secs(30))
+//!     .build()?;
+//! # Ok(())
+//! # }
+//! ```
 //!
-//! - `outposts`: 1 operation
-//! - `providers`: 1 operation
+//! # A call
+//!
+//! Each method builds its request and returns a future; awaiting it sends the request (`PATCH /providers/proxy/{id}/`):
+//!
+//! ```no_run
+//! # async fn example(client: authentik_api::Client) -> authentik_api::Result<()> {
+//! let answer = client.providers_proxy_partial_update(1, None).await?;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Errors
+//!
+//! The status decides the variant: a status the operation documents is
+//! [`Error::Api`] with its typed body, any other [`Error::UnexpectedStatus`].
+//!
+//! ```no_run
+//! # async fn example(client: authentik_api::Client) {
+//! use authentik_api::Error;
+//!
+//! match client.providers_proxy_partial_update(1, None).await {
+//!     Ok(answer) => {}
+//!     Err(Error::Api { status, body, .. }) => eprintln!("documented error {status}: {body:?}"),
+//!     Err(error) => eprintln!("{error}"), // names the operation, the status and a summary
+//! }
+//! # }
+//! ```
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 pub mod models;
 mod operations;
 mod runtime;
+
 pub use models::ErrorBody;
-pub use runtime::{Client, ClientBuilder, Error, Headers, Nullable};
+pub use runtime::{Client, ClientBuilder, Error, Headers, Result, Nullable};

@@ -78,6 +78,18 @@ pub fn claim_unique(name: String, taken: &mut BTreeSet<String>) -> String {
     }
 }
 
+/// Field names made unique within one object, in field order.
+#[derive(Default)]
+pub struct FieldNames {
+    taken: BTreeSet<String>,
+}
+
+impl FieldNames {
+    pub fn claim(&mut self, wire: &str) -> String {
+        claim_unique(to_snake(wire), &mut self.taken)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

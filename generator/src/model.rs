@@ -413,3 +413,9 @@ pub struct EnumValue {
     /// The Rust variant name (`ForwardSingle`).
     pub variant: String,
 }
+
+/// `application/json` and every `+json` media type.
+pub fn is_json(media: &str) -> bool {
+    let essence = media.split(';').next().unwrap_or(media).trim();
+    essence == "application/json" || essence.ends_with("+json")
+}

@@ -8,6 +8,9 @@ use crate::diagnostic::{Error, Warning};
 use crate::model::Api;
 use crate::{emit, frontend};
 
+/// What the generated crate says it is.
+const DESCRIPTION: &str = "A client for the authentik API, generated from its documentation";
+
 /// Settings for one generation, with chainable setters.
 #[derive(Clone, Debug)]
 pub struct Generator {
@@ -75,9 +78,8 @@ impl Generator {
     /// The crate's files, without writing them.
     pub fn generate(&self) -> Result<Generated, Error> {
         let (api, warnings) = self.load()?;
-        let emitted = emit::emit(&api, emit::Gating::Features, self.round_trip)?;
-        let description = "A client for the authentik API, generated from its documentation";
-        let files = emitted.crate_files(&self.crate_name, description)?;
+        let emitted = emit::emit(&api, emit::Gating::Features, self.round_trip, DESCRIPTION)?;
+        let files = emitted.crate_files(&self.crate_name, DESCRIPTION)?;
         Ok(Generated {
             files,
             report: report(&api, warnings),
@@ -155,7 +157,8 @@ impl Generator {
     /// The client as the source of one Rust file, without writing it.
     pub fn generate_source(&self) -> Result<(String, Report), Error> {
         let (api, warnings) = self.load()?;
-        let content = emit::emit(&api, emit::Gating::None, self.round_trip)?.single_file()?;
+        let content =
+            emit::emit(&api, emit::Gating::None, self.round_trip, DESCRIPTION)?.single_file()?;
         Ok((content, report(&api, warnings)))
     }
 

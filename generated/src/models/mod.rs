@@ -3,11 +3,13 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The types of request and response bodies, and the parameters structs.
+
 mod shared;
 #[cfg(feature = "outposts")]
 mod outposts;
 #[cfg(feature = "providers")]
 mod providers;
+
 pub use self::shared::*;
 #[cfg(feature = "outposts")]
 pub use self::outposts::*;

@@ -3,208 +3,83 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The types only the `outposts` operations use, and their parameters structs.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::runtime::{object, string_enum};
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct OutpostsInstancesUpdateRequest {
-    pub config: std::collections::BTreeMap<String, serde_json::Value>,
+    pub config: BTreeMap<String, Value>,
     /// Entries beyond the named fields.
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: BTreeMap<String, Value>,
 }
+
 #[allow(deprecated)]
 impl OutpostsInstancesUpdateRequest {
     /// A new `OutpostsInstancesUpdateRequest`: the required fields set, the others unset (not sent).
-    pub fn new(
-        config: std::collections::BTreeMap<String, serde_json::Value>,
-    ) -> OutpostsInstancesUpdateRequest {
+    pub fn new(config: BTreeMap<String, Value>) -> OutpostsInstancesUpdateRequest {
         OutpostsInstancesUpdateRequest {
             config,
-            additional_properties: std::collections::BTreeMap::new(),
+            additional_properties: BTreeMap::new(),
         }
     }
 }
-#[allow(deprecated)]
-impl serde::Serialize for OutpostsInstancesUpdateRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("config", &self.config)?;
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
+
+object! {
+    OutpostsInstancesUpdateRequest {
+        config: "config" required,
+        ..additional_properties
     }
+    impl Serialize;
+    #[cfg(feature = "round-trip")]
+    impl Deserialize;
 }
-#[cfg(feature = "round-trip")]
-impl<'de> serde::Deserialize<'de> for OutpostsInstancesUpdateRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        super::super::runtime::deserialize_object(deserializer)
-    }
-}
-#[cfg(feature = "round-trip")]
-#[allow(deprecated)]
-impl super::super::runtime::Object for OutpostsInstancesUpdateRequest {
-    const EXPECTING: &'static str = "an object (OutpostsInstancesUpdateRequest)";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<Self, A::Error> {
-        let mut field_0 = None;
-        let mut additional_properties = std::collections::BTreeMap::new();
-        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
-            match key.as_str() {
-                "config" => {
-                    field_0 = Some(map.next_value()?);
-                }
-                _ => {
-                    additional_properties.insert(key.into_string(), map.next_value()?);
-                }
-            }
-        }
-        Ok(OutpostsInstancesUpdateRequest {
-            config: super::super::runtime::required(field_0, "config")?,
-            additional_properties,
-        })
-    }
-}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct OutpostsInstancesUpdateResponse {
-    pub pk: Option<uuid::Uuid>,
+    pub pk: Option<Uuid>,
     pub name: Option<String>,
-    pub r#type: Option<super::OutpostsInstancesUpdateResponseType>,
+    pub r#type: Option<OutpostsInstancesUpdateResponseType>,
     pub providers: Option<Vec<f64>>,
-    pub providers_obj: Vec<super::OutpostsInstancesUpdateResponseProvidersObjItem>,
-    pub service_connection: Option<uuid::Uuid>,
-    pub service_connection_obj: super::OutpostsInstancesUpdateResponseServiceConnectionObj,
+    pub providers_obj: Vec<OutpostsInstancesUpdateResponseProvidersObjItem>,
+    pub service_connection: Option<Uuid>,
+    pub service_connection_obj: OutpostsInstancesUpdateResponseServiceConnectionObj,
     pub refresh_interval_s: Option<f64>,
     pub token_identifier: Option<String>,
-    pub config: std::collections::BTreeMap<String, serde_json::Value>,
+    pub config: BTreeMap<String, Value>,
     pub managed: Option<String>,
 }
-#[cfg(feature = "round-trip")]
-#[allow(deprecated)]
-impl serde::Serialize for OutpostsInstancesUpdateResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.pk {
-            map.serialize_entry("pk", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.providers {
-            map.serialize_entry("providers", value)?;
-        }
-        map.serialize_entry("providers_obj", &self.providers_obj)?;
-        if let Some(value) = &self.service_connection {
-            map.serialize_entry("service_connection", value)?;
-        }
-        map.serialize_entry("service_connection_obj", &self.service_connection_obj)?;
-        if let Some(value) = &self.refresh_interval_s {
-            map.serialize_entry("refresh_interval_s", value)?;
-        }
-        if let Some(value) = &self.token_identifier {
-            map.serialize_entry("token_identifier", value)?;
-        }
-        map.serialize_entry("config", &self.config)?;
-        if let Some(value) = &self.managed {
-            map.serialize_entry("managed", value)?;
-        }
-        map.end()
+
+object! {
+    OutpostsInstancesUpdateResponse {
+        pk: "pk" optional,
+        name: "name" optional,
+        r#type: "type" optional,
+        providers: "providers" optional,
+        providers_obj: "providers_obj" required,
+        service_connection: "service_connection" optional,
+        service_connection_obj: "service_connection_obj" required,
+        refresh_interval_s: "refresh_interval_s" optional,
+        token_identifier: "token_identifier" optional,
+        config: "config" required,
+        managed: "managed" optional,
     }
+    #[cfg(feature = "round-trip")]
+    impl Serialize;
+    impl Deserialize;
 }
-impl<'de> serde::Deserialize<'de> for OutpostsInstancesUpdateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        super::super::runtime::deserialize_object(deserializer)
-    }
-}
-#[allow(deprecated)]
-impl super::super::runtime::Object for OutpostsInstancesUpdateResponse {
-    const EXPECTING: &'static str = "an object (OutpostsInstancesUpdateResponse)";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<Self, A::Error> {
-        let mut field_0 = None;
-        let mut field_1 = None;
-        let mut field_2 = None;
-        let mut field_3 = None;
-        let mut field_4 = None;
-        let mut field_5 = None;
-        let mut field_6 = None;
-        let mut field_7 = None;
-        let mut field_8 = None;
-        let mut field_9 = None;
-        let mut field_10 = None;
-        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
-            match key.as_str() {
-                "pk" => {
-                    field_0 = Some(map.next_value()?);
-                }
-                "name" => {
-                    field_1 = Some(map.next_value()?);
-                }
-                "type" => {
-                    field_2 = Some(map.next_value()?);
-                }
-                "providers" => {
-                    field_3 = Some(map.next_value()?);
-                }
-                "providers_obj" => {
-                    field_4 = Some(map.next_value()?);
-                }
-                "service_connection" => {
-                    field_5 = Some(map.next_value()?);
-                }
-                "service_connection_obj" => {
-                    field_6 = Some(map.next_value()?);
-                }
-                "refresh_interval_s" => {
-                    field_7 = Some(map.next_value()?);
-                }
-                "token_identifier" => {
-                    field_8 = Some(map.next_value()?);
-                }
-                "config" => {
-                    field_9 = Some(map.next_value()?);
-                }
-                "managed" => {
-                    field_10 = Some(map.next_value()?);
-                }
-                _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(OutpostsInstancesUpdateResponse {
-            pk: super::super::runtime::optional(field_0),
-            name: super::super::runtime::optional(field_1),
-            r#type: super::super::runtime::optional(field_2),
-            providers: super::super::runtime::optional(field_3),
-            providers_obj: super::super::runtime::required(field_4, "providers_obj")?,
-            service_connection: super::super::runtime::optional(field_5),
-            service_connection_obj: super::super::runtime::required(
-                field_6,
-                "service_connection_obj",
-            )?,
-            refresh_interval_s: super::super::runtime::optional(field_7),
-            token_identifier: super::super::runtime::optional(field_8),
-            config: super::super::runtime::required(field_9, "config")?,
-            managed: super::super::runtime::optional(field_10),
-        })
-    }
-}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OutpostsInstancesUpdateResponseProvidersObjItem {
     pub pk: Option<f64>,
     pub name: Option<String>,
-    pub authentication_flow: Option<uuid::Uuid>,
-    pub authorization_flow: Option<uuid::Uuid>,
-    pub property_mappings: Option<Vec<uuid::Uuid>>,
+    pub authentication_flow: Option<Uuid>,
+    pub authorization_flow: Option<Uuid>,
+    pub property_mappings: Option<Vec<Uuid>>,
     pub component: Option<String>,
     pub assigned_application_slug: Option<String>,
     pub assigned_application_name: Option<String>,
@@ -214,150 +89,31 @@ pub struct OutpostsInstancesUpdateResponseProvidersObjItem {
     pub verbose_name_plural: Option<String>,
     pub meta_model_name: Option<String>,
 }
-#[cfg(feature = "round-trip")]
-#[allow(deprecated)]
-impl serde::Serialize for OutpostsInstancesUpdateResponseProvidersObjItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.pk {
-            map.serialize_entry("pk", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.authentication_flow {
-            map.serialize_entry("authentication_flow", value)?;
-        }
-        if let Some(value) = &self.authorization_flow {
-            map.serialize_entry("authorization_flow", value)?;
-        }
-        if let Some(value) = &self.property_mappings {
-            map.serialize_entry("property_mappings", value)?;
-        }
-        if let Some(value) = &self.component {
-            map.serialize_entry("component", value)?;
-        }
-        if let Some(value) = &self.assigned_application_slug {
-            map.serialize_entry("assigned_application_slug", value)?;
-        }
-        if let Some(value) = &self.assigned_application_name {
-            map.serialize_entry("assigned_application_name", value)?;
-        }
-        if let Some(value) = &self.assigned_backchannel_application_slug {
-            map.serialize_entry("assigned_backchannel_application_slug", value)?;
-        }
-        if let Some(value) = &self.assigned_backchannel_application_name {
-            map.serialize_entry("assigned_backchannel_application_name", value)?;
-        }
-        if let Some(value) = &self.verbose_name {
-            map.serialize_entry("verbose_name", value)?;
-        }
-        if let Some(value) = &self.verbose_name_plural {
-            map.serialize_entry("verbose_name_plural", value)?;
-        }
-        if let Some(value) = &self.meta_model_name {
-            map.serialize_entry("meta_model_name", value)?;
-        }
-        map.end()
+
+object! {
+    OutpostsInstancesUpdateResponseProvidersObjItem {
+        pk: "pk" optional,
+        name: "name" optional,
+        authentication_flow: "authentication_flow" optional,
+        authorization_flow: "authorization_flow" optional,
+        property_mappings: "property_mappings" optional,
+        component: "component" optional,
+        assigned_application_slug: "assigned_application_slug" optional,
+        assigned_application_name: "assigned_application_name" optional,
+        assigned_backchannel_application_slug: "assigned_backchannel_application_slug" optional,
+        assigned_backchannel_application_name: "assigned_backchannel_application_name" optional,
+        verbose_name: "verbose_name" optional,
+        verbose_name_plural: "verbose_name_plural" optional,
+        meta_model_name: "meta_model_name" optional,
     }
+    #[cfg(feature = "round-trip")]
+    impl Serialize;
+    impl Deserialize;
 }
-impl<'de> serde::Deserialize<'de> for OutpostsInstancesUpdateResponseProvidersObjItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        super::super::runtime::deserialize_object(deserializer)
-    }
-}
-#[allow(deprecated)]
-impl super::super::runtime::Object for OutpostsInstancesUpdateResponseProvidersObjItem {
-    const EXPECTING: &'static str = "an object (OutpostsInstancesUpdateResponseProvidersObjItem)";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<Self, A::Error> {
-        let mut field_0 = None;
-        let mut field_1 = None;
-        let mut field_2 = None;
-        let mut field_3 = None;
-        let mut field_4 = None;
-        let mut field_5 = None;
-        let mut field_6 = None;
-        let mut field_7 = None;
-        let mut field_8 = None;
-        let mut field_9 = None;
-        let mut field_10 = None;
-        let mut field_11 = None;
-        let mut field_12 = None;
-        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
-            match key.as_str() {
-                "pk" => {
-                    field_0 = Some(map.next_value()?);
-                }
-                "name" => {
-                    field_1 = Some(map.next_value()?);
-                }
-                "authentication_flow" => {
-                    field_2 = Some(map.next_value()?);
-                }
-                "authorization_flow" => {
-                    field_3 = Some(map.next_value()?);
-                }
-                "property_mappings" => {
-                    field_4 = Some(map.next_value()?);
-                }
-                "component" => {
-                    field_5 = Some(map.next_value()?);
-                }
-                "assigned_application_slug" => {
-                    field_6 = Some(map.next_value()?);
-                }
-                "assigned_application_name" => {
-                    field_7 = Some(map.next_value()?);
-                }
-                "assigned_backchannel_application_slug" => {
-                    field_8 = Some(map.next_value()?);
-                }
-                "assigned_backchannel_application_name" => {
-                    field_9 = Some(map.next_value()?);
-                }
-                "verbose_name" => {
-                    field_10 = Some(map.next_value()?);
-                }
-                "verbose_name_plural" => {
-                    field_11 = Some(map.next_value()?);
-                }
-                "meta_model_name" => {
-                    field_12 = Some(map.next_value()?);
-                }
-                _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(OutpostsInstancesUpdateResponseProvidersObjItem {
-            pk: super::super::runtime::optional(field_0),
-            name: super::super::runtime::optional(field_1),
-            authentication_flow: super::super::runtime::optional(field_2),
-            authorization_flow: super::super::runtime::optional(field_3),
-            property_mappings: super::super::runtime::optional(field_4),
-            component: super::super::runtime::optional(field_5),
-            assigned_application_slug: super::super::runtime::optional(field_6),
-            assigned_application_name: super::super::runtime::optional(field_7),
-            assigned_backchannel_application_slug: super::super::runtime::optional(
-                field_8,
-            ),
-            assigned_backchannel_application_name: super::super::runtime::optional(
-                field_9,
-            ),
-            verbose_name: super::super::runtime::optional(field_10),
-            verbose_name_plural: super::super::runtime::optional(field_11),
-            meta_model_name: super::super::runtime::optional(field_12),
-        })
-    }
-}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OutpostsInstancesUpdateResponseServiceConnectionObj {
-    pub pk: Option<uuid::Uuid>,
+    pub pk: Option<Uuid>,
     pub name: Option<String>,
     pub local: Option<bool>,
     pub component: Option<String>,
@@ -365,97 +121,22 @@ pub struct OutpostsInstancesUpdateResponseServiceConnectionObj {
     pub verbose_name_plural: Option<String>,
     pub meta_model_name: Option<String>,
 }
-#[cfg(feature = "round-trip")]
-#[allow(deprecated)]
-impl serde::Serialize for OutpostsInstancesUpdateResponseServiceConnectionObj {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.pk {
-            map.serialize_entry("pk", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.local {
-            map.serialize_entry("local", value)?;
-        }
-        if let Some(value) = &self.component {
-            map.serialize_entry("component", value)?;
-        }
-        if let Some(value) = &self.verbose_name {
-            map.serialize_entry("verbose_name", value)?;
-        }
-        if let Some(value) = &self.verbose_name_plural {
-            map.serialize_entry("verbose_name_plural", value)?;
-        }
-        if let Some(value) = &self.meta_model_name {
-            map.serialize_entry("meta_model_name", value)?;
-        }
-        map.end()
+
+object! {
+    OutpostsInstancesUpdateResponseServiceConnectionObj {
+        pk: "pk" optional,
+        name: "name" optional,
+        local: "local" optional,
+        component: "component" optional,
+        verbose_name: "verbose_name" optional,
+        verbose_name_plural: "verbose_name_plural" optional,
+        meta_model_name: "meta_model_name" optional,
     }
+    #[cfg(feature = "round-trip")]
+    impl Serialize;
+    impl Deserialize;
 }
-impl<'de> serde::Deserialize<'de>
-for OutpostsInstancesUpdateResponseServiceConnectionObj {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        super::super::runtime::deserialize_object(deserializer)
-    }
-}
-#[allow(deprecated)]
-impl super::super::runtime::Object
-for OutpostsInstancesUpdateResponseServiceConnectionObj {
-    const EXPECTING: &'static str = "an object (OutpostsInstancesUpdateResponseServiceConnectionObj)";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<Self, A::Error> {
-        let mut field_0 = None;
-        let mut field_1 = None;
-        let mut field_2 = None;
-        let mut field_3 = None;
-        let mut field_4 = None;
-        let mut field_5 = None;
-        let mut field_6 = None;
-        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
-            match key.as_str() {
-                "pk" => {
-                    field_0 = Some(map.next_value()?);
-                }
-                "name" => {
-                    field_1 = Some(map.next_value()?);
-                }
-                "local" => {
-                    field_2 = Some(map.next_value()?);
-                }
-                "component" => {
-                    field_3 = Some(map.next_value()?);
-                }
-                "verbose_name" => {
-                    field_4 = Some(map.next_value()?);
-                }
-                "verbose_name_plural" => {
-                    field_5 = Some(map.next_value()?);
-                }
-                "meta_model_name" => {
-                    field_6 = Some(map.next_value()?);
-                }
-                _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(OutpostsInstancesUpdateResponseServiceConnectionObj {
-            pk: super::super::runtime::optional(field_0),
-            name: super::super::runtime::optional(field_1),
-            local: super::super::runtime::optional(field_2),
-            component: super::super::runtime::optional(field_3),
-            verbose_name: super::super::runtime::optional(field_4),
-            verbose_name_plural: super::super::runtime::optional(field_5),
-            meta_model_name: super::super::runtime::optional(field_6),
-        })
-    }
-}
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OutpostsInstancesUpdateResponseType {
     /// `proxy`
@@ -469,44 +150,12 @@ pub enum OutpostsInstancesUpdateResponseType {
     /// A value this client does not know, as received.
     Unknown(String),
 }
-impl OutpostsInstancesUpdateResponseType {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Proxy => "proxy",
-            Self::Ldap => "ldap",
-            Self::Radius => "radius",
-            Self::Rac => "rac",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for OutpostsInstancesUpdateResponseType {
-    fn from(value: &str) -> Self {
-        match value {
-            "proxy" => Self::Proxy,
-            "ldap" => Self::Ldap,
-            "radius" => Self::Radius,
-            "rac" => Self::Rac,
-            other => Self::Unknown(other.to_string()),
-        }
-    }
-}
-impl std::fmt::Display for OutpostsInstancesUpdateResponseType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for OutpostsInstancesUpdateResponseType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for OutpostsInstancesUpdateResponseType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
+
+string_enum! {
+    OutpostsInstancesUpdateResponseType {
+        Proxy = "proxy",
+        Ldap = "ldap",
+        Radius = "radius",
+        Rac = "rac",
     }
 }

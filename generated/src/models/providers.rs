@@ -3,6 +3,12 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The types only the `providers` operations use, and their parameters structs.
+
+use uuid::Uuid;
+
+use crate::Nullable;
+use crate::runtime::{object, string_enum};
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MatchingModeEnum {
     /// `strict`
@@ -12,60 +18,31 @@ pub enum MatchingModeEnum {
     /// A value this client does not know, as received.
     Unknown(String),
 }
-impl MatchingModeEnum {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Strict => "strict",
-            Self::Regex => "regex",
-            Self::Unknown(value) => value,
-        }
+
+string_enum! {
+    MatchingModeEnum {
+        Strict = "strict",
+        Regex = "regex",
     }
 }
-impl From<&str> for MatchingModeEnum {
-    fn from(value: &str) -> Self {
-        match value {
-            "strict" => Self::Strict,
-            "regex" => Self::Regex,
-            other => Self::Unknown(other.to_string()),
-        }
-    }
-}
-impl std::fmt::Display for MatchingModeEnum {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MatchingModeEnum {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MatchingModeEnum {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProvidersProxyPartialUpdateRequest {
     /// Constraints: non-empty.
     pub name: Option<String>,
     /// Flow used for authentication when the associated application is accessed by an un-authenticated user.
-    pub authentication_flow: super::super::runtime::Nullable<uuid::Uuid>,
+    pub authentication_flow: Nullable<Uuid>,
     /// Flow used when authorizing this provider.
-    pub authorization_flow: Option<uuid::Uuid>,
+    pub authorization_flow: Option<Uuid>,
     /// Flow used ending the session from a provider.
-    pub invalidation_flow: Option<uuid::Uuid>,
-    pub property_mappings: Option<Vec<uuid::Uuid>>,
+    pub invalidation_flow: Option<Uuid>,
+    pub property_mappings: Option<Vec<Uuid>>,
     pub internal_host: Option<String>,
     /// Constraints: non-empty.
     pub external_host: Option<String>,
     /// Validate SSL Certificates of upstream servers
     pub internal_host_ssl_validation: Option<bool>,
-    pub certificate: super::super::runtime::Nullable<uuid::Uuid>,
+    pub certificate: Nullable<Uuid>,
     /// Regular expressions for which authentication is not required. Each new line is interpreted as a new Regular Expression.
     pub skip_path_regex: Option<String>,
     /// Set HTTP-Basic Authentication
@@ -81,11 +58,11 @@ pub struct ProvidersProxyPartialUpdateRequest {
     /// User/Group Attribute used for the user part of the HTTP-Basic Header. If not set, the user's Email address is used.
     pub basic_auth_user_attribute: Option<String>,
     /// Enable support for forwardAuth in traefik and nginx auth_request. Exclusive with internal_host.
-    pub mode: Option<super::ProxyMode>,
+    pub mode: Option<ProxyMode>,
     /// When enabled, this provider will intercept the authorization header and authenticate requests based on its value.
     pub intercept_header_auth: Option<bool>,
     pub cookie_domain: Option<String>,
-    pub jwt_federation_sources: Option<Vec<uuid::Uuid>>,
+    pub jwt_federation_sources: Option<Vec<Uuid>>,
     pub jwt_federation_providers: Option<Vec<i64>>,
     /// Tokens not valid on or after current time + this value (Format: hours=1;minutes=2;seconds=3).
     ///
@@ -96,212 +73,47 @@ pub struct ProvidersProxyPartialUpdateRequest {
     /// Constraints: non-empty.
     pub refresh_token_validity: Option<String>,
 }
-#[allow(deprecated)]
-impl serde::Serialize for ProvidersProxyPartialUpdateRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if !self.authentication_flow.is_absent() {
-            map.serialize_entry("authentication_flow", &self.authentication_flow)?;
-        }
-        if let Some(value) = &self.authorization_flow {
-            map.serialize_entry("authorization_flow", value)?;
-        }
-        if let Some(value) = &self.invalidation_flow {
-            map.serialize_entry("invalidation_flow", value)?;
-        }
-        if let Some(value) = &self.property_mappings {
-            map.serialize_entry("property_mappings", value)?;
-        }
-        if let Some(value) = &self.internal_host {
-            map.serialize_entry("internal_host", value)?;
-        }
-        if let Some(value) = &self.external_host {
-            map.serialize_entry("external_host", value)?;
-        }
-        if let Some(value) = &self.internal_host_ssl_validation {
-            map.serialize_entry("internal_host_ssl_validation", value)?;
-        }
-        if !self.certificate.is_absent() {
-            map.serialize_entry("certificate", &self.certificate)?;
-        }
-        if let Some(value) = &self.skip_path_regex {
-            map.serialize_entry("skip_path_regex", value)?;
-        }
-        if let Some(value) = &self.basic_auth_enabled {
-            map.serialize_entry("basic_auth_enabled", value)?;
-        }
-        if let Some(value) = &self.basic_auth_password_attribute {
-            map.serialize_entry("basic_auth_password_attribute", value)?;
-        }
-        if let Some(value) = &self.basic_auth_user_attribute {
-            map.serialize_entry("basic_auth_user_attribute", value)?;
-        }
-        if let Some(value) = &self.mode {
-            map.serialize_entry("mode", value)?;
-        }
-        if let Some(value) = &self.intercept_header_auth {
-            map.serialize_entry("intercept_header_auth", value)?;
-        }
-        if let Some(value) = &self.cookie_domain {
-            map.serialize_entry("cookie_domain", value)?;
-        }
-        if let Some(value) = &self.jwt_federation_sources {
-            map.serialize_entry("jwt_federation_sources", value)?;
-        }
-        if let Some(value) = &self.jwt_federation_providers {
-            map.serialize_entry("jwt_federation_providers", value)?;
-        }
-        if let Some(value) = &self.access_token_validity {
-            map.serialize_entry("access_token_validity", value)?;
-        }
-        if let Some(value) = &self.refresh_token_validity {
-            map.serialize_entry("refresh_token_validity", value)?;
-        }
-        map.end()
+
+object! {
+    ProvidersProxyPartialUpdateRequest {
+        name: "name" optional,
+        authentication_flow: "authentication_flow" optional_nullable,
+        authorization_flow: "authorization_flow" optional,
+        invalidation_flow: "invalidation_flow" optional,
+        property_mappings: "property_mappings" optional,
+        internal_host: "internal_host" optional,
+        external_host: "external_host" optional,
+        internal_host_ssl_validation: "internal_host_ssl_validation" optional,
+        certificate: "certificate" optional_nullable,
+        skip_path_regex: "skip_path_regex" optional,
+        basic_auth_enabled: "basic_auth_enabled" optional,
+        basic_auth_password_attribute: "basic_auth_password_attribute" optional,
+        basic_auth_user_attribute: "basic_auth_user_attribute" optional,
+        mode: "mode" optional,
+        intercept_header_auth: "intercept_header_auth" optional,
+        cookie_domain: "cookie_domain" optional,
+        jwt_federation_sources: "jwt_federation_sources" optional,
+        jwt_federation_providers: "jwt_federation_providers" optional,
+        access_token_validity: "access_token_validity" optional,
+        refresh_token_validity: "refresh_token_validity" optional,
     }
+    impl Serialize;
+    #[cfg(feature = "round-trip")]
+    impl Deserialize;
 }
-#[cfg(feature = "round-trip")]
-impl<'de> serde::Deserialize<'de> for ProvidersProxyPartialUpdateRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        super::super::runtime::deserialize_object(deserializer)
-    }
-}
-#[cfg(feature = "round-trip")]
-#[allow(deprecated)]
-impl super::super::runtime::Object for ProvidersProxyPartialUpdateRequest {
-    const EXPECTING: &'static str = "an object (ProvidersProxyPartialUpdateRequest)";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<Self, A::Error> {
-        let mut field_0 = None;
-        let mut field_1 = None;
-        let mut field_2 = None;
-        let mut field_3 = None;
-        let mut field_4 = None;
-        let mut field_5 = None;
-        let mut field_6 = None;
-        let mut field_7 = None;
-        let mut field_8 = None;
-        let mut field_9 = None;
-        let mut field_10 = None;
-        let mut field_11 = None;
-        let mut field_12 = None;
-        let mut field_13 = None;
-        let mut field_14 = None;
-        let mut field_15 = None;
-        let mut field_16 = None;
-        let mut field_17 = None;
-        let mut field_18 = None;
-        let mut field_19 = None;
-        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
-            match key.as_str() {
-                "name" => {
-                    field_0 = Some(map.next_value()?);
-                }
-                "authentication_flow" => {
-                    field_1 = Some(map.next_value()?);
-                }
-                "authorization_flow" => {
-                    field_2 = Some(map.next_value()?);
-                }
-                "invalidation_flow" => {
-                    field_3 = Some(map.next_value()?);
-                }
-                "property_mappings" => {
-                    field_4 = Some(map.next_value()?);
-                }
-                "internal_host" => {
-                    field_5 = Some(map.next_value()?);
-                }
-                "external_host" => {
-                    field_6 = Some(map.next_value()?);
-                }
-                "internal_host_ssl_validation" => {
-                    field_7 = Some(map.next_value()?);
-                }
-                "certificate" => {
-                    field_8 = Some(map.next_value()?);
-                }
-                "skip_path_regex" => {
-                    field_9 = Some(map.next_value()?);
-                }
-                "basic_auth_enabled" => {
-                    field_10 = Some(map.next_value()?);
-                }
-                "basic_auth_password_attribute" => {
-                    field_11 = Some(map.next_value()?);
-                }
-                "basic_auth_user_attribute" => {
-                    field_12 = Some(map.next_value()?);
-                }
-                "mode" => {
-                    field_13 = Some(map.next_value()?);
-                }
-                "intercept_header_auth" => {
-                    field_14 = Some(map.next_value()?);
-                }
-                "cookie_domain" => {
-                    field_15 = Some(map.next_value()?);
-                }
-                "jwt_federation_sources" => {
-                    field_16 = Some(map.next_value()?);
-                }
-                "jwt_federation_providers" => {
-                    field_17 = Some(map.next_value()?);
-                }
-                "access_token_validity" => {
-                    field_18 = Some(map.next_value()?);
-                }
-                "refresh_token_validity" => {
-                    field_19 = Some(map.next_value()?);
-                }
-                _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(ProvidersProxyPartialUpdateRequest {
-            name: super::super::runtime::optional(field_0),
-            authentication_flow: super::super::runtime::nullable(field_1),
-            authorization_flow: super::super::runtime::optional(field_2),
-            invalidation_flow: super::super::runtime::optional(field_3),
-            property_mappings: super::super::runtime::optional(field_4),
-            internal_host: super::super::runtime::optional(field_5),
-            external_host: super::super::runtime::optional(field_6),
-            internal_host_ssl_validation: super::super::runtime::optional(field_7),
-            certificate: super::super::runtime::nullable(field_8),
-            skip_path_regex: super::super::runtime::optional(field_9),
-            basic_auth_enabled: super::super::runtime::optional(field_10),
-            basic_auth_password_attribute: super::super::runtime::optional(field_11),
-            basic_auth_user_attribute: super::super::runtime::optional(field_12),
-            mode: super::super::runtime::optional(field_13),
-            intercept_header_auth: super::super::runtime::optional(field_14),
-            cookie_domain: super::super::runtime::optional(field_15),
-            jwt_federation_sources: super::super::runtime::optional(field_16),
-            jwt_federation_providers: super::super::runtime::optional(field_17),
-            access_token_validity: super::super::runtime::optional(field_18),
-            refresh_token_validity: super::super::runtime::optional(field_19),
-        })
-    }
-}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProvidersProxyPartialUpdateResponse {
     /// ID
     pub pk: i64,
     pub name: String,
     /// Flow used for authentication when the associated application is accessed by an un-authenticated user.
-    pub authentication_flow: super::super::runtime::Nullable<uuid::Uuid>,
+    pub authentication_flow: Nullable<Uuid>,
     /// Flow used when authorizing this provider.
-    pub authorization_flow: uuid::Uuid,
+    pub authorization_flow: Uuid,
     /// Flow used ending the session from a provider.
-    pub invalidation_flow: uuid::Uuid,
-    pub property_mappings: Option<Vec<uuid::Uuid>>,
+    pub invalidation_flow: Uuid,
+    pub property_mappings: Option<Vec<Uuid>>,
     /// Get object component so that we know how to edit the object
     pub component: String,
     /// Internal application name, used in URLs.
@@ -323,7 +135,7 @@ pub struct ProvidersProxyPartialUpdateResponse {
     pub external_host: String,
     /// Validate SSL Certificates of upstream servers
     pub internal_host_ssl_validation: Option<bool>,
-    pub certificate: super::super::runtime::Nullable<uuid::Uuid>,
+    pub certificate: Nullable<Uuid>,
     /// Regular expressions for which authentication is not required. Each new line is interpreted as a new Regular Expression.
     pub skip_path_regex: Option<String>,
     /// Set HTTP-Basic Authentication
@@ -339,12 +151,12 @@ pub struct ProvidersProxyPartialUpdateResponse {
     /// User/Group Attribute used for the user part of the HTTP-Basic Header. If not set, the user's Email address is used.
     pub basic_auth_user_attribute: Option<String>,
     /// Enable support for forwardAuth in traefik and nginx auth_request. Exclusive with internal_host.
-    pub mode: Option<super::ProxyMode>,
+    pub mode: Option<ProxyMode>,
     /// When enabled, this provider will intercept the authorization header and authenticate requests based on its value.
     pub intercept_header_auth: Option<bool>,
-    pub redirect_uris: Vec<super::ProvidersProxyPartialUpdateResponseRedirectUrisItem>,
+    pub redirect_uris: Vec<ProvidersProxyPartialUpdateResponseRedirectUrisItem>,
     pub cookie_domain: Option<String>,
-    pub jwt_federation_sources: Option<Vec<uuid::Uuid>>,
+    pub jwt_federation_sources: Option<Vec<Uuid>>,
     pub jwt_federation_providers: Option<Vec<i64>>,
     /// Tokens not valid on or after current time + this value (Format: hours=1;minutes=2;seconds=3).
     pub access_token_validity: Option<String>,
@@ -352,351 +164,63 @@ pub struct ProvidersProxyPartialUpdateResponse {
     pub refresh_token_validity: Option<String>,
     pub outpost_set: Vec<String>,
 }
-#[cfg(feature = "round-trip")]
-#[allow(deprecated)]
-impl serde::Serialize for ProvidersProxyPartialUpdateResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("pk", &self.pk)?;
-        map.serialize_entry("name", &self.name)?;
-        if !self.authentication_flow.is_absent() {
-            map.serialize_entry("authentication_flow", &self.authentication_flow)?;
-        }
-        map.serialize_entry("authorization_flow", &self.authorization_flow)?;
-        map.serialize_entry("invalidation_flow", &self.invalidation_flow)?;
-        if let Some(value) = &self.property_mappings {
-            map.serialize_entry("property_mappings", value)?;
-        }
-        map.serialize_entry("component", &self.component)?;
-        map.serialize_entry(
-            "assigned_application_slug",
-            &self.assigned_application_slug,
-        )?;
-        map.serialize_entry(
-            "assigned_application_name",
-            &self.assigned_application_name,
-        )?;
-        map.serialize_entry(
-            "assigned_backchannel_application_slug",
-            &self.assigned_backchannel_application_slug,
-        )?;
-        map.serialize_entry(
-            "assigned_backchannel_application_name",
-            &self.assigned_backchannel_application_name,
-        )?;
-        map.serialize_entry("verbose_name", &self.verbose_name)?;
-        map.serialize_entry("verbose_name_plural", &self.verbose_name_plural)?;
-        map.serialize_entry("meta_model_name", &self.meta_model_name)?;
-        map.serialize_entry("client_id", &self.client_id)?;
-        if let Some(value) = &self.internal_host {
-            map.serialize_entry("internal_host", value)?;
-        }
-        map.serialize_entry("external_host", &self.external_host)?;
-        if let Some(value) = &self.internal_host_ssl_validation {
-            map.serialize_entry("internal_host_ssl_validation", value)?;
-        }
-        if !self.certificate.is_absent() {
-            map.serialize_entry("certificate", &self.certificate)?;
-        }
-        if let Some(value) = &self.skip_path_regex {
-            map.serialize_entry("skip_path_regex", value)?;
-        }
-        if let Some(value) = &self.basic_auth_enabled {
-            map.serialize_entry("basic_auth_enabled", value)?;
-        }
-        if let Some(value) = &self.basic_auth_password_attribute {
-            map.serialize_entry("basic_auth_password_attribute", value)?;
-        }
-        if let Some(value) = &self.basic_auth_user_attribute {
-            map.serialize_entry("basic_auth_user_attribute", value)?;
-        }
-        if let Some(value) = &self.mode {
-            map.serialize_entry("mode", value)?;
-        }
-        if let Some(value) = &self.intercept_header_auth {
-            map.serialize_entry("intercept_header_auth", value)?;
-        }
-        map.serialize_entry("redirect_uris", &self.redirect_uris)?;
-        if let Some(value) = &self.cookie_domain {
-            map.serialize_entry("cookie_domain", value)?;
-        }
-        if let Some(value) = &self.jwt_federation_sources {
-            map.serialize_entry("jwt_federation_sources", value)?;
-        }
-        if let Some(value) = &self.jwt_federation_providers {
-            map.serialize_entry("jwt_federation_providers", value)?;
-        }
-        if let Some(value) = &self.access_token_validity {
-            map.serialize_entry("access_token_validity", value)?;
-        }
-        if let Some(value) = &self.refresh_token_validity {
-            map.serialize_entry("refresh_token_validity", value)?;
-        }
-        map.serialize_entry("outpost_set", &self.outpost_set)?;
-        map.end()
+
+object! {
+    ProvidersProxyPartialUpdateResponse {
+        pk: "pk" required,
+        name: "name" required,
+        authentication_flow: "authentication_flow" optional_nullable,
+        authorization_flow: "authorization_flow" required,
+        invalidation_flow: "invalidation_flow" required,
+        property_mappings: "property_mappings" optional,
+        component: "component" required,
+        assigned_application_slug: "assigned_application_slug" required,
+        assigned_application_name: "assigned_application_name" required,
+        assigned_backchannel_application_slug: "assigned_backchannel_application_slug" required,
+        assigned_backchannel_application_name: "assigned_backchannel_application_name" required,
+        verbose_name: "verbose_name" required,
+        verbose_name_plural: "verbose_name_plural" required,
+        meta_model_name: "meta_model_name" required,
+        client_id: "client_id" required,
+        internal_host: "internal_host" optional,
+        external_host: "external_host" required,
+        internal_host_ssl_validation: "internal_host_ssl_validation" optional,
+        certificate: "certificate" optional_nullable,
+        skip_path_regex: "skip_path_regex" optional,
+        basic_auth_enabled: "basic_auth_enabled" optional,
+        basic_auth_password_attribute: "basic_auth_password_attribute" optional,
+        basic_auth_user_attribute: "basic_auth_user_attribute" optional,
+        mode: "mode" optional,
+        intercept_header_auth: "intercept_header_auth" optional,
+        redirect_uris: "redirect_uris" required,
+        cookie_domain: "cookie_domain" optional,
+        jwt_federation_sources: "jwt_federation_sources" optional,
+        jwt_federation_providers: "jwt_federation_providers" optional,
+        access_token_validity: "access_token_validity" optional,
+        refresh_token_validity: "refresh_token_validity" optional,
+        outpost_set: "outpost_set" required,
     }
+    #[cfg(feature = "round-trip")]
+    impl Serialize;
+    impl Deserialize;
 }
-impl<'de> serde::Deserialize<'de> for ProvidersProxyPartialUpdateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        super::super::runtime::deserialize_object(deserializer)
-    }
-}
-#[allow(deprecated)]
-impl super::super::runtime::Object for ProvidersProxyPartialUpdateResponse {
-    const EXPECTING: &'static str = "an object (ProvidersProxyPartialUpdateResponse)";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<Self, A::Error> {
-        let mut field_0 = None;
-        let mut field_1 = None;
-        let mut field_2 = None;
-        let mut field_3 = None;
-        let mut field_4 = None;
-        let mut field_5 = None;
-        let mut field_6 = None;
-        let mut field_7 = None;
-        let mut field_8 = None;
-        let mut field_9 = None;
-        let mut field_10 = None;
-        let mut field_11 = None;
-        let mut field_12 = None;
-        let mut field_13 = None;
-        let mut field_14 = None;
-        let mut field_15 = None;
-        let mut field_16 = None;
-        let mut field_17 = None;
-        let mut field_18 = None;
-        let mut field_19 = None;
-        let mut field_20 = None;
-        let mut field_21 = None;
-        let mut field_22 = None;
-        let mut field_23 = None;
-        let mut field_24 = None;
-        let mut field_25 = None;
-        let mut field_26 = None;
-        let mut field_27 = None;
-        let mut field_28 = None;
-        let mut field_29 = None;
-        let mut field_30 = None;
-        let mut field_31 = None;
-        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
-            match key.as_str() {
-                "pk" => {
-                    field_0 = Some(map.next_value()?);
-                }
-                "name" => {
-                    field_1 = Some(map.next_value()?);
-                }
-                "authentication_flow" => {
-                    field_2 = Some(map.next_value()?);
-                }
-                "authorization_flow" => {
-                    field_3 = Some(map.next_value()?);
-                }
-                "invalidation_flow" => {
-                    field_4 = Some(map.next_value()?);
-                }
-                "property_mappings" => {
-                    field_5 = Some(map.next_value()?);
-                }
-                "component" => {
-                    field_6 = Some(map.next_value()?);
-                }
-                "assigned_application_slug" => {
-                    field_7 = Some(map.next_value()?);
-                }
-                "assigned_application_name" => {
-                    field_8 = Some(map.next_value()?);
-                }
-                "assigned_backchannel_application_slug" => {
-                    field_9 = Some(map.next_value()?);
-                }
-                "assigned_backchannel_application_name" => {
-                    field_10 = Some(map.next_value()?);
-                }
-                "verbose_name" => {
-                    field_11 = Some(map.next_value()?);
-                }
-                "verbose_name_plural" => {
-                    field_12 = Some(map.next_value()?);
-                }
-                "meta_model_name" => {
-                    field_13 = Some(map.next_value()?);
-                }
-                "client_id" => {
-                    field_14 = Some(map.next_value()?);
-                }
-                "internal_host" => {
-                    field_15 = Some(map.next_value()?);
-                }
-                "external_host" => {
-                    field_16 = Some(map.next_value()?);
-                }
-                "internal_host_ssl_validation" => {
-                    field_17 = Some(map.next_value()?);
-                }
-                "certificate" => {
-                    field_18 = Some(map.next_value()?);
-                }
-                "skip_path_regex" => {
-                    field_19 = Some(map.next_value()?);
-                }
-                "basic_auth_enabled" => {
-                    field_20 = Some(map.next_value()?);
-                }
-                "basic_auth_password_attribute" => {
-                    field_21 = Some(map.next_value()?);
-                }
-                "basic_auth_user_attribute" => {
-                    field_22 = Some(map.next_value()?);
-                }
-                "mode" => {
-                    field_23 = Some(map.next_value()?);
-                }
-                "intercept_header_auth" => {
-                    field_24 = Some(map.next_value()?);
-                }
-                "redirect_uris" => {
-                    field_25 = Some(map.next_value()?);
-                }
-                "cookie_domain" => {
-                    field_26 = Some(map.next_value()?);
-                }
-                "jwt_federation_sources" => {
-                    field_27 = Some(map.next_value()?);
-                }
-                "jwt_federation_providers" => {
-                    field_28 = Some(map.next_value()?);
-                }
-                "access_token_validity" => {
-                    field_29 = Some(map.next_value()?);
-                }
-                "refresh_token_validity" => {
-                    field_30 = Some(map.next_value()?);
-                }
-                "outpost_set" => {
-                    field_31 = Some(map.next_value()?);
-                }
-                _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(ProvidersProxyPartialUpdateResponse {
-            pk: super::super::runtime::required(field_0, "pk")?,
-            name: super::super::runtime::required(field_1, "name")?,
-            authentication_flow: super::super::runtime::nullable(field_2),
-            authorization_flow: super::super::runtime::required(
-                field_3,
-                "authorization_flow",
-            )?,
-            invalidation_flow: super::super::runtime::required(
-                field_4,
-                "invalidation_flow",
-            )?,
-            property_mappings: super::super::runtime::optional(field_5),
-            component: super::super::runtime::required(field_6, "component")?,
-            assigned_application_slug: super::super::runtime::required(
-                field_7,
-                "assigned_application_slug",
-            )?,
-            assigned_application_name: super::super::runtime::required(
-                field_8,
-                "assigned_application_name",
-            )?,
-            assigned_backchannel_application_slug: super::super::runtime::required(
-                field_9,
-                "assigned_backchannel_application_slug",
-            )?,
-            assigned_backchannel_application_name: super::super::runtime::required(
-                field_10,
-                "assigned_backchannel_application_name",
-            )?,
-            verbose_name: super::super::runtime::required(field_11, "verbose_name")?,
-            verbose_name_plural: super::super::runtime::required(
-                field_12,
-                "verbose_name_plural",
-            )?,
-            meta_model_name: super::super::runtime::required(
-                field_13,
-                "meta_model_name",
-            )?,
-            client_id: super::super::runtime::required(field_14, "client_id")?,
-            internal_host: super::super::runtime::optional(field_15),
-            external_host: super::super::runtime::required(field_16, "external_host")?,
-            internal_host_ssl_validation: super::super::runtime::optional(field_17),
-            certificate: super::super::runtime::nullable(field_18),
-            skip_path_regex: super::super::runtime::optional(field_19),
-            basic_auth_enabled: super::super::runtime::optional(field_20),
-            basic_auth_password_attribute: super::super::runtime::optional(field_21),
-            basic_auth_user_attribute: super::super::runtime::optional(field_22),
-            mode: super::super::runtime::optional(field_23),
-            intercept_header_auth: super::super::runtime::optional(field_24),
-            redirect_uris: super::super::runtime::required(field_25, "redirect_uris")?,
-            cookie_domain: super::super::runtime::optional(field_26),
-            jwt_federation_sources: super::super::runtime::optional(field_27),
-            jwt_federation_providers: super::super::runtime::optional(field_28),
-            access_token_validity: super::super::runtime::optional(field_29),
-            refresh_token_validity: super::super::runtime::optional(field_30),
-            outpost_set: super::super::runtime::required(field_31, "outpost_set")?,
-        })
-    }
-}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProvidersProxyPartialUpdateResponseRedirectUrisItem {
-    pub matching_mode: super::MatchingModeEnum,
+    pub matching_mode: MatchingModeEnum,
     pub url: String,
 }
-#[cfg(feature = "round-trip")]
-#[allow(deprecated)]
-impl serde::Serialize for ProvidersProxyPartialUpdateResponseRedirectUrisItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("matching_mode", &self.matching_mode)?;
-        map.serialize_entry("url", &self.url)?;
-        map.end()
+
+object! {
+    ProvidersProxyPartialUpdateResponseRedirectUrisItem {
+        matching_mode: "matching_mode" required,
+        url: "url" required,
     }
+    #[cfg(feature = "round-trip")]
+    impl Serialize;
+    impl Deserialize;
 }
-impl<'de> serde::Deserialize<'de>
-for ProvidersProxyPartialUpdateResponseRedirectUrisItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        super::super::runtime::deserialize_object(deserializer)
-    }
-}
-#[allow(deprecated)]
-impl super::super::runtime::Object
-for ProvidersProxyPartialUpdateResponseRedirectUrisItem {
-    const EXPECTING: &'static str = "an object (ProvidersProxyPartialUpdateResponseRedirectUrisItem)";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<Self, A::Error> {
-        let mut field_0 = None;
-        let mut field_1 = None;
-        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
-            match key.as_str() {
-                "matching_mode" => {
-                    field_0 = Some(map.next_value()?);
-                }
-                "url" => {
-                    field_1 = Some(map.next_value()?);
-                }
-                _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(ProvidersProxyPartialUpdateResponseRedirectUrisItem {
-            matching_mode: super::super::runtime::required(field_0, "matching_mode")?,
-            url: super::super::runtime::required(field_1, "url")?,
-        })
-    }
-}
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ProxyMode {
     /// `proxy`
@@ -708,42 +232,11 @@ pub enum ProxyMode {
     /// A value this client does not know, as received.
     Unknown(String),
 }
-impl ProxyMode {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Proxy => "proxy",
-            Self::ForwardSingle => "forward_single",
-            Self::ForwardDomain => "forward_domain",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for ProxyMode {
-    fn from(value: &str) -> Self {
-        match value {
-            "proxy" => Self::Proxy,
-            "forward_single" => Self::ForwardSingle,
-            "forward_domain" => Self::ForwardDomain,
-            other => Self::Unknown(other.to_string()),
-        }
-    }
-}
-impl std::fmt::Display for ProxyMode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ProxyMode {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ProxyMode {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
+
+string_enum! {
+    ProxyMode {
+        Proxy = "proxy",
+        ForwardSingle = "forward_single",
+        ForwardDomain = "forward_domain",
     }
 }

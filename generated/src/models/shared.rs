@@ -3,114 +3,43 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The types several tags use, those the runtime uses, and those no operation uses.
+
+use serde_json::Value;
+
+use crate::runtime::object;
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OutpostsInstancesUpdateBadRequest {
     pub non_field_errors: Option<Vec<String>>,
     pub code: Option<String>,
 }
-#[cfg(feature = "round-trip")]
-#[allow(deprecated)]
-impl serde::Serialize for OutpostsInstancesUpdateBadRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.non_field_errors {
-            map.serialize_entry("non_field_errors", value)?;
-        }
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        map.end()
+
+object! {
+    OutpostsInstancesUpdateBadRequest {
+        non_field_errors: "non_field_errors" optional,
+        code: "code" optional,
     }
+    #[cfg(feature = "round-trip")]
+    impl Serialize;
+    impl Deserialize;
 }
-impl<'de> serde::Deserialize<'de> for OutpostsInstancesUpdateBadRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        super::super::runtime::deserialize_object(deserializer)
-    }
-}
-#[allow(deprecated)]
-impl super::super::runtime::Object for OutpostsInstancesUpdateBadRequest {
-    const EXPECTING: &'static str = "an object (OutpostsInstancesUpdateBadRequest)";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<Self, A::Error> {
-        let mut field_0 = None;
-        let mut field_1 = None;
-        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
-            match key.as_str() {
-                "non_field_errors" => {
-                    field_0 = Some(map.next_value()?);
-                }
-                "code" => {
-                    field_1 = Some(map.next_value()?);
-                }
-                _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(OutpostsInstancesUpdateBadRequest {
-            non_field_errors: super::super::runtime::optional(field_0),
-            code: super::super::runtime::optional(field_1),
-        })
-    }
-}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OutpostsInstancesUpdateForbidden {
     pub detail: Option<String>,
     pub code: Option<String>,
 }
-#[cfg(feature = "round-trip")]
-#[allow(deprecated)]
-impl serde::Serialize for OutpostsInstancesUpdateForbidden {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.detail {
-            map.serialize_entry("detail", value)?;
-        }
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        map.end()
+
+object! {
+    OutpostsInstancesUpdateForbidden {
+        detail: "detail" optional,
+        code: "code" optional,
     }
+    #[cfg(feature = "round-trip")]
+    impl Serialize;
+    impl Deserialize;
 }
-impl<'de> serde::Deserialize<'de> for OutpostsInstancesUpdateForbidden {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        super::super::runtime::deserialize_object(deserializer)
-    }
-}
-#[allow(deprecated)]
-impl super::super::runtime::Object for OutpostsInstancesUpdateForbidden {
-    const EXPECTING: &'static str = "an object (OutpostsInstancesUpdateForbidden)";
-    fn from_map<'de, A: serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> Result<Self, A::Error> {
-        let mut field_0 = None;
-        let mut field_1 = None;
-        while let Some(key) = map.next_key::<super::super::runtime::Key<'de>>()? {
-            match key.as_str() {
-                "detail" => {
-                    field_0 = Some(map.next_value()?);
-                }
-                "code" => {
-                    field_1 = Some(map.next_value()?);
-                }
-                _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(OutpostsInstancesUpdateForbidden {
-            detail: super::super::runtime::optional(field_0),
-            code: super::super::runtime::optional(field_1),
-        })
-    }
-}
+
 /// The body of an error response the documentation describes.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -120,20 +49,23 @@ pub enum ErrorBody {
     /// A [`OutpostsInstancesUpdateForbidden`] error body.
     OutpostsInstancesUpdateForbidden(OutpostsInstancesUpdateForbidden),
     /// An error body without a documented schema.
-    Other(serde_json::Value),
+    Other(Value),
 }
+
 impl From<OutpostsInstancesUpdateBadRequest> for ErrorBody {
     fn from(body: OutpostsInstancesUpdateBadRequest) -> Self {
         ErrorBody::OutpostsInstancesUpdateBadRequest(body)
     }
 }
+
 impl From<OutpostsInstancesUpdateForbidden> for ErrorBody {
     fn from(body: OutpostsInstancesUpdateForbidden) -> Self {
         ErrorBody::OutpostsInstancesUpdateForbidden(body)
     }
 }
-impl From<serde_json::Value> for ErrorBody {
-    fn from(body: serde_json::Value) -> Self {
+
+impl From<Value> for ErrorBody {
+    fn from(body: Value) -> Self {
         ErrorBody::Other(body)
     }
 }

@@ -3,18 +3,20 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! One method on `Client` per operation, by tag.
+
 #[cfg(feature = "outposts")]
 mod outposts;
 #[cfg(feature = "providers")]
 mod providers;
+
+use crate::models::{OutpostsInstancesUpdateBadRequest, OutpostsInstancesUpdateForbidden};
+use crate::runtime::{ErrorDecoder, error_body};
+
 #[cfg(feature = "outposts")]
 const ERRORS_400_OUTPOSTS_INSTANCES_UPDATE_BAD_REQUEST_403_OUTPOSTS_INSTANCES_UPDATE_FORBIDDEN: &[(
     u16,
-    super::runtime::ErrorDecoder,
+    ErrorDecoder,
 )] = &[
-    (
-        400,
-        super::runtime::error_body::<super::models::OutpostsInstancesUpdateBadRequest>,
-    ),
-    (403, super::runtime::error_body::<super::models::OutpostsInstancesUpdateForbidden>),
+    (400, error_body::<OutpostsInstancesUpdateBadRequest>),
+    (403, error_body::<OutpostsInstancesUpdateForbidden>),
 ];

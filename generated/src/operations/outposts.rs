@@ -3,28 +3,33 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The operations tagged `outposts`.
-impl super::super::runtime::Client {
+
+use std::future::Future;
+
+use reqwest::Method;
+
+use crate::{Client, Result};
+use crate::models::{OutpostsInstancesUpdateRequest, OutpostsInstancesUpdateResponse};
+use crate::runtime::{Request, segment};
+
+/// # `outposts`
+///
+/// The 1 operation tagged `outposts` (cargo feature `outposts`).
+impl Client {
     /// Outpost Viewset
     ///
     /// `PUT /outposts/instances/{uuid}/`
+    ///
+    /// - `uuid`: A UUID string identifying this Outpost.
+    ///
+    /// Documented errors ([`Error::Api`](crate::Error::Api)): `400` ([`OutpostsInstancesUpdateBadRequest`](crate::models::OutpostsInstancesUpdateBadRequest)), `403` ([`OutpostsInstancesUpdateForbidden`](crate::models::OutpostsInstancesUpdateForbidden)).
     pub fn outposts_instances_update(
         &self,
         uuid: &str,
-        body: &super::super::models::OutpostsInstancesUpdateRequest,
-    ) -> impl std::future::Future<
-        Output = Result<
-            super::super::models::OutpostsInstancesUpdateResponse,
-            super::super::runtime::Error,
-        >,
-    > + '_ {
-        let path = format!(
-            "/outposts/instances/{}/", super::super::runtime::segment(uuid)
-        );
-        let request = super::super::runtime::Request::new(
-                "outposts_instances_update",
-                reqwest::Method::PUT,
-                path,
-            )
+        body: &OutpostsInstancesUpdateRequest,
+    ) -> impl Future<Output = Result<OutpostsInstancesUpdateResponse>> + '_ {
+        let path = format!("/outposts/instances/{}/", segment(uuid));
+        let request = Request::new("outposts_instances_update", Method::PUT, path)
             .authenticated()
             .errors(
                 super::ERRORS_400_OUTPOSTS_INSTANCES_UPDATE_BAD_REQUEST_403_OUTPOSTS_INSTANCES_UPDATE_FORBIDDEN,

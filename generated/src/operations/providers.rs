@@ -3,26 +3,31 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The operations tagged `providers`.
-impl super::super::runtime::Client {
+
+use std::future::Future;
+
+use reqwest::Method;
+
+use crate::{Client, Result};
+use crate::models::{ProvidersProxyPartialUpdateRequest, ProvidersProxyPartialUpdateResponse};
+use crate::runtime::{Request, segment};
+
+/// # `providers`
+///
+/// The 1 operation tagged `providers` (cargo feature `providers`).
+impl Client {
     /// ProxyProvider Viewset
     ///
     /// `PATCH /providers/proxy/{id}/`
+    ///
+    /// - `id`: A unique integer value identifying this Proxy Provider.
     pub fn providers_proxy_partial_update(
         &self,
         id: i64,
-        body: Option<&super::super::models::ProvidersProxyPartialUpdateRequest>,
-    ) -> impl std::future::Future<
-        Output = Result<
-            super::super::models::ProvidersProxyPartialUpdateResponse,
-            super::super::runtime::Error,
-        >,
-    > + '_ {
-        let path = format!("/providers/proxy/{}/", super::super::runtime::segment(id));
-        let request = super::super::runtime::Request::new(
-                "providers_proxy_partial_update",
-                reqwest::Method::PATCH,
-                path,
-            )
+        body: Option<&ProvidersProxyPartialUpdateRequest>,
+    ) -> impl Future<Output = Result<ProvidersProxyPartialUpdateResponse>> + '_ {
+        let path = format!("/providers/proxy/{}/", segment(id));
+        let request = Request::new("providers_proxy_partial_update", Method::PATCH, path)
             .authenticated();
         let request = match body {
             Some(body) => request.json(body),

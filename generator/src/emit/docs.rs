@@ -7,9 +7,15 @@ use quote::quote;
 
 use crate::model::Constraints;
 
-/// `#[doc = ...]` attributes for each paragraph line of `text`.
+/// `#[doc = ...]` attributes for each paragraph line of `text`, escaped.
 pub fn doc_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| format!(" {}", escape(line)));
+    raw_doc_attrs(&escape(text))
+}
+
+/// `#[doc = ...]` attributes for each line of `text`, which is Markdown
+/// already (escaped where it came from the input).
+pub fn raw_doc_attrs(text: &str) -> TokenStream {
+    let lines = text.lines().map(|line| format!(" {line}"));
     quote! { #( #[doc = #lines] )* }
 }
 
@@ -23,25 +29,41 @@ pub fn doc_text<'a>(parts: impl IntoIterator<Item = Option<&'a str>>) -> String 
         .join("\n\n")
 }
 
-/// Escapes what rustdoc would read as links or HTML, and wraps bare URLs.
-fn escape(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    for word in line.split_inclusive(' ') {
-        let bare = word.trim_end();
-        if bare.starts_with("http://") || bare.starts_with("https://") {
-            out.push('<');
-            out.push_str(bare);
-            out.push('>');
-            out.push_str(&word[bare.len()..]);
-            continue;
+/// Escapes what rustdoc would read as links or HTML, and wraps bare URLs;
+/// text inside a code span (between a pair of backticks on one line) stays
+/// as written, since Markdown shows it literally.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (index, line) in text.split('\n').enumerate() {
+        if index > 0 {
+            out.push('\n');
         }
-        for c in word.chars() {
-            match c {
-                '[' | ']' | '<' | '>' => {
-                    out.push('\\');
-                    out.push(c);
+        // A backtick without a partner later on the line opens no span.
+        let paired = line.matches('`').count() / 2 * 2;
+        let mut backticks = 0;
+        for word in line.split_inclusive(' ') {
+            let in_code = backticks % 2 == 1;
+            let bare = word.trim_end();
+            if !in_code && (bare.starts_with("http://") || bare.starts_with("https://")) {
+                out.push('<');
+                out.push_str(bare);
+                out.push('>');
+                out.push_str(&word[bare.len()..]);
+                continue;
+            }
+            for c in word.chars() {
+                let in_code = backticks % 2 == 1;
+                match c {
+                    '`' => {
+                        backticks += usize::from(backticks < paired);
+                        out.push(c);
+                    }
+                    '[' | ']' | '<' | '>' if !in_code => {
+                        out.push('\\');
+                        out.push(c);
+                    }
+                    _ => out.push(c),
                 }
-                _ => out.push(c),
             }
         }
     }
@@ -103,5 +125,15 @@ mod tests {
             "at <https://goauthentik.io> now"
         );
         assert_eq!(escape("hours=1;minutes=2"), "hours=1;minutes=2");
+    }
+
+    #[test]
+    fn code_spans_stay_as_written() {
+        assert_eq!(
+            escape("matches `^[-a-zA-Z0-9_]+$` or [x]"),
+            "matches `^[-a-zA-Z0-9_]+$` or \\[x\\]"
+        );
+        assert_eq!(escape("`<b>` and <b>"), "`<b>` and \\<b\\>");
+        assert_eq!(escape("a ` then [x]"), "a ` then \\[x\\]");
     }
 }

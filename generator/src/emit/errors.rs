@@ -9,9 +9,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::scope::Scope;
 use super::usage::Usage;
 use crate::diagnostic::Error;
-use crate::frontend::openapi::is_json;
+use crate::model::is_json;
 use crate::model::{Api, Operation, Status, TypeRef};
 
 /// How the body of one error status is decoded.
@@ -69,7 +70,12 @@ pub fn table_name(table: &ErrorTable) -> syn::Ident {
 
 /// The tables of all operations, each compiled with the features of the
 /// tag modules whose operations use it (when `gated`).
-pub fn tables(api: &Api, usage: &Usage, gated: bool) -> Result<TokenStream, Error> {
+pub fn tables(
+    api: &Api,
+    usage: &Usage,
+    gated: bool,
+    scope: &mut Scope<'_>,
+) -> Result<TokenStream, Error> {
     let mut users: BTreeMap<ErrorTable, BTreeSet<String>> = BTreeMap::new();
     for op in &api.operations {
         let table = error_table(op)?;
@@ -80,25 +86,35 @@ pub fn tables(api: &Api, usage: &Usage, gated: bool) -> Result<TokenStream, Erro
                 .insert(usage.operation_module(&op.id).to_string());
         }
     }
-    let items = users.iter().map(|(table, modules)| {
+    let mut items = TokenStream::new();
+    for (table, modules) in &users {
         let name = table_name(table);
-        let cfg = gated.then(|| super::models::cfg_attr(modules));
-        let entries = table.iter().map(|(code, decoder)| {
-            let decoder = match decoder {
-                Decoder::Typed(ty) => {
-                    let ty = format_ident!("{}", ty);
-                    quote! { super::runtime::error_body::<super::models::#ty> }
-                }
-                Decoder::Json => quote! { super::runtime::error_body::<serde_json::Value> },
-                Decoder::Text => quote! { super::runtime::error_text },
-            };
-            let code = proc_macro2::Literal::u16_unsuffixed(*code);
-            quote! { (#code, #decoder) }
-        });
-        quote! {
+        let cfg = gated.then(|| super::features::cfg_tokens(modules));
+        let entries: Vec<TokenStream> = table
+            .iter()
+            .map(|(code, decoder)| {
+                let decoder = match decoder {
+                    Decoder::Typed(ty) => {
+                        let error_body = scope.item("crate::runtime::error_body");
+                        let ty = scope.model(ty);
+                        quote! { #error_body::<#ty> }
+                    }
+                    Decoder::Json => {
+                        let error_body = scope.item("crate::runtime::error_body");
+                        let value = scope.item("serde_json::Value");
+                        quote! { #error_body::<#value> }
+                    }
+                    Decoder::Text => scope.item("crate::runtime::error_text"),
+                };
+                let code = proc_macro2::Literal::u16_unsuffixed(*code);
+                quote! { (#code, #decoder) }
+            })
+            .collect();
+        let decoder = scope.item("crate::runtime::ErrorDecoder");
+        items.extend(quote! {
             #cfg
-            const #name: &[(u16, super::runtime::ErrorDecoder)] = &[#(#entries),*];
-        }
-    });
-    Ok(quote! { #(#items)* })
+            const #name: &[(u16, #decoder)] = &[#(#entries),*];
+        });
+    }
+    Ok(items)
 }

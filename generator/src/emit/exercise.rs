@@ -16,8 +16,8 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::models::{additional_field, field_ident};
-use super::types::Wrapper;
+use super::structs::additional_field;
+use super::types::{field_ident, Wrapper};
 use crate::diagnostic::Error;
 use crate::model::{
     Api, Bound, Constraints, Operation, ParameterLocation, Primitive, Schema, SchemaKind, TypeRef,

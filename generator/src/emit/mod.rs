@@ -1,39 +1,47 @@
-//! The emitter: turns the model into Rust, as `quote` token streams per
-//! module, formatted with `prettyplease`. It never reads input files.
+//! The emitter: turns the model into Rust. It never reads input files.
 //!
 //! The generated code has three parts: `models` (types), `operations` (one
 //! method on `Client` per operation) and `runtime` (the client, its error
-//! type and the one request path, the same for every API). `models` and
-//! `operations` are split into one module per tag of the API, each behind a
-//! cargo feature of that name, plus `models::shared` for the types several
-//! tags use (see [`usage`]). [`layout`] lays the modules out as a crate (one
-//! file per module) or as one file for `include!`.
+//! type, the one request path and the macros the models' serde impls are
+//! written with; fixed files, see [`runtime`]). `models` and `operations`
+//! are split into one module per tag of the API, each behind a cargo feature
+//! of that name, plus `models::shared` for the types several tags use (see
+//! [`usage`]). Each module is built as pieces ([`source`]): items as syntax,
+//! formatted by prettyplease, and macro invocations laid out as text; and
+//! [`layout`] puts the modules together as a crate or as one file.
 
+mod crate_doc;
 mod docs;
+mod enums;
 mod errors;
 pub mod exercise;
+mod features;
 mod layout;
-pub use layout::is_generated;
 mod manifest;
 mod models;
 mod operations;
 mod pagination;
 mod parallel;
 mod params;
-mod serde_impls;
+mod runtime;
+mod scope;
+mod source;
+mod structs;
 mod types;
-pub mod usage;
+mod unions;
+mod usage;
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use std::collections::BTreeSet;
+
+pub use layout::is_generated;
 
 use crate::diagnostic::Error;
 use crate::model::Api;
-pub use types::Uses;
+use runtime::RuntimeFile;
+use scope::{Place, Scope};
+use source::ModuleSource;
+use types::Uses;
 use usage::Usage;
-
-/// The runtime module's source, shipped verbatim in every generated crate.
-const RUNTIME_SOURCE: &str = include_str!("../../runtime/runtime.rs");
 
 /// Whether the tag modules are compiled only with their cargo feature.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,7 +60,7 @@ pub struct Part {
     pub module: String,
     /// The feature that compiles the module, if any (the tag's).
     pub feature: Option<String>,
-    /// The module's file, formatted.
+    /// The module's text (without the file header).
     pub source: String,
 }
 
@@ -60,10 +68,12 @@ pub struct Part {
 pub struct Emitted {
     pub models: Vec<Part>,
     pub operations: Vec<Part>,
-    /// The runtime module's file, formatted.
-    pub runtime: String,
-    /// The error tables, for the `operations` module.
-    pub error_tables: TokenStream,
+    /// The `use` lines and items of `operations/mod.rs` (the error tables).
+    pub operations_items: ModuleSource,
+    /// The runtime files the API uses.
+    pub runtime: Vec<&'static RuntimeFile>,
+    /// The crate's doc, line by line.
+    pub crate_doc: Vec<String>,
     /// The tag features, sorted.
     pub features: Vec<Feature>,
     pub gating: Gating,
@@ -81,81 +91,92 @@ enum Job<'a> {
     /// `models::shared` (`None`) or a tag's module of `models`.
     Models(Option<&'a str>),
     Operations(&'a str),
-    Runtime,
 }
 
 /// Emits `api`; with `round_trip`, every type gets both serde traits
 /// unconditionally (by default each has those its operations need, and a
 /// gated crate puts the others behind its `round-trip` feature).
-pub fn emit(api: &Api, gating: Gating, round_trip: bool) -> Result<Emitted, Error> {
-    let usage = Usage::of(api, &models::error_body_types(api));
+pub fn emit(
+    api: &Api,
+    gating: Gating,
+    round_trip: bool,
+    description: &str,
+) -> Result<Emitted, Error> {
+    let usage = Usage::of(api);
     let params_names = params::struct_names(api);
+    // Every name a model type has: a short import of anything else by one
+    // of these names would clash.
+    let reserved: BTreeSet<String> = api
+        .schemas
+        .keys()
+        .chain(params_names.values())
+        .cloned()
+        .chain(std::iter::once("ErrorBody".to_string()))
+        .collect();
     let gated = gating == Gating::Features;
     let modules = usage.modules();
     let jobs: Vec<Job<'_>> = std::iter::once(Job::Models(None))
         .chain(modules.iter().map(|module| Job::Models(Some(module))))
         .chain(modules.iter().map(|module| Job::Operations(module)))
-        .chain(std::iter::once(Job::Runtime))
         .collect();
-    // Each module is quoted, parsed and formatted on its own, on as many
-    // threads as the machine has; the results are put back in job order, so
-    // the output does not depend on the scheduling.
-    let results = parallel::map(&jobs, |job| {
-        let mut uses = Uses::default();
-        let (what, doc, items) = match job {
+    // Each module is built and formatted on its own, on as many threads as
+    // the machine has; the results are put back in job order, so the output
+    // does not depend on the scheduling.
+    let results = parallel::map(&jobs, |job| -> Result<(String, Uses), Error> {
+        let (what, source, scope_uses) = match job {
             Job::Models(home) => {
-                let items = models::module_items(
+                let mut scope = Scope::new(&usage, &reserved, Place::Models(*home));
+                let mut source = models::module(
                     api,
                     &usage,
                     &params_names,
                     *home,
                     (gated, round_trip),
-                    &mut uses,
+                    &mut scope,
                 );
-                let doc = match home {
-                    Some(tag) => format!("The types only the `{tag}` operations use, and their parameters structs."),
+                // A tag module of `models` with no types and no parameters
+                // structs is left out.
+                if source.is_empty() {
+                    return Ok((String::new(), scope.uses));
+                }
+                source.doc = vec![match home {
+                    Some(tag) => format!(
+                        "The types only the `{tag}` operations use, and their parameters structs."
+                    ),
                     None => "The types several tags use, those the runtime uses, and those no operation uses.".to_string(),
-                };
-                (
-                    format!("models::{}", home.unwrap_or(models::SHARED)),
-                    doc,
-                    items,
-                )
+                }];
+                source.use_lines = scope.use_lines();
+                let what = format!("models::{}", home.unwrap_or(features::SHARED));
+                (what, source, scope.uses)
             }
             Job::Operations(module) => {
+                let mut scope = Scope::new(&usage, &reserved, Place::Operations);
                 let items =
-                    operations::module_items(api, &usage, &params_names, module, &mut uses)?;
-                (
-                    format!("operations::{module}"),
-                    format!("The operations tagged `{module}`."),
-                    items,
-                )
-            }
-            Job::Runtime => {
-                let runtime = syn::parse_file(RUNTIME_SOURCE).map_err(|error| Error::Emit {
-                    what: "runtime".into(),
-                    message: error.to_string(),
-                })?;
-                return Ok((layout::unparse(runtime), uses));
+                    operations::module_items(api, &usage, &params_names, module, &mut scope)?;
+                let source = ModuleSource {
+                    doc: vec![format!("The operations tagged `{module}`.")],
+                    use_lines: scope.use_lines(),
+                    pieces: vec![source::Piece::Syntax(items)],
+                    ..ModuleSource::default()
+                };
+                (format!("operations::{module}"), source, scope.uses)
             }
         };
-        // A tag module of `models` with no types and no parameters structs is left out.
-        let empty = items.is_empty();
-        let file = file(&what, &doc, items)?;
-        Ok((
-            if empty {
-                String::new()
-            } else {
-                layout::unparse(file)
-            },
-            uses,
-        ))
+        Ok((source.render(&what)?, scope_uses))
     });
+    let mut scope = Scope::new(&usage, &reserved, Place::Operations);
+    let tables = errors::tables(api, &usage, gated, &mut scope)?;
+    let operations_items = ModuleSource {
+        use_lines: scope.use_lines(),
+        pieces: vec![source::Piece::Syntax(tables)],
+        ..ModuleSource::default()
+    };
     let mut emitted = Emitted {
         models: Vec::new(),
         operations: Vec::new(),
-        runtime: String::new(),
-        error_tables: errors::tables(api, &usage, gated)?,
+        operations_items,
+        runtime: runtime::files(api),
+        crate_doc: crate_doc::lines(api, &params_names, description),
         features: modules
             .iter()
             .map(|module| Feature {
@@ -168,12 +189,11 @@ pub fn emit(api: &Api, gating: Gating, round_trip: bool) -> Result<Emitted, Erro
             })
             .collect(),
         gating,
-        uses: Uses::default(),
+        uses: scope.uses,
     };
     for (job, result) in jobs.iter().zip(results) {
         let (source, uses) = result?;
-        emitted.uses.uuid |= uses.uuid;
-        emitted.uses.chrono |= uses.chrono;
+        emitted.uses.add(uses);
         let part = |module: &str, feature: Option<&str>, source: String| Part {
             module: module.to_string(),
             feature: feature.map(str::to_string),
@@ -182,22 +202,13 @@ pub fn emit(api: &Api, gating: Gating, round_trip: bool) -> Result<Emitted, Erro
         match job {
             Job::Models(_) if source.is_empty() => {}
             Job::Models(home) => {
-                let module = home.unwrap_or(models::SHARED);
+                let module = home.unwrap_or(features::SHARED);
                 emitted.models.push(part(module, *home, source));
             }
             Job::Operations(module) => {
                 emitted.operations.push(part(module, Some(module), source));
             }
-            Job::Runtime => emitted.runtime = source,
         }
     }
     Ok(emitted)
-}
-
-fn file(what: &str, doc: &str, items: TokenStream) -> Result<syn::File, Error> {
-    let doc = format!(" {doc}");
-    syn::parse2(quote! { #![doc = #doc] #items }).map_err(|error| Error::Emit {
-        what: format!("module `{what}`"),
-        message: error.to_string(),
-    })
 }

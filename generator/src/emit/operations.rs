@@ -9,32 +9,43 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::docs::{doc_attrs, doc_text};
-use super::types::{TypeEmitter, Uses};
+use super::docs::{escape, raw_doc_attrs};
+use super::scope::Scope;
+use super::types::{field_ident, rust_type, Wrapper};
 use super::usage::Usage;
 use crate::diagnostic::Error;
-use crate::frontend::openapi::is_json;
 use crate::model::{
-    Api, Operation, Parameter, ParameterLocation, PathSegment, Primitive, RequestBody, SchemaKind,
-    Security, Status, TypeRef,
+    is_json, Api, Operation, Parameter, ParameterLocation, PathSegment, Primitive, RequestBody,
+    SchemaKind, Security, Status, TypeRef,
 };
 
-/// The methods of the operations of one tag module, in one `impl Client`.
+/// The methods of the operations of one tag module, in one `impl Client`
+/// whose doc heads the tag's section on the `Client` page.
 pub fn module_items(
     api: &Api,
     usage: &Usage,
     params_structs: &BTreeMap<String, String>,
     module: &str,
-    uses: &mut Uses,
+    scope: &mut Scope<'_>,
 ) -> Result<TokenStream, Error> {
     let methods = api
         .operations
         .iter()
         .filter(|op| usage.operation_module(&op.id) == module)
-        .map(|op| operation(api, op, params_structs.get(&op.id), uses))
+        .map(|op| operation(api, op, params_structs.get(&op.id), scope))
         .collect::<Result<Vec<_>, _>>()?;
+    let heading = format!(" # `{module}`");
+    let count = methods.len();
+    let summary = format!(
+        " The {count} operation{} tagged `{module}` (cargo feature `{module}`).",
+        if count == 1 { "" } else { "s" }
+    );
+    let client = scope.item("crate::Client");
     Ok(quote! {
-        impl super::super::runtime::Client {
+        #[doc = #heading]
+        #[doc = ""]
+        #[doc = #summary]
+        impl #client {
             #(#methods)*
         }
     })
@@ -51,10 +62,8 @@ fn operation(
     api: &Api,
     op: &Operation,
     params_struct: Option<&String>,
-    uses: &mut Uses,
+    scope: &mut Scope<'_>,
 ) -> Result<TokenStream, Error> {
-    let models = quote! { super::super::models:: };
-    let types = TypeEmitter { models: &models };
     let name = format_ident!("{}", crate::ident::to_snake(&op.id));
     let id = &op.id;
     let mut arguments = Vec::new();
@@ -65,17 +74,18 @@ fn operation(
         .filter(|p| p.location == ParameterLocation::Path)
     {
         let ident = format_ident!("{}", crate::ident::to_snake(&parameter.name));
-        let ty = path_argument_type(op, parameter, &types, &TokenStream::new(), uses)?;
+        let ty = path_argument_type(op, parameter, &TokenStream::new(), scope)?;
         arguments.push(quote! { #ident: #ty });
         // In a stream method, the references live as long as the stream.
-        let stream_ty = path_argument_type(op, parameter, &types, &quote! { 'a }, uses)?;
+        let stream_ty = path_argument_type(op, parameter, &quote! { 'a }, scope)?;
         path_arguments.push((ident, stream_ty));
     }
-    let path = path_expression(op);
+    let path = path_expression(op, scope);
 
     let method_ident = format_ident!("{}", op.method.as_str());
-    let mut request =
-        quote! { super::super::runtime::Request::new(#id, reqwest::Method::#method_ident, path) };
+    let request_type = scope.item("crate::runtime::Request");
+    let method_type = scope.item("reqwest::Method");
+    let mut request = quote! { #request_type::new(#id, #method_type::#method_ident, path) };
     let authenticated = match &op.security {
         Security::Schemes(schemes) => !schemes.is_empty(),
         Security::Unstated => true,
@@ -101,11 +111,11 @@ fn operation(
         // HTTP clients drop the body of a 204 (it has none by definition), so
         // a documented one may be missing: `None`.
         Some((Status::Code(204), body)) if is_json(&body.content_type) => {
-            let ty = types.ty(&body.ty, uses);
+            let ty = rust_type(&body.ty, scope);
             (quote! { Option<#ty> }, quote! { send_json_if_any })
         }
         Some((_, body)) if is_json(&body.content_type) => {
-            (types.ty(&body.ty, uses), quote! { send_json })
+            (rust_type(&body.ty, scope), quote! { send_json })
         }
         Some((_, body)) => {
             let media = &body.content_type;
@@ -120,40 +130,38 @@ fn operation(
     };
 
     let mut statements = Vec::new();
+    let mut params_type = None;
     if let Some(struct_name) = params_struct {
-        let ident = format_ident!("{}", struct_name);
-        arguments.push(quote! { params: &super::super::models::#ident });
+        let ty = scope.model(struct_name);
+        arguments.push(quote! { params: &#ty });
+        params_type = Some(ty);
         for (parameter, field) in super::params::fields(op) {
             statements.push(parameter_statement(parameter, &field));
         }
     }
     if let Some(body) = &op.body {
-        statements.push(body_statement(api, op, body, &types, &mut arguments, uses)?);
+        statements.push(body_statement(api, op, body, &mut arguments, scope)?);
     }
     let mutable = params_struct.map(|_| quote! { mut });
-    let signature = format!(" `{} {}`", op.method.as_str(), op.path);
-    let doc = doc_attrs(&doc_text([op.description.as_deref()]));
-    let doc_separator =
-        (!op.description.as_deref().unwrap_or_default().is_empty()).then(|| quote! { #[doc = ""] });
+    let doc = raw_doc_attrs(&operation_doc(op));
     let deprecated = op.deprecated.then(|| quote! { #[deprecated] });
-    let stream = match (super::pagination::paged_item(api, op), params_struct) {
-        (Some(item), Some(params_struct)) => {
-            let item = types.ty(item, uses);
-            let params_struct = format_ident!("{}", params_struct);
+    let stream = match (super::pagination::paged_item(api, op), params_type) {
+        (Some(item), Some(params_type)) => {
+            let item = rust_type(item, scope);
             let method =
-                super::pagination::stream_method(op, &item, &params_struct, &path_arguments);
+                super::pagination::stream_method(op, &item, &params_type, &path_arguments, scope);
             // The stream of a deprecated list is deprecated and calls it.
             let allow = op.deprecated.then(|| quote! { #[allow(deprecated)] });
             Some(quote! { #deprecated #allow #method })
         }
         _ => None,
     };
+    let future = scope.item("std::future::Future");
+    let result = scope.item("crate::Result");
     Ok(quote! {
         #doc
-        #doc_separator
-        #[doc = #signature]
         #deprecated
-        pub fn #name(&self, #(#arguments),*) -> impl std::future::Future<Output = Result<#output, super::super::runtime::Error>> + '_ {
+        pub fn #name(&self, #(#arguments),*) -> impl #future<Output = #result<#output>> + '_ {
             #path
             let #mutable request = #request;
             #(#statements)*
@@ -161,6 +169,56 @@ fn operation(
         }
         #stream
     })
+}
+
+/// An operation's doc: its description, `METHOD /path`, its path
+/// parameters with their descriptions, and the error statuses it documents.
+fn operation_doc(op: &Operation) -> String {
+    let mut parts = Vec::new();
+    if let Some(description) = op.description.as_deref().filter(|d| !d.trim().is_empty()) {
+        parts.push(escape(description));
+    }
+    parts.push(format!("`{} {}`", op.method.as_str(), op.path));
+    let path_parameters: Vec<String> = op
+        .parameters
+        .iter()
+        .filter(|p| p.location == ParameterLocation::Path)
+        .map(|p| {
+            let name = crate::ident::to_snake(&p.name);
+            match p.description.as_deref().filter(|d| !d.trim().is_empty()) {
+                Some(description) => format!("- `{name}`: {}", escape(description)),
+                None => format!("- `{name}`"),
+            }
+        })
+        .collect();
+    if !path_parameters.is_empty() {
+        parts.push(path_parameters.join("\n"));
+    }
+    let errors: Vec<String> = op
+        .responses
+        .iter()
+        .filter(|r| !r.status.is_success())
+        .map(|r| {
+            let status = match r.status {
+                Status::Code(code) => code.to_string(),
+                Status::Default => "any other status".to_string(),
+                Status::AnySuccess => "success".to_string(),
+            };
+            match r.body.as_ref().map(|b| &b.ty) {
+                Some(TypeRef::Named(name)) => {
+                    format!("`{status}` ([`{name}`](crate::models::{name}))")
+                }
+                _ => format!("`{status}`"),
+            }
+        })
+        .collect();
+    if !errors.is_empty() {
+        parts.push(format!(
+            "Documented errors ([`Error::Api`](crate::Error::Api)): {}.",
+            errors.join(", ")
+        ));
+    }
+    parts.join("\n\n")
 }
 
 /// Text media types come back as `String`, others as bytes.
@@ -227,19 +285,15 @@ fn body_statement(
     api: &Api,
     op: &Operation,
     body: &RequestBody,
-    types: &TypeEmitter<'_>,
     arguments: &mut Vec<TokenStream>,
-    uses: &mut Uses,
+    scope: &mut Scope<'_>,
 ) -> Result<TokenStream, Error> {
-    let ty = types.ty(&body.ty, uses);
+    let ty = rust_type(&body.ty, scope);
     let attach = if is_json(&body.content_type) {
         quote! { request.json(body) }
     } else if body.content_type == "multipart/form-data" {
-        let form = multipart_form(api, op, &body.ty)?;
-        quote! {{
-            #form
-            request.multipart(form)
-        }}
+        let form = multipart_form(api, op, &body.ty, scope)?;
+        quote! { request.multipart(#form) }
     } else {
         return Err(unsupported(
             op,
@@ -260,8 +314,13 @@ fn body_statement(
     })
 }
 
-/// The statements that build `form` from the fields of `body`.
-fn multipart_form(api: &Api, op: &Operation, ty: &TypeRef) -> Result<TokenStream, Error> {
+/// The expression that builds the parts of `body` (a `Result` of the form).
+fn multipart_form(
+    api: &Api,
+    op: &Operation,
+    ty: &TypeRef,
+    scope: &mut Scope<'_>,
+) -> Result<TokenStream, Error> {
     let object = match ty {
         TypeRef::Named(name) => match api.schemas.get(name).map(|s| &s.kind) {
             Some(SchemaKind::Object(object)) => object,
@@ -279,26 +338,19 @@ fn multipart_form(api: &Api, op: &Operation, ty: &TypeRef) -> Result<TokenStream
             ))
         }
     };
-    let id = &op.id;
     let parts = object.fields.iter().map(|field| {
-        let ident = super::models::field_ident(field);
+        let ident = field_ident(field);
         let wire = &field.wire_name;
         let is_file = field.ty == TypeRef::Primitive(Primitive::Binary);
-        let wrapped = super::types::Wrapper::of(field) != super::types::Wrapper::Plain;
-        match (is_file, wrapped) {
-            (true, false) => quote! { form.file(#wire, &body.#ident); },
-            (true, true) => quote! {
-                if let Some(bytes) = body.#ident.as_ref() {
-                    form.file(#wire, bytes);
-                }
-            },
-            (false, _) => quote! { form.field(#wire, &body.#ident); },
+        match (is_file, Wrapper::of(field)) {
+            (true, Wrapper::Plain) => quote! { .file(#wire, &body.#ident) },
+            (true, Wrapper::Tristate) => quote! { .file_if_any(#wire, body.#ident.as_value()) },
+            (true, _) => quote! { .file_if_any(#wire, body.#ident.as_ref()) },
+            (false, _) => quote! { .field(#wire, &body.#ident) },
         }
     });
-    Ok(quote! {
-        let mut form = super::super::runtime::Form::new(#id);
-        #(#parts)*
-    })
+    let form = scope.item("crate::runtime::Form");
+    Ok(quote! { #form::new() #(#parts)* .finish() })
 }
 
 /// The Rust type of a path argument: text as `&str`, numbers and uuids by
@@ -307,16 +359,15 @@ fn multipart_form(api: &Api, op: &Operation, ty: &TypeRef) -> Result<TokenStream
 fn path_argument_type(
     op: &Operation,
     parameter: &Parameter,
-    types: &TypeEmitter<'_>,
     lifetime: &TokenStream,
-    uses: &mut Uses,
+    scope: &mut Scope<'_>,
 ) -> Result<TokenStream, Error> {
     Ok(match &parameter.ty {
         TypeRef::Primitive(Primitive::String | Primitive::Uri | Primitive::Email)
         | TypeRef::Unstated => quote! { &#lifetime str },
-        TypeRef::Primitive(_) => types.ty(&parameter.ty, uses),
+        TypeRef::Primitive(_) => rust_type(&parameter.ty, scope),
         TypeRef::Named(_) => {
-            let ty = types.ty(&parameter.ty, uses);
+            let ty = rust_type(&parameter.ty, scope);
             quote! { &#lifetime #ty }
         }
         other => {
@@ -329,7 +380,7 @@ fn path_argument_type(
 }
 
 /// The statement that builds `path` from the template, encoding each argument.
-fn path_expression(op: &Operation) -> TokenStream {
+fn path_expression(op: &Operation, scope: &mut Scope<'_>) -> TokenStream {
     let mut template = String::new();
     let mut arguments = Vec::new();
     for segment in &op.path.segments {
@@ -340,7 +391,8 @@ fn path_expression(op: &Operation) -> TokenStream {
             PathSegment::Parameter(name) => {
                 template.push_str("{}");
                 let ident = format_ident!("{}", crate::ident::to_snake(name));
-                arguments.push(quote! { super::super::runtime::segment(#ident) });
+                let segment = scope.item("crate::runtime::segment");
+                arguments.push(quote! { #segment(#ident) });
             }
         }
     }

@@ -10,7 +10,8 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::types::{TypeEmitter, Uses};
+use super::scope::Scope;
+use super::types::rust_type;
 use crate::model::{
     Api, Field, ObjectSchema, Operation, ParameterLocation, Presence, Primitive, SchemaKind,
     TypeRef,
@@ -79,16 +80,18 @@ pub fn page_impl(
     name: &syn::Ident,
     item: &TypeRef,
     cfg: &TokenStream,
-    uses: &mut Uses,
+    scope: &mut Scope<'_>,
 ) -> TokenStream {
-    let models = quote! { super:: };
-    let item = TypeEmitter { models: &models }.ty(item, uses);
+    let item = rust_type(item, scope);
+    let page = scope.item("crate::runtime::Page");
+    let page_number = scope.item("crate::runtime::PageNumber");
     quote! {
         #cfg
-        impl super::super::runtime::Page for #name {
+        impl #page for #name {
             type Item = #item;
+
             fn into_items(self) -> (Vec<#item>, Option<i64>) {
-                (self.results, super::super::runtime::PageNumber::page(self.pagination.next))
+                (self.results, #page_number::page(self.pagination.next))
             }
         }
     }
@@ -100,8 +103,9 @@ pub fn page_impl(
 pub fn stream_method(
     op: &Operation,
     item: &TokenStream,
-    params_struct: &syn::Ident,
+    params_struct: &TokenStream,
     path_arguments: &[(syn::Ident, TokenStream)],
+    scope: &mut Scope<'_>,
 ) -> TokenStream {
     let method = format_ident!("{}", crate::ident::to_snake(&op.id));
     let stream = format_ident!("{}_stream", crate::ident::to_snake(&op.id));
@@ -114,16 +118,19 @@ pub fn stream_method(
         .iter()
         .map(|(ident, ty)| quote! { #ident: #ty });
     let passed = path_arguments.iter().map(|(ident, _)| ident);
+    let stream_trait = scope.item("futures_util::Stream");
+    let result = scope.item("crate::Result");
+    let paginate = scope.item("crate::runtime::paginate");
     quote! {
         #[doc = #doc]
         pub fn #stream<'a>(
             &'a self,
             #(#declared,)*
-            params: &super::super::models::#params_struct,
-        ) -> impl futures_util::Stream<Item = Result<#item, super::super::runtime::Error>> + 'a {
+            params: &#params_struct,
+        ) -> impl #stream_trait<Item = #result<#item>> + 'a {
             let params = params.clone();
-            super::super::runtime::paginate(params.page.unwrap_or(1), move |page| {
-                let params = super::super::models::#params_struct { page: Some(page), ..params.clone() };
+            #paginate(params.page.unwrap_or(1), move |page| {
+                let params = #params_struct { page: Some(page), ..params.clone() };
                 self.#method(#(#passed,)* &params)
             })
         }

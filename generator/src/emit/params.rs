@@ -8,8 +8,9 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs::{constraints_text, default_text, doc_attrs, doc_text};
-use super::types::{TypeEmitter, Uses};
-use crate::frontend::schemas::FieldNames;
+use super::scope::Scope;
+use super::types::rust_type;
+use crate::ident::FieldNames;
 use crate::model::{Api, Operation, Parameter, ParameterLocation};
 
 /// The name of each operation's parameters struct (`CoreUsersListParams`),
@@ -40,9 +41,7 @@ pub fn fields(op: &Operation) -> impl Iterator<Item = (&Parameter, String)> {
 
 /// The parameters struct `name` of `op`. It lives in the operation's tag
 /// module of `models`.
-pub fn params_struct(op: &Operation, name: &str, uses: &mut Uses) -> TokenStream {
-    let models = quote! { super:: };
-    let types = TypeEmitter { models: &models };
+pub fn params_struct(op: &Operation, name: &str, scope: &mut Scope<'_>) -> TokenStream {
     let name = format_ident!("{}", name);
     let mut all_optional = true;
     let mut arguments = Vec::new();
@@ -50,7 +49,7 @@ pub fn params_struct(op: &Operation, name: &str, uses: &mut Uses) -> TokenStream
     let fields: Vec<TokenStream> = fields(op)
         .map(|(parameter, field)| {
             let ident = format_ident!("{}", field);
-            let inner = types.ty(&parameter.ty, uses);
+            let inner = rust_type(&parameter.ty, scope);
             all_optional &= !parameter.required;
             let ty = if parameter.required {
                 arguments.push(quote! { #ident: #inner });

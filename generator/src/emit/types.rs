@@ -4,59 +4,59 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::scope::Scope;
 use crate::model::{Field, Nullability, Presence, Primitive, TypeRef};
 
-/// What the generated code needs from outside `std`, found while emitting.
+/// What the generated code needs from outside the fixed dependencies,
+/// found while emitting.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Uses {
     pub uuid: bool,
     pub chrono: bool,
 }
 
-/// Emits type references; `models` is the path to the models module from
-/// where the type is used (empty inside it).
-pub struct TypeEmitter<'a> {
-    pub models: &'a TokenStream,
-}
-
-impl TypeEmitter<'_> {
-    pub fn ty(&self, ty: &TypeRef, uses: &mut Uses) -> TokenStream {
-        match ty {
-            TypeRef::Primitive(primitive) => primitive_type(*primitive, uses),
-            TypeRef::Named(name) => {
-                let ident = format_ident!("{}", name);
-                let models = self.models;
-                quote! { #models #ident }
-            }
-            TypeRef::Array(item) => {
-                let item = self.ty(item, uses);
-                quote! { Vec<#item> }
-            }
-            TypeRef::Map(value) => {
-                let value = self.ty(value, uses);
-                quote! { std::collections::BTreeMap<String, #value> }
-            }
-            TypeRef::Any | TypeRef::Unstated => quote! { serde_json::Value },
-        }
+impl Uses {
+    pub fn add(&mut self, other: Uses) {
+        self.uuid |= other.uuid;
+        self.chrono |= other.chrono;
     }
 }
 
-fn primitive_type(primitive: Primitive, uses: &mut Uses) -> TokenStream {
+/// The Rust type of `ty`, with the names it uses brought into `scope`.
+pub fn rust_type(ty: &TypeRef, scope: &mut Scope<'_>) -> TokenStream {
+    match ty {
+        TypeRef::Primitive(primitive) => primitive_type(*primitive, scope),
+        TypeRef::Named(name) => scope.model(name),
+        TypeRef::Array(item) => {
+            let item = rust_type(item, scope);
+            quote! { Vec<#item> }
+        }
+        TypeRef::Map(value) => {
+            let value = rust_type(value, scope);
+            let map = scope.item("std::collections::BTreeMap");
+            quote! { #map<String, #value> }
+        }
+        TypeRef::Any | TypeRef::Unstated => scope.item("serde_json::Value"),
+    }
+}
+
+fn primitive_type(primitive: Primitive, scope: &mut Scope<'_>) -> TokenStream {
     match primitive {
         Primitive::String | Primitive::Uri | Primitive::Email => quote! { String },
         // File contents (multipart parts).
         Primitive::Binary => quote! { Vec<u8> },
         Primitive::Uuid => {
-            uses.uuid = true;
-            quote! { uuid::Uuid }
+            scope.uses.uuid = true;
+            scope.item("uuid::Uuid")
         }
         Primitive::DateTime => {
-            uses.chrono = true;
-            quote! { chrono::DateTime<chrono::Utc> }
+            scope.uses.chrono = true;
+            let (date_time, utc) = (scope.item("chrono::DateTime"), scope.item("chrono::Utc"));
+            quote! { #date_time<#utc> }
         }
         Primitive::Date => {
-            uses.chrono = true;
-            quote! { chrono::NaiveDate }
+            scope.uses.chrono = true;
+            scope.item("chrono::NaiveDate")
         }
         Primitive::Boolean => quote! { bool },
         Primitive::Integer | Primitive::Int64 => quote! { i64 },
@@ -96,11 +96,14 @@ impl Wrapper {
     }
 
     /// The field's type around `inner`.
-    pub fn wrap(self, inner: TokenStream, runtime: &TokenStream) -> TokenStream {
+    pub fn wrap(self, inner: TokenStream, scope: &mut Scope<'_>) -> TokenStream {
         match self {
             Wrapper::Plain => inner,
             Wrapper::NullableRequired | Wrapper::Optional => quote! { Option<#inner> },
-            Wrapper::Tristate => quote! { #runtime Nullable<#inner> },
+            Wrapper::Tristate => {
+                let nullable = scope.item("crate::Nullable");
+                quote! { #nullable<#inner> }
+            }
         }
     }
 
@@ -108,6 +111,21 @@ impl Wrapper {
     pub fn has_default(self) -> bool {
         !matches!(self, Wrapper::Plain)
     }
+
+    /// The field's kind in the runtime's `object!` macro.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Wrapper::Plain => "required",
+            Wrapper::NullableRequired => "required_nullable",
+            Wrapper::Optional => "optional",
+            Wrapper::Tristate => "optional_nullable",
+        }
+    }
+}
+
+/// The Rust identifier of a struct field (raw when it is a keyword).
+pub fn field_ident(field: &Field) -> syn::Ident {
+    syn::parse_str(&field.rust_name).unwrap_or_else(|_| format_ident!("r#{}", field.rust_name))
 }
 
 /// `pub fn new(<arguments>) -> <name>` building `<name> { <values> }`: the

@@ -71,8 +71,24 @@ pub struct Usage {
     pub operation_modules: BTreeMap<String, String>,
 }
 
+/// The named types some operation documents as an error body, sorted.
+pub fn error_body_types(api: &Api) -> BTreeSet<String> {
+    api.operations
+        .iter()
+        .flat_map(|op| &op.responses)
+        .filter(|response| !response.status.is_success())
+        .filter_map(|response| match &response.body.as_ref()?.ty {
+            TypeRef::Named(name) => Some(name.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 impl Usage {
-    pub fn of(api: &Api, error_types: &BTreeSet<String>) -> Usage {
+    /// The uses of the types of `api`; the error body types are used by the
+    /// runtime too (its `ErrorBody`).
+    pub fn of(api: &Api) -> Usage {
+        let error_types = error_body_types(api);
         let mut usage = Usage {
             types: api
                 .schemas
@@ -99,7 +115,7 @@ impl Usage {
             }
             usage.operation_modules.insert(op.id.clone(), module);
         }
-        for name in error_types {
+        for name in &error_types {
             Walk {
                 api,
                 usage: &mut usage,
@@ -163,7 +179,7 @@ pub fn module_of(op: &Operation) -> String {
         }
     });
     match name {
-        Some(name) if name != super::models::SHARED => name,
+        Some(name) if name != super::features::SHARED => name,
         Some(name) => format!("{name}_"),
         None => "other".to_string(),
     }

@@ -90,15 +90,3 @@ pub fn enum_schema(name: String, description: Option<String>, values: &[String])
         kind: SchemaKind::Enum(EnumSchema { values }),
     }
 }
-
-/// Field names made unique within one object, in field order.
-#[derive(Default)]
-pub struct FieldNames {
-    taken: BTreeSet<String>,
-}
-
-impl FieldNames {
-    pub fn claim(&mut self, wire: &str) -> String {
-        ident::claim_unique(ident::to_snake(wire), &mut self.taken)
-    }
-}

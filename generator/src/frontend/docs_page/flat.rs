@@ -35,7 +35,8 @@ use super::label::Label;
 use super::qualifier;
 use super::{is_media_type, join_paragraphs, sample_type, OperationContext, Page};
 use crate::diagnostic::{Error, Location, Warning};
-use crate::frontend::schemas::{enum_schema, FieldNames, SchemaRegistry};
+use crate::frontend::schemas::{enum_schema, SchemaRegistry};
+use crate::ident::FieldNames;
 use crate::model::{
     Field, Nullability, ObjectSchema, Parameter, ParameterLocation, PathTemplate, Presence,
     Response, ResponseBody, Schema, SchemaKind, Status, TypeRef,

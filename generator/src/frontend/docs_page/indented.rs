@@ -9,7 +9,8 @@ use super::label::{self, FieldLine, Label};
 use super::qualifier::{self, Qualifier};
 use super::{join_paragraphs, parameter_type, OperationContext, Page};
 use crate::diagnostic::{Error, Warning};
-use crate::frontend::schemas::{enum_schema, FieldNames, SchemaRegistry};
+use crate::frontend::schemas::{enum_schema, SchemaRegistry};
+use crate::ident::FieldNames;
 use crate::model::{
     Field, Nullability, ObjectSchema, Parameter, ParameterLocation, Presence, Primitive, Response,
     ResponseBody, Schema, SchemaKind, Status, TypeRef,

@@ -386,7 +386,11 @@ impl OperationReader<'_, '_, '_> {
         let chosen = content
             .iter()
             .find(|(media, _)| media.as_str() == "application/json")
-            .or_else(|| content.iter().find(|(media, _)| is_json(media)))
+            .or_else(|| {
+                content
+                    .iter()
+                    .find(|(media, _)| crate::model::is_json(media))
+            })
             .or_else(|| content.iter().next())?;
         let others: Vec<&str> = content
             .keys()
@@ -541,10 +545,4 @@ fn path_template(doc: &Document<'_>, path: &str, pointer: &str) -> Result<PathTe
         segments.push(PathSegment::Literal(rest.to_string()));
     }
     Ok(PathTemplate { segments })
-}
-
-/// `application/json` and every `+json` media type.
-pub fn is_json(media: &str) -> bool {
-    let essence = media.split(';').next().unwrap_or(media).trim();
-    essence == "application/json" || essence.ends_with("+json")
 }

@@ -10,8 +10,9 @@ use serde_json::{Map, Value};
 
 use super::document::{child, description, flag, kind, object, string, Document};
 use crate::diagnostic::{Error, Warning};
-use crate::frontend::schemas::{enum_schema, FieldNames, SchemaRegistry};
+use crate::frontend::schemas::{enum_schema, SchemaRegistry};
 use crate::ident;
+use crate::ident::FieldNames;
 use crate::model::{
     Bound, Constraints, Field, Nullability, ObjectSchema, Presence, Primitive, Schema, SchemaKind,
     TypeRef, UnionSchema, UnionVariant,

@@ -1,0 +1,68 @@
+//! `multipart/form-data` bodies, built part by part from a model struct.
+
+use serde::Serialize;
+
+use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
+use reqwest::multipart::Part;
+
+/// The parts of a `multipart/form-data` body.
+pub(crate) struct Form {
+    form: reqwest::multipart::Form,
+    /// The first part that could not be encoded.
+    error: Option<serde_json::Error>,
+}
+
+// Not every multipart body has file parts, optional files and text parts.
+#[allow(dead_code)]
+impl Form {
+    pub(crate) fn new() -> Form {
+        Form {
+            form: reqwest::multipart::Form::new(),
+            error: None,
+        }
+    }
+
+    /// A file part from bytes in memory, as `application/octet-stream`.
+    pub(crate) fn file(mut self, name: &'static str, bytes: &[u8]) -> Form {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("application/octet-stream"),
+        );
+        let part = Part::bytes(bytes.to_vec()).file_name(name).headers(headers);
+        self.form = self.form.part(name, part);
+        self
+    }
+
+    /// A file part when there is one.
+    pub(crate) fn file_if_any(self, name: &'static str, bytes: Option<&Vec<u8>>) -> Form {
+        match bytes {
+            Some(bytes) => self.file(name, bytes),
+            None => self,
+        }
+    }
+
+    /// A text part: strings as they are, numbers and booleans as JSON
+    /// writes them, arrays and objects as JSON; `null` sends nothing.
+    pub(crate) fn field<T: Serialize>(mut self, name: &'static str, value: &T) -> Form {
+        let text = match serde_json::to_value(value) {
+            Ok(serde_json::Value::Null) => return self,
+            Ok(serde_json::Value::String(text)) => text,
+            Ok(other) => other.to_string(),
+            Err(source) => {
+                self.error = self.error.or(Some(source));
+                return self;
+            }
+        };
+        self.form = self.form.text(name, text);
+        self
+    }
+
+    /// The body, or the first part that could not be encoded.
+    pub(crate) fn finish(self) -> Result<reqwest::multipart::Form, serde_json::Error> {
+        match self.error {
+            Some(error) => Err(error),
+            None => Ok(self.form),
+        }
+    }
+}

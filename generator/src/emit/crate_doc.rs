@@ -1,0 +1,148 @@
+//! The generated crate's own documentation: what it is, how to configure
+//! a client, one call, a stream of every item of a list, and how to handle
+//! an error, as examples compiled by `cargo test` (`no_run`), written with
+//! real operations of the API.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Api, Operation, ParameterLocation, Primitive, TypeRef};
+
+/// The crate doc, line by line.
+/// `crate_name` in the examples stands for the crate's Rust name, which
+/// the layout fills in.
+pub fn lines(api: &Api, params_names: &BTreeMap<String, String>, description: &str) -> Vec<String> {
+    let mut doc = vec![
+        format!("{description}."),
+        String::new(),
+        "Start with [`Client`]: each operation of the API is one of its methods, in one section"
+            .to_string(),
+        "per tag. The request and response types are in [`models`]; every error is an [`Error`]."
+            .to_string(),
+        String::new(),
+        "# Configuration".to_string(),
+        String::new(),
+        "```no_run".to_string(),
+        "# fn main() -> Result<(), Box<dyn std::error::Error>> {".to_string(),
+        "let client = crate_name::Client::builder(\"https://api.example.com\")".to_string(),
+        "    .bearer_token(\"token\")".to_string(),
+        "    .timeout(std::time::Duration::from_secs(30))".to_string(),
+        "    .build()?;".to_string(),
+        "# Ok(())".to_string(),
+        "# }".to_string(),
+        "```".to_string(),
+    ];
+    if let Some((op, call)) = example_call(api, params_names, false) {
+        doc.extend([
+            String::new(),
+            "# A call".to_string(),
+            String::new(),
+            format!(
+                "Each method builds its request and returns a future; awaiting it sends the request (`{} {}`):",
+                op.method.as_str(),
+                op.path
+            ),
+            String::new(),
+            "```no_run".to_string(),
+            "# async fn example(client: crate_name::Client) -> crate_name::Result<()> {".to_string(),
+            format!("let answer = client.{call}.await?;"),
+            "# Ok(())".to_string(),
+            "# }".to_string(),
+            "```".to_string(),
+            String::new(),
+            "# Errors".to_string(),
+            String::new(),
+            "The status decides the variant: a status the operation documents is".to_string(),
+            "[`Error::Api`] with its typed body, any other [`Error::UnexpectedStatus`].".to_string(),
+            String::new(),
+            "```no_run".to_string(),
+            "# async fn example(client: crate_name::Client) {".to_string(),
+            "use crate_name::Error;".to_string(),
+            String::new(),
+            format!("match client.{call}.await {{"),
+            "    Ok(answer) => {}".to_string(),
+            "    Err(Error::Api { status, body, .. }) => eprintln!(\"documented error {status}: {body:?}\"),".to_string(),
+            "    Err(error) => eprintln!(\"{error}\"), // names the operation, the status and a summary".to_string(),
+            "}".to_string(),
+            "# }".to_string(),
+            "```".to_string(),
+        ]);
+    }
+    if let Some((_, call)) = example_call(api, params_names, true) {
+        doc.extend([
+            String::new(),
+            "# Every item of a list".to_string(),
+            String::new(),
+            "A list that answers page by page has a `_stream` method: every item, each page fetched"
+                .to_string(),
+            "when the items before it have been taken.".to_string(),
+            String::new(),
+            "```no_run".to_string(),
+            "# async fn example(client: crate_name::Client) -> crate_name::Result<()> {".to_string(),
+            "use futures_util::TryStreamExt;".to_string(),
+            String::new(),
+            format!("let mut items = std::pin::pin!(client.{call});"),
+            "while let Some(item) = items.try_next().await? {".to_string(),
+            "    println!(\"{item:?}\");".to_string(),
+            "}".to_string(),
+            "# Ok(())".to_string(),
+            "# }".to_string(),
+            "```".to_string(),
+        ]);
+    }
+    doc
+}
+
+/// A call of an operation whose arguments are simple to write: path
+/// parameters of simple types, a parameters struct with `Default`, no
+/// required body. GET operations first; `stream` picks a paged list and
+/// calls its `_stream` method.
+fn example_call<'a>(
+    api: &'a Api,
+    params_names: &BTreeMap<String, String>,
+    stream: bool,
+) -> Option<(&'a Operation, String)> {
+    let mut candidates: Vec<&Operation> = api
+        .operations
+        .iter()
+        .filter(|op| !op.deprecated && op.body.as_ref().is_none_or(|body| !body.required))
+        .filter(|op| {
+            op.parameters
+                .iter()
+                .all(|p| p.location == ParameterLocation::Path || !p.required)
+        })
+        .filter(|op| !stream || super::pagination::paged_item(api, op).is_some())
+        .collect();
+    candidates.sort_by_key(|op| (op.method != crate::model::Method::Get, op.id.as_str()));
+    candidates.into_iter().find_map(|op| {
+        let mut arguments = Vec::new();
+        for parameter in op
+            .parameters
+            .iter()
+            .filter(|p| p.location == ParameterLocation::Path)
+        {
+            arguments.push(sample(&parameter.ty)?);
+        }
+        if let Some(name) = params_names.get(&op.id) {
+            arguments.push(format!("&crate_name::models::{name}::default()"));
+        }
+        if op.body.is_some() {
+            arguments.push("None".to_string());
+        }
+        let method = crate::ident::to_snake(&op.id);
+        let suffix = if stream { "_stream" } else { "" };
+        Some((op, format!("{method}{suffix}({})", arguments.join(", "))))
+    })
+}
+
+/// A value of a simple path parameter type, as Rust.
+fn sample(ty: &TypeRef) -> Option<String> {
+    match ty {
+        TypeRef::Primitive(Primitive::String | Primitive::Uri | Primitive::Email)
+        | TypeRef::Unstated => Some("\"example\"".to_string()),
+        TypeRef::Primitive(Primitive::Integer | Primitive::Int32 | Primitive::Int64) => {
+            Some("1".to_string())
+        }
+        TypeRef::Primitive(Primitive::Uuid) => Some("uuid::Uuid::nil()".to_string()),
+        _ => None,
+    }
+}

@@ -1,0 +1,57 @@
+//! The cargo features of a generated crate as they appear in code: the
+//! `#[cfg]` of a type that some tags use, and which serde impls a type gets
+//! with and without the `round-trip` feature.
+
+use std::collections::BTreeSet;
+
+use super::usage::Needs;
+
+/// The name of the module of `models` for the types several tags share.
+pub const SHARED: &str = "shared";
+
+/// The feature that gives every type both serde traits, for users who store
+/// or re-send what they receive.
+pub const ROUND_TRIP: &str = "round-trip";
+
+/// `#[cfg(feature = "a")]` or `#[cfg(any(feature = "a", feature = "b"))]`.
+pub fn cfg_attribute(features: &BTreeSet<String>) -> String {
+    let features: Vec<String> = features
+        .iter()
+        .map(|feature| format!("feature = \"{feature}\""))
+        .collect();
+    match features.as_slice() {
+        [one] => format!("#[cfg({one})]"),
+        many => format!("#[cfg(any({}))]", many.join(", ")),
+    }
+}
+
+/// The `impl Serialize;` and `impl Deserialize;` lines of a serde macro
+/// invocation: the impls `needs` asks for, and in a gated crate the others
+/// behind the `round-trip` feature.
+pub fn impl_lines(needs: Needs, gated: bool) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (needed, name) in [
+        (needs.serialize, "Serialize"),
+        (needs.deserialize, "Deserialize"),
+    ] {
+        if needed {
+            lines.push(format!("impl {name};"));
+        } else if gated {
+            lines.push(format!("#[cfg(feature = \"{ROUND_TRIP}\")]"));
+            lines.push(format!("impl {name};"));
+        }
+    }
+    lines
+}
+
+/// [`cfg_attribute`] as syntax.
+pub fn cfg_tokens(features: &BTreeSet<String>) -> proc_macro2::TokenStream {
+    let features = features
+        .iter()
+        .map(|feature| quote::quote! { feature = #feature });
+    if features.len() == 1 {
+        quote::quote! { #[cfg(#(#features)*)] }
+    } else {
+        quote::quote! { #[cfg(any(#(#features),*))] }
+    }
+}

@@ -1,0 +1,147 @@
+//! The runtime a generated crate carries: fixed files, shipped as they are
+//! written in `generator/runtime/`, only those the API uses; and its
+//! `mod.rs`, which declares them and names what the rest of the crate uses.
+
+use crate::model::{Api, SchemaKind};
+
+/// One file of the runtime.
+pub struct RuntimeFile {
+    /// The module name (`client`), and so the file name.
+    pub module: &'static str,
+    pub source: &'static str,
+    /// The public names it gives the crate root (through `runtime`).
+    public: &'static [&'static str],
+    /// Whether the rest of the crate calls its crate-internal items.
+    internal: bool,
+}
+
+const ALWAYS: &[RuntimeFile] = &[
+    RuntimeFile {
+        module: "client",
+        source: include_str!("../../runtime/client.rs"),
+        public: &["Client", "ClientBuilder"],
+        internal: false,
+    },
+    RuntimeFile {
+        module: "error",
+        source: include_str!("../../runtime/error.rs"),
+        public: &["Error", "Headers", "Result"],
+        internal: true,
+    },
+    RuntimeFile {
+        module: "nullable",
+        source: include_str!("../../runtime/nullable.rs"),
+        public: &["Nullable"],
+        internal: false,
+    },
+    RuntimeFile {
+        module: "request",
+        source: include_str!("../../runtime/request.rs"),
+        public: &[],
+        internal: true,
+    },
+];
+
+const OBJECT: RuntimeFile = RuntimeFile {
+    module: "object",
+    source: include_str!("../../runtime/object.rs"),
+    public: &[],
+    internal: true,
+};
+const STRING_ENUM: RuntimeFile = RuntimeFile {
+    module: "string_enum",
+    source: include_str!("../../runtime/string_enum.rs"),
+    public: &[],
+    internal: true,
+};
+const TAGGED_UNION: RuntimeFile = RuntimeFile {
+    module: "tagged_union",
+    source: include_str!("../../runtime/tagged_union.rs"),
+    public: &[],
+    internal: true,
+};
+const PAGINATION: RuntimeFile = RuntimeFile {
+    module: "pagination",
+    source: include_str!("../../runtime/pagination.rs"),
+    public: &[],
+    internal: true,
+};
+const FORM: RuntimeFile = RuntimeFile {
+    module: "form",
+    source: include_str!("../../runtime/form.rs"),
+    public: &[],
+    internal: true,
+};
+
+/// The runtime files `api` uses, by module name.
+pub fn files(api: &Api) -> Vec<&'static RuntimeFile> {
+    let kinds = |wanted: fn(&SchemaKind) -> bool| api.schemas.values().any(|s| wanted(&s.kind));
+    let mut files: Vec<&'static RuntimeFile> = ALWAYS.iter().collect();
+    if kinds(|kind| matches!(kind, SchemaKind::Object(_))) {
+        files.push(&OBJECT);
+    }
+    if kinds(|kind| matches!(kind, SchemaKind::Enum(_))) {
+        files.push(&STRING_ENUM);
+    }
+    if kinds(|kind| matches!(kind, SchemaKind::Union(_))) {
+        files.push(&TAGGED_UNION);
+    }
+    if api
+        .operations
+        .iter()
+        .any(|op| super::pagination::paged_item(api, op).is_some())
+    {
+        files.push(&PAGINATION);
+    }
+    if api.operations.iter().any(|op| {
+        op.body
+            .as_ref()
+            .is_some_and(|body| body.content_type == "multipart/form-data")
+    }) {
+        files.push(&FORM);
+    }
+    files.sort_by_key(|file| file.module);
+    files
+}
+
+/// The lines of `runtime/mod.rs` after its doc: the lint levels, the
+/// modules, and the names they give the crate.
+///
+/// `tags` are the tag features of a gated crate: with some of them off, the
+/// helpers only their operations use go unused, which is expected.
+pub fn module_lines(files: &[&RuntimeFile], tags: &[String]) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !tags.is_empty() {
+        let features: Vec<String> = tags
+            .iter()
+            .map(|tag| format!("feature = \"{tag}\""))
+            .collect();
+        lines.push("// With a tag's feature off, what only its operations use goes unused.".into());
+        lines.push(format!(
+            "#![cfg_attr(not(all({})), allow(dead_code, unused_imports))]",
+            features.join(", ")
+        ));
+        lines.push(String::new());
+    }
+    lines.extend(files.iter().map(|file| format!("mod {};", file.module)));
+    lines.push(String::new());
+    for file in files.iter().filter(|file| !file.public.is_empty()) {
+        lines.push(match file.public {
+            [one] => format!("pub use {}::{one};", file.module),
+            many => format!("pub use {}::{{{}}};", file.module, many.join(", ")),
+        });
+    }
+    // What the generated modules and the macros' expansions call.
+    lines.extend(
+        files
+            .iter()
+            .filter(|file| file.internal)
+            .map(|file| format!("pub(crate) use {}::*;", file.module)),
+    );
+    lines
+}
+
+/// The names the crate root re-exports from the runtime.
+pub fn public_names() -> impl Iterator<Item = &'static str> {
+    ALWAYS.iter().flat_map(|file| file.public.iter().copied())
+}

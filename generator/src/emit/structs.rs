@@ -1,0 +1,143 @@
+//! A model struct: its declaration, `new` when it is sent and has required
+//! fields, `Page` when it is a page of a list, and one `object!`
+//! invocation for its serde impls.
+
+use std::collections::BTreeSet;
+
+use quote::{format_ident, quote};
+
+use super::docs::{constraints_text, default_text, doc_attrs, doc_text};
+use super::models::Gate;
+use super::scope::Scope;
+use super::source::{string_literal, MacroCall, Piece};
+use super::types::{constructor, field_ident, rust_type, Wrapper};
+use crate::model::{Api, Field, ObjectSchema, Schema};
+
+pub fn object_struct(
+    api: &Api,
+    schema: &Schema,
+    object: &ObjectSchema,
+    gate: &Gate,
+    scope: &mut Scope<'_>,
+) -> Vec<Piece> {
+    let name = format_ident!("{}", schema.name);
+    let doc = doc_attrs(&doc_text([schema.description.as_deref()]));
+    let cfg = &gate.cfg_tokens;
+    let mut all_default = true;
+    let mut declarations = Vec::new();
+    let mut arguments = Vec::new();
+    let mut values = Vec::new();
+    let mut entries = Vec::new();
+    for field in &object.fields {
+        let wrapper = Wrapper::of(field);
+        all_default &= wrapper.has_default();
+        let inner = rust_type(&field.ty, scope);
+        let ident = field_ident(field);
+        // What `new` takes and sets: the required fields, the others unset.
+        match wrapper {
+            Wrapper::Plain => {
+                arguments.push(quote! { #ident: #inner });
+                values.push(quote! { #ident });
+            }
+            Wrapper::NullableRequired | Wrapper::Optional => values.push(quote! { #ident: None }),
+            Wrapper::Tristate => {
+                let nullable = scope.item("crate::Nullable");
+                values.push(quote! { #ident: #nullable::Absent });
+            }
+        }
+        let ty = wrapper.wrap(inner, scope);
+        let doc = doc_attrs(&field_doc(field));
+        let deprecated = field.deprecated.then(|| quote! { #[deprecated] });
+        declarations.push(quote! {
+            #doc
+            #deprecated
+            pub #ident: #ty,
+        });
+        entries.push(format!(
+            "{ident}: {} {},",
+            string_literal(&field.wire_name),
+            wrapper.kind()
+        ));
+    }
+    if let Some((additional, ident)) = object.additional.as_ref().zip(additional_field(object)) {
+        let value = rust_type(additional, scope);
+        let map = scope.item("std::collections::BTreeMap");
+        declarations.push(quote! {
+            /// Entries beyond the named fields.
+            pub #ident: #map<String, #value>,
+        });
+        values.push(quote! { #ident: #map::new() });
+        entries.push(format!("..{ident}"));
+    }
+    let default = all_default.then(|| quote! { Default, });
+    // Request bodies with required fields (no `Default`) get `new`, so a
+    // call names only what it must and leaves the rest unset.
+    let new = (!all_default && gate.needs.serialize).then(|| {
+        let doc = format!(" A new `{name}`: the required fields set, the others unset (not sent).");
+        let new = constructor(&name, &doc, &arguments, &values);
+        quote! {
+            #cfg
+            #[allow(deprecated)]
+            impl #name {
+                #new
+            }
+        }
+    });
+    let page = super::pagination::item_of_page(api, object)
+        .map(|item| super::pagination::page_impl(&name, item, cfg, scope));
+    scope.item("crate::runtime::object");
+    let serde = MacroCall {
+        attributes: gate.cfg.iter().cloned().collect(),
+        name: "object",
+        head: name.to_string(),
+        entries,
+        tail: super::features::impl_lines(gate.needs, gate.gated),
+    };
+    vec![
+        Piece::Syntax(quote! {
+            #doc
+            #cfg
+            #[derive(Clone, Debug, #default PartialEq)]
+            pub struct #name {
+                #(#declarations)*
+            }
+            #new
+            #page
+        }),
+        Piece::Text(serde.render()),
+    ]
+}
+
+/// The field that keeps an object's additional properties, if it has them:
+/// `additional_properties`, with `_` appended while a named field has it.
+pub fn additional_field(object: &ObjectSchema) -> Option<syn::Ident> {
+    object.additional.as_ref()?;
+    let taken: BTreeSet<&str> = object.fields.iter().map(|f| f.rust_name.as_str()).collect();
+    let mut field_name = "additional_properties".to_string();
+    while taken.contains(field_name.as_str()) {
+        field_name.push('_');
+    }
+    Some(format_ident!("{}", field_name))
+}
+
+fn field_doc(field: &Field) -> String {
+    let constraints = constraints_text(&field.constraints);
+    let access = match (field.read_only, field.write_only) {
+        (true, _) => Some("Read-only: set by the server."),
+        (_, true) => Some("Write-only: never returned by the server."),
+        _ => None,
+    };
+    let default = default_text(field.default.as_ref());
+    // The title repeats the description's subject; both are kept when they differ.
+    let title = field
+        .title
+        .as_deref()
+        .filter(|title| Some(*title) != field.description.as_deref());
+    doc_text([
+        title,
+        field.description.as_deref(),
+        constraints.as_deref(),
+        default.as_deref(),
+        access,
+    ])
+}

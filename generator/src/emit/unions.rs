@@ -1,0 +1,67 @@
+//! A tagged union (`oneOf` with a `discriminator`): its declaration, one
+//! boxed variant per member (their sizes differ by hundreds of bytes) and
+//! `Unknown` for a tag this client does not know, and one `tagged_union!`
+//! invocation for `tag()` and its serde impls.
+
+use quote::{format_ident, quote};
+
+use super::docs::{doc_attrs, doc_text};
+use super::models::Gate;
+use super::scope::Scope;
+use super::source::{string_literal, MacroCall, Piece};
+use crate::model::{Schema, UnionSchema};
+
+pub fn tagged_union(
+    schema: &Schema,
+    union: &UnionSchema,
+    gate: &Gate,
+    scope: &mut Scope<'_>,
+) -> Vec<Piece> {
+    let name = format_ident!("{}", schema.name);
+    let doc = doc_attrs(&doc_text([schema.description.as_deref()]));
+    let cfg = &gate.cfg_tokens;
+    let property = &union.tag;
+    let variants: Vec<syn::Ident> = union
+        .variants
+        .iter()
+        .map(|v| format_ident!("{}", v.variant))
+        .collect();
+    let members: Vec<_> = union
+        .variants
+        .iter()
+        .map(|v| scope.model(&v.schema))
+        .collect();
+    let variant_docs = union
+        .variants
+        .iter()
+        .map(|v| format!(" `{property}: {}`", v.tag));
+    let unknown_doc =
+        format!(" An object whose `{property}` this client does not know, as received.");
+    let value = scope.item("serde_json::Value");
+    scope.item("crate::runtime::tagged_union");
+    let call = MacroCall {
+        attributes: gate.cfg.iter().cloned().collect(),
+        name: "tagged_union",
+        head: format!("{name}: {}", string_literal(property)),
+        entries: union
+            .variants
+            .iter()
+            .zip(&variants)
+            .map(|(v, variant)| format!("{variant} = {},", string_literal(&v.tag)))
+            .collect(),
+        tail: super::features::impl_lines(gate.needs, gate.gated),
+    };
+    vec![
+        Piece::Syntax(quote! {
+            #doc
+            #cfg
+            #[derive(Clone, Debug, PartialEq)]
+            pub enum #name {
+                #( #[doc = #variant_docs] #variants(Box<#members>), )*
+                #[doc = #unknown_doc]
+                Unknown(#value),
+            }
+        }),
+        Piece::Text(call.render()),
+    ]
+}
