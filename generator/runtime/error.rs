@@ -179,9 +179,7 @@ fn summary(body: &str) -> String {
     fn flat(value: &serde_json::Value) -> String {
         match value {
             serde_json::Value::String(text) => text.clone(),
-            serde_json::Value::Array(items) => {
-                items.iter().map(flat).collect::<Vec<_>>().join(" ")
-            }
+            serde_json::Value::Array(items) => items.iter().map(flat).collect::<Vec<_>>().join(" "),
             serde_json::Value::Object(entries) => entries
                 .iter()
                 .map(|(key, value)| format!("{key}: {}", flat(value)))

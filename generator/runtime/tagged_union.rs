@@ -90,7 +90,10 @@ pub(crate) fn serialize_tagged<S: Serializer, T: Serialize>(
 ) -> Result<S::Ok, S::Error> {
     let mut value = serde_json::to_value(member).map_err(serde::ser::Error::custom)?;
     if let Some(object) = value.as_object_mut() {
-        object.insert(property.to_string(), serde_json::Value::String(tag.to_string()));
+        object.insert(
+            property.to_string(),
+            serde_json::Value::String(tag.to_string()),
+        );
     }
     value.serialize(serializer)
 }

@@ -3,6 +3,8 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The types several tags use, those the runtime uses, and those no operation uses.
+// With a tag's feature off, what only its operations use goes unused.
+#![cfg_attr(not(all(feature = "outposts", feature = "providers")), allow(unused_imports))]
 
 use serde_json::Value;
 

@@ -6,7 +6,7 @@
 //! the models' serde impls are written with: the same files for every API, those this one uses.
 
 // With a tag's feature off, what only its operations use goes unused.
-#![cfg_attr(not(all(feature = "outposts", feature = "providers")), allow(dead_code, unused_imports))]
+#![cfg_attr(not(all(feature = "outposts", feature = "providers")), allow(dead_code, unused_imports, unused_macros))]
 
 mod client;
 mod error;

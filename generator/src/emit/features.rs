@@ -55,3 +55,24 @@ pub fn cfg_tokens(features: &BTreeSet<String>) -> proc_macro2::TokenStream {
         quote::quote! { #[cfg(any(#(#features),*))] }
     }
 }
+
+/// The inner attribute (with its reason) of a module whose items carry
+/// per-item feature `#[cfg]`s: with some tags off, some of what it imports
+/// (or, for the runtime, defines) goes unused, which is expected. Nothing
+/// for a crate without tag features.
+pub fn partial_tags_allowance(tags: &[String], lints: &str) -> Vec<String> {
+    if tags.is_empty() {
+        return Vec::new();
+    }
+    let features: Vec<String> = tags
+        .iter()
+        .map(|tag| format!("feature = \"{tag}\""))
+        .collect();
+    vec![
+        "// With a tag's feature off, what only its operations use goes unused.".to_string(),
+        format!(
+            "#![cfg_attr(not(all({})), allow({lints}))]",
+            features.join(", ")
+        ),
+    ]
+}

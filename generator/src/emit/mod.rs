@@ -115,6 +115,11 @@ pub fn emit(
         .collect();
     let gated = gating == Gating::Features;
     let modules = usage.modules();
+    // The tag features, in a crate that has them.
+    let tags: Vec<String> = match gating {
+        Gating::Features => modules.iter().map(|m| m.to_string()).collect(),
+        Gating::None => Vec::new(),
+    };
     let jobs: Vec<Job<'_>> = std::iter::once(Job::Models(None))
         .chain(modules.iter().map(|module| Job::Models(Some(module))))
         .chain(modules.iter().map(|module| Job::Operations(module)))
@@ -146,6 +151,10 @@ pub fn emit(
                     None => "The types several tags use, those the runtime uses, and those no operation uses.".to_string(),
                 }];
                 source.use_lines = scope.use_lines();
+                if home.is_none() {
+                    source.inner_attributes =
+                        features::partial_tags_allowance(&tags, "unused_imports");
+                }
                 let what = format!("models::{}", home.unwrap_or(features::SHARED));
                 (what, source, scope.uses)
             }
@@ -167,6 +176,7 @@ pub fn emit(
     let mut scope = Scope::new(&usage, &reserved, Place::Operations);
     let tables = errors::tables(api, &usage, gated, &mut scope)?;
     let operations_items = ModuleSource {
+        inner_attributes: features::partial_tags_allowance(&tags, "unused_imports"),
         use_lines: scope.use_lines(),
         pieces: vec![source::Piece::Syntax(tables)],
         ..ModuleSource::default()

@@ -110,17 +110,9 @@ pub fn files(api: &Api) -> Vec<&'static RuntimeFile> {
 /// `tags` are the tag features of a gated crate: with some of them off, the
 /// helpers only their operations use go unused, which is expected.
 pub fn module_lines(files: &[&RuntimeFile], tags: &[String]) -> Vec<String> {
-    let mut lines = Vec::new();
-    if !tags.is_empty() {
-        let features: Vec<String> = tags
-            .iter()
-            .map(|tag| format!("feature = \"{tag}\""))
-            .collect();
-        lines.push("// With a tag's feature off, what only its operations use goes unused.".into());
-        lines.push(format!(
-            "#![cfg_attr(not(all({})), allow(dead_code, unused_imports))]",
-            features.join(", ")
-        ));
+    let mut lines =
+        super::features::partial_tags_allowance(tags, "dead_code, unused_imports, unused_macros");
+    if !lines.is_empty() {
         lines.push(String::new());
     }
     lines.extend(files.iter().map(|file| format!("mod {};", file.module)));

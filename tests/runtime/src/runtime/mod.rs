@@ -1,0 +1,32 @@
+//! The runtime's files, declared as a generated `runtime/mod.rs` declares
+//! them for an API that uses every one.
+
+#[path = "../../../../generator/runtime/client.rs"]
+mod client;
+#[path = "../../../../generator/runtime/error.rs"]
+mod error;
+#[path = "../../../../generator/runtime/form.rs"]
+mod form;
+#[path = "../../../../generator/runtime/nullable.rs"]
+mod nullable;
+#[path = "../../../../generator/runtime/object.rs"]
+mod object;
+#[path = "../../../../generator/runtime/pagination.rs"]
+mod pagination;
+#[path = "../../../../generator/runtime/request.rs"]
+mod request;
+#[path = "../../../../generator/runtime/string_enum.rs"]
+mod string_enum;
+#[path = "../../../../generator/runtime/tagged_union.rs"]
+mod tagged_union;
+
+pub use client::{Client, ClientBuilder};
+pub(crate) use error::*;
+pub use error::{Error, Headers, Result};
+pub(crate) use form::*;
+pub use nullable::Nullable;
+pub(crate) use object::*;
+pub(crate) use pagination::*;
+pub(crate) use request::*;
+pub(crate) use string_enum::*;
+pub(crate) use tagged_union::*;

@@ -1,0 +1,330 @@
+//! Unit tests of the runtime, through the same macro invocations and calls
+//! the generated code makes.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Value};
+
+use crate::runtime::{object, string_enum, tagged_union, Error, Page, PageNumber};
+use crate::Nullable;
+
+/// One field of each kind, and the entries beyond them.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Thing {
+    id: i64,
+    note: Option<String>,
+    label: Option<String>,
+    parent: Nullable<i64>,
+    r#type: Option<String>,
+    extra: BTreeMap<String, Value>,
+}
+
+object! {
+    Thing {
+        id: "id" required,
+        note: "note" required_nullable,
+        label: "label" optional,
+        parent: "parent" optional_nullable,
+        r#type: "type" optional,
+        ..extra
+    }
+    impl Serialize;
+    impl Deserialize;
+}
+
+/// Without additional properties: unknown keys are skipped.
+#[derive(Clone, Debug, PartialEq)]
+struct Small {
+    name: String,
+}
+
+object! {
+    Small {
+        name: "name" required,
+    }
+    impl Deserialize;
+}
+
+fn decode<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, String> {
+    serde_json::from_value(value).map_err(|error| error.to_string())
+}
+
+#[test]
+fn each_field_kind_decodes_missing_null_and_values() {
+    let thing: Thing = decode(json!({"id": 1, "note": null, "parent": null, "x": [1]})).unwrap();
+    assert_eq!(thing.id, 1);
+    assert_eq!(thing.note, None);
+    assert_eq!(thing.label, None);
+    assert_eq!(thing.parent, Nullable::Null);
+    assert_eq!(thing.extra, BTreeMap::from([("x".to_string(), json!([1]))]));
+    let thing: Thing = decode(json!({"id": 2, "parent": 7, "type": "a"})).unwrap();
+    assert_eq!(thing.parent, Nullable::Value(7));
+    assert_eq!(thing.r#type.as_deref(), Some("a"));
+    let thing: Thing = decode(json!({"id": 3})).unwrap();
+    assert_eq!(thing.parent, Nullable::Absent);
+}
+
+#[test]
+fn a_missing_required_field_and_a_wrong_type_are_errors() {
+    assert_eq!(
+        decode::<Thing>(json!({})).unwrap_err(),
+        "missing field `id`"
+    );
+    let error = decode::<Thing>(json!({"id": "one"})).unwrap_err();
+    assert!(
+        error.contains("invalid type: string \"one\", expected i64"),
+        "{error}"
+    );
+    let error = decode::<Thing>(json!([1])).unwrap_err();
+    assert!(error.contains("expected an object (Thing)"), "{error}");
+}
+
+#[test]
+fn each_field_kind_encodes_as_its_kind_says() {
+    let thing = Thing {
+        id: 1,
+        ..Thing::default()
+    };
+    // `required_nullable` is always written; absent optional fields never.
+    assert_eq!(
+        serde_json::to_value(&thing).unwrap(),
+        json!({"id": 1, "note": null})
+    );
+    let thing = Thing {
+        id: 1,
+        note: Some("n".into()),
+        label: Some("l".into()),
+        parent: Nullable::Null,
+        r#type: Some("t".into()),
+        extra: BTreeMap::from([("x".to_string(), json!(true))]),
+    };
+    assert_eq!(
+        serde_json::to_value(&thing).unwrap(),
+        json!({"id": 1, "note": "n", "label": "l", "parent": null, "type": "t", "x": true})
+    );
+}
+
+#[test]
+fn unknown_keys_are_skipped_and_the_last_repeated_key_wins() {
+    let small: Small =
+        serde_json::from_str(r#"{"name": "a", "other": {"deep": [1, 2]}, "name": "b"}"#).unwrap();
+    assert_eq!(small.name, "b");
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Mode {
+    Proxy,
+    ForwardSingle,
+    Unknown(String),
+}
+
+string_enum! {
+    Mode {
+        Proxy = "proxy",
+        ForwardSingle = "forward_single",
+    }
+}
+
+#[test]
+fn string_enums_keep_unknown_values() {
+    assert_eq!(
+        decode::<Mode>(json!("forward_single")).unwrap(),
+        Mode::ForwardSingle
+    );
+    let unknown: Mode = decode(json!("glob")).unwrap();
+    assert_eq!(unknown, Mode::Unknown("glob".into()));
+    assert_eq!(serde_json::to_value(&unknown).unwrap(), json!("glob"));
+    assert_eq!(Mode::Proxy.to_string(), "proxy");
+    assert_eq!(Mode::from("proxy"), Mode::Proxy);
+    assert!(decode::<Mode>(json!(1))
+        .unwrap_err()
+        .contains("expected a string"));
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Circle {
+    kind: String,
+    radius: f64,
+}
+
+object! {
+    Circle {
+        kind: "kind" required,
+        radius: "radius" required,
+    }
+    impl Serialize;
+    impl Deserialize;
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Shape {
+    Circle(Box<Circle>),
+    Unknown(Value),
+}
+
+tagged_union! {
+    Shape: "kind" {
+        Circle = "circle",
+    }
+    impl Serialize;
+    impl Deserialize;
+}
+
+#[test]
+fn tagged_unions_decode_by_tag_and_keep_unknown_tags() {
+    let shape: Shape = decode(json!({"kind": "circle", "radius": 2.0})).unwrap();
+    assert_eq!(shape.tag(), Some("circle"));
+    assert!(matches!(&shape, Shape::Circle(circle) if circle.radius == 2.0));
+    let square: Shape = decode(json!({"kind": "square", "side": 1})).unwrap();
+    assert_eq!(square.tag(), Some("square"));
+    assert_eq!(
+        serde_json::to_value(&square).unwrap(),
+        json!({"kind": "square", "side": 1})
+    );
+    // The tag is written once, whatever the member's own field holds.
+    let circle = Shape::Circle(Box::new(Circle {
+        kind: "stale".into(),
+        radius: 1.0,
+    }));
+    assert_eq!(
+        serde_json::to_value(&circle).unwrap(),
+        json!({"kind": "circle", "radius": 1.0})
+    );
+    let error = decode::<Shape>(json!({"kind": "circle"})).unwrap_err();
+    assert!(error.contains("missing field `radius`"), "{error}");
+}
+
+#[test]
+fn nullable_comes_from_option_and_tells_absence() {
+    assert_eq!(Nullable::from(Some(1)), Nullable::Value(1));
+    assert_eq!(Nullable::<i32>::from(None), Nullable::Null);
+    assert!(Nullable::<i32>::default().is_absent());
+    assert_eq!(Nullable::Value(3).as_value(), Some(&3));
+}
+
+#[test]
+fn path_segments_are_percent_encoded() {
+    assert_eq!(crate::runtime::segment("a/b?c d"), "a%2Fb%3Fc%20d");
+    assert_eq!(crate::runtime::segment("ünï"), "%C3%BCn%C3%AF");
+    assert_eq!(crate::runtime::segment(42), "42");
+}
+
+#[test]
+fn page_numbers_end_at_zero_and_at_nonsense() {
+    assert_eq!(3_i64.page(), Some(3));
+    assert_eq!(0_i64.page(), None);
+    assert_eq!(2.0_f64.page(), Some(2));
+    assert_eq!(2.5_f64.page(), None);
+    assert_eq!(f64::NAN.page(), None);
+    assert_eq!(Some(0_i32).page(), None);
+}
+
+struct Numbers {
+    items: Vec<i64>,
+    next: i64,
+}
+
+impl Page for Numbers {
+    type Item = i64;
+
+    fn into_items(self) -> (Vec<i64>, Option<i64>) {
+        (self.items, self.next.page())
+    }
+}
+
+#[tokio::test]
+async fn pages_stream_until_the_next_page_does_not_advance() {
+    use futures_util::StreamExt;
+    let fetched = std::cell::RefCell::new(Vec::new());
+    let stream = crate::runtime::paginate(1, |page| {
+        fetched.borrow_mut().push(page);
+        // Page 3 says its next page is 2: the stream must stop there.
+        let next = match page {
+            1 => 2,
+            2 => 3,
+            _ => 2,
+        };
+        async move {
+            Ok::<_, Error>(Numbers {
+                items: vec![page * 10, page * 10 + 1],
+                next,
+            })
+        }
+    });
+    let items: Vec<i64> = stream.map(|item| item.unwrap_or(-1)).collect().await;
+    assert_eq!(items, [10, 11, 20, 21, 30, 31]);
+    assert_eq!(*fetched.borrow(), [1, 2, 3]);
+}
+
+#[test]
+fn an_api_error_shows_the_operation_status_and_a_one_line_summary() {
+    let error = Error::Api {
+        operation: "core_users_create",
+        status: 400,
+        headers: Box::default(),
+        body: Box::new(crate::models::ErrorBody::Other(json!({}))),
+        text: r#"{"username": ["This field is required."], "email": ["Enter a valid email."]}"#
+            .into(),
+    };
+    // Entries in the order the JSON map keeps them (serde_json's
+    // `preserve_order` feature decides, and a workspace may turn it on).
+    let shown = error.to_string();
+    assert!(
+        shown.starts_with("core_users_create: status 400: "),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("username: This field is required."),
+        "{shown}"
+    );
+    assert!(shown.contains("; "), "{shown}");
+    assert!(shown.contains("email: Enter a valid email."), "{shown}");
+    assert_eq!(error.status(), Some(400));
+    assert_eq!(error.operation(), Some("core_users_create"));
+    let long = Error::UnexpectedStatus {
+        operation: "op",
+        status: 502,
+        headers: Box::default(),
+        body: "x".repeat(1000),
+    };
+    assert!(long.to_string().ends_with('…'));
+    assert!(long.to_string().len() < 400);
+}
+
+#[test]
+fn the_token_never_shows_in_debug() {
+    let client = crate::runtime::Client::builder("https://example.com/")
+        .bearer_token("secret-token")
+        .build()
+        .unwrap();
+    let shown = format!("{client:?}");
+    assert!(!shown.contains("secret-token"), "{shown}");
+    assert!(shown.contains("<redacted>"));
+    assert_eq!(client.base_url(), "https://example.com");
+}
+
+#[test]
+fn an_invalid_default_header_is_a_config_error() {
+    let error = crate::runtime::Client::builder("http://x")
+        .default_header("bad header", "v")
+        .build()
+        .unwrap_err();
+    assert!(matches!(error, Error::Config { .. }), "{error}");
+}
+
+#[test]
+fn form_parts_write_text_as_text_and_fail_on_what_json_cannot_encode() {
+    let form = crate::runtime::Form::new()
+        .field("name", &"a")
+        .field("count", &2)
+        .field("nothing", &Option::<i32>::None)
+        .file("data", b"bytes")
+        .file_if_any("more", None)
+        .finish();
+    assert!(form.is_ok());
+    let bad = BTreeMap::from([(vec![1u8], 1)]);
+    assert!(crate::runtime::Form::new()
+        .field("map", &bad)
+        .finish()
+        .is_err());
+}
