@@ -32,8 +32,9 @@
 //!
 //! # Errors
 //!
-//! The status decides the variant: a status the operation documents is
-//! [`Error::Api`] with its typed body, any other [`Error::UnexpectedStatus`].
+//! The status decides the variant: a status the operation documents (each method's doc
+//! lists them under *Errors*) is [`Error::Api`] with its typed body, any other
+//! [`Error::UnexpectedStatus`].
 //!
 //! ```no_run
 //! # async fn example(client: authentik_api::Client) {

@@ -6,11 +6,11 @@
 
 use std::future::Future;
 
-use reqwest::Method;
-
 use crate::{Client, Result};
 use crate::models::{OutpostsInstancesUpdateRequest, OutpostsInstancesUpdateResponse};
 use crate::runtime::{Request, segment};
+
+use super::ERRORS_400_OUTPOSTS_INSTANCES_UPDATE_BAD_REQUEST_403_OUTPOSTS_INSTANCES_UPDATE_FORBIDDEN;
 
 /// # `outposts`
 ///
@@ -22,17 +22,19 @@ impl Client {
     ///
     /// - `uuid`: A UUID string identifying this Outpost.
     ///
-    /// Documented errors ([`Error::Api`](crate::Error::Api)): `400` ([`OutpostsInstancesUpdateBadRequest`](crate::models::OutpostsInstancesUpdateBadRequest)), `403` ([`OutpostsInstancesUpdateForbidden`](crate::models::OutpostsInstancesUpdateForbidden)).
+    /// Errors: `400` [`OutpostsInstancesUpdateBadRequest`](crate::models::OutpostsInstancesUpdateBadRequest), `403` [`OutpostsInstancesUpdateForbidden`](crate::models::OutpostsInstancesUpdateForbidden).
     pub fn outposts_instances_update(
         &self,
         uuid: &str,
         body: &OutpostsInstancesUpdateRequest,
     ) -> impl Future<Output = Result<OutpostsInstancesUpdateResponse>> + '_ {
-        let path = format!("/outposts/instances/{}/", segment(uuid));
-        let request = Request::new("outposts_instances_update", Method::PUT, path)
+        let request = Request::put(
+                "outposts_instances_update",
+                format!("/outposts/instances/{}/", segment(uuid)),
+            )
             .authenticated()
             .errors(
-                super::ERRORS_400_OUTPOSTS_INSTANCES_UPDATE_BAD_REQUEST_403_OUTPOSTS_INSTANCES_UPDATE_FORBIDDEN,
+                ERRORS_400_OUTPOSTS_INSTANCES_UPDATE_BAD_REQUEST_403_OUTPOSTS_INSTANCES_UPDATE_FORBIDDEN,
             );
         let request = request.json(body);
         self.send_json(request)

@@ -6,8 +6,6 @@
 
 use std::future::Future;
 
-use reqwest::Method;
-
 use crate::{Client, Result};
 use crate::models::{ProvidersProxyPartialUpdateRequest, ProvidersProxyPartialUpdateResponse};
 use crate::runtime::{Request, segment};
@@ -26,8 +24,10 @@ impl Client {
         id: i64,
         body: Option<&ProvidersProxyPartialUpdateRequest>,
     ) -> impl Future<Output = Result<ProvidersProxyPartialUpdateResponse>> + '_ {
-        let path = format!("/providers/proxy/{}/", segment(id));
-        let request = Request::new("providers_proxy_partial_update", Method::PATCH, path)
+        let request = Request::patch(
+                "providers_proxy_partial_update",
+                format!("/providers/proxy/{}/", segment(id)),
+            )
             .authenticated();
         let request = match body {
             Some(body) => request.json(body),

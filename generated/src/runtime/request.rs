@@ -18,14 +18,20 @@ pub(crate) struct Request {
     pub(super) operation: &'static str,
     pub(super) method: Method,
     pub(super) path: String,
-    pub(super) query: Vec<(&'static str, String)>,
-    pub(super) headers: Vec<(&'static str, String)>,
+    pub(crate) query: Vec<(&'static str, String)>,
+    pub(crate) headers: Vec<(&'static str, String)>,
     pub(super) accept: &'static str,
     pub(super) body: Option<Body>,
     pub(super) authenticated: bool,
     pub(super) errors: &'static [(u16, ErrorDecoder)],
     /// A body that could not be encoded: returned instead of sending.
     pub(super) error: Option<Error>,
+}
+
+/// The query and header parameters of one operation, put on its request
+/// (implemented by the `params!` macro).
+pub(crate) trait Params {
+    fn apply(&self, request: &mut Request);
 }
 
 /// A request body, encoded.
@@ -41,11 +47,11 @@ pub(super) enum Body {
 // does every set of enabled tags: the helpers below may go unused.
 #[allow(dead_code)]
 impl Request {
-    pub(crate) fn new(operation: &'static str, method: Method, path: String) -> Request {
+    pub(crate) fn new(operation: &'static str, method: Method, path: impl Into<String>) -> Request {
         Request {
             operation,
             method,
-            path,
+            path: path.into(),
             query: Vec::new(),
             headers: Vec::new(),
             accept: "application/json",
@@ -56,20 +62,49 @@ impl Request {
         }
     }
 
+    /// A `GET` of `path` (relative to the client's base URL) for `operation`.
+    pub(crate) fn get(operation: &'static str, path: impl Into<String>) -> Request {
+        Request::new(operation, Method::GET, path)
+    }
+
+    pub(crate) fn post(operation: &'static str, path: impl Into<String>) -> Request {
+        Request::new(operation, Method::POST, path)
+    }
+
+    pub(crate) fn put(operation: &'static str, path: impl Into<String>) -> Request {
+        Request::new(operation, Method::PUT, path)
+    }
+
+    pub(crate) fn patch(operation: &'static str, path: impl Into<String>) -> Request {
+        Request::new(operation, Method::PATCH, path)
+    }
+
+    pub(crate) fn delete(operation: &'static str, path: impl Into<String>) -> Request {
+        Request::new(operation, Method::DELETE, path)
+    }
+
+    pub(crate) fn head(operation: &'static str, path: impl Into<String>) -> Request {
+        Request::new(operation, Method::HEAD, path)
+    }
+
+    pub(crate) fn options(operation: &'static str, path: impl Into<String>) -> Request {
+        Request::new(operation, Method::OPTIONS, path)
+    }
+
     /// Adds `name=value` to the query string.
     pub(crate) fn query(&mut self, name: &'static str, value: impl fmt::Display) {
         self.query.push((name, value.to_string()));
     }
 
-    /// Adds `name=a,b,c` (an array in `style: form, explode: false`).
-    pub(crate) fn query_joined<T: fmt::Display>(&mut self, name: &'static str, values: &[T]) {
-        let joined: Vec<String> = values.iter().map(ToString::to_string).collect();
-        self.query.push((name, joined.join(",")));
-    }
-
     /// Sends the header `name: value`.
     pub(crate) fn header(&mut self, name: &'static str, value: impl fmt::Display) {
         self.headers.push((name, value.to_string()));
+    }
+
+    /// The query and header parameters of a parameters struct.
+    pub(crate) fn params(mut self, params: &impl Params) -> Request {
+        params.apply(&mut self);
+        self
     }
 
     /// The media type the operation answers with, when it is not JSON.

@@ -160,12 +160,12 @@ pub fn emit(
             }
             Job::Operations(module) => {
                 let mut scope = Scope::new(&usage, &reserved, Place::Operations);
-                let items =
+                let methods =
                     operations::module_items(api, &usage, &params_names, module, &mut scope)?;
                 let source = ModuleSource {
                     doc: vec![format!("The operations tagged `{module}`.")],
                     use_lines: scope.use_lines(),
-                    pieces: vec![source::Piece::Syntax(items)],
+                    pieces: vec![methods],
                     ..ModuleSource::default()
                 };
                 (format!("operations::{module}"), source, scope.uses)

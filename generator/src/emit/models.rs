@@ -89,7 +89,7 @@ pub fn module(
                     if usage.operation_module(&op.id) == module {
                         source
                             .pieces
-                            .push(Piece::Syntax(super::params::params_struct(op, name, scope)));
+                            .extend(super::params::params_struct(op, name, scope));
                     }
                 }
             }

@@ -11,6 +11,7 @@ use quote::{format_ident, quote};
 
 use super::docs::{escape, raw_doc_attrs};
 use super::scope::Scope;
+use super::source::Piece;
 use super::types::{field_ident, rust_type, Wrapper};
 use super::usage::Usage;
 use crate::diagnostic::Error;
@@ -27,27 +28,26 @@ pub fn module_items(
     params_structs: &BTreeMap<String, String>,
     module: &str,
     scope: &mut Scope<'_>,
-) -> Result<TokenStream, Error> {
-    let methods = api
+) -> Result<Piece, Error> {
+    let mut items = Vec::new();
+    let mut count = 0;
+    for op in api
         .operations
         .iter()
         .filter(|op| usage.operation_module(&op.id) == module)
-        .map(|op| operation(api, op, params_structs.get(&op.id), scope))
-        .collect::<Result<Vec<_>, _>>()?;
-    let heading = format!(" # `{module}`");
-    let count = methods.len();
+    {
+        count += 1;
+        items.extend(operation(api, op, params_structs.get(&op.id), scope)?);
+    }
     let summary = format!(
-        " The {count} operation{} tagged `{module}` (cargo feature `{module}`).",
+        "The {count} operation{} tagged `{module}` (cargo feature `{module}`).",
         if count == 1 { "" } else { "s" }
     );
     let client = scope.item("crate::Client");
-    Ok(quote! {
-        #[doc = #heading]
-        #[doc = ""]
-        #[doc = #summary]
-        impl #client {
-            #(#methods)*
-        }
+    Ok(Piece::Impl {
+        doc: vec![format!("# `{module}`"), String::new(), summary],
+        header: format!("impl {client}"),
+        items,
     })
 }
 
@@ -58,12 +58,13 @@ fn unsupported(op: &Operation, what: impl std::fmt::Display) -> Error {
     }
 }
 
+/// The method of `op`, and its `_stream` method when it is a paged list.
 fn operation(
     api: &Api,
     op: &Operation,
     params_struct: Option<&String>,
     scope: &mut Scope<'_>,
-) -> Result<TokenStream, Error> {
+) -> Result<Vec<TokenStream>, Error> {
     let name = format_ident!("{}", crate::ident::to_snake(&op.id));
     let id = &op.id;
     let mut arguments = Vec::new();
@@ -82,10 +83,9 @@ fn operation(
     }
     let path = path_expression(op, scope);
 
-    let method_ident = format_ident!("{}", op.method.as_str());
+    let constructor = format_ident!("{}", op.method.as_str().to_ascii_lowercase());
     let request_type = scope.item("crate::runtime::Request");
-    let method_type = scope.item("reqwest::Method");
-    let mut request = quote! { #request_type::new(#id, #method_type::#method_ident, path) };
+    let mut request = quote! { #request_type::#constructor(#id, #path) };
     let authenticated = match &op.security {
         Security::Schemes(schemes) => !schemes.is_empty(),
         Security::Unstated => true,
@@ -96,7 +96,8 @@ fn operation(
     let errors = super::errors::error_table(op)?;
     if !errors.is_empty() {
         let table = super::errors::table_name(&errors);
-        request = quote! { #request.errors(super::#table) };
+        let table = scope.item(&format!("super::{table}"));
+        request = quote! { #request.errors(#table) };
     }
 
     let success = op
@@ -135,14 +136,11 @@ fn operation(
         let ty = scope.model(struct_name);
         arguments.push(quote! { params: &#ty });
         params_type = Some(ty);
-        for (parameter, field) in super::params::fields(op) {
-            statements.push(parameter_statement(parameter, &field));
-        }
+        request = quote! { #request.params(params) };
     }
     if let Some(body) = &op.body {
         statements.push(body_statement(api, op, body, &mut arguments, scope)?);
     }
-    let mutable = params_struct.map(|_| quote! { mut });
     let doc = raw_doc_attrs(&operation_doc(op));
     let deprecated = op.deprecated.then(|| quote! { #[deprecated] });
     let stream = match (super::pagination::paged_item(api, op), params_type) {
@@ -158,17 +156,16 @@ fn operation(
     };
     let future = scope.item("std::future::Future");
     let result = scope.item("crate::Result");
-    Ok(quote! {
+    let method = quote! {
         #doc
         #deprecated
         pub fn #name(&self, #(#arguments),*) -> impl #future<Output = #result<#output>> + '_ {
-            #path
-            let #mutable request = #request;
+            let request = #request;
             #(#statements)*
             self.#send(request)
         }
-        #stream
-    })
+    };
+    Ok(std::iter::once(method).chain(stream).collect())
 }
 
 /// An operation's doc: its description, `METHOD /path`, its path
@@ -206,17 +203,15 @@ fn operation_doc(op: &Operation) -> String {
             };
             match r.body.as_ref().map(|b| &b.ty) {
                 Some(TypeRef::Named(name)) => {
-                    format!("`{status}` ([`{name}`](crate::models::{name}))")
+                    format!("`{status}` [`{name}`](crate::models::{name})")
                 }
                 _ => format!("`{status}`"),
             }
         })
         .collect();
     if !errors.is_empty() {
-        parts.push(format!(
-            "Documented errors ([`Error::Api`](crate::Error::Api)): {}.",
-            errors.join(", ")
-        ));
+        // How they arrive (`Error::Api`) the crate doc says once.
+        parts.push(format!("Errors: {}.", errors.join(", ")));
     }
     parts.join("\n\n")
 }
@@ -228,57 +223,6 @@ fn is_text(media: &str) -> bool {
         || essence.ends_with("xml")
         || essence.ends_with("yaml")
         || essence == "application/vnd.oai.openapi"
-}
-
-/// The statement that puts one query or header parameter on the request.
-fn parameter_statement(parameter: &Parameter, field: &str) -> TokenStream {
-    let field = format_ident!("{}", field);
-    let name = &parameter.name;
-    let add = match parameter.location {
-        ParameterLocation::Header => quote! { header },
-        _ => quote! { query },
-    };
-    // RFC 3339 for date-times; everything else by its `Display` (enums write
-    // their wire value).
-    let value = |value: TokenStream, ty: &TypeRef| match ty {
-        TypeRef::Primitive(Primitive::DateTime) => quote! { #value.to_rfc3339() },
-        _ => value,
-    };
-    match (&parameter.ty, parameter.required) {
-        (TypeRef::Array(item), required) => {
-            let values = if required {
-                quote! { Some(&params.#field) }
-            } else {
-                quote! { params.#field.as_ref() }
-            };
-            if parameter.explode {
-                let each = value(quote! { value }, item);
-                quote! {
-                    for value in #values.into_iter().flatten() {
-                        request.#add(#name, #each);
-                    }
-                }
-            } else {
-                quote! {
-                    if let Some(values) = #values {
-                        request.query_joined(#name, values);
-                    }
-                }
-            }
-        }
-        (ty, true) => {
-            let each = value(quote! { &params.#field }, ty);
-            quote! { request.#add(#name, #each); }
-        }
-        (ty, false) => {
-            let each = value(quote! { value }, ty);
-            quote! {
-                if let Some(value) = &params.#field {
-                    request.#add(#name, #each);
-                }
-            }
-        }
-    }
 }
 
 fn body_statement(
@@ -379,7 +323,8 @@ fn path_argument_type(
     })
 }
 
-/// The statement that builds `path` from the template, encoding each argument.
+/// The path from the template, each argument encoded: a literal when the
+/// path has no parameters.
 fn path_expression(op: &Operation, scope: &mut Scope<'_>) -> TokenStream {
     let mut template = String::new();
     let mut arguments = Vec::new();
@@ -397,8 +342,8 @@ fn path_expression(op: &Operation, scope: &mut Scope<'_>) -> TokenStream {
         }
     }
     if arguments.is_empty() {
-        quote! { let path = String::from(#template); }
+        quote! { #template }
     } else {
-        quote! { let path = format!(#template, #(#arguments),*); }
+        quote! { format!(#template, #(#arguments),*) }
     }
 }

@@ -110,9 +110,8 @@ pub fn stream_method(
     let method = format_ident!("{}", crate::ident::to_snake(&op.id));
     let stream = format_ident!("{}_stream", crate::ident::to_snake(&op.id));
     let doc = format!(
-        " Every item of [`{method}`](Self::{method}), page after page, from `params.page` \
-         (the first page when unset) to the last. The stream ends after the \
-         last page or after the first error, which it yields."
+        " Every item of [`{method}`](Self::{method}), page by page from `params.page` \
+         (the first when unset); ends after the last page or the first error, which it yields."
     );
     let declared = path_arguments
         .iter()

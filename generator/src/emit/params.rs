@@ -9,9 +9,10 @@ use quote::{format_ident, quote};
 
 use super::docs::{constraints_text, default_text, doc_attrs, doc_text};
 use super::scope::Scope;
+use super::source::{string_literal, MacroCall, Piece};
 use super::types::rust_type;
 use crate::ident::FieldNames;
-use crate::model::{Api, Operation, Parameter, ParameterLocation};
+use crate::model::{Api, Operation, Parameter, ParameterLocation, Primitive, TypeRef};
 
 /// The name of each operation's parameters struct (`CoreUsersListParams`),
 /// by operation id, made unique against the schema names.
@@ -41,14 +42,16 @@ pub fn fields(op: &Operation) -> impl Iterator<Item = (&Parameter, String)> {
 
 /// The parameters struct `name` of `op`. It lives in the operation's tag
 /// module of `models`.
-pub fn params_struct(op: &Operation, name: &str, scope: &mut Scope<'_>) -> TokenStream {
+pub fn params_struct(op: &Operation, name: &str, scope: &mut Scope<'_>) -> Vec<Piece> {
     let name = format_ident!("{}", name);
     let mut all_optional = true;
     let mut arguments = Vec::new();
     let mut values = Vec::new();
+    let mut entries = Vec::new();
     let fields: Vec<TokenStream> = fields(op)
         .map(|(parameter, field)| {
             let ident = format_ident!("{}", field);
+            entries.push(format!("{ident}: {},", wire_entry(parameter)));
             let inner = rust_type(&parameter.ty, scope);
             all_optional &= !parameter.required;
             let ty = if parameter.required {
@@ -88,12 +91,50 @@ pub fn params_struct(op: &Operation, name: &str, scope: &mut Scope<'_>) -> Token
         let new = super::types::constructor(&name, doc, &arguments, &values);
         quote! { impl #name { #new } }
     });
-    quote! {
-        #[doc = #doc]
-        #[derive(Clone, Debug, #default PartialEq)]
-        pub struct #name {
-            #(#fields)*
-        }
-        #constructor
-    }
+    scope.item("crate::runtime::params");
+    let call = MacroCall {
+        attributes: Vec::new(),
+        name: "params",
+        head: name.to_string(),
+        entries,
+        tail: Vec::new(),
+    };
+    vec![
+        Piece::Syntax(quote! {
+            #[doc = #doc]
+            #[derive(Clone, Debug, #default PartialEq)]
+            pub struct #name {
+                #(#fields)*
+            }
+            #constructor
+        }),
+        Piece::Text(call.render()),
+    ]
+}
+
+/// How a parameter goes on the wire, as the runtime's `params!` macro
+/// reads it: `query "page" optional`, `query "ids" required each`.
+fn wire_entry(parameter: &Parameter) -> String {
+    let location = match parameter.location {
+        ParameterLocation::Header => "header",
+        _ => "query",
+    };
+    let presence = if parameter.required {
+        "required"
+    } else {
+        "optional"
+    };
+    let date_time = |ty: &TypeRef| ty == &TypeRef::Primitive(Primitive::DateTime);
+    let encoding = match &parameter.ty {
+        TypeRef::Array(item) if parameter.explode && date_time(item) => " each date_time",
+        TypeRef::Array(_) if parameter.explode => " each",
+        TypeRef::Array(item) if date_time(item) => " joined date_time",
+        TypeRef::Array(_) => " joined",
+        ty if date_time(ty) => " date_time",
+        _ => "",
+    };
+    format!(
+        "{location} {} {presence}{encoding}",
+        string_literal(&parameter.name)
+    )
 }

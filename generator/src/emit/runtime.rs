@@ -2,7 +2,7 @@
 //! written in `generator/runtime/`, only those the API uses; and its
 //! `mod.rs`, which declares them and names what the rest of the crate uses.
 
-use crate::model::{Api, SchemaKind};
+use crate::model::{Api, ParameterLocation, SchemaKind};
 
 /// One file of the runtime.
 pub struct RuntimeFile {
@@ -66,6 +66,12 @@ const PAGINATION: RuntimeFile = RuntimeFile {
     public: &[],
     internal: true,
 };
+const PARAMS: RuntimeFile = RuntimeFile {
+    module: "params",
+    source: include_str!("../../runtime/params.rs"),
+    public: &[],
+    internal: true,
+};
 const FORM: RuntimeFile = RuntimeFile {
     module: "form",
     source: include_str!("../../runtime/form.rs"),
@@ -92,6 +98,13 @@ pub fn files(api: &Api) -> Vec<&'static RuntimeFile> {
         .any(|op| super::pagination::paged_item(api, op).is_some())
     {
         files.push(&PAGINATION);
+    }
+    if api.operations.iter().any(|op| {
+        op.parameters
+            .iter()
+            .any(|p| p.location != ParameterLocation::Path)
+    }) {
+        files.push(&PARAMS);
     }
     if api.operations.iter().any(|op| {
         op.body

@@ -16,6 +16,15 @@ pub enum Piece {
     Syntax(TokenStream),
     /// An item already laid out (a macro invocation).
     Text(String),
+    /// An `impl` block whose items are formatted one by one, a blank line
+    /// between them (prettyplease puts none).
+    Impl {
+        /// Its doc, line by line.
+        doc: Vec<String>,
+        /// `impl Client`.
+        header: String,
+        items: Vec<TokenStream>,
+    },
 }
 
 /// A module's content before it is written out.
@@ -67,23 +76,56 @@ impl ModuleSource {
                     out.push_str(&text);
                 }
                 Piece::Syntax(tokens) => {
-                    let file: syn::File = syn::parse2(tokens).map_err(|error| Error::Emit {
-                        what: what.to_string(),
-                        message: error.to_string(),
-                    })?;
-                    for item in file.items {
+                    for item in parse(tokens, what)?.items {
                         out.push('\n');
-                        out.push_str(&prettyplease::unparse(&syn::File {
-                            shebang: None,
-                            attrs: Vec::new(),
-                            items: vec![item],
-                        }));
+                        out.push_str(&unparse(item));
                     }
+                }
+                Piece::Impl { doc, header, items } => {
+                    out.push('\n');
+                    for line in &doc {
+                        push_doc_line(&mut out, "///", line);
+                    }
+                    out.push_str(&header);
+                    out.push_str(" {\n");
+                    for (index, item) in items.into_iter().enumerate() {
+                        if index > 0 {
+                            out.push('\n');
+                        }
+                        // Formatted inside an impl of its own, whose first
+                        // and last lines are left out.
+                        let block = parse(quote::quote! { impl X { #item } }, what)?;
+                        for block_item in block.items {
+                            let text = unparse(block_item);
+                            let mut lines: Vec<&str> = text.lines().collect();
+                            lines.pop();
+                            for line in lines.iter().skip(1) {
+                                out.push_str(line);
+                                out.push('\n');
+                            }
+                        }
+                    }
+                    out.push_str("}\n");
                 }
             }
         }
         Ok(out)
     }
+}
+
+fn parse(tokens: TokenStream, what: &str) -> Result<syn::File, Error> {
+    syn::parse2(tokens).map_err(|error| Error::Emit {
+        what: what.to_string(),
+        message: error.to_string(),
+    })
+}
+
+fn unparse(item: syn::Item) -> String {
+    prettyplease::unparse(&syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items: vec![item],
+    })
 }
 
 /// A doc comment line (`///` or `//!`) without trailing space on an empty line.

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
-use crate::runtime::{object, string_enum, tagged_union, Error, Page, PageNumber};
+use crate::runtime::{
+    object, params, string_enum, tagged_union, Error, Page, PageNumber, Params, Request,
+};
 use crate::Nullable;
 
 /// One field of each kind, and the entries beyond them.
@@ -327,4 +329,68 @@ fn form_parts_write_text_as_text_and_fail_on_what_json_cannot_encode() {
         .field("map", &bad)
         .finish()
         .is_err());
+}
+
+/// Every way a parameter goes on the wire.
+#[derive(Clone, Debug, Default)]
+struct ListParams {
+    page: Option<i64>,
+    mode: Option<Mode>,
+    ids: Option<Vec<i64>>,
+    tags: Vec<String>,
+    since: Option<chrono_like::Stamp>,
+    request_id: Option<String>,
+}
+
+params! {
+    ListParams {
+        page: query "page" optional,
+        mode: query "mode" optional,
+        ids: query "id" optional each,
+        tags: query "tags" required joined,
+        since: query "since" optional date_time,
+        request_id: header "X-Request-Id" optional,
+    }
+}
+
+/// Stands in for `chrono::DateTime`, which this crate does not depend on.
+mod chrono_like {
+    #[derive(Clone, Debug)]
+    pub struct Stamp;
+
+    impl Stamp {
+        pub fn to_rfc3339(&self) -> String {
+            "2025-01-02T03:04:05+00:00".to_string()
+        }
+    }
+}
+
+#[test]
+fn parameters_go_on_the_request_as_their_entries_say() {
+    let params = ListParams {
+        page: Some(2),
+        mode: Some(Mode::ForwardSingle),
+        ids: Some(vec![1, 2]),
+        tags: vec!["a".into(), "b".into()],
+        since: Some(chrono_like::Stamp),
+        request_id: Some("r-1".into()),
+    };
+    let mut request = Request::get("list", "/things/");
+    params.apply(&mut request);
+    assert_eq!(
+        request.query,
+        [
+            ("page", "2".to_string()),
+            ("mode", "forward_single".to_string()),
+            ("id", "1".to_string()),
+            ("id", "2".to_string()),
+            ("tags", "a,b".to_string()),
+            ("since", "2025-01-02T03:04:05+00:00".to_string()),
+        ]
+    );
+    assert_eq!(request.headers, [("X-Request-Id", "r-1".to_string())]);
+    let mut empty = Request::get("list", "/things/");
+    ListParams::default().apply(&mut empty);
+    assert_eq!(empty.query, [("tags", String::new())]);
+    assert!(empty.headers.is_empty());
 }

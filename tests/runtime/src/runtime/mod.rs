@@ -13,6 +13,8 @@ mod nullable;
 mod object;
 #[path = "../../../../generator/runtime/pagination.rs"]
 mod pagination;
+#[path = "../../../../generator/runtime/params.rs"]
+mod params;
 #[path = "../../../../generator/runtime/request.rs"]
 mod request;
 #[path = "../../../../generator/runtime/string_enum.rs"]
@@ -27,6 +29,7 @@ pub(crate) use form::*;
 pub use nullable::Nullable;
 pub(crate) use object::*;
 pub(crate) use pagination::*;
+pub(crate) use params::*;
 pub(crate) use request::*;
 pub(crate) use string_enum::*;
 pub(crate) use tagged_union::*;
