@@ -56,8 +56,12 @@ mkdir -p "$work/src" && touch "$work/src/lib.rs"
 
 cd "$work"
 rm -rf target/criterion
-DECODE_SAMPLES="$work/samples" cargo bench --quiet --bench decode -- --noplot 2>&1 \
-  | grep -E '^unknown enum value' || true
+if ! DECODE_SAMPLES="$work/samples" cargo bench --quiet --bench decode -- --noplot \
+  >"$work/bench.log" 2>&1; then
+  cat "$work/bench.log" >&2
+  exit 1
+fi
+grep -E '^unknown enum value' "$work/bench.log"
 python3 - "$work/target/criterion" <<'PY'
 import glob, json, os, sys
 means = {}

@@ -1,8 +1,10 @@
 //! A generator of Rust API clients from API documentation.
 //!
-//! The pipeline has three stages, one folder each: [`frontend`] reads an
-//! input form into the [`model`], [`emit`] turns the model into Rust, and the
-//! [`Generator`] writes the result as a crate or as one file for `build.rs`.
+//! The pipeline has three stages, one folder each: the front ends
+//! (`src/frontend/`) read an input form into the [`model`], the emitter
+//! (`src/emit/`) turns the model into Rust, and the [`Generator`] writes the
+//! result as a crate or as one file for `build.rs`. Names are made in
+//! [`ident`]; errors and warnings are in [`diagnostic`].
 //!
 //! ```no_run
 //! // build.rs
@@ -14,13 +16,13 @@
 //! ```
 
 pub mod diagnostic;
-pub mod emit;
-pub mod frontend;
+mod emit;
+mod frontend;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod ident;
 pub mod model;
-pub mod openapi_export;
+mod openapi_export;
 mod output;
 
 pub use diagnostic::{Error, Location, Warning};

@@ -14,7 +14,7 @@ mod crate_doc;
 mod docs;
 mod enums;
 mod errors;
-pub mod exercise;
+pub(crate) mod exercise;
 mod features;
 mod layout;
 mod manifest;
