@@ -122,7 +122,7 @@ impl Generator {
     }
 
     /// The source of a program that calls every operation once against the
-    /// server at its argument (see [`emit::exercise`]); the generated crate
+    /// server at its argument (the emitter's `exercise` module); the generated crate
     /// is its dependency under the Rust name `crate_name`.
     pub fn exercise_program(&self, crate_name: &str) -> Result<String, Error> {
         let (api, _) = self.load()?;
