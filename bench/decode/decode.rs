@@ -45,6 +45,10 @@ fn benches(c: &mut Criterion) {
     decode::<official::ValidationError>(c, "validation_error/official", &error);
     decode::<ours::ValidationError>(c, "validation_error/ours", &error);
 
+    let error = sample("validation-error-common.json");
+    decode::<official::ValidationError>(c, "validation_error_common/official", &error);
+    decode::<ours::ValidationError>(c, "validation_error_common/ours", &error);
+
     let patch = sample("patched-user-request.json");
     let official_patch: official::PatchedUserRequest =
         serde_json::from_slice(&patch).unwrap_or_else(|error| panic!("official patch: {error}"));

@@ -7,7 +7,8 @@ values vary item by item, dates and ids are well formed.
 
 writes users.json (a 1,000-item PaginatedUserList), events.json (a
 1,000-item PaginatedEventList), events-unknown-action.json (the same with
-an `action` this version does not list), validation-error.json and
+an `action` this version does not list), validation-error.json (with
+per-field messages), validation-error-common.json (without them) and
 patched-user-request.json.
 """
 
@@ -97,6 +98,12 @@ def main():
             "code": "invalid",
             "username": ["This field is required."],
             "email": ["Enter a valid email address."],
+        },
+        # What the official crate's ValidationError can hold (it drops the
+        # per-field messages, which ours keeps): the like-for-like case.
+        "validation-error-common.json": {
+            "non_field_errors": ["Unable to log in with provided credentials."],
+            "code": "invalid",
         },
         "patched-user-request.json": {
             "username": "jdoe",

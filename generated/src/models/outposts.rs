@@ -4,7 +4,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The types only the `outposts` operations use, and their parameters structs.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use serde_json::Value;
 use uuid::Uuid;
@@ -13,18 +13,18 @@ use crate::runtime::{object, string_enum};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct OutpostsInstancesUpdateRequest {
-    pub config: BTreeMap<String, Value>,
+    pub config: HashMap<String, Value>,
     /// Entries beyond the named fields.
-    pub additional_properties: BTreeMap<String, Value>,
+    pub additional_properties: HashMap<String, Value>,
 }
 
 #[allow(deprecated)]
 impl OutpostsInstancesUpdateRequest {
     /// A new `OutpostsInstancesUpdateRequest`: the required fields set, the others unset (not sent).
-    pub fn new(config: BTreeMap<String, Value>) -> OutpostsInstancesUpdateRequest {
+    pub fn new(config: HashMap<String, Value>) -> OutpostsInstancesUpdateRequest {
         OutpostsInstancesUpdateRequest {
             config,
-            additional_properties: BTreeMap::new(),
+            additional_properties: HashMap::new(),
         }
     }
 }
@@ -50,7 +50,7 @@ pub struct OutpostsInstancesUpdateResponse {
     pub service_connection_obj: OutpostsInstancesUpdateResponseServiceConnectionObj,
     pub refresh_interval_s: Option<f64>,
     pub token_identifier: Option<String>,
-    pub config: BTreeMap<String, Value>,
+    pub config: HashMap<String, Value>,
     pub managed: Option<String>,
 }
 

@@ -113,7 +113,7 @@ macro_rules! object {
             ) -> ::core::result::Result<Self, A::Error> {
                 // Each local's type is inferred from the function that finishes it.
                 $( let mut $field = None; )*
-                $( let mut $additional = ::std::collections::BTreeMap::new(); )?
+                $( let mut $additional = ::std::collections::HashMap::new(); )?
                 while let Some(key) = map.next_key::<$crate::runtime::Key<'de>>()? {
                     match key.as_str() {
                         $( $wire => $field = Some(map.next_value()?), )*

@@ -61,7 +61,7 @@ pub fn object_struct(
     }
     if let Some((additional, ident)) = object.additional.as_ref().zip(additional_field(object)) {
         let value = rust_type(additional, scope);
-        let map = scope.item("std::collections::BTreeMap");
+        let map = scope.item("std::collections::HashMap");
         declarations.push(quote! {
             /// Entries beyond the named fields.
             pub #ident: #map<String, #value>,

@@ -33,7 +33,7 @@ pub fn rust_type(ty: &TypeRef, scope: &mut Scope<'_>) -> TokenStream {
         }
         TypeRef::Map(value) => {
             let value = rust_type(value, scope);
-            let map = scope.item("std::collections::BTreeMap");
+            let map = scope.item("std::collections::HashMap");
             quote! { #map<String, #value> }
         }
         TypeRef::Any | TypeRef::Unstated => scope.item("serde_json::Value"),

@@ -1,7 +1,7 @@
 //! Unit tests of the runtime, through the same macro invocations and calls
 //! the generated code makes.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use serde_json::{json, Value};
 
@@ -18,7 +18,7 @@ struct Thing {
     label: Option<String>,
     parent: Nullable<i64>,
     r#type: Option<String>,
-    extra: BTreeMap<String, Value>,
+    extra: HashMap<String, Value>,
 }
 
 object! {
@@ -58,7 +58,7 @@ fn each_field_kind_decodes_missing_null_and_values() {
     assert_eq!(thing.note, None);
     assert_eq!(thing.label, None);
     assert_eq!(thing.parent, Nullable::Null);
-    assert_eq!(thing.extra, BTreeMap::from([("x".to_string(), json!([1]))]));
+    assert_eq!(thing.extra, HashMap::from([("x".to_string(), json!([1]))]));
     let thing: Thing = decode(json!({"id": 2, "parent": 7, "type": "a"})).unwrap();
     assert_eq!(thing.parent, Nullable::Value(7));
     assert_eq!(thing.r#type.as_deref(), Some("a"));
@@ -98,7 +98,7 @@ fn each_field_kind_encodes_as_its_kind_says() {
         label: Some("l".into()),
         parent: Nullable::Null,
         r#type: Some("t".into()),
-        extra: BTreeMap::from([("x".to_string(), json!(true))]),
+        extra: HashMap::from([("x".to_string(), json!(true))]),
     };
     assert_eq!(
         serde_json::to_value(&thing).unwrap(),
@@ -324,7 +324,7 @@ fn form_parts_write_text_as_text_and_fail_on_what_json_cannot_encode() {
         .file_if_any("more", None)
         .finish();
     assert!(form.is_ok());
-    let bad = BTreeMap::from([(vec![1u8], 1)]);
+    let bad = HashMap::from([(vec![1u8], 1)]);
     assert!(crate::runtime::Form::new()
         .field("map", &bad)
         .finish()
