@@ -5,8 +5,8 @@
 #
 #   bench/generate.sh [RUNS]      RUNS: timed runs per document (default 5)
 #
-# Prints, per shared authentik version, the median wall time and the largest
-# peak memory of our runs, openapi-generator's time, and the ratio; then,
+# Prints, per shared authentik version, the median wall time, the largest
+# peak memory and the size of the Rust written by our runs, openapi-generator's time, and the ratio; then,
 # for the newest version, the floor any quote -> syn -> prettyplease emitter
 # has for that output (lexing, parsing and printing our files, one thread).
 # Set SKIP_OPENAPI_GENERATOR=1 to time only ours.
@@ -49,7 +49,8 @@ for spec in "$specs"/authentik-*.yml; do
     [ "$kb" -gt "$peak" ] && peak="$kb"
   done
   median="$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
-  line="$version: ours $median s (median of $runs: ${times[*]}), peak $((peak / 1024)) MB"
+  bytes="$(find "$work/ours/src" -name '*.rs' -exec cat {} + | wc -c)"
+  line="$version: ours $median s (median of $runs: ${times[*]}), peak $((peak / 1024)) MB, output $(python3 -c "print(f'{$bytes / 1e6:.2f}')") MB of Rust"
   if [ -n "$openapi_generator" ]; then
     rm -rf "$work/official"
     if /usr/bin/time -f "%e %M" -o "$work/their-time.txt" "$openapi_generator" generate -g rust \

@@ -70,6 +70,13 @@ impl Generator {
         self
     }
 
+    fn about(&self) -> emit::About<'_> {
+        emit::About {
+            crate_name: &self.crate_name,
+            description: DESCRIPTION,
+        }
+    }
+
     /// Reads the input into the model.
     pub fn load(&self) -> Result<(Api, Vec<Warning>), Error> {
         frontend::load(&self.spec)
@@ -78,7 +85,7 @@ impl Generator {
     /// The crate's files, without writing them.
     pub fn generate(&self) -> Result<Generated, Error> {
         let (api, warnings) = self.load()?;
-        let emitted = emit::emit(&api, emit::Gating::Features, self.round_trip, DESCRIPTION)?;
+        let emitted = emit::emit(&api, emit::Gating::Features, self.round_trip, &self.about())?;
         let files = emitted.crate_files(&self.crate_name, DESCRIPTION)?;
         Ok(Generated {
             files,
@@ -157,8 +164,8 @@ impl Generator {
     /// The client as the source of one Rust file, without writing it.
     pub fn generate_source(&self) -> Result<(String, Report), Error> {
         let (api, warnings) = self.load()?;
-        let content =
-            emit::emit(&api, emit::Gating::None, self.round_trip, DESCRIPTION)?.single_file()?;
+        let emitted = emit::emit(&api, emit::Gating::None, self.round_trip, &self.about())?;
+        let content = emitted.single_file()?;
         Ok((content, report(&api, warnings)))
     }
 

@@ -5,12 +5,13 @@
 
 use std::collections::BTreeMap;
 
+use super::About;
 use crate::model::{Api, Operation, ParameterLocation, Primitive, TypeRef};
 
 /// The crate doc, line by line.
-/// `crate_name` in the examples stands for the crate's Rust name, which
-/// the layout fills in.
-pub fn lines(api: &Api, params_names: &BTreeMap<String, String>, description: &str) -> Vec<String> {
+pub fn lines(api: &Api, params_names: &BTreeMap<String, String>, about: &About<'_>) -> Vec<String> {
+    let description = about.description;
+    let crate_name = about.crate_name.replace('-', "_");
     let mut doc = vec![
         format!("{description}."),
         String::new(),
@@ -23,7 +24,7 @@ pub fn lines(api: &Api, params_names: &BTreeMap<String, String>, description: &s
         String::new(),
         "```no_run".to_string(),
         "# fn main() -> Result<(), Box<dyn std::error::Error>> {".to_string(),
-        "let client = crate_name::Client::builder(\"https://api.example.com\")".to_string(),
+        format!("let client = {crate_name}::Client::builder(\"https://api.example.com\")"),
         "    .bearer_token(\"token\")".to_string(),
         "    .timeout(std::time::Duration::from_secs(30))".to_string(),
         "    .build()?;".to_string(),
@@ -31,7 +32,7 @@ pub fn lines(api: &Api, params_names: &BTreeMap<String, String>, description: &s
         "# }".to_string(),
         "```".to_string(),
     ];
-    if let Some((op, call)) = example_call(api, params_names, false) {
+    if let Some((op, call)) = example_call(api, params_names, &crate_name, false) {
         doc.extend([
             String::new(),
             "# A call".to_string(),
@@ -43,7 +44,7 @@ pub fn lines(api: &Api, params_names: &BTreeMap<String, String>, description: &s
             ),
             String::new(),
             "```no_run".to_string(),
-            "# async fn example(client: crate_name::Client) -> crate_name::Result<()> {".to_string(),
+            format!("# async fn example(client: {crate_name}::Client) -> {crate_name}::Result<()> {{"),
             format!("let answer = client.{call}.await?;"),
             "# Ok(())".to_string(),
             "# }".to_string(),
@@ -56,8 +57,8 @@ pub fn lines(api: &Api, params_names: &BTreeMap<String, String>, description: &s
             "[`Error::UnexpectedStatus`].".to_string(),
             String::new(),
             "```no_run".to_string(),
-            "# async fn example(client: crate_name::Client) {".to_string(),
-            "use crate_name::Error;".to_string(),
+            format!("# async fn example(client: {crate_name}::Client) {{"),
+            format!("use {crate_name}::Error;"),
             String::new(),
             format!("match client.{call}.await {{"),
             "    Ok(answer) => {}".to_string(),
@@ -68,7 +69,7 @@ pub fn lines(api: &Api, params_names: &BTreeMap<String, String>, description: &s
             "```".to_string(),
         ]);
     }
-    if let Some((_, call)) = example_call(api, params_names, true) {
+    if let Some((_, call)) = example_call(api, params_names, &crate_name, true) {
         doc.extend([
             String::new(),
             "# Every item of a list".to_string(),
@@ -78,7 +79,7 @@ pub fn lines(api: &Api, params_names: &BTreeMap<String, String>, description: &s
             "when the items before it have been taken.".to_string(),
             String::new(),
             "```no_run".to_string(),
-            "# async fn example(client: crate_name::Client) -> crate_name::Result<()> {".to_string(),
+            format!("# async fn example(client: {crate_name}::Client) -> {crate_name}::Result<()> {{"),
             "use futures_util::TryStreamExt;".to_string(),
             String::new(),
             format!("let mut items = std::pin::pin!(client.{call});"),
@@ -100,6 +101,7 @@ pub fn lines(api: &Api, params_names: &BTreeMap<String, String>, description: &s
 fn example_call<'a>(
     api: &'a Api,
     params_names: &BTreeMap<String, String>,
+    crate_name: &str,
     stream: bool,
 ) -> Option<(&'a Operation, String)> {
     let mut candidates: Vec<&Operation> = api
@@ -124,7 +126,7 @@ fn example_call<'a>(
             arguments.push(sample(&parameter.ty)?);
         }
         if let Some(name) = params_names.get(&op.id) {
-            arguments.push(format!("&crate_name::models::{name}::default()"));
+            arguments.push(format!("&{crate_name}::models::{name}::default()"));
         }
         if op.body.is_some() {
             arguments.push("None".to_string());

@@ -43,19 +43,18 @@ impl Emitted {
             manifest::readme(crate_name, description, &self.features),
         );
         let root = ModuleSource {
-            doc: self
-                .crate_doc
-                .iter()
-                .map(|line| line.replace("crate_name", &crate_name.replace('-', "_")))
-                .collect(),
+            doc: self.crate_doc,
             inner_attributes: vec!["#![cfg_attr(docsrs, feature(doc_cfg))]".to_string()],
-            declarations: root_declarations(),
+            declarations: root_modules()
+                .into_iter()
+                .chain(root_re_exports())
+                .collect(),
             ..ModuleSource::default()
         };
         files.insert(PathBuf::from("src/lib.rs"), file(root.render("lib.rs")?));
         let models = ModuleSource {
             doc: vec![MODELS_DOC.to_string()],
-            declarations: self.declarations(&self.models, true, None),
+            declarations: declarations(self.gating, &self.models, true, false),
             ..ModuleSource::default()
         };
         files.insert(
@@ -64,7 +63,7 @@ impl Emitted {
         );
         let mut operations = self.operations_items;
         operations.doc = vec![OPERATIONS_DOC.to_string()];
-        operations.declarations = declarations(self.gating, &self.operations, false, None);
+        operations.declarations = declarations(self.gating, &self.operations, false, false);
         files.insert(
             PathBuf::from("src/operations/mod.rs"),
             file(operations.render("operations")?),
@@ -95,13 +94,12 @@ impl Emitted {
     pub fn single_file(self) -> Result<String, Error> {
         let models = ModuleSource {
             doc: vec![MODELS_DOC.to_string()],
-            declarations: self.declarations(&self.models, true, Some(&self.models)),
+            declarations: declarations(self.gating, &self.models, true, true),
             ..ModuleSource::default()
         };
         let mut operations = self.operations_items;
         operations.doc = vec![OPERATIONS_DOC.to_string()];
-        operations.declarations =
-            declarations(self.gating, &self.operations, false, Some(&self.operations));
+        operations.declarations = declarations(self.gating, &self.operations, false, true);
         let inline_runtime = self
             .runtime
             .iter()
@@ -115,32 +113,19 @@ impl Emitted {
                 inline_module(&[], "mod", "runtime", &runtime.render("runtime")?),
             ]
             .into_iter()
-            .chain(root_declarations().into_iter().skip(3))
+            .chain(std::iter::once(String::new()))
+            .chain(root_re_exports())
             .collect(),
             ..ModuleSource::default()
         };
         Ok(format!("{HEADER}{}", root.render("the single file")?))
     }
-
-    fn declarations(
-        &self,
-        parts: &[Part],
-        re_export: bool,
-        inline: Option<&[Part]>,
-    ) -> Vec<String> {
-        declarations(self.gating, parts, re_export, inline)
-    }
 }
 
-/// `mod tag;` (or the module inline) for each part, and for `models` the
-/// re-export of its items: all types are in `models`, whichever module
-/// holds them.
-fn declarations(
-    gating: Gating,
-    parts: &[Part],
-    re_export: bool,
-    inline: Option<&[Part]>,
-) -> Vec<String> {
+/// `mod tag;` (or with `inline`, the module itself) for each part, and for
+/// `models` (`re_export`) the re-export of its items: all types are in
+/// `models`, whichever module holds them.
+fn declarations(gating: Gating, parts: &[Part], re_export: bool, inline: bool) -> Vec<String> {
     let cfg = |part: &Part| -> Vec<String> {
         match (&part.feature, gating) {
             (Some(feature), Gating::Features) => vec![format!("#[cfg(feature = \"{feature}\")]")],
@@ -149,12 +134,11 @@ fn declarations(
     };
     let mut lines = Vec::new();
     for part in parts {
-        match inline {
-            Some(_) => lines.push(inline_module(&cfg(part), "mod", &part.module, &part.source)),
-            None => {
-                lines.extend(cfg(part));
-                lines.push(format!("mod {};", part.module));
-            }
+        if inline {
+            lines.push(inline_module(&cfg(part), "mod", &part.module, &part.source));
+        } else {
+            lines.extend(cfg(part));
+            lines.push(format!("mod {};", part.module));
         }
     }
     if re_export {
@@ -199,14 +183,20 @@ fn runtime_module(
     }
 }
 
-/// The items every layout puts at the root: the modules and public names.
-fn root_declarations() -> Vec<String> {
-    let names: Vec<&str> = super::runtime::public_names().collect();
+/// The modules of a crate laid out as files.
+fn root_modules() -> Vec<String> {
     vec![
         "pub mod models;".to_string(),
         "mod operations;".to_string(),
         "mod runtime;".to_string(),
         String::new(),
+    ]
+}
+
+/// The public names every layout gives the root.
+fn root_re_exports() -> Vec<String> {
+    let names: Vec<&str> = super::runtime::public_names().collect();
+    vec![
         "pub use models::ErrorBody;".to_string(),
         format!("pub use runtime::{{{}}};", names.join(", ")),
     ]

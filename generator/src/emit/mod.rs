@@ -80,6 +80,13 @@ pub struct Emitted {
     pub uses: Uses,
 }
 
+/// What the generated crate is called and says it is.
+pub struct About<'a> {
+    /// The package name (`authentik-api`).
+    pub crate_name: &'a str,
+    pub description: &'a str,
+}
+
 /// A cargo feature of the generated crate: one tag's operations.
 pub struct Feature {
     pub name: String,
@@ -96,12 +103,7 @@ enum Job<'a> {
 /// Emits `api`; with `round_trip`, every type gets both serde traits
 /// unconditionally (by default each has those its operations need, and a
 /// gated crate puts the others behind its `round-trip` feature).
-pub fn emit(
-    api: &Api,
-    gating: Gating,
-    round_trip: bool,
-    description: &str,
-) -> Result<Emitted, Error> {
+pub fn emit(api: &Api, gating: Gating, round_trip: bool, about: &About) -> Result<Emitted, Error> {
     let usage = Usage::of(api);
     let params_names = params::struct_names(api);
     // Every name a model type has: a short import of anything else by one
@@ -186,7 +188,7 @@ pub fn emit(
         operations: Vec::new(),
         operations_items,
         runtime: runtime::files(api),
-        crate_doc: crate_doc::lines(api, &params_names, description),
+        crate_doc: crate_doc::lines(api, &params_names, about),
         features: modules
             .iter()
             .map(|module| Feature {
