@@ -265,7 +265,7 @@ impl<'a> Samples<'a> {
                     quote! { vec![#item] }
                 }
             }
-            TypeRef::Map(_) => quote! { std::collections::BTreeMap::new() },
+            TypeRef::Map(_) => quote! { std::collections::HashMap::new() },
             TypeRef::Any | TypeRef::Unstated => {
                 quote! { serde_json::Value::Object(serde_json::Map::new()) }
             }
@@ -308,7 +308,7 @@ impl<'a> Samples<'a> {
             fields.push(quote! { #field_name: #value });
         }
         if let Some(additional) = additional_field(object) {
-            fields.push(quote! { #additional: std::collections::BTreeMap::new() });
+            fields.push(quote! { #additional: std::collections::HashMap::new() });
         }
         Ok(quote! {
             #[allow(unused_variables)]
