@@ -4,10 +4,9 @@
 
 use quote::{format_ident, quote};
 
-use super::docs::{doc_attrs, doc_text};
-use super::models::Gate;
+use super::models::{type_head, Gate};
 use super::scope::Scope;
-use super::source::{string_literal, MacroCall, Piece};
+use super::source::{string_literal, Piece};
 use crate::model::{EnumSchema, Schema};
 
 pub fn string_enum(
@@ -16,8 +15,7 @@ pub fn string_enum(
     gate: &Gate,
     scope: &mut Scope<'_>,
 ) -> Vec<Piece> {
-    let name = format_ident!("{}", schema.name);
-    let doc = doc_attrs(&doc_text([schema.description.as_deref()]));
+    let (name, doc) = type_head(schema);
     let cfg = &gate.cfg_tokens;
     let variants: Vec<syn::Ident> = values
         .values
@@ -25,19 +23,13 @@ pub fn string_enum(
         .map(|v| format_ident!("{}", v.variant))
         .collect();
     let variant_docs = values.values.iter().map(|v| format!(" `{}`", v.wire));
-    scope.item("crate::runtime::string_enum");
-    let call = MacroCall {
-        attributes: gate.cfg.iter().cloned().collect(),
-        name: "string_enum",
-        head: name.to_string(),
-        entries: values
-            .values
-            .iter()
-            .zip(&variants)
-            .map(|(value, variant)| format!("{variant} = {},", string_literal(&value.wire)))
-            .collect(),
-        tail: Vec::new(),
-    };
+    let entries = values
+        .values
+        .iter()
+        .zip(&variants)
+        .map(|(value, variant)| format!("{variant} = {},", string_literal(&value.wire)))
+        .collect();
+    let call = gate.macro_call(scope, "string_enum", name.to_string(), entries, false);
     vec![
         Piece::Syntax(quote! {
             #doc
@@ -49,6 +41,6 @@ pub fn string_enum(
                 Unknown(String),
             }
         }),
-        Piece::Text(call.render()),
+        call,
     ]
 }

@@ -7,9 +7,9 @@ use std::collections::BTreeSet;
 use quote::{format_ident, quote};
 
 use super::docs::{constraints_text, default_text, doc_attrs, doc_text};
-use super::models::Gate;
+use super::models::{type_head, Gate};
 use super::scope::Scope;
-use super::source::{string_literal, MacroCall, Piece};
+use super::source::{string_literal, Piece};
 use super::types::{constructor, field_ident, rust_type, Wrapper};
 use crate::model::{Api, Field, ObjectSchema, Schema};
 
@@ -20,8 +20,7 @@ pub fn object_struct(
     gate: &Gate,
     scope: &mut Scope<'_>,
 ) -> Vec<Piece> {
-    let name = format_ident!("{}", schema.name);
-    let doc = doc_attrs(&doc_text([schema.description.as_deref()]));
+    let (name, doc) = type_head(schema);
     let cfg = &gate.cfg_tokens;
     let mut all_default = true;
     let mut declarations = Vec::new();
@@ -85,14 +84,7 @@ pub fn object_struct(
     });
     let page = super::pagination::item_of_page(api, object)
         .map(|item| super::pagination::page_impl(&name, item, cfg, scope));
-    scope.item("crate::runtime::object");
-    let serde = MacroCall {
-        attributes: gate.cfg.iter().cloned().collect(),
-        name: "object",
-        head: name.to_string(),
-        entries,
-        tail: super::features::impl_lines(gate.needs, gate.gated),
-    };
+    let serde = gate.macro_call(scope, "object", name.to_string(), entries, true);
     vec![
         Piece::Syntax(quote! {
             #doc
@@ -104,7 +96,7 @@ pub fn object_struct(
             #new
             #page
         }),
-        Piece::Text(serde.render()),
+        serde,
     ]
 }
 

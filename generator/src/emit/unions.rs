@@ -5,10 +5,9 @@
 
 use quote::{format_ident, quote};
 
-use super::docs::{doc_attrs, doc_text};
-use super::models::Gate;
+use super::models::{type_head, Gate};
 use super::scope::Scope;
-use super::source::{string_literal, MacroCall, Piece};
+use super::source::{string_literal, Piece};
 use crate::model::{Schema, UnionSchema};
 
 pub fn tagged_union(
@@ -17,8 +16,7 @@ pub fn tagged_union(
     gate: &Gate,
     scope: &mut Scope<'_>,
 ) -> Vec<Piece> {
-    let name = format_ident!("{}", schema.name);
-    let doc = doc_attrs(&doc_text([schema.description.as_deref()]));
+    let (name, doc) = type_head(schema);
     let cfg = &gate.cfg_tokens;
     let property = &union.tag;
     let variants: Vec<syn::Ident> = union
@@ -38,19 +36,14 @@ pub fn tagged_union(
     let unknown_doc =
         format!(" An object whose `{property}` this client does not know, as received.");
     let value = scope.item("serde_json::Value");
-    scope.item("crate::runtime::tagged_union");
-    let call = MacroCall {
-        attributes: gate.cfg.iter().cloned().collect(),
-        name: "tagged_union",
-        head: format!("{name}: {}", string_literal(property)),
-        entries: union
-            .variants
-            .iter()
-            .zip(&variants)
-            .map(|(v, variant)| format!("{variant} = {},", string_literal(&v.tag)))
-            .collect(),
-        tail: super::features::impl_lines(gate.needs, gate.gated),
-    };
+    let entries = union
+        .variants
+        .iter()
+        .zip(&variants)
+        .map(|(v, variant)| format!("{variant} = {},", string_literal(&v.tag)))
+        .collect();
+    let head = format!("{name}: {}", string_literal(property));
+    let call = gate.macro_call(scope, "tagged_union", head, entries, true);
     vec![
         Piece::Syntax(quote! {
             #doc
@@ -62,6 +55,6 @@ pub fn tagged_union(
                 Unknown(#value),
             }
         }),
-        Piece::Text(call.render()),
+        call,
     ]
 }
