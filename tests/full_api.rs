@@ -85,6 +85,9 @@ fn both_versions_generate_compile_and_pass_clippy() {
                 &["doc", "--quiet", "--no-deps"],
                 Some("-D warnings"),
             );
+            // The crate doc's examples (a call, errors, a stream) are
+            // written with operations of this API: they must compile.
+            cargo(dir.path(), &["test", "--quiet", "--doc"], None);
         }
     }
 }

@@ -26,6 +26,7 @@
 //! ```no_run
 //! # async fn example(client: authentik_api::Client) -> authentik_api::Result<()> {
 //! let answer = client.providers_proxy_partial_update(1, None).await?;
+//! println!("{answer:?}");
 //! # Ok(())
 //! # }
 //! ```
@@ -41,7 +42,7 @@
 //! use authentik_api::Error;
 //!
 //! match client.providers_proxy_partial_update(1, None).await {
-//!     Ok(answer) => {}
+//!     Ok(answer) => println!("{answer:?}"),
 //!     Err(Error::Api { status, body, .. }) => eprintln!("documented error {status}: {body:?}"),
 //!     Err(error) => eprintln!("{error}"), // names the operation, the status and a summary
 //! }
@@ -54,4 +55,4 @@ mod operations;
 mod runtime;
 
 pub use models::ErrorBody;
-pub use runtime::{Client, ClientBuilder, Error, Headers, Result, Nullable};
+pub use runtime::{Client, ClientBuilder, Error, Headers, Nullable, Result};

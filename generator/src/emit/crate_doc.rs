@@ -45,29 +45,41 @@ pub fn lines(api: &Api, params_names: &BTreeMap<String, String>, about: &About<'
             String::new(),
             "```no_run".to_string(),
             format!("# async fn example(client: {crate_name}::Client) -> {crate_name}::Result<()> {{"),
-            format!("let answer = client.{call}.await?;"),
+        ]);
+        doc.extend(call.code(
+            &[],
+            vec![
+                format!("let answer = client.{}.await?;", call.call),
+                "println!(\"{answer:?}\");".to_string(),
+            ],
+        ));
+        doc.extend([
             "# Ok(())".to_string(),
             "# }".to_string(),
             "```".to_string(),
             String::new(),
             "# Errors".to_string(),
             String::new(),
-            "The status decides the variant: a status the operation documents (each method's doc".to_string(),
-            "lists them under *Errors*) is [`Error::Api`] with its typed body, any other".to_string(),
+            "The status decides the variant: a status the operation documents (each method's doc"
+                .to_string(),
+            "lists them under *Errors*) is [`Error::Api`] with its typed body, any other"
+                .to_string(),
             "[`Error::UnexpectedStatus`].".to_string(),
             String::new(),
             "```no_run".to_string(),
             format!("# async fn example(client: {crate_name}::Client) {{"),
-            format!("use {crate_name}::Error;"),
-            String::new(),
-            format!("match client.{call}.await {{"),
-            "    Ok(answer) => {}".to_string(),
-            "    Err(Error::Api { status, body, .. }) => eprintln!(\"documented error {status}: {body:?}\"),".to_string(),
-            "    Err(error) => eprintln!(\"{error}\"), // names the operation, the status and a summary".to_string(),
-            "}".to_string(),
-            "# }".to_string(),
-            "```".to_string(),
         ]);
+        doc.extend(call.code(
+            &[format!("use {crate_name}::Error;")],
+            vec![
+                format!("match client.{}.await {{", call.call),
+                "    Ok(answer) => println!(\"{answer:?}\"),".to_string(),
+                "    Err(Error::Api { status, body, .. }) => eprintln!(\"documented error {status}: {body:?}\"),".to_string(),
+                "    Err(error) => eprintln!(\"{error}\"), // names the operation, the status and a summary".to_string(),
+                "}".to_string(),
+            ],
+        ));
+        doc.extend(["# }".to_string(), "```".to_string()]);
     }
     if let Some((_, call)) = example_call(api, params_names, &crate_name, true) {
         doc.extend([
@@ -80,16 +92,17 @@ pub fn lines(api: &Api, params_names: &BTreeMap<String, String>, about: &About<'
             String::new(),
             "```no_run".to_string(),
             format!("# async fn example(client: {crate_name}::Client) -> {crate_name}::Result<()> {{"),
-            "use futures_util::TryStreamExt;".to_string(),
-            String::new(),
-            format!("let mut items = std::pin::pin!(client.{call});"),
-            "while let Some(item) = items.try_next().await? {".to_string(),
-            "    println!(\"{item:?}\");".to_string(),
-            "}".to_string(),
-            "# Ok(())".to_string(),
-            "# }".to_string(),
-            "```".to_string(),
         ]);
+        doc.extend(call.code(
+            &["use futures_util::TryStreamExt;".to_string()],
+            vec![
+                format!("let mut items = std::pin::pin!(client.{});", call.call),
+                "while let Some(item) = items.try_next().await? {".to_string(),
+                "    println!(\"{item:?}\");".to_string(),
+                "}".to_string(),
+            ],
+        ));
+        doc.extend(["# Ok(())".to_string(), "# }".to_string(), "```".to_string()]);
     }
     doc
 }
@@ -103,7 +116,7 @@ fn example_call<'a>(
     params_names: &BTreeMap<String, String>,
     crate_name: &str,
     stream: bool,
-) -> Option<(&'a Operation, String)> {
+) -> Option<(&'a Operation, Example)> {
     let mut candidates: Vec<&Operation> = api
         .operations
         .iter()
@@ -125,16 +138,49 @@ fn example_call<'a>(
         {
             arguments.push(sample(&parameter.ty)?);
         }
-        if let Some(name) = params_names.get(&op.id) {
-            arguments.push(format!("&{crate_name}::models::{name}::default()"));
+        if params_names.contains_key(&op.id) {
+            arguments.push("&params".to_string());
         }
         if op.body.is_some() {
             arguments.push("None".to_string());
         }
         let method = crate::ident::to_snake(&op.id);
         let suffix = if stream { "_stream" } else { "" };
-        Some((op, format!("{method}{suffix}({})", arguments.join(", "))))
+        let call = format!("{method}{suffix}({})", arguments.join(", "));
+        // The parameters struct, made before the call.
+        let (uses, setup) = match params_names.get(&op.id) {
+            Some(name) => (
+                vec![format!("use {crate_name}::models::{name};")],
+                vec![format!("let params = {name}::default();")],
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        Some((op, Example { call, uses, setup }))
     })
+}
+
+/// A call for an example: the method with its arguments, and the lines
+/// that make them (the parameters struct).
+struct Example {
+    call: String,
+    uses: Vec<String>,
+    setup: Vec<String>,
+}
+
+impl Example {
+    /// The example's code: `uses` and the example's own `use` lines, a
+    /// blank line, its setup, then `body`.
+    fn code(&self, uses: &[String], body: Vec<String>) -> Vec<String> {
+        let mut all_uses: Vec<String> = uses.iter().chain(&self.uses).cloned().collect();
+        all_uses.sort();
+        let mut lines = all_uses;
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.extend(self.setup.iter().cloned());
+        lines.extend(body);
+        lines
+    }
 }
 
 /// A value of a simple path parameter type, as Rust.

@@ -195,7 +195,8 @@ fn root_modules() -> Vec<String> {
 
 /// The public names every layout gives the root.
 fn root_re_exports() -> Vec<String> {
-    let names: Vec<&str> = super::runtime::public_names().collect();
+    let mut names: Vec<&str> = super::runtime::public_names().collect();
+    names.sort_unstable();
     vec![
         "pub use models::ErrorBody;".to_string(),
         format!("pub use runtime::{{{}}};", names.join(", ")),
