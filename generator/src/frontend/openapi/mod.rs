@@ -279,9 +279,15 @@ impl OperationReader<'_, '_, '_> {
                 ))
             }
         };
-        let description = match description(self.doc, map, pointer)? {
-            Some(text) => Some(text),
-            None => string(self.doc, map, "summary", pointer)?.map(str::to_string),
+        // The summary is the doc's first paragraph, as rustdoc reads it.
+        let summary = string(self.doc, map, "summary", pointer)?
+            .map(str::trim)
+            .filter(|text| !text.is_empty());
+        let description = match (summary, description(self.doc, map, pointer)?) {
+            (Some(summary), Some(text)) if !text.starts_with(summary) => {
+                Some(format!("{summary}\n\n{text}"))
+            }
+            (summary, text) => text.or(summary.map(str::to_string)),
         };
         Ok(Operation {
             id,
