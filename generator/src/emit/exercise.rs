@@ -265,7 +265,8 @@ impl<'a> Samples<'a> {
                     quote! { vec![#item] }
                 }
             }
-            TypeRef::Map(_) => quote! { std::collections::HashMap::new() },
+            // Whatever map type the models use.
+            TypeRef::Map(_) => quote! { Default::default() },
             TypeRef::Any | TypeRef::Unstated => {
                 quote! { serde_json::Value::Object(serde_json::Map::new()) }
             }
@@ -308,7 +309,7 @@ impl<'a> Samples<'a> {
             fields.push(quote! { #field_name: #value });
         }
         if let Some(additional) = additional_field(object) {
-            fields.push(quote! { #additional: std::collections::HashMap::new() });
+            fields.push(quote! { #additional: Default::default() });
         }
         Ok(quote! {
             #[allow(unused_variables)]

@@ -13,12 +13,17 @@ pub const SHARED: &str = "shared";
 /// or re-send what they receive.
 pub const ROUND_TRIP: &str = "round-trip";
 
-/// `#[cfg(feature = "a")]` or `#[cfg(any(feature = "a", feature = "b"))]`.
-pub fn cfg_attribute(features: &BTreeSet<String>) -> String {
-    let features: Vec<String> = features
-        .iter()
+/// `feature = "a"` for each feature, as written in a `cfg`.
+fn feature_predicates<'a>(features: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+    features
+        .into_iter()
         .map(|feature| format!("feature = \"{feature}\""))
-        .collect();
+        .collect()
+}
+
+/// `#[cfg(feature = "a")]` or `#[cfg(any(feature = "a", feature = "b"))]`.
+pub fn cfg_attribute<'a>(features: impl IntoIterator<Item = &'a String>) -> String {
+    let features = feature_predicates(features);
     match features.as_slice() {
         [one] => format!("#[cfg({one})]"),
         many => format!("#[cfg(any({}))]", many.join(", ")),
@@ -64,10 +69,7 @@ pub fn partial_tags_allowance(tags: &[String], lints: &str) -> Vec<String> {
     if tags.is_empty() {
         return Vec::new();
     }
-    let features: Vec<String> = tags
-        .iter()
-        .map(|tag| format!("feature = \"{tag}\""))
-        .collect();
+    let features = feature_predicates(tags);
     vec![
         "// With a tag's feature off, what only its operations use goes unused.".to_string(),
         format!(

@@ -128,7 +128,9 @@ impl Emitted {
 fn declarations(gating: Gating, parts: &[Part], re_export: bool, inline: bool) -> Vec<String> {
     let cfg = |part: &Part| -> Vec<String> {
         match (&part.feature, gating) {
-            (Some(feature), Gating::Features) => vec![format!("#[cfg(feature = \"{feature}\")]")],
+            (Some(feature), Gating::Features) => {
+                vec![super::features::cfg_attribute(std::iter::once(feature))]
+            }
             _ => Vec::new(),
         }
     };

@@ -129,7 +129,7 @@ fn unparse(item: syn::Item) -> String {
 }
 
 /// A doc comment line (`///` or `//!`) without trailing space on an empty line.
-pub fn push_doc_line(out: &mut String, marker: &str, line: &str) {
+fn push_doc_line(out: &mut String, marker: &str, line: &str) {
     out.push_str(marker);
     if !line.is_empty() {
         out.push(' ');
