@@ -8,12 +8,11 @@
 //! form that `serde_derive` adds to every struct, which keeps the crate
 //! quick to compile.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde::de::{DeserializeSeed, MapAccess, Visitor};
+use serde::Deserializer;
 
 use super::Nullable;
 
@@ -63,6 +62,7 @@ macro_rules! object {
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
                 use ::serde::ser::SerializeMap as _;
+                #[allow(unused_mut)] // a struct without fields
                 let mut map = serializer.serialize_map(None)?;
                 $( $crate::runtime::object!(@put map, $wire, self.$field, $kind); )*
                 $(
@@ -108,30 +108,53 @@ macro_rules! object {
         impl $crate::runtime::Object for $name {
             const EXPECTING: &'static str = concat!("an object (", stringify!($name), ")");
 
+            // Inlined into the visitor, as serde_derive's `visit_map` is.
+            #[inline]
             fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> ::core::result::Result<Self, A::Error> {
+                // The struct's keys, matched once per entry by `FieldSeed`.
+                #[allow(non_camel_case_types)]
+                enum Field {
+                    $( $field, )*
+                    Other($crate::runtime::object!(@other_key $($additional)?)),
+                }
+                impl $crate::runtime::FieldName for Field {
+                    fn from_key(key: &str) -> Self {
+                        match key {
+                            $( $wire => Field::$field, )*
+                            _ => Field::Other($crate::runtime::object!(@other_value key $(, $additional)?)),
+                        }
+                    }
+                }
                 // Each local's type is inferred from the function that finishes it.
                 $( let mut $field = None; )*
                 $( let mut $additional = ::std::collections::HashMap::new(); )?
-                while let Some(key) = map.next_key::<$crate::runtime::Key<'de>>()? {
-                    match key.as_str() {
-                        $( $wire => $field = Some(map.next_value()?), )*
-                        _ => $crate::runtime::object!(@unknown map, key $(, $additional)?),
+                // `__key` can't be a field's name, which would be a variant's.
+                while let Some(__key) = map.next_key_seed($crate::runtime::FieldSeed::<Field>::new())? {
+                    match __key {
+                        $( Field::$field => $field = Some(map.next_value()?), )*
+                        Field::Other(__key) => $crate::runtime::object!(@unknown map, __key $(, $additional)?),
                     }
                 }
-                Ok($name {
+                // `Self`, not the name: a struct named `Field` would name the enum.
+                Ok(Self {
                     $( $field: $crate::runtime::object!(@take $field, $wire, $kind), )*
                     $( $additional, )?
                 })
             }
         }
     };
+    (@other_key) => { () };
+    (@other_key $additional:ident) => { ::std::string::String };
+    (@other_value $key:ident) => { () };
+    (@other_value $key:ident, $additional:ident) => { $key.to_owned() };
     (@unknown $map:ident, $key:ident) => {{
+        let () = $key;
         $map.next_value::<::serde::de::IgnoredAny>()?;
     }};
     (@unknown $map:ident, $key:ident, $additional:ident) => {{
-        $additional.insert($key.into_string(), $map.next_value()?);
+        $additional.insert($key, $map.next_value()?);
     }};
     (@take $field:ident, $wire:literal, required) => {
         $crate::runtime::required_field($field, $wire)?
@@ -201,46 +224,40 @@ pub(crate) fn nullable_field<T>(value: Option<Nullable<T>>) -> Nullable<T> {
     value.unwrap_or_default()
 }
 
-/// An object key while decoding a model type, borrowed from the input when
-/// the input allows it. The models' `Deserialize` impls match keys against
-/// their fields' wire names with it.
-pub(crate) struct Key<'de>(Cow<'de, str>);
+/// A struct's field names as an enum that `object!` declares inside each
+/// `from_map`: one variant per field and `Other` for the rest (holding the
+/// key only when the struct keeps additional properties). Matching the key
+/// inside the key's visitor, as `serde_derive` does, lets serde_json decode
+/// a key without building a string for it.
+pub(crate) trait FieldName: Sized {
+    fn from_key(key: &str) -> Self;
+}
 
-impl Key<'_> {
-    pub(crate) fn as_str(&self) -> &str {
-        &self.0
-    }
+/// Decodes an object key as the field it names.
+pub(crate) struct FieldSeed<F>(PhantomData<F>);
 
-    #[allow(dead_code)] // only objects that keep additional properties use it
-    pub(crate) fn into_string(self) -> String {
-        self.0.into_owned()
+impl<F> FieldSeed<F> {
+    pub(crate) fn new() -> Self {
+        FieldSeed(PhantomData)
     }
 }
 
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key<'de>, D::Error> {
-        deserializer.deserialize_str(KeyVisitor)
+impl<'de, F: FieldName> DeserializeSeed<'de> for FieldSeed<F> {
+    type Value = F;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<F, D::Error> {
+        deserializer.deserialize_identifier(self)
     }
 }
 
-struct KeyVisitor;
-
-impl<'de> Visitor<'de> for KeyVisitor {
-    type Value = Key<'de>;
+impl<F: FieldName> Visitor<'_> for FieldSeed<F> {
+    type Value = F;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str("a field name")
     }
 
-    fn visit_borrowed_str<E: serde::de::Error>(self, value: &'de str) -> Result<Key<'de>, E> {
-        Ok(Key(Cow::Borrowed(value)))
-    }
-
-    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Key<'de>, E> {
-        Ok(Key(Cow::Owned(value.to_owned())))
-    }
-
-    fn visit_string<E: serde::de::Error>(self, value: String) -> Result<Key<'de>, E> {
-        Ok(Key(Cow::Owned(value)))
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<F, E> {
+        Ok(F::from_key(value))
     }
 }
