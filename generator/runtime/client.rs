@@ -8,7 +8,7 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE, 
 use serde::de::DeserializeOwned;
 
 use super::request::{Body, Request};
-use super::{decode_json, Error, Headers, Result};
+use super::{decode_json, error_decoder, Error, Headers, Result};
 
 /// A client for the API: a base URL, an optional bearer token, the request
 /// settings and an HTTP client.
@@ -179,8 +179,8 @@ impl Client {
             return Ok((status, headers, bytes));
         }
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        match request.errors.iter().find(|(code, _)| *code == status) {
-            Some((_, decode_body)) => Err(match decode_body(&bytes) {
+        match error_decoder(request.errors, status) {
+            Some(decode_body) => Err(match decode_body(&bytes) {
                 Ok(body) => Error::Api {
                     operation,
                     status,

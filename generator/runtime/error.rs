@@ -208,6 +208,29 @@ pub(crate) type DecodeError = serde_path_to_error::Error<serde_json::Error>;
 #[allow(dead_code)] // an API may document no error status
 pub(crate) type ErrorDecoder = fn(&[u8]) -> Result<ErrorBody, DecodeError>;
 
+// An operation's error table lists the statuses it documents, each with the
+// decoder of its body: a code (`404`), a class (`STATUS_4XX`, the statuses
+// from 400 to 499) or `OTHER_STATUS` (`default`: every other status). A
+// code wins over its class, and a class over `OTHER_STATUS`.
+#[allow(dead_code)]
+pub(crate) const STATUS_1XX: u16 = 1;
+#[allow(dead_code)]
+pub(crate) const STATUS_3XX: u16 = 3;
+#[allow(dead_code)]
+pub(crate) const STATUS_4XX: u16 = 4;
+#[allow(dead_code)]
+pub(crate) const STATUS_5XX: u16 = 5;
+#[allow(dead_code)]
+pub(crate) const OTHER_STATUS: u16 = 0;
+
+/// The decoder for `status` in an error table.
+pub(crate) fn error_decoder(table: &[(u16, ErrorDecoder)], status: u16) -> Option<ErrorDecoder> {
+    [status, status / 100, OTHER_STATUS]
+        .into_iter()
+        .find_map(|key| table.iter().find(|(entry, _)| *entry == key))
+        .map(|(_, decoder)| *decoder)
+}
+
 /// The decoder of a documented error body of type `E`.
 #[allow(dead_code)] // an API may document no error body
 pub(crate) fn error_body<E: DeserializeOwned + Into<ErrorBody>>(

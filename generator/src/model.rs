@@ -162,8 +162,11 @@ pub struct RequestBody {
 pub enum Status {
     /// One status code, such as 200 or 403.
     Code(u16),
-    /// Every successful status: the input shows a success response without its code.
+    /// Every successful status: the input shows a success response without
+    /// its code, or the range `2XX`.
     AnySuccess,
+    /// Every status of a class other than success: `4` for `4XX`.
+    Class(u16),
     /// Any status the other responses do not name.
     Default,
 }
@@ -173,7 +176,7 @@ impl Status {
         match self {
             Status::Code(code) => (200..300).contains(&code),
             Status::AnySuccess => true,
-            Status::Default => false,
+            Status::Class(_) | Status::Default => false,
         }
     }
 }

@@ -152,6 +152,7 @@ fn response(response: &Response) -> (String, Value) {
     let status = match response.status {
         Status::Code(code) => code.to_string(),
         Status::AnySuccess => "2XX".to_string(),
+        Status::Class(class) => format!("{class}XX"),
         Status::Default => "default".to_string(),
     };
     let mut map = Map::new();

@@ -165,6 +165,7 @@ fn status_text(status: Status) -> String {
     match status {
         Status::Code(code) => code.to_string(),
         Status::AnySuccess => "2XX".to_string(),
+        Status::Class(class) => format!("{class}XX"),
         Status::Default => "default".to_string(),
     }
 }

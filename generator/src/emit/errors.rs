@@ -7,11 +7,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, ToTokens};
 
 use super::scope::Scope;
 use super::usage::Usage;
-use crate::diagnostic::Error;
 use crate::model::is_json;
 use crate::model::{Api, Operation, Status, TypeRef};
 
@@ -26,21 +25,29 @@ pub enum Decoder {
     Text,
 }
 
-/// The documented error statuses of an operation with their decoders.
-pub type ErrorTable = Vec<(u16, Decoder)>;
+/// The documented error statuses of an operation with their decoders:
+/// codes first, then classes (`4XX`), then `default`, as the runtime looks
+/// them up.
+pub type ErrorTable = Vec<(ErrorStatus, Decoder)>;
 
-/// The error table of `op`; an error for a status the emitter cannot map.
-pub fn error_table(op: &Operation) -> Result<ErrorTable, Error> {
+/// Which statuses an entry of an error table stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ErrorStatus {
+    Code(u16),
+    /// `4` for `4XX`.
+    Class(u16),
+    Other,
+}
+
+/// The error table of `op`.
+pub fn error_table(op: &Operation) -> ErrorTable {
     let mut table = Vec::new();
     for response in op.responses.iter().filter(|r| !r.status.is_success()) {
-        let Status::Code(code) = response.status else {
-            return Err(Error::Emit {
-                what: format!("operation `{}`", op.id),
-                message: format!(
-                    "error response for status {:?} is not supported by the emitter yet",
-                    response.status
-                ),
-            });
+        let status = match response.status {
+            Status::Code(code) => ErrorStatus::Code(code),
+            Status::Class(class) => ErrorStatus::Class(class),
+            Status::Default => ErrorStatus::Other,
+            Status::AnySuccess => continue,
         };
         let decoder = match response.body.as_ref() {
             Some(body) if is_json(&body.content_type) => match &body.ty {
@@ -49,36 +56,37 @@ pub fn error_table(op: &Operation) -> Result<ErrorTable, Error> {
             },
             _ => Decoder::Text,
         };
-        table.push((code, decoder));
+        table.push((status, decoder));
     }
-    Ok(table)
+    table.sort();
+    table
 }
 
 /// The `const` name of a table: `ERRORS_400_VALIDATION_ERROR_403_GENERIC_ERROR`.
 pub fn table_name(table: &ErrorTable) -> syn::Ident {
     let mut name = String::from("ERRORS");
-    for (code, decoder) in table {
+    for (status, decoder) in table {
+        let status = match status {
+            ErrorStatus::Code(code) => code.to_string(),
+            ErrorStatus::Class(class) => format!("{class}XX"),
+            ErrorStatus::Other => "OTHER".to_string(),
+        };
         let body = match decoder {
             Decoder::Typed(ty) => heck::ToShoutySnakeCase::to_shouty_snake_case(ty.as_str()),
             Decoder::Json => "JSON".to_string(),
             Decoder::Text => "TEXT".to_string(),
         };
-        name.push_str(&format!("_{code}_{body}"));
+        name.push_str(&format!("_{status}_{body}"));
     }
     format_ident!("{}", name)
 }
 
 /// The tables of all operations, each compiled with the features of the
 /// tag modules whose operations use it (when `gated`).
-pub fn tables(
-    api: &Api,
-    usage: &Usage,
-    gated: bool,
-    scope: &mut Scope<'_>,
-) -> Result<TokenStream, Error> {
+pub fn tables(api: &Api, usage: &Usage, gated: bool, scope: &mut Scope<'_>) -> TokenStream {
     let mut users: BTreeMap<ErrorTable, BTreeSet<String>> = BTreeMap::new();
     for op in &api.operations {
-        let table = error_table(op)?;
+        let table = error_table(op);
         if !table.is_empty() {
             users
                 .entry(table)
@@ -92,7 +100,7 @@ pub fn tables(
         let cfg = gated.then(|| super::features::cfg_tokens(modules));
         let entries: Vec<TokenStream> = table
             .iter()
-            .map(|(code, decoder)| {
+            .map(|(status, decoder)| {
                 let decoder = match decoder {
                     Decoder::Typed(ty) => {
                         let error_body = scope.item("crate::runtime::error_body");
@@ -106,8 +114,16 @@ pub fn tables(
                     }
                     Decoder::Text => scope.item("crate::runtime::error_text"),
                 };
-                let code = proc_macro2::Literal::u16_unsuffixed(*code);
-                quote! { (#code, #decoder) }
+                let status = match status {
+                    ErrorStatus::Code(code) => {
+                        proc_macro2::Literal::u16_unsuffixed(*code).into_token_stream()
+                    }
+                    ErrorStatus::Class(class) => {
+                        scope.item(&format!("crate::runtime::STATUS_{class}XX"))
+                    }
+                    ErrorStatus::Other => scope.item("crate::runtime::OTHER_STATUS"),
+                };
+                quote! { (#status, #decoder) }
             })
             .collect();
         let decoder = scope.item("crate::runtime::ErrorDecoder");
@@ -116,5 +132,5 @@ pub fn tables(
             const #name: &[(u16, #decoder)] = &[#(#entries),*];
         });
     }
-    Ok(items)
+    items
 }

@@ -176,7 +176,7 @@ pub fn emit(api: &Api, gating: Gating, round_trip: bool, about: &About) -> Resul
         Ok((source.render(&what)?, scope_uses))
     });
     let mut scope = Scope::new(&usage, &reserved, Place::Operations);
-    let tables = errors::tables(api, &usage, gated, &mut scope)?;
+    let tables = errors::tables(api, &usage, gated, &mut scope);
     let operations_items = ModuleSource {
         inner_attributes: features::partial_tags_allowance(&tags, "unused_imports"),
         use_lines: scope.use_lines(),

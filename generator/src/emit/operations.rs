@@ -93,17 +93,19 @@ fn operation(
     if authenticated {
         request = quote! { #request.authenticated() };
     }
-    let errors = super::errors::error_table(op)?;
+    let errors = super::errors::error_table(op);
     if !errors.is_empty() {
         let table = super::errors::table_name(&errors);
         let table = scope.item(&format!("super::{table}"));
         request = quote! { #request.errors(#table) };
     }
 
-    let success = op
-        .responses
-        .iter()
-        .find(|r| r.status.is_success() && r.body.is_some());
+    // Without a documented success, `default` describes the success too.
+    let documents_success = op.responses.iter().any(|r| r.status.is_success());
+    let success = op.responses.iter().find(|r| {
+        (r.status.is_success() || (!documents_success && r.status == Status::Default))
+            && r.body.is_some()
+    });
     let (output, send) = match success.and_then(|r| Some((r.status, r.body.as_ref()?))) {
         // A binary body is the response's bytes, whatever its media type says.
         Some((_, body)) if body.ty == TypeRef::Primitive(Primitive::Binary) => {
@@ -198,6 +200,7 @@ fn operation_doc(op: &Operation) -> String {
         .map(|r| {
             let status = match r.status {
                 Status::Code(code) => code.to_string(),
+                Status::Class(class) => format!("{class}XX"),
                 Status::Default => "any other status".to_string(),
                 Status::AnySuccess => "success".to_string(),
             };
@@ -232,17 +235,30 @@ fn body_statement(
     arguments: &mut Vec<TokenStream>,
     scope: &mut Scope<'_>,
 ) -> Result<TokenStream, Error> {
-    let ty = rust_type(&body.ty, scope);
-    let attach = if is_json(&body.content_type) {
-        quote! { request.json(body) }
-    } else if body.content_type == "multipart/form-data" {
+    let media = body.content_type.as_str();
+    let essence = media.split(';').next().unwrap_or(media).trim();
+    let is_binary = body.ty == TypeRef::Primitive(Primitive::Binary);
+    let (ty, attach) = if is_json(media) {
+        (rust_type(&body.ty, scope), quote! { request.json(body) })
+    } else if essence == "multipart/form-data" {
         let form = multipart_form(api, op, &body.ty, scope)?;
-        quote! { request.multipart(#form) }
+        (
+            rust_type(&body.ty, scope),
+            quote! { request.multipart(#form) },
+        )
+    } else if essence == "application/x-www-form-urlencoded" {
+        (rust_type(&body.ty, scope), quote! { request.form(body) })
+    } else if is_text(media) && !is_binary {
+        (quote! { str }, quote! { request.text(#media, body) })
     } else {
-        return Err(unsupported(
-            op,
-            format!("request body of media type `{}`", body.content_type),
-        ));
+        // Bytes as they are, under the media type the document names (any
+        // binary type, `*/*`).
+        let media = if essence.contains('*') {
+            "application/octet-stream"
+        } else {
+            media
+        };
+        (quote! { [u8] }, quote! { request.bytes(#media, body) })
     };
     Ok(if body.required {
         arguments.push(quote! { body: &#ty });

@@ -34,13 +34,19 @@ const ALWAYS: &[RuntimeFile] = &[
         public: &["Nullable"],
         internal: false,
     },
-    RuntimeFile {
-        module: "request",
-        source: include_str!("../../runtime/request.rs"),
-        public: &[],
-        internal: true,
-    },
 ];
+
+const REQUEST: RuntimeFile = RuntimeFile {
+    module: "request",
+    source: include_str!("../../runtime/request.rs"),
+    public: &[],
+    internal: true,
+};
+/// For an API without operations, where only the client refers to requests.
+const REQUEST_UNCALLED: RuntimeFile = RuntimeFile {
+    internal: false,
+    ..REQUEST
+};
 
 const OBJECT: RuntimeFile = RuntimeFile {
     module: "object",
@@ -83,6 +89,11 @@ const FORM: RuntimeFile = RuntimeFile {
 pub fn files(api: &Api) -> Vec<&'static RuntimeFile> {
     let kinds = |wanted: fn(&SchemaKind) -> bool| api.schemas.values().any(|s| wanted(&s.kind));
     let mut files: Vec<&'static RuntimeFile> = ALWAYS.iter().collect();
+    files.push(if api.operations.is_empty() {
+        &REQUEST_UNCALLED
+    } else {
+        &REQUEST
+    });
     if kinds(|kind| matches!(kind, SchemaKind::Object(_))) {
         files.push(&OBJECT);
     }

@@ -312,6 +312,7 @@ fn status_suffix(status: Status) -> String {
         Status::Code(500) => "InternalServerError".to_string(),
         Status::Code(code) => format!("Status{code}"),
         Status::AnySuccess => "Response".to_string(),
+        Status::Class(class) => format!("Status{class}xx"),
         Status::Default => "Error".to_string(),
     }
 }

@@ -43,12 +43,32 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
         schemas: &mut schemas,
         default_security,
         warnings: Vec::new(),
+        unnamed: Vec::new(),
     };
     let mut operations = Vec::new();
     if let Some(paths) = root.get("paths") {
         for (path, item) in object(&doc, paths, "/paths", "the paths")? {
             reader.path_item(path, item, &mut operations)?;
         }
+    }
+    if let Some(first) = reader.unnamed.first() {
+        let count = reader.unnamed.len();
+        let (verb, example) = match count {
+            1 => ("has", format!("it is named `{first}`")),
+            _ => (
+                "have",
+                format!("each is named after its method and path (`{first}`, …)"),
+            ),
+        };
+        let operations = if count == 1 {
+            "operation"
+        } else {
+            "operations"
+        };
+        warnings.push(doc.warning(
+            "/paths",
+            format!("{count} {operations} {verb} no `operationId`; {example}"),
+        ));
     }
     let mut undeclared: BTreeMap<&str, &str> = BTreeMap::new();
     for op in &operations {
@@ -168,6 +188,8 @@ struct OperationReader<'r, 'd, 'a> {
     schemas: &'r mut Schemas<'d, 'a>,
     default_security: Option<Security>,
     warnings: Vec<Warning>,
+    /// The names made for operations without an `operationId`.
+    unnamed: Vec<String>,
 }
 
 impl OperationReader<'_, '_, '_> {
@@ -217,10 +239,7 @@ impl OperationReader<'_, '_, '_> {
             Some(id) => ident::to_snake(id),
             None => {
                 let made = ident::to_snake(&format!("{} {path}", method.as_str()));
-                self.warnings.push(self.doc.warning(
-                    pointer,
-                    format!("the operation has no `operationId`; it is named `{made}`"),
-                ));
+                self.unnamed.push(made.clone());
                 made
             }
         };
@@ -235,6 +254,21 @@ impl OperationReader<'_, '_, '_> {
             {
                 parameters.push(inherited.clone());
             }
+        }
+        let in_path: Vec<&str> = path.parameter_names().collect();
+        let mut unused = Vec::new();
+        parameters.retain(|p| {
+            let keep = p.location != ParameterLocation::Path || in_path.contains(&p.name.as_str());
+            if !keep {
+                unused.push(p.name.clone());
+            }
+            keep
+        });
+        for name in unused {
+            self.warnings.push(self.doc.warning(
+                &child(pointer, "parameters"),
+                format!("path parameter `{name}` is not in the path `{path}`; it is left out"),
+            ));
         }
         for name in path.parameter_names() {
             if !parameters
@@ -254,9 +288,11 @@ impl OperationReader<'_, '_, '_> {
             }
             None => None,
         };
+        // OpenAPI 3.1 allows an operation without `responses`: nothing is
+        // documented, so any success is accepted and its body not read.
         let responses = match map.get("responses") {
             Some(value) => self.responses(value, &child(pointer, "responses"), &context)?,
-            None => return Err(self.doc.error(pointer, "expected `responses`")),
+            None => Vec::new(),
         };
         let security = match map.get("security") {
             Some(value) => security(self.doc, value, &child(pointer, "security"))?,
@@ -487,6 +523,15 @@ impl OperationReader<'_, '_, '_> {
             let status = match status.as_str() {
                 "default" => Status::Default,
                 "2XX" | "2xx" => Status::AnySuccess,
+                range if range.len() == 3 && range[1..].eq_ignore_ascii_case("xx") => {
+                    match range[..1].parse::<u16>() {
+                        Ok(class @ 1..=5) => Status::Class(class),
+                        _ => {
+                            self.warnings.push(self.doc.warning(&response_pointer, format!("status range `{range}` is not one of `1XX` to `5XX`; this response is left out")));
+                            continue;
+                        }
+                    }
+                }
                 code => match code.parse::<u16>() {
                     Ok(code) if (100..600).contains(&code) => Status::Code(code),
                     _ => {
@@ -515,6 +560,7 @@ impl OperationReader<'_, '_, '_> {
                                     "Response".to_string()
                                 }
                                 Status::Code(code) => format!("Response{code}"),
+                                Status::Class(class) => format!("Response{class}xx"),
                                 _ => "ResponseDefault".to_string(),
                             };
                             let ty = self.media_type(
