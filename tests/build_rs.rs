@@ -144,6 +144,7 @@ fn build_rs_output_has_the_items_of_generated() {
             "mod providers",
             "mod runtime",
             "mod client",
+            "mod credentials",
             "mod error",
             "mod nullable",
             "mod object",

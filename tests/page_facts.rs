@@ -59,7 +59,7 @@ fn providers_proxy_partial_update_operation() {
     assert_eq!(op.method, Method::Patch);
     assert_eq!(op.path.to_string(), "/providers/proxy/{id}/");
     assert_eq!(op.description.as_deref(), Some("ProxyProvider Viewset"));
-    assert_eq!(op.security, Security::Schemes(vec!["authentik".into()]));
+    assert_eq!(op.security, Security::scheme("authentik"));
     let [id] = op.parameters.as_slice() else {
         panic!("one parameter expected: {:?}", op.parameters)
     };

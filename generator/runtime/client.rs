@@ -7,25 +7,26 @@ use std::time::Duration;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE, USER_AGENT};
 use serde::de::DeserializeOwned;
 
+use super::credentials::{Credential, Credentials};
 use super::request::{Body, Request};
 use super::{decode_json, error_decoder, Error, Headers, Result};
 
-/// A client for the API: a base URL, an optional bearer token, the request
-/// settings and an HTTP client.
+/// A client for the API: a base URL, credentials, the request settings and
+/// an HTTP client.
 ///
 /// Each operation is a method that builds its request when called and
 /// returns a future that sends it; the future borrows only the client, so
 /// the arguments can be dropped before it is awaited.
 ///
 /// [`Client::new`] gives a client with the default settings;
-/// [`Client::builder`] sets a token, a timeout, a user agent, default
+/// [`Client::builder`] sets credentials, a timeout, a user agent, default
 /// headers or an HTTP client of your own.
 ///
-/// The token is never shown by `Debug`, `Display` or an error.
+/// Credentials are never shown by `Debug`, `Display` or an error.
 #[derive(Clone)]
 pub struct Client {
     base_url: String,
-    token: Option<String>,
+    credentials: Credentials,
     timeout: Option<Duration>,
     headers: HeaderMap,
     http: reqwest::Client,
@@ -35,7 +36,7 @@ impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("base_url", &self.base_url)
-            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .field("credentials", &self.credentials)
             .field("timeout", &self.timeout)
             .field("headers", &self.headers)
             .finish_non_exhaustive()
@@ -48,13 +49,13 @@ const DEFAULT_USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARG
 impl Client {
     /// A client for the API at `base_url`, the full URL of the API root
     /// including its prefix (for authentik, `https://authentik.example.com/api/v3`),
-    /// with the default settings: no token, no timeout, rustls.
+    /// with the default settings: no credentials, no timeout, rustls.
     pub fn new(base_url: impl Into<String>) -> Client {
         let mut headers = HeaderMap::new();
         headers.insert(USER_AGENT, HeaderValue::from_static(DEFAULT_USER_AGENT));
         Client {
             base_url: base_url.into().trim_end_matches('/').to_string(),
-            token: None,
+            credentials: Credentials::default(),
             timeout: None,
             headers,
             http: reqwest::Client::new(),
@@ -69,9 +70,15 @@ impl Client {
         }
     }
 
-    /// Sends `Authorization: Bearer <token>` with every operation that uses it.
-    pub fn with_bearer_token(mut self, token: impl Into<String>) -> Client {
-        self.token = Some(token.into());
+    /// Sets the credential of `scheme` (the methods named after the
+    /// API's schemes call this).
+    #[allow(dead_code)] // an API may have no security schemes
+    pub(crate) fn with_credential(
+        mut self,
+        scheme: &'static str,
+        credential: Credential,
+    ) -> Client {
+        self.credentials.set(scheme, credential);
         self
     }
 
@@ -138,11 +145,6 @@ impl Client {
             return Err(error);
         }
         let operation = request.operation;
-        let timeout = self.timeout;
-        let transport = |source: reqwest::Error| match timeout {
-            Some(timeout) if source.is_timeout() => Error::Timeout { operation, timeout },
-            _ => Error::Transport { operation, source },
-        };
         let url = format!("{}{}", self.base_url, request.path);
         let mut builder = self
             .http
@@ -158,11 +160,17 @@ impl Client {
         for (name, value) in request.headers {
             builder = builder.header(name, value);
         }
-        if request.authenticated {
-            if let Some(token) = &self.token {
-                builder = builder.bearer_auth(token);
-            }
-        }
+        let (mut builder, secret_in_query) = self.credentials.apply(request.security, builder)?;
+        let timeout = self.timeout;
+        let transport = |source: reqwest::Error| match timeout {
+            Some(timeout) if source.is_timeout() => Error::Timeout { operation, timeout },
+            // The URL would show a key sent in the query.
+            _ if secret_in_query => Error::Transport {
+                operation,
+                source: source.without_url(),
+            },
+            _ => Error::Transport { operation, source },
+        };
         match request.body {
             Some(Body::Bytes {
                 content_type,
@@ -217,9 +225,15 @@ impl fmt::Debug for ClientBuilder {
 }
 
 impl ClientBuilder {
-    /// Sends `Authorization: Bearer <token>` with every operation that uses it.
-    pub fn bearer_token(mut self, token: impl Into<String>) -> ClientBuilder {
-        self.client.token = Some(token.into());
+    /// Sets the credential of `scheme` (the methods named after the
+    /// API's schemes call this).
+    #[allow(dead_code)] // an API may have no security schemes
+    pub(crate) fn credential(
+        mut self,
+        scheme: &'static str,
+        credential: Credential,
+    ) -> ClientBuilder {
+        self.client.credentials.set(scheme, credential);
         self
     }
 

@@ -7,6 +7,7 @@ use std::fmt;
 use reqwest::Method;
 use serde::Serialize;
 
+use super::credentials::Requirements;
 use super::{Error, ErrorDecoder};
 
 /// What an operation sends, and which error statuses it documents.
@@ -18,7 +19,8 @@ pub(crate) struct Request {
     pub(crate) headers: Vec<(&'static str, String)>,
     pub(super) accept: &'static str,
     pub(super) body: Option<Body>,
-    pub(super) authenticated: bool,
+    /// The security requirements; the client adds the credentials of one.
+    pub(super) security: Requirements,
     pub(super) errors: &'static [(u16, ErrorDecoder)],
     /// A body that could not be encoded: returned instead of sending.
     pub(super) error: Option<Error>,
@@ -52,7 +54,7 @@ impl Request {
             headers: Vec::new(),
             accept: "application/json",
             body: None,
-            authenticated: false,
+            security: &[],
             errors: &[],
             error: None,
         }
@@ -109,9 +111,9 @@ impl Request {
         self
     }
 
-    /// Sends the bearer token, when the client has one.
-    pub(crate) fn authenticated(mut self) -> Request {
-        self.authenticated = true;
+    /// The operation's security requirements (see [`Requirements`]).
+    pub(crate) fn security(mut self, requirements: Requirements) -> Request {
+        self.security = requirements;
         self
     }
 

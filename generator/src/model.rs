@@ -198,18 +198,57 @@ pub struct ResponseBody {
 /// How an operation authenticates.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Security {
-    /// The input names the schemes (any one of them suffices); empty means none.
-    Schemes(Vec<String>),
+    /// The requirements, any one of which suffices; each names the schemes
+    /// it needs together. An empty requirement means the operation also
+    /// works without credentials; no requirements at all, that it needs none.
+    Requirements(Vec<Vec<String>>),
     /// The input does not say.
     Unstated,
 }
 
+impl Security {
+    /// One scheme alone.
+    pub fn scheme(name: &str) -> Security {
+        Security::Requirements(vec![vec![name.to_string()]])
+    }
+}
+
+/// How a client proves who it is, by the name the input gives the scheme.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum SecurityScheme {
-    /// `Authorization: Bearer <token>`.
-    HttpBearer,
-    /// Another HTTP scheme (`basic`, ...), kept by name.
+    /// `Authorization: <scheme> <credentials>`: `Bearer <token>`, and any
+    /// other scheme name (`bearer+agent`) but `basic`.
     Http { scheme: String },
+    /// `Authorization: Basic <base64 of user:password>`.
+    Basic,
+    /// A key sent as a header, query parameter or cookie named `name`.
+    ApiKey {
+        location: ApiKeyLocation,
+        name: String,
+    },
+    /// An OAuth 2 access token, sent as `Bearer`.
+    OAuth2,
+    /// An OpenID Connect access token, sent as `Bearer`; `url` is the discovery document.
+    OpenIdConnect { url: String },
+}
+
+impl SecurityScheme {
+    /// Whether the credential is a token sent as `Authorization: Bearer`.
+    pub fn is_bearer(&self) -> bool {
+        match self {
+            SecurityScheme::Http { scheme } => scheme.eq_ignore_ascii_case("bearer"),
+            SecurityScheme::OAuth2 | SecurityScheme::OpenIdConnect { .. } => true,
+            SecurityScheme::Basic | SecurityScheme::ApiKey { .. } => false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ApiKeyLocation {
+    Header,
+    Query,
+    Cookie,
 }
 
 /// A reference to a type, as used by a field, parameter or body.

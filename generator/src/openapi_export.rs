@@ -52,8 +52,16 @@ pub fn document(api: &Api, title: &str) -> Value {
             .iter()
             .map(|(name, scheme)| {
                 let scheme = match scheme {
-                    SecurityScheme::HttpBearer => json!({"type": "http", "scheme": "bearer"}),
                     SecurityScheme::Http { scheme } => json!({"type": "http", "scheme": scheme}),
+                    SecurityScheme::Basic => json!({"type": "http", "scheme": "basic"}),
+                    SecurityScheme::ApiKey { location, name } => {
+                        json!({"type": "apiKey", "in": location, "name": name})
+                    }
+                    // The flows are not in the model; the token is all the client sends.
+                    SecurityScheme::OAuth2 => json!({"type": "oauth2", "flows": {}}),
+                    SecurityScheme::OpenIdConnect { url } => {
+                        json!({"type": "openIdConnect", "openIdConnectUrl": url})
+                    }
                 };
                 (name.clone(), scheme)
             })
@@ -103,11 +111,20 @@ fn operation(api: &Api, op: &Operation) -> Value {
     }
     let responses: Map<String, Value> = op.responses.iter().map(response).collect();
     map.insert("responses".into(), Value::Object(responses));
-    let schemes: Vec<&String> = match &op.security {
-        Security::Schemes(names) => names.iter().collect(),
-        Security::Unstated => api.security_schemes.keys().collect(),
+    let requirement = |names: &mut dyn Iterator<Item = &String>| -> Value {
+        Value::Object(names.map(|name| (name.clone(), json!([]))).collect())
     };
-    let requirements: Vec<Value> = schemes.iter().map(|name| json!({ *name: [] })).collect();
+    let requirements: Vec<Value> = match &op.security {
+        Security::Requirements(requirements) => requirements
+            .iter()
+            .map(|names| requirement(&mut names.iter()))
+            .collect(),
+        Security::Unstated => api
+            .security_schemes
+            .keys()
+            .map(|name| requirement(&mut std::iter::once(name)))
+            .collect(),
+    };
     map.insert("security".into(), Value::Array(requirements));
     if op.deprecated {
         map.insert("deprecated".into(), json!(true));

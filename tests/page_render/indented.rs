@@ -31,8 +31,8 @@ pub fn page(api: &Api, op: &Operation) -> String {
     }
     lines.extend(request_and_response(api, op));
     lines.push(String::new());
-    if let Security::Schemes(schemes) = &op.security {
-        if let Some(scheme) = schemes.first() {
+    if let Security::Requirements(requirements) = &op.security {
+        if let Some(scheme) = requirements.iter().flatten().next() {
             lines.push("Authorization: http".to_string());
             lines.push(String::new());
             lines.push(format!("name: {scheme}type: httpscheme: bearer"));

@@ -11,8 +11,31 @@ mod outposts;
 #[cfg(feature = "providers")]
 mod providers;
 
+use crate::{Client, ClientBuilder};
 use crate::models::{OutpostsInstancesUpdateBadRequest, OutpostsInstancesUpdateForbidden};
-use crate::runtime::{ErrorDecoder, error_body};
+use crate::runtime::{Credential, ErrorDecoder, error_body};
+
+/// # Credentials
+///
+/// One method per security scheme of the API, named after it. An operation gets the credentials of its first requirement that the client has them all for.
+impl ClientBuilder {
+    /// Sends `Authorization: Bearer <token>` for the operations that use the `authentik` scheme (`http`, `bearer`).
+    pub fn authentik(self, token: impl Into<String>) -> ClientBuilder {
+        self.credential("authentik", Credential::bearer(token))
+    }
+
+    /// Sends `Authorization: Bearer <token>` for the operations that use the API's one bearer scheme, `authentik`.
+    pub fn bearer_token(self, token: impl Into<String>) -> ClientBuilder {
+        self.credential("authentik", Credential::bearer(token))
+    }
+}
+
+impl Client {
+    /// [`ClientBuilder::bearer_token`] on a client: sends `Authorization: Bearer <token>` for the operations that use `authentik`.
+    pub fn with_bearer_token(self, token: impl Into<String>) -> Client {
+        self.with_credential("authentik", Credential::bearer(token))
+    }
+}
 
 #[cfg(feature = "outposts")]
 const ERRORS_400_OUTPOSTS_INSTANCES_UPDATE_BAD_REQUEST_403_OUTPOSTS_INSTANCES_UPDATE_FORBIDDEN: &[(

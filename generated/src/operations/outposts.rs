@@ -32,7 +32,7 @@ impl Client {
                 "outposts_instances_update",
                 format!("/outposts/instances/{}/", segment(uuid)),
             )
-            .authenticated()
+            .security(&[&["authentik"]])
             .errors(
                 ERRORS_400_OUTPOSTS_INSTANCES_UPDATE_BAD_REQUEST_403_OUTPOSTS_INSTANCES_UPDATE_FORBIDDEN,
             );

@@ -28,7 +28,7 @@ impl Client {
                 "providers_proxy_partial_update",
                 format!("/providers/proxy/{}/", segment(id)),
             )
-            .authenticated();
+            .security(&[&["authentik"]]);
         let request = match body {
             Some(body) => request.json(body),
             None => request,

@@ -9,6 +9,7 @@
 #![cfg_attr(not(all(feature = "outposts", feature = "providers")), allow(dead_code, unused_imports, unused_macros))]
 
 mod client;
+mod credentials;
 mod error;
 mod nullable;
 mod object;
@@ -18,6 +19,7 @@ mod string_enum;
 pub use client::{Client, ClientBuilder};
 pub use error::{Error, Headers, Result};
 pub use nullable::Nullable;
+pub(crate) use credentials::*;
 pub(crate) use error::*;
 pub(crate) use object::*;
 pub(crate) use request::*;

@@ -11,6 +11,7 @@
 //! [`layout`] puts the modules together as a crate or as one file.
 
 mod crate_doc;
+mod credentials;
 mod docs;
 mod enums;
 mod errors;
@@ -177,10 +178,12 @@ pub fn emit(api: &Api, gating: Gating, round_trip: bool, about: &About) -> Resul
     });
     let mut scope = Scope::new(&usage, &reserved, Place::Operations);
     let tables = errors::tables(api, &usage, gated, &mut scope);
+    let mut pieces = credentials::builder_methods(api, &mut scope);
+    pieces.push(source::Piece::Syntax(tables));
     let operations_items = ModuleSource {
         inner_attributes: features::partial_tags_allowance(&tags, "unused_imports"),
         use_lines: scope.use_lines(),
-        pieces: vec![source::Piece::Syntax(tables)],
+        pieces,
         ..ModuleSource::default()
     };
     let mut emitted = Emitted {

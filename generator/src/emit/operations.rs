@@ -17,7 +17,7 @@ use super::usage::Usage;
 use crate::diagnostic::Error;
 use crate::model::{
     is_json, Api, Operation, Parameter, ParameterLocation, PathSegment, Primitive, RequestBody,
-    SchemaKind, Security, Status, TypeRef,
+    SchemaKind, Status, TypeRef,
 };
 
 /// The methods of the operations of one tag module, in one `impl Client`
@@ -86,12 +86,8 @@ fn operation(
     let constructor = format_ident!("{}", op.method.as_str().to_ascii_lowercase());
     let request_type = scope.item("crate::runtime::Request");
     let mut request = quote! { #request_type::#constructor(#id, #path) };
-    let authenticated = match &op.security {
-        Security::Schemes(schemes) => !schemes.is_empty(),
-        Security::Unstated => true,
-    };
-    if authenticated {
-        request = quote! { #request.authenticated() };
+    if let Some(security) = super::credentials::requirements(api, op) {
+        request = quote! { #request #security };
     }
     let errors = super::errors::error_table(op);
     if !errors.is_empty() {

@@ -47,6 +47,17 @@ const REQUEST_UNCALLED: RuntimeFile = RuntimeFile {
     internal: false,
     ..REQUEST
 };
+const CREDENTIALS: RuntimeFile = RuntimeFile {
+    module: "credentials",
+    source: include_str!("../../runtime/credentials.rs"),
+    public: &[],
+    internal: true,
+};
+/// For an API without security schemes, where only the client refers to credentials.
+const CREDENTIALS_UNCALLED: RuntimeFile = RuntimeFile {
+    internal: false,
+    ..CREDENTIALS
+};
 
 const OBJECT: RuntimeFile = RuntimeFile {
     module: "object",
@@ -93,6 +104,11 @@ pub fn files(api: &Api) -> Vec<&'static RuntimeFile> {
         &REQUEST_UNCALLED
     } else {
         &REQUEST
+    });
+    files.push(if api.security_schemes.is_empty() {
+        &CREDENTIALS_UNCALLED
+    } else {
+        &CREDENTIALS
     });
     if kinds(|kind| matches!(kind, SchemaKind::Object(_))) {
         files.push(&OBJECT);

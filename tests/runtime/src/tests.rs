@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use serde_json::{json, Value};
 
 use crate::runtime::{
-    object, params, string_enum, tagged_union, Error, Page, PageNumber, Params, Request,
+    object, params, string_enum, tagged_union, Credential, Credentials, Error, Page, PageNumber,
+    Params, Request, Requirements,
 };
 use crate::Nullable;
 
@@ -294,15 +295,65 @@ fn an_api_error_shows_the_operation_status_and_a_one_line_summary() {
 }
 
 #[test]
-fn the_token_never_shows_in_debug() {
+fn credentials_never_show_in_debug() {
     let client = crate::runtime::Client::builder("https://example.com/")
-        .bearer_token("secret-token")
+        .credential("bearer", Credential::bearer("secret-token"))
+        .credential("basic", Credential::basic("user", "secret-password"))
+        .credential("key", Credential::header("X-Api-Key", "secret-key"))
         .build()
         .unwrap();
     let shown = format!("{client:?}");
-    assert!(!shown.contains("secret-token"), "{shown}");
-    assert!(shown.contains("<redacted>"));
+    for secret in ["secret-token", "secret-password", "secret-key"] {
+        assert!(!shown.contains(secret), "{shown}");
+    }
+    assert!(shown.contains("\"bearer\""), "{shown}");
     assert_eq!(client.base_url(), "https://example.com");
+}
+
+/// The request `credentials` make for `requirements`.
+fn authorized(credentials: &Credentials, requirements: Requirements) -> (reqwest::Request, bool) {
+    let builder = reqwest::Client::new().get("https://example.com/things");
+    let (builder, in_query) = credentials.apply(requirements, builder).unwrap();
+    (builder.build().unwrap(), in_query)
+}
+
+#[test]
+fn the_first_requirement_the_credentials_satisfy_is_sent() {
+    let mut credentials = Credentials::default();
+    credentials.set("agent", Credential::http("bearer+agent", "a1"));
+    credentials.set("key", Credential::query("api_key", "k1"));
+    credentials.set("session", Credential::cookie("sid", "s1"));
+    credentials.set("other", Credential::cookie("theme", "dark"));
+
+    // `token` is not configured: the second requirement is used.
+    let (request, in_query) = authorized(&credentials, &[&["token"], &["agent"]]);
+    assert_eq!(request.headers()["authorization"], "bearer+agent a1");
+    assert!(request.headers()["authorization"].is_sensitive());
+    assert!(!in_query);
+
+    // Both schemes of one requirement, the cookies in one header.
+    let (request, in_query) = authorized(&credentials, &[&["key", "session", "other"]]);
+    assert_eq!(request.url().query(), Some("api_key=k1"));
+    assert_eq!(request.headers()["cookie"], "sid=s1; theme=dark");
+    assert!(in_query);
+
+    // Optional security (`{}` first) still sends what the client has.
+    let (request, _) = authorized(&credentials, &[&[], &["agent"]]);
+    assert!(request.headers().contains_key("authorization"));
+
+    // A requirement the client cannot satisfy: nothing is sent.
+    let (request, _) = authorized(&credentials, &[&["agent", "token"]]);
+    assert!(request.headers().is_empty());
+    assert_eq!(request.url().query(), None);
+}
+
+#[test]
+fn basic_credentials_are_base64_encoded() {
+    let mut credentials = Credentials::default();
+    credentials.set("basic", Credential::basic("user", "pass"));
+    let (request, _) = authorized(&credentials, &[&["basic"]]);
+    // base64("user:pass")
+    assert_eq!(request.headers()["authorization"], "Basic dXNlcjpwYXNz");
 }
 
 #[test]

@@ -568,9 +568,7 @@ impl<'a> Page<'a> {
             )
         })?;
         let scheme = match (kind.as_str(), scheme.as_deref()) {
-            ("http", Some(scheme)) if scheme.eq_ignore_ascii_case("bearer") => {
-                SecurityScheme::HttpBearer
-            }
+            ("http", Some(scheme)) if scheme.eq_ignore_ascii_case("basic") => SecurityScheme::Basic,
             ("http", Some(scheme)) => SecurityScheme::Http {
                 scheme: scheme.to_string(),
             },
@@ -583,7 +581,7 @@ impl<'a> Page<'a> {
                 ));
             }
         };
-        Ok((Security::Schemes(vec![name.clone()]), vec![(name, scheme)]))
+        Ok((Security::scheme(&name), vec![(name, scheme)]))
     }
 }
 

@@ -15,8 +15,8 @@ use serde_json::{Map, Value};
 use crate::diagnostic::{Error, Warning};
 use crate::ident;
 use crate::model::{
-    Api, Method, Operation, Parameter, ParameterLocation, PathSegment, PathTemplate, RequestBody,
-    Response, ResponseBody, Security, SecurityScheme, Status, TypeRef,
+    Api, ApiKeyLocation, Method, Operation, Parameter, ParameterLocation, PathSegment,
+    PathTemplate, RequestBody, Response, ResponseBody, Security, SecurityScheme, Status, TypeRef,
 };
 use document::{child, description, flag, kind, object, string, Document};
 use schema::Schemas;
@@ -72,14 +72,18 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
     }
     let mut undeclared: BTreeMap<&str, &str> = BTreeMap::new();
     for op in &operations {
-        if let Security::Schemes(names) = &op.security {
-            for name in names.iter().filter(|n| !security_schemes.contains_key(*n)) {
+        if let Security::Requirements(requirements) = &op.security {
+            for name in requirements
+                .iter()
+                .flatten()
+                .filter(|n| !security_schemes.contains_key(*n))
+            {
                 undeclared.entry(name).or_insert(&op.id);
             }
         }
     }
     for (name, first) in undeclared {
-        warnings.push(doc.warning("/components/securitySchemes", format!("security scheme `{name}` is used (first by `{first}`) but not defined; the client sends its bearer token for it")));
+        warnings.push(doc.warning("/components/securitySchemes", format!("security scheme `{name}` is used (first by `{first}`) but not defined; the client has no credential for it")));
     }
     let base_path = base_path(&doc, root)?;
     warnings.append(&mut reader.warnings);
@@ -138,23 +142,58 @@ fn security_schemes(
         let scheme_pointer = child(pointer, name);
         let (scheme, scheme_pointer) = doc.resolve(scheme, &scheme_pointer)?;
         let map = object(doc, scheme, &scheme_pointer, "a security scheme")?;
-        let scheme_type = string(doc, map, "type", &scheme_pointer)?;
-        let http_scheme = string(doc, map, "scheme", &scheme_pointer)?;
-        match (scheme_type, http_scheme) {
-            (Some("http"), Some(http)) if http.eq_ignore_ascii_case("bearer") => {
-                schemes.insert(name.clone(), SecurityScheme::HttpBearer);
+        let field = |key: &str| string(doc, map, key, &scheme_pointer);
+        let scheme = match field("type")? {
+            Some("http") => match field("scheme")? {
+                Some(http) if http.eq_ignore_ascii_case("basic") => SecurityScheme::Basic,
+                Some(http) => SecurityScheme::Http {
+                    scheme: http.to_string(),
+                },
+                None => return Err(doc.error(
+                    &scheme_pointer,
+                    "expected the `scheme` of an `http` security scheme (`bearer`, `basic`, ...)",
+                )),
+            },
+            Some("apiKey") => {
+                let location = match field("in")? {
+                    Some("header") => ApiKeyLocation::Header,
+                    Some("query") => ApiKeyLocation::Query,
+                    Some("cookie") => ApiKeyLocation::Cookie,
+                    other => {
+                        return Err(doc.error(
+                            &child(&scheme_pointer, "in"),
+                            format!("expected `header`, `query` or `cookie`, found {other:?}"),
+                        ))
+                    }
+                };
+                let Some(key_name) = field("name")? else {
+                    return Err(doc.error(
+                        &scheme_pointer,
+                        "expected the `name` of the header, query parameter or cookie that carries the key",
+                    ));
+                };
+                SecurityScheme::ApiKey {
+                    location,
+                    name: key_name.to_string(),
+                }
             }
-            (Some("http"), Some(http)) => {
-                schemes.insert(name.clone(), SecurityScheme::Http { scheme: http.to_string() });
+            Some("oauth2") => SecurityScheme::OAuth2,
+            Some("openIdConnect") => SecurityScheme::OpenIdConnect {
+                url: field("openIdConnectUrl")?.unwrap_or_default().to_string(),
+            },
+            other => {
+                warnings.push(doc.warning(&scheme_pointer, format!("security scheme type {other:?} is not supported (mutual TLS is configured on the HTTP client, `ClientBuilder::http_client`); operations that need only it get no credentials from the client")));
+                continue;
             }
-            (other, _) => warnings.push(doc.warning(&scheme_pointer, format!("security scheme type {other:?} is not supported; operations that need it get no credentials from the client"))),
-        }
+        };
+        schemes.insert(name.clone(), scheme);
     }
     Ok(schemes)
 }
 
-/// A `security` list: the names of the schemes any one of which suffices.
-/// An empty requirement (`{}`) means the operation also works without.
+/// A `security` list: requirements any one of which suffices, each the
+/// schemes it needs together. An empty requirement (`{}`) means the
+/// operation also works without credentials.
 fn security(doc: &Document<'_>, value: &Value, pointer: &str) -> Result<Security, Error> {
     let Some(requirements) = value.as_array() else {
         return Err(doc.error(
@@ -165,22 +204,22 @@ fn security(doc: &Document<'_>, value: &Value, pointer: &str) -> Result<Security
             ),
         ));
     };
-    let mut names = Vec::new();
+    let mut alternatives = Vec::new();
     for (index, requirement) in requirements.iter().enumerate() {
-        for name in object(
+        let names: Vec<String> = object(
             doc,
             requirement,
             &child(pointer, &index.to_string()),
             "a security requirement",
         )?
         .keys()
-        {
-            if !names.contains(name) {
-                names.push(name.clone());
-            }
+        .cloned()
+        .collect();
+        if !alternatives.contains(&names) {
+            alternatives.push(names);
         }
     }
-    Ok(Security::Schemes(names))
+    Ok(Security::Requirements(alternatives))
 }
 
 struct OperationReader<'r, 'd, 'a> {
@@ -299,7 +338,7 @@ impl OperationReader<'_, '_, '_> {
             None => self
                 .default_security
                 .clone()
-                .unwrap_or(Security::Schemes(Vec::new())),
+                .unwrap_or(Security::Requirements(Vec::new())),
         };
         let tags = match map.get("tags") {
             None => Vec::new(),

@@ -3,6 +3,8 @@
 
 #[path = "../../../../generator/runtime/client.rs"]
 mod client;
+#[path = "../../../../generator/runtime/credentials.rs"]
+mod credentials;
 #[path = "../../../../generator/runtime/error.rs"]
 mod error;
 #[path = "../../../../generator/runtime/form.rs"]
@@ -23,6 +25,7 @@ mod string_enum;
 mod tagged_union;
 
 pub use client::{Client, ClientBuilder};
+pub(crate) use credentials::*;
 pub(crate) use error::*;
 pub use error::{Error, Headers, Result};
 pub(crate) use form::*;

@@ -1,0 +1,167 @@
+//! How a user gives the client its credentials: one builder method per
+//! security scheme of the API, named after the scheme, and `bearer_token`
+//! when the API has exactly one scheme that takes a bearer token. And what
+//! each operation asks for: its requirements, as the runtime reads them.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs::raw_doc_attrs;
+use super::scope::Scope;
+use super::source::Piece;
+use crate::ident;
+use crate::model::{Api, ApiKeyLocation, Operation, Security, SecurityScheme};
+
+/// Names `ClientBuilder` has already; a scheme's method never takes one.
+const BUILDER_METHODS: &[&str] = &[
+    "bearer_token",
+    "build",
+    "credential",
+    "default_header",
+    "http_client",
+    "timeout",
+    "user_agent",
+];
+
+/// The builder method of each scheme, in the order of `api.security_schemes`.
+fn method_names(api: &Api) -> Vec<String> {
+    let mut taken: BTreeSet<String> = BUILDER_METHODS.iter().map(|s| s.to_string()).collect();
+    api.security_schemes
+        .keys()
+        .map(|scheme| {
+            let name = ident::to_snake(scheme);
+            let name = if taken.contains(&name) {
+                format!("{}_credential", ident::unraw(&name))
+            } else {
+                name
+            };
+            ident::claim_unique(name, &mut taken)
+        })
+        .collect()
+}
+
+/// The `impl ClientBuilder` (and `impl Client`) with the credential
+/// methods, or nothing for an API without security schemes.
+pub fn builder_methods(api: &Api, scope: &mut Scope<'_>) -> Vec<Piece> {
+    if api.security_schemes.is_empty() {
+        return Vec::new();
+    }
+    let credential = scope.item("crate::runtime::Credential");
+    let builder = scope.item("crate::ClientBuilder");
+    let mut methods = Vec::new();
+    for ((scheme, kind), method) in api.security_schemes.iter().zip(method_names(api)) {
+        let method = format_ident!("{}", method);
+        let (doc, arguments, value) = match kind {
+            SecurityScheme::Http { scheme: http } if kind.is_bearer() => (
+                format!("Sends `Authorization: Bearer <token>` for the operations that use the `{scheme}` scheme (`http`, `{http}`)."),
+                quote! { token: impl Into<String> },
+                quote! { #credential::bearer(token) },
+            ),
+            SecurityScheme::Http { scheme: http } => (
+                format!("Sends `Authorization: {http} <credentials>` for the operations that use the `{scheme}` scheme."),
+                quote! { credentials: impl Into<String> },
+                quote! { #credential::http(#http, credentials) },
+            ),
+            SecurityScheme::Basic => (
+                format!("Sends `Authorization: Basic` with `username` and `password` for the operations that use the `{scheme}` scheme."),
+                quote! { username: impl Into<String>, password: impl Into<String> },
+                quote! { #credential::basic(username, password) },
+            ),
+            SecurityScheme::ApiKey { location, name } => {
+                let (place, constructor) = match location {
+                    ApiKeyLocation::Header => ("header", quote! { header }),
+                    ApiKeyLocation::Query => ("query parameter", quote! { query }),
+                    ApiKeyLocation::Cookie => ("cookie", quote! { cookie }),
+                };
+                (
+                    format!("Sends `key` as the {place} `{name}` for the operations that use the `{scheme}` scheme."),
+                    quote! { key: impl Into<String> },
+                    quote! { #credential::#constructor(#name, key) },
+                )
+            }
+            SecurityScheme::OAuth2 | SecurityScheme::OpenIdConnect { .. } => (
+                format!("Sends the access token as `Authorization: Bearer <token>` for the operations that use the `{scheme}` scheme ({}); obtaining the token is up to you.", if *kind == SecurityScheme::OAuth2 { "OAuth 2" } else { "OpenID Connect" }),
+                quote! { token: impl Into<String> },
+                quote! { #credential::bearer(token) },
+            ),
+        };
+        let doc = raw_doc_attrs(&doc);
+        methods.push(quote! {
+            #doc
+            pub fn #method(self, #arguments) -> #builder {
+                self.credential(#scheme, #value)
+            }
+        });
+    }
+    let mut pieces = Vec::new();
+    let bearer: Vec<&String> = api
+        .security_schemes
+        .iter()
+        .filter(|(_, kind)| kind.is_bearer())
+        .map(|(scheme, _)| scheme)
+        .collect();
+    let mut client_methods = Vec::new();
+    if let [scheme] = bearer[..] {
+        let doc = raw_doc_attrs(&format!(
+            "Sends `Authorization: Bearer <token>` for the operations that use the API's one bearer scheme, `{scheme}`."
+        ));
+        methods.push(quote! {
+            #doc
+            pub fn bearer_token(self, token: impl Into<String>) -> #builder {
+                self.credential(#scheme, #credential::bearer(token))
+            }
+        });
+        let client = scope.item("crate::Client");
+        let doc = raw_doc_attrs(&format!(
+            "[`ClientBuilder::bearer_token`] on a client: sends `Authorization: Bearer <token>` for the operations that use `{scheme}`."
+        ));
+        client_methods.push(quote! {
+            #doc
+            pub fn with_bearer_token(self, token: impl Into<String>) -> #client {
+                self.with_credential(#scheme, #credential::bearer(token))
+            }
+        });
+        pieces.push(Piece::Impl {
+            doc: Vec::new(),
+            header: format!("impl {client}"),
+            items: client_methods,
+        });
+    }
+    let summary = "One method per security scheme of the API, named after it. An operation gets the credentials of its first requirement that the client has them all for.";
+    pieces.insert(
+        0,
+        Piece::Impl {
+            doc: vec![
+                "# Credentials".to_string(),
+                String::new(),
+                summary.to_string(),
+            ],
+            header: format!("impl {builder}"),
+            items: methods,
+        },
+    );
+    pieces
+}
+
+/// `.security(&[&["authentik"]])` for an operation that needs credentials,
+/// or nothing. Unstated security means any one of the API's schemes.
+pub fn requirements(api: &Api, op: &Operation) -> Option<TokenStream> {
+    let requirements: Vec<Vec<&str>> = match &op.security {
+        Security::Requirements(requirements) => requirements
+            .iter()
+            .map(|names| names.iter().map(String::as_str).collect())
+            .collect(),
+        Security::Unstated => api
+            .security_schemes
+            .keys()
+            .map(|name| vec![name.as_str()])
+            .collect(),
+    };
+    if requirements.iter().all(Vec::is_empty) {
+        return None;
+    }
+    let requirements = requirements.iter().map(|names| quote! { &[#(#names),*] });
+    Some(quote! { .security(&[#(#requirements),*]) })
+}
