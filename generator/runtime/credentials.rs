@@ -103,22 +103,21 @@ impl Credentials {
 
     /// Adds to `builder` the credentials of the first requirement that
     /// needs credentials and that this client satisfies; with none, the
-    /// request goes without (and the server says whether it may). Also
-    /// says whether a credential went into the URL's query, which must
-    /// then be kept out of errors.
+    /// request goes without (and the server says whether it may). The
+    /// request's own `cookies` (`name=value`) go in the same `Cookie`
+    /// header. Also says whether a credential went into the URL's query,
+    /// which must then be kept out of errors.
     pub(crate) fn apply(
         &self,
         requirements: Requirements,
         mut builder: RequestBuilder,
+        mut cookies: Vec<String>,
     ) -> Result<(RequestBuilder, bool), Error> {
-        let Some(requirement) = requirements.iter().find(|requirement| {
+        let satisfied = requirements.iter().find(|requirement| {
             !requirement.is_empty() && requirement.iter().all(|s| self.get(s).is_some())
-        }) else {
-            return Ok((builder, false));
-        };
+        });
         let mut in_query = false;
-        let mut cookies = Vec::new();
-        for scheme in requirement.iter().copied() {
+        for scheme in satisfied.copied().unwrap_or_default().iter().copied() {
             let Some(credential) = self.get(scheme) else {
                 continue;
             };

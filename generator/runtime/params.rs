@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use serde::Serialize;
+
 /// `Params` for a parameters struct.
 ///
 /// ```text
@@ -19,12 +21,16 @@ use std::fmt;
 /// }
 /// ```
 ///
-/// Each field is its Rust name, where it goes (`query` or `header`), its
-/// wire name, whether it is `required` (`T`) or `optional` (`Option<T>`, not
-/// sent when `None`), and how a value is written: by its `Display` (enums
-/// write their wire value), `date_time` as RFC 3339, `each` once per item
-/// of an array (`explode: true`), `joined` as one comma-separated value
-/// (`explode: false`).
+/// Each field is its Rust name, where it goes (`query`, `header` or
+/// `cookie`), its wire name, whether it is `required` (`T`) or `optional`
+/// (`Option<T>`, not sent when `None`), and how a value is written: by its
+/// `Display` (enums write their wire value), `date_time` as RFC 3339,
+/// `each` once per item of an array (`explode: true`), `joined`, `spaced`
+/// or `piped` as one value with the items separated by `,`, ` ` or `|`,
+/// `fields` as one pair per property of an object, `deep` as
+/// `name[key]=value` pairs (`style: deepObject`), `json` as JSON text
+/// (`content: application/json`), and `serde` as the text of a scalar
+/// (a union's member).
 macro_rules! params {
     ($name:ident { $( $field:ident: $location:ident $wire:literal $presence:ident $($encoding:ident)*, )* }) => {
         impl $crate::runtime::Params for $name {
@@ -55,19 +61,76 @@ macro_rules! params {
         }
     };
     (@required $request:ident, $location:ident, $wire:literal, $value:expr, joined) => {
-        $request.$location($wire, $crate::runtime::joined($value));
+        $request.$location($wire, $crate::runtime::joined($value, ","));
     };
     (@required $request:ident, $location:ident, $wire:literal, $value:expr, joined, date_time) => {
-        $request.$location($wire, $crate::runtime::joined($value.iter().map(|v| v.to_rfc3339())));
+        $request.$location($wire, $crate::runtime::joined($value.iter().map(|v| v.to_rfc3339()), ","));
+    };
+    (@required $request:ident, $location:ident, $wire:literal, $value:expr, spaced) => {
+        $request.$location($wire, $crate::runtime::joined($value, " "));
+    };
+    (@required $request:ident, $location:ident, $wire:literal, $value:expr, piped) => {
+        $request.$location($wire, $crate::runtime::joined($value, "|"));
+    };
+    (@required $request:ident, $location:ident, $wire:literal, $value:expr, serde) => {
+        $request.$location($wire, $crate::runtime::scalar_text($value));
+    };
+    (@required $request:ident, $location:ident, $wire:literal, $value:expr, json) => {
+        $request.$location($wire, $crate::runtime::json_text($value));
+    };
+    (@required $request:ident, $location:ident, $wire:literal, $value:expr, fields) => {
+        for (key, value) in $crate::runtime::entries($value) {
+            $request.$location(key, value);
+        }
+    };
+    (@required $request:ident, $location:ident, $wire:literal, $value:expr, deep) => {
+        for (key, value) in $crate::runtime::entries($value) {
+            $request.$location(format!("{}[{key}]", $wire), value);
+        }
     };
 }
 
 pub(crate) use params;
 
-/// The values of an array parameter in `style: form, explode: false`:
-/// `a,b,c`.
-#[allow(dead_code)] // an API may have no such parameter
-pub(crate) fn joined<T: fmt::Display>(values: impl IntoIterator<Item = T>) -> String {
+// An API may have no parameter that one of these writes.
+
+/// The values of an array parameter as one value: `a,b,c` (`style: form,
+/// explode: false`), `a b c` (`spaceDelimited`), `a|b|c` (`pipeDelimited`).
+#[allow(dead_code)]
+pub(crate) fn joined<T: fmt::Display>(
+    values: impl IntoIterator<Item = T>,
+    separator: &str,
+) -> String {
     let values: Vec<String> = values.into_iter().map(|value| value.to_string()).collect();
-    values.join(",")
+    values.join(separator)
+}
+
+/// A value as parameter text: a string as it is, anything else as JSON.
+#[allow(dead_code)]
+pub(crate) fn scalar_text(value: &impl Serialize) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(text)) => text,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+/// A value as JSON text.
+#[allow(dead_code)]
+pub(crate) fn json_text(value: &impl Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// The properties of an object as parameter pairs, in its order; `null`
+/// left out.
+#[allow(dead_code)]
+pub(crate) fn entries(value: &impl Serialize) -> Vec<(String, String)> {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::Object(map)) => map
+            .into_iter()
+            .filter(|(_, value)| !value.is_null())
+            .map(|(key, value)| (key, scalar_text(&value)))
+            .collect(),
+        _ => Vec::new(),
+    }
 }

@@ -2,6 +2,7 @@
 //! error statuses it documents. Operations build one and hand it to the
 //! client.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use reqwest::Method;
@@ -15,8 +16,10 @@ pub(crate) struct Request {
     pub(super) operation: &'static str,
     pub(super) method: Method,
     pub(super) path: String,
-    pub(crate) query: Vec<(&'static str, String)>,
+    pub(crate) query: Vec<(Cow<'static, str>, String)>,
     pub(crate) headers: Vec<(&'static str, String)>,
+    /// Cookie parameters as `name=value`.
+    pub(crate) cookies: Vec<String>,
     pub(super) accept: &'static str,
     pub(super) body: Option<Body>,
     /// The security requirements; the client adds the credentials of one.
@@ -52,6 +55,7 @@ impl Request {
             path: path.into(),
             query: Vec::new(),
             headers: Vec::new(),
+            cookies: Vec::new(),
             accept: "application/json",
             body: None,
             security: &[],
@@ -90,8 +94,13 @@ impl Request {
     }
 
     /// Adds `name=value` to the query string.
-    pub(crate) fn query(&mut self, name: &'static str, value: impl fmt::Display) {
-        self.query.push((name, value.to_string()));
+    pub(crate) fn query(&mut self, name: impl Into<Cow<'static, str>>, value: impl fmt::Display) {
+        self.query.push((name.into(), value.to_string()));
+    }
+
+    /// Sends the cookie `name=value`.
+    pub(crate) fn cookie(&mut self, name: &'static str, value: impl fmt::Display) {
+        self.cookies.push(format!("{name}={value}"));
     }
 
     /// Sends the header `name: value`.

@@ -52,6 +52,33 @@ pub struct Warning {
     pub message: String,
 }
 
+impl Warning {
+    /// What kind of warning this is: its message with the names in
+    /// backticks left out, so that warnings about different places group.
+    pub fn kind(&self) -> String {
+        let mut kind = String::new();
+        for (index, part) in self.message.split('`').enumerate() {
+            kind.push_str(if index % 2 == 0 { part } else { "…" });
+        }
+        kind
+    }
+}
+
+/// Warnings grouped by [`Warning::kind`], with their counts, the most
+/// frequent first (ties in the order the kinds first appear).
+pub fn warning_kinds(warnings: &[Warning]) -> Vec<(String, usize)> {
+    let mut kinds: Vec<(String, usize)> = Vec::new();
+    for warning in warnings {
+        let kind = warning.kind();
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, count)) => *count += 1,
+            None => kinds.push((kind, 1)),
+        }
+    }
+    kinds.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+    kinds
+}
+
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "warning: {}: {}", self.location, self.message)

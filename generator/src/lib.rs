@@ -25,5 +25,5 @@ pub mod model;
 mod openapi_export;
 mod output;
 
-pub use diagnostic::{Error, Location, Warning};
+pub use diagnostic::{warning_kinds, Error, Location, Warning};
 pub use output::{Generated, Generator, Report};

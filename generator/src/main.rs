@@ -104,6 +104,13 @@ fn main() -> ExitCode {
             for warning in &report.warnings {
                 eprintln!("{warning}");
             }
+            let kinds = generator::warning_kinds(&report.warnings);
+            if kinds.len() > 1 || kinds.iter().any(|(_, count)| *count > 1) {
+                eprintln!("warnings by kind:");
+                for (kind, count) in kinds {
+                    eprintln!("{count:>6} × {kind}");
+                }
+            }
             let verb = if options.check {
                 "is up to date"
             } else {

@@ -124,6 +124,27 @@ pub enum ParameterLocation {
     Path,
     Query,
     Header,
+    Cookie,
+}
+
+/// How a parameter's value is written (OpenAPI's `style`, and `content`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ParameterStyle {
+    /// `name=value`; an array per `explode`, an object's properties as
+    /// their own `key=value` pairs (the default in the query and cookies).
+    #[default]
+    Form,
+    /// `value`, arrays joined by commas (the default in paths and headers).
+    Simple,
+    /// An array joined by spaces.
+    SpaceDelimited,
+    /// An array joined by `|`.
+    PipeDelimited,
+    /// An object as `name[key]=value` pairs.
+    DeepObject,
+    /// The value as JSON text (a parameter with `content: application/json`).
+    Json,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -143,6 +164,12 @@ pub struct Parameter {
     /// items with commas.
     #[serde(skip_serializing_if = "is_false")]
     pub explode: bool,
+    #[serde(skip_serializing_if = "is_form")]
+    pub style: ParameterStyle,
+}
+
+fn is_form(style: &ParameterStyle) -> bool {
+    *style == ParameterStyle::Form
 }
 
 fn is_false(value: &bool) -> bool {
@@ -335,6 +362,9 @@ pub enum SchemaKind {
     Enum(EnumSchema),
     /// One of several object types, told apart by a tag property.
     Union(UnionSchema),
+    /// One of several types without a tag (`oneOf`/`anyOf` without a
+    /// discriminator, a 3.1 `type` list).
+    OneOf(OneOfSchema),
     /// Another name for a type (an OpenAPI component that is an array, a
     /// primitive or a free-form object).
     Alias(TypeRef),
@@ -357,6 +387,23 @@ pub struct UnionVariant {
     pub variant: String,
     /// The object schema of this variant, by name.
     pub schema: String,
+}
+
+/// A union without a tag. A value is the first member, in `variants` order,
+/// that it decodes as; a value that fits none is kept as it is. The front
+/// end orders the members so that the more specific come first: objects
+/// with more required properties, integers before numbers, strings with a
+/// format before plain ones; otherwise as the input lists them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OneOfSchema {
+    pub variants: Vec<OneOfVariant>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OneOfVariant {
+    /// The Rust variant name, unique within the union.
+    pub variant: String,
+    pub ty: TypeRef,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]

@@ -14,8 +14,8 @@ use serde_json::{json, Map, Number, Value};
 
 use crate::model::{
     Api, Bound, Constraints, EnumSchema, Field, Method, Nullability, ObjectSchema, Operation,
-    Parameter, ParameterLocation, Presence, Primitive, Response, Schema, SchemaKind, Security,
-    SecurityScheme, Status, TypeRef, UnionSchema,
+    Parameter, ParameterLocation, ParameterStyle, Presence, Primitive, Response, Schema,
+    SchemaKind, Security, SecurityScheme, Status, TypeRef, UnionSchema,
 };
 
 /// The OpenAPI 3.0 document of `api`, titled `title`.
@@ -137,6 +137,7 @@ fn parameter(parameter: &Parameter) -> Value {
         ParameterLocation::Path => "path",
         ParameterLocation::Query => "query",
         ParameterLocation::Header => "header",
+        ParameterLocation::Cookie => "cookie",
     };
     let schema = match (&parameter.ty, parameter.location) {
         (TypeRef::Unstated, ParameterLocation::Path) => json!({"type": "string"}),
@@ -157,9 +158,23 @@ fn parameter(parameter: &Parameter) -> Value {
         map.insert("description".into(), json!(description));
     }
     map.insert("required".into(), json!(parameter.required));
+    let style = match parameter.style {
+        ParameterStyle::Json => {
+            map.insert(
+                "content".into(),
+                json!({"application/json": {"schema": schema}}),
+            );
+            return Value::Object(map);
+        }
+        ParameterStyle::Form => "form",
+        ParameterStyle::Simple => "simple",
+        ParameterStyle::SpaceDelimited => "spaceDelimited",
+        ParameterStyle::PipeDelimited => "pipeDelimited",
+        ParameterStyle::DeepObject => "deepObject",
+    };
     map.insert("schema".into(), schema);
-    if matches!(parameter.ty, TypeRef::Array(_)) {
-        map.insert("style".into(), json!("form"));
+    if matches!(parameter.ty, TypeRef::Array(_)) || style != "form" {
+        map.insert("style".into(), json!(style));
         map.insert("explode".into(), json!(parameter.explode));
     }
     Value::Object(map)
@@ -227,6 +242,10 @@ fn schema_component(api: &Api, schema: &Schema) -> Value {
         SchemaKind::Object(object) => object_schema(object),
         SchemaKind::Enum(values) => enum_schema(values),
         SchemaKind::Union(union) => union_schema(api, union),
+        SchemaKind::OneOf(one_of) => {
+            let members: Vec<Value> = one_of.variants.iter().map(|v| type_schema(&v.ty)).collect();
+            json!({ "oneOf": members })
+        }
         SchemaKind::Alias(ty) => type_schema(ty),
     };
     if let (Some(description), Value::Object(map)) = (&schema.description, &mut value) {

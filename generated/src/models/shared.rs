@@ -43,6 +43,7 @@ object! {
 }
 
 /// The body of an error response the documentation describes.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ErrorBody {

@@ -164,7 +164,9 @@ impl Client {
         for (name, value) in request.headers {
             builder = builder.header(name, value);
         }
-        let (mut builder, secret_in_query) = self.credentials.apply(request.security, builder)?;
+        let (mut builder, secret_in_query) =
+            self.credentials
+                .apply(request.security, builder, request.cookies)?;
         let timeout = self.timeout;
         let transport = |source: reqwest::Error| match timeout {
             Some(timeout) if source.is_timeout() => Error::Timeout { operation, timeout },

@@ -252,6 +252,21 @@ impl<'a> Samples<'a> {
                         }
                         None => quote! { models::#ident::Unknown(serde_json::Value::Null) },
                     },
+                    SchemaKind::OneOf(one_of) => match one_of.variants.first() {
+                        Some(first) => {
+                            let variant = format_ident!("{}", first.variant);
+                            let member = self.value(&first.ty, &Constraints::default(), depth)?;
+                            let boxed = matches!(&first.ty, TypeRef::Named(target) if matches!(
+                                self.schema(target)?.kind,
+                                SchemaKind::Object(_) | SchemaKind::Union(_) | SchemaKind::OneOf(_)
+                            ));
+                            match boxed {
+                                true => quote! { models::#ident::#variant(Box::new(#member)) },
+                                false => quote! { models::#ident::#variant(#member) },
+                            }
+                        }
+                        None => quote! { models::#ident::Other(serde_json::Value::Null) },
+                    },
                     SchemaKind::Alias(target) => self.value(target, constraints, depth)?,
                 }
             }

@@ -107,6 +107,9 @@ pub fn module(
             SchemaKind::Union(union) => source
                 .pieces
                 .extend(super::unions::tagged_union(schema, union, &gate, scope)),
+            SchemaKind::OneOf(one_of) => source
+                .pieces
+                .extend(super::unions::one_of(api, schema, one_of, &gate, scope)),
             SchemaKind::Alias(ty) => {
                 let (name, doc) = type_head(schema);
                 let ty = rust_type(ty, scope);
@@ -125,7 +128,7 @@ pub fn module(
                     if usage.operation_module(&op.id) == module {
                         source
                             .pieces
-                            .extend(super::params::params_struct(op, name, scope));
+                            .extend(super::params::params_struct(api, op, name, scope));
                     }
                 }
             }
@@ -144,6 +147,8 @@ fn error_body(api: &Api, scope: &mut Scope<'_>) -> TokenStream {
     let value = scope.item("serde_json::Value");
     quote! {
         /// The body of an error response the documentation describes.
+        // Made once per failed call; boxing would only add noise to matching.
+        #[allow(clippy::large_enum_variant)]
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub enum ErrorBody {

@@ -12,7 +12,9 @@ use super::scope::Scope;
 use super::source::{string_literal, MacroCall, Piece};
 use super::types::rust_type;
 use crate::ident::FieldNames;
-use crate::model::{Api, Operation, Parameter, ParameterLocation, Primitive, TypeRef};
+use crate::model::{
+    Api, Operation, Parameter, ParameterLocation, ParameterStyle, Primitive, SchemaKind, TypeRef,
+};
 
 /// The name of each operation's parameters struct (`CoreUsersListParams`),
 /// by operation id, made unique against the schema names.
@@ -31,7 +33,7 @@ pub fn struct_names(api: &Api) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// The query and header parameters of `op` with their Rust field names.
+/// The query, header and cookie parameters of `op` with their Rust field names.
 pub fn fields(op: &Operation) -> impl Iterator<Item = (&Parameter, String)> {
     let mut names = FieldNames::default();
     op.parameters
@@ -42,7 +44,7 @@ pub fn fields(op: &Operation) -> impl Iterator<Item = (&Parameter, String)> {
 
 /// The parameters struct `name` of `op`. It lives in the operation's tag
 /// module of `models`.
-pub fn params_struct(op: &Operation, name: &str, scope: &mut Scope<'_>) -> Vec<Piece> {
+pub fn params_struct(api: &Api, op: &Operation, name: &str, scope: &mut Scope<'_>) -> Vec<Piece> {
     let name = format_ident!("{}", name);
     let mut all_optional = true;
     let mut arguments = Vec::new();
@@ -51,7 +53,7 @@ pub fn params_struct(op: &Operation, name: &str, scope: &mut Scope<'_>) -> Vec<P
     let fields: Vec<TokenStream> = fields(op)
         .map(|(parameter, field)| {
             let ident = format_ident!("{}", field);
-            entries.push(format!("{ident}: {},", wire_entry(parameter)));
+            entries.push(format!("{ident}: {},", wire_entry(api, parameter)));
             let inner = rust_type(&parameter.ty, scope);
             all_optional &= !parameter.required;
             let ty = if parameter.required {
@@ -64,7 +66,10 @@ pub fn params_struct(op: &Operation, name: &str, scope: &mut Scope<'_>) -> Vec<P
             };
             let location = match parameter.location {
                 ParameterLocation::Header => format!("Header `{}`.", parameter.name),
-                _ => format!("Query parameter `{}`.", parameter.name),
+                ParameterLocation::Cookie => format!("Cookie `{}`.", parameter.name),
+                ParameterLocation::Query | ParameterLocation::Path => {
+                    format!("Query parameter `{}`.", parameter.name)
+                }
             };
             let constraints = constraints_text(&parameter.constraints);
             let default = default_text(parameter.default.as_ref());
@@ -112,26 +117,71 @@ pub fn params_struct(op: &Operation, name: &str, scope: &mut Scope<'_>) -> Vec<P
     ]
 }
 
+/// What a parameter's value is, for how it is written.
+#[derive(PartialEq)]
+enum ValueKind {
+    /// Written by its `Display`.
+    Display,
+    DateTime,
+    Array,
+    /// An object or a map.
+    Object,
+    /// A union, a free-form value or bytes: written as it serializes.
+    Other,
+}
+
+fn value_kind(api: &Api, ty: &TypeRef) -> ValueKind {
+    match ty {
+        TypeRef::Primitive(Primitive::DateTime) => ValueKind::DateTime,
+        TypeRef::Primitive(Primitive::Binary) | TypeRef::Any => ValueKind::Other,
+        TypeRef::Primitive(_) | TypeRef::Unstated => ValueKind::Display,
+        TypeRef::Array(_) => ValueKind::Array,
+        TypeRef::Map(_) => ValueKind::Object,
+        TypeRef::Named(name) => match api.schemas.get(name).map(|s| &s.kind) {
+            Some(SchemaKind::Enum(_)) => ValueKind::Display,
+            Some(SchemaKind::Object(_)) => ValueKind::Object,
+            Some(SchemaKind::Alias(target)) => value_kind(api, target),
+            _ => ValueKind::Other,
+        },
+    }
+}
+
 /// How a parameter goes on the wire, as the runtime's `params!` macro
 /// reads it: `query "page" optional`, `query "ids" required each`.
-fn wire_entry(parameter: &Parameter) -> String {
+fn wire_entry(api: &Api, parameter: &Parameter) -> String {
     let location = match parameter.location {
         ParameterLocation::Header => "header",
-        _ => "query",
+        ParameterLocation::Cookie => "cookie",
+        ParameterLocation::Query | ParameterLocation::Path => "query",
     };
     let presence = if parameter.required {
         "required"
     } else {
         "optional"
     };
-    let date_time = |ty: &TypeRef| ty == &TypeRef::Primitive(Primitive::DateTime);
-    let encoding = match &parameter.ty {
-        TypeRef::Array(item) if parameter.explode && date_time(item) => " each date_time",
-        TypeRef::Array(_) if parameter.explode => " each",
-        TypeRef::Array(item) if date_time(item) => " joined date_time",
-        TypeRef::Array(_) => " joined",
-        ty if date_time(ty) => " date_time",
-        _ => "",
+    let in_query = parameter.location == ParameterLocation::Query;
+    let encoding = match (parameter.style, value_kind(api, &parameter.ty)) {
+        (ParameterStyle::Json, _) => " json",
+        (style, ValueKind::Array) => {
+            let TypeRef::Array(item) = &parameter.ty else {
+                return String::new();
+            };
+            match (value_kind(api, item), style) {
+                (ValueKind::DateTime, _) if parameter.explode => " each date_time",
+                (ValueKind::DateTime, _) => " joined date_time",
+                (ValueKind::Display, ParameterStyle::Form) if parameter.explode => " each",
+                (ValueKind::Display, ParameterStyle::SpaceDelimited) => " spaced",
+                (ValueKind::Display, ParameterStyle::PipeDelimited) => " piped",
+                (ValueKind::Display, _) => " joined",
+                _ => " json",
+            }
+        }
+        (ParameterStyle::DeepObject, ValueKind::Object) if in_query => " deep",
+        (ParameterStyle::Form, ValueKind::Object) if in_query && parameter.explode => " fields",
+        (_, ValueKind::Object) => " json",
+        (_, ValueKind::Other) => " serde",
+        (_, ValueKind::DateTime) => " date_time",
+        (_, ValueKind::Display) => "",
     };
     format!(
         "{location} {} {presence}{encoding}",

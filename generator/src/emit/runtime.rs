@@ -77,6 +77,12 @@ const TAGGED_UNION: RuntimeFile = RuntimeFile {
     public: &[],
     internal: true,
 };
+const ONE_OF: RuntimeFile = RuntimeFile {
+    module: "one_of",
+    source: include_str!("../../runtime/one_of.rs"),
+    public: &[],
+    internal: true,
+};
 const PAGINATION: RuntimeFile = RuntimeFile {
     module: "pagination",
     source: include_str!("../../runtime/pagination.rs"),
@@ -118,6 +124,9 @@ pub fn files(api: &Api) -> Vec<&'static RuntimeFile> {
     }
     if kinds(|kind| matches!(kind, SchemaKind::Union(_))) {
         files.push(&TAGGED_UNION);
+    }
+    if kinds(|kind| matches!(kind, SchemaKind::OneOf(_))) {
+        files.push(&ONE_OF);
     }
     if api
         .operations

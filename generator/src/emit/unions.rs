@@ -1,14 +1,17 @@
-//! A tagged union (`oneOf` with a `discriminator`): its declaration, one
-//! boxed variant per member (their sizes differ by hundreds of bytes) and
-//! `Unknown` for a tag this client does not know, and one `tagged_union!`
-//! invocation for `tag()` and its serde impls.
+//! Unions. A tagged union (`oneOf` with a `discriminator`): its
+//! declaration, one boxed variant per member (their sizes differ by
+//! hundreds of bytes) and `Unknown` for a tag this client does not know, and
+//! one `tagged_union!` invocation for `tag()` and its serde impls. A union
+//! without a tag: one variant per member and `Other` for a value that fits
+//! none, and one `one_of!` invocation for its serde impls.
 
 use quote::{format_ident, quote};
 
 use super::models::{type_head, Gate};
 use super::scope::Scope;
 use super::source::{string_literal, Piece};
-use crate::model::{Schema, UnionSchema};
+use super::types::rust_type;
+use crate::model::{Api, OneOfSchema, Schema, SchemaKind, TypeRef, UnionSchema};
 
 pub fn tagged_union(
     schema: &Schema,
@@ -53,6 +56,64 @@ pub fn tagged_union(
                 #( #[doc = #variant_docs] #variants(Box<#members>), )*
                 #[doc = #unknown_doc]
                 Unknown(#value),
+            }
+        }),
+        call,
+    ]
+}
+
+/// A union without a tag: the variants in the order they are tried.
+pub fn one_of(
+    api: &Api,
+    schema: &Schema,
+    one_of: &OneOfSchema,
+    gate: &Gate,
+    scope: &mut Scope<'_>,
+) -> Vec<Piece> {
+    let (name, doc) = type_head(schema);
+    let cfg = &gate.cfg_tokens;
+    let variants: Vec<syn::Ident> = one_of
+        .variants
+        .iter()
+        .map(|v| format_ident!("{}", v.variant))
+        .collect();
+    let mut docs = Vec::new();
+    let members: Vec<_> = one_of
+        .variants
+        .iter()
+        .map(|v| {
+            let ty = rust_type(&v.ty, scope);
+            docs.push(match &v.ty {
+                TypeRef::Named(target) => format!(" A [`{target}`]."),
+                _ => format!(" As `{}`.", ty.to_string().replace(' ', "")),
+            });
+            // Structs and unions are boxed: their sizes differ by hundreds of bytes.
+            let boxed = matches!(&v.ty, TypeRef::Named(target) if matches!(
+                api.schemas.get(target).map(|s| &s.kind),
+                Some(SchemaKind::Object(_) | SchemaKind::Union(_) | SchemaKind::OneOf(_))
+            ));
+            if boxed {
+                quote! { Box<#ty> }
+            } else {
+                ty
+            }
+        })
+        .collect();
+    let value = scope.item("serde_json::Value");
+    let entries = variants
+        .iter()
+        .map(|variant| format!("{variant},"))
+        .collect();
+    let call = gate.macro_call(scope, "one_of", name.to_string(), entries, true);
+    vec![
+        Piece::Syntax(quote! {
+            #doc
+            #cfg
+            #[derive(Clone, Debug, PartialEq)]
+            pub enum #name {
+                #( #[doc = #docs] #variants(#members), )*
+                /// A value that fits none of the members, as received.
+                Other(#value),
             }
         }),
         call,

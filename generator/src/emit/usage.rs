@@ -236,6 +236,11 @@ impl Walk<'_> {
                     self.mark_named(&variant.schema, needs);
                 }
             }
+            SchemaKind::OneOf(one_of) => {
+                for variant in &one_of.variants {
+                    self.mark(&variant.ty, needs);
+                }
+            }
             SchemaKind::Alias(ty) => self.mark(ty, needs),
             SchemaKind::Enum(_) => {}
         }

@@ -313,7 +313,9 @@ fn credentials_never_show_in_debug() {
 /// The request `credentials` make for `requirements`.
 fn authorized(credentials: &Credentials, requirements: Requirements) -> (reqwest::Request, bool) {
     let builder = reqwest::Client::new().get("https://example.com/things");
-    let (builder, in_query) = credentials.apply(requirements, builder).unwrap();
+    let (builder, in_query) = credentials
+        .apply(requirements, builder, vec!["page=2".to_string()])
+        .unwrap();
     (builder.build().unwrap(), in_query)
 }
 
@@ -334,16 +336,17 @@ fn the_first_requirement_the_credentials_satisfy_is_sent() {
     // Both schemes of one requirement, the cookies in one header.
     let (request, in_query) = authorized(&credentials, &[&["key", "session", "other"]]);
     assert_eq!(request.url().query(), Some("api_key=k1"));
-    assert_eq!(request.headers()["cookie"], "sid=s1; theme=dark");
+    assert_eq!(request.headers()["cookie"], "page=2; sid=s1; theme=dark");
     assert!(in_query);
 
     // Optional security (`{}` first) still sends what the client has.
     let (request, _) = authorized(&credentials, &[&[], &["agent"]]);
     assert!(request.headers().contains_key("authorization"));
 
-    // A requirement the client cannot satisfy: nothing is sent.
+    // A requirement the client cannot satisfy: no credential is sent.
     let (request, _) = authorized(&credentials, &[&["agent", "token"]]);
-    assert!(request.headers().is_empty());
+    assert_eq!(request.headers().len(), 1);
+    assert_eq!(request.headers()["cookie"], "page=2");
     assert_eq!(request.url().query(), None);
 }
 
@@ -391,6 +394,12 @@ struct ListParams {
     tags: Vec<String>,
     since: Option<chrono_like::Stamp>,
     request_id: Option<String>,
+    names: Option<Vec<String>>,
+    filter: Option<std::collections::BTreeMap<String, Value>>,
+    range: Option<std::collections::BTreeMap<String, i64>>,
+    either: Option<Value>,
+    spec: Option<Value>,
+    session: Option<String>,
 }
 
 params! {
@@ -401,6 +410,12 @@ params! {
         tags: query "tags" required joined,
         since: query "since" optional date_time,
         request_id: header "X-Request-Id" optional,
+        names: query "names" optional piped,
+        filter: query "filter" optional deep,
+        range: query "range" optional fields,
+        either: query "either" optional serde,
+        spec: query "spec" optional json,
+        session: cookie "session" optional,
     }
 }
 
@@ -425,23 +440,47 @@ fn parameters_go_on_the_request_as_their_entries_say() {
         tags: vec!["a".into(), "b".into()],
         since: Some(chrono_like::Stamp),
         request_id: Some("r-1".into()),
+        names: Some(vec!["x".into(), "y".into()]),
+        filter: Some(
+            [
+                ("name".to_string(), json!("jo")),
+                ("gone".to_string(), Value::Null),
+            ]
+            .into(),
+        ),
+        range: Some([("from".to_string(), 1), ("to".to_string(), 9)].into()),
+        either: Some(json!("text")),
+        spec: Some(json!({"a": [1]})),
+        session: Some("s-1".into()),
     };
     let mut request = Request::get("list", "/things/");
     params.apply(&mut request);
+    let query: Vec<(&str, &str)> = request
+        .query
+        .iter()
+        .map(|(key, value)| (key.as_ref(), value.as_str()))
+        .collect();
     assert_eq!(
-        request.query,
+        query,
         [
-            ("page", "2".to_string()),
-            ("mode", "forward_single".to_string()),
-            ("id", "1".to_string()),
-            ("id", "2".to_string()),
-            ("tags", "a,b".to_string()),
-            ("since", "2025-01-02T03:04:05+00:00".to_string()),
+            ("page", "2"),
+            ("mode", "forward_single"),
+            ("id", "1"),
+            ("id", "2"),
+            ("tags", "a,b"),
+            ("since", "2025-01-02T03:04:05+00:00"),
+            ("names", "x|y"),
+            ("filter[name]", "jo"),
+            ("from", "1"),
+            ("to", "9"),
+            ("either", "text"),
+            ("spec", r#"{"a":[1]}"#),
         ]
     );
     assert_eq!(request.headers, [("X-Request-Id", "r-1".to_string())]);
+    assert_eq!(request.cookies, ["session=s-1"]);
     let mut empty = Request::get("list", "/things/");
     ListParams::default().apply(&mut empty);
-    assert_eq!(empty.query, [("tags", String::new())]);
+    assert_eq!(empty.query, [("tags".into(), String::new())]);
     assert!(empty.headers.is_empty());
 }

@@ -84,6 +84,7 @@ pub(super) fn parameters(
             constraints: Default::default(),
             default: None,
             explode: false,
+            style: Default::default(),
         }];
     }
     for index in texts {

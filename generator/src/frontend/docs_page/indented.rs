@@ -204,6 +204,7 @@ pub(super) fn parameters(
                 default: None,
                 // The pages do not show the style; form with explode is the OpenAPI default.
                 explode: location == ParameterLocation::Query,
+                style: Default::default(),
             };
             parameters.push((parameter, line.label, Vec::new()));
         } else if let Some((_, _, description)) = parameters.last_mut() {

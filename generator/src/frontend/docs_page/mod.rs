@@ -492,6 +492,7 @@ impl<'a> Page<'a> {
                     constraints: Default::default(),
                     default: None,
                     explode: false,
+                    style: Default::default(),
                 });
             }
         }

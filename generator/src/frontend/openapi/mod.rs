@@ -15,8 +15,9 @@ use serde_json::{Map, Value};
 use crate::diagnostic::{Error, Warning};
 use crate::ident;
 use crate::model::{
-    Api, ApiKeyLocation, Method, Operation, Parameter, ParameterLocation, PathSegment,
-    PathTemplate, RequestBody, Response, ResponseBody, Security, SecurityScheme, Status, TypeRef,
+    Api, ApiKeyLocation, Method, Operation, Parameter, ParameterLocation, ParameterStyle,
+    PathSegment, PathTemplate, RequestBody, Response, ResponseBody, Security, SecurityScheme,
+    Status, TypeRef,
 };
 use document::{child, description, flag, kind, object, string, Document};
 use schema::Schemas;
@@ -400,10 +401,7 @@ impl OperationReader<'_, '_, '_> {
                 Some("path") => ParameterLocation::Path,
                 Some("query") => ParameterLocation::Query,
                 Some("header") => ParameterLocation::Header,
-                Some("cookie") => {
-                    self.warnings.push(self.doc.warning(&parameter_pointer, format!("cookie parameter `{name}` is not supported; the client does not send it")));
-                    continue;
-                }
+                Some("cookie") => ParameterLocation::Cookie,
                 other => {
                     return Err(self.doc.error(
                         &child(&parameter_pointer, "in"),
@@ -411,33 +409,52 @@ impl OperationReader<'_, '_, '_> {
                     ))
                 }
             };
-            let style = string(self.doc, map, "style", &parameter_pointer)?;
-            let expected_style = if location == ParameterLocation::Query {
-                "form"
-            } else {
-                "simple"
+            let default_style = match location {
+                ParameterLocation::Query | ParameterLocation::Cookie => ParameterStyle::Form,
+                ParameterLocation::Path | ParameterLocation::Header => ParameterStyle::Simple,
             };
-            if style.is_some_and(|s| s != expected_style) {
-                self.warnings.push(self.doc.warning(
-                    &child(&parameter_pointer, "style"),
-                    format!(
-                        "style `{}` is not supported; `{name}` is sent in style `{expected_style}`",
-                        style.unwrap_or_default()
-                    ),
-                ));
-            }
+            let mut style = match string(self.doc, map, "style", &parameter_pointer)? {
+                None => default_style,
+                Some("form") => ParameterStyle::Form,
+                Some("simple") => ParameterStyle::Simple,
+                Some("spaceDelimited") => ParameterStyle::SpaceDelimited,
+                Some("pipeDelimited") => ParameterStyle::PipeDelimited,
+                Some("deepObject") => ParameterStyle::DeepObject,
+                Some(other) => {
+                    self.warnings.push(self.doc.warning(
+                        &child(&parameter_pointer, "style"),
+                        format!("style `{other}` is not supported; `{name}` is sent in the default style"),
+                    ));
+                    default_style
+                }
+            };
             let explode = match map.get("explode") {
                 Some(Value::Bool(explode)) => *explode,
-                _ => location == ParameterLocation::Query,
+                _ => style == ParameterStyle::Form,
             };
-            let (ty, constraints, default) = match map.get("schema") {
-                Some(schema) => {
+            // `content` instead of `schema`: the value in that media type
+            // (JSON text, in practice).
+            let content_schema = map
+                .get("content")
+                .and_then(Value::as_object)
+                .and_then(|content| content.iter().next())
+                .and_then(|(media, value)| Some((media, value.get("schema")?)));
+            let schema = match (map.get("schema"), content_schema) {
+                (Some(schema), _) => Some((schema, child(&parameter_pointer, "schema"))),
+                (None, Some((media, schema))) => {
+                    style = ParameterStyle::Json;
+                    let pointer = child(
+                        &child(&child(&parameter_pointer, "content"), media),
+                        "schema",
+                    );
+                    Some((schema, pointer))
+                }
+                (None, None) => None,
+            };
+            let (ty, constraints, default) = match schema {
+                Some((schema, schema_pointer)) => {
                     let context = format!("{}Parameter", ident::to_upper_camel(name));
-                    let typed = self.schemas.typed(
-                        schema,
-                        &child(&parameter_pointer, "schema"),
-                        &context,
-                    )?;
+                    let typed = self.schemas.typed(schema, &schema_pointer, &context)?;
                     (typed.ty, typed.constraints, typed.default)
                 }
                 None => {
@@ -462,6 +479,7 @@ impl OperationReader<'_, '_, '_> {
                 constraints,
                 default,
                 explode,
+                style,
             });
         }
         Ok(parameters)
@@ -489,12 +507,13 @@ impl OperationReader<'_, '_, '_> {
             .map(String::as_str)
             .collect();
         if !others.is_empty() {
+            let others: Vec<String> = others.iter().map(|m| format!("`{m}`")).collect();
             self.warnings.push(self.doc.warning(
                 pointer,
                 format!(
-                    "also offered as {}; the client uses `{}`",
-                    others.join(", "),
-                    chosen.0
+                    "the client uses `{}`; also offered as {}",
+                    chosen.0,
+                    others.join(", ")
                 ),
             ));
         }

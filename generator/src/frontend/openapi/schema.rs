@@ -14,8 +14,8 @@ use crate::frontend::schemas::{enum_schema, SchemaRegistry};
 use crate::ident;
 use crate::ident::FieldNames;
 use crate::model::{
-    Bound, Constraints, Field, Nullability, ObjectSchema, Presence, Primitive, Schema, SchemaKind,
-    TypeRef, UnionSchema, UnionVariant,
+    Bound, Constraints, Field, Nullability, ObjectSchema, OneOfSchema, OneOfVariant, Presence,
+    Primitive, Schema, SchemaKind, TypeRef, UnionSchema, UnionVariant,
 };
 
 const COMPONENTS: &str = "/components/schemas";
@@ -40,6 +40,8 @@ pub struct Schemas<'d, 'a> {
     names: BTreeMap<String, String>,
     pub registry: SchemaRegistry,
     pub warnings: Vec<Warning>,
+    /// The string formats found that the model does not know.
+    unknown_formats: BTreeSet<String>,
 }
 
 impl<'d, 'a> Schemas<'d, 'a> {
@@ -50,6 +52,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
             names: BTreeMap::new(),
             registry: SchemaRegistry::default(),
             warnings: Vec::new(),
+            unknown_formats: BTreeSet::new(),
         };
         let components = match doc.root.pointer(COMPONENTS) {
             None => return Ok(schemas),
@@ -79,12 +82,15 @@ impl<'d, 'a> Schemas<'d, 'a> {
     ) -> Result<Schema, Error> {
         let map = object(self.doc, value, pointer, "a schema")?;
         let description = description(self.doc, map, pointer)?;
-        if let Some(values) = map.get("enum") {
-            let values = self.enum_values(values, &child(pointer, "enum"))?;
-            return Ok(enum_schema(name, description, &values.0));
+        if let Some((values, _)) = self.enum_values(map, pointer)? {
+            return Ok(enum_schema(name, description, &values));
         }
         if map.contains_key("oneOf") || map.contains_key("anyOf") {
-            let kind = self.union(map, pointer)?;
+            let (shape, _) = self.union(map, pointer, &name)?;
+            let kind = match shape {
+                UnionShape::Kind(kind) => kind,
+                UnionShape::Single(ty) => SchemaKind::Alias(ty),
+            };
             return Ok(Schema {
                 name,
                 description,
@@ -155,21 +161,17 @@ impl<'d, 'a> Schemas<'d, 'a> {
             return Ok(typed);
         }
         if map.contains_key("oneOf") || map.contains_key("anyOf") {
-            let union = self.union(map, pointer)?;
-            let schema = Schema {
-                name: context.to_string(),
-                description: typed.description.clone(),
-                kind: union,
+            let (shape, nullable) = self.union(map, pointer, context)?;
+            typed.nullable |= nullable;
+            typed.ty = match shape {
+                UnionShape::Single(ty) => ty,
+                UnionShape::Kind(kind) => {
+                    self.inline(context, typed.description.clone(), kind, pointer)
+                }
             };
-            typed.ty = TypeRef::Named(self.registry.register(
-                schema,
-                &self.doc.location(pointer),
-                &mut self.warnings,
-            ));
             return Ok(typed);
         }
-        if let Some(values) = map.get("enum") {
-            let (values, has_null) = self.enum_values(values, &child(pointer, "enum"))?;
+        if let Some((values, has_null)) = self.enum_values(map, pointer)? {
             typed.nullable |= has_null;
             let schema = enum_schema(context.to_string(), typed.description.clone(), &values);
             typed.ty = TypeRef::Named(self.registry.register(
@@ -178,6 +180,30 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 &mut self.warnings,
             ));
             return Ok(typed);
+        }
+        if let Some(Value::Array(names)) = map.get("type") {
+            let types: Vec<&str> = names.iter().filter_map(Value::as_str).collect();
+            if types.iter().filter(|name| **name != "null").count() > 1 {
+                // `type: [string, integer]`: a union without a tag of the
+                // same schema with one type each.
+                let members = types
+                    .iter()
+                    .map(|name| {
+                        let mut member = map.clone();
+                        member.insert("type".to_string(), Value::String(name.to_string()));
+                        (Value::Object(member), child(pointer, "type"))
+                    })
+                    .collect();
+                let (shape, nullable) = self.untagged(members, context)?;
+                typed.nullable |= nullable;
+                typed.ty = match shape {
+                    UnionShape::Single(ty) => ty,
+                    UnionShape::Kind(kind) => {
+                        self.inline(context, typed.description.clone(), kind, pointer)
+                    }
+                };
+                return Ok(typed);
+            }
         }
         let (type_name, nullable) = self.type_name(map, pointer)?;
         typed.nullable |= nullable;
@@ -236,6 +262,27 @@ impl<'d, 'a> Schemas<'d, 'a> {
         Ok(typed)
     }
 
+    /// An inline type named `name`: registered once, so identical inline
+    /// types are one type.
+    fn inline(
+        &mut self,
+        name: &str,
+        description: Option<String>,
+        kind: SchemaKind,
+        pointer: &str,
+    ) -> TypeRef {
+        let schema = Schema {
+            name: name.to_string(),
+            description,
+            kind,
+        };
+        TypeRef::Named(self.registry.register(
+            schema,
+            &self.doc.location(pointer),
+            &mut self.warnings,
+        ))
+    }
+
     /// `type` as one name and whether it admits `null` (OpenAPI 3.1 writes
     /// `type: [string, "null"]`).
     fn type_name(
@@ -278,10 +325,13 @@ impl<'d, 'a> Schemas<'d, 'a> {
             Some("binary") => Primitive::Binary,
             Some("byte" | "password" | "hostname" | "ipv4" | "ipv6") => Primitive::String,
             Some(other) => {
-                self.warnings.push(self.doc.warning(
-                    &child(pointer, "format"),
-                    format!("string format `{other}` is not known; the value is a plain string"),
-                ));
+                // Reported once per format, where it is first used.
+                if self.unknown_formats.insert(other.to_string()) {
+                    self.warnings.push(self.doc.warning(
+                        &child(pointer, "format"),
+                        format!("string format `{other}` is not known; values of this format are plain strings (reported once, here where it is first used)"),
+                    ));
+                }
                 Primitive::String
             }
         })
@@ -309,41 +359,87 @@ impl<'d, 'a> Schemas<'d, 'a> {
         Ok(self.typed(target, &target_pointer, &context)?.ty)
     }
 
-    /// The string values of an enum, and whether `null` is one of them.
-    fn enum_values(&mut self, values: &Value, pointer: &str) -> Result<(Vec<String>, bool), Error> {
-        let Some(values) = values.as_array() else {
-            return Err(self.doc.error(
-                pointer,
-                format!("expected a list of values, found {}", kind(values)),
-            ));
+    /// The values of an `enum` (or a `const`, an enum of one value) when
+    /// they are strings, and whether `null` is one of them. `None` when the
+    /// schema has neither, or values of other types: then its `type`
+    /// decides (an integer enum is an integer), and without one it is an
+    /// open value.
+    fn enum_values(
+        &mut self,
+        map: &Map<String, Value>,
+        pointer: &str,
+    ) -> Result<Option<(Vec<String>, bool)>, Error> {
+        let (values, values_pointer) = match (map.get("enum"), map.get("const")) {
+            (Some(Value::Array(values)), _) => (values.clone(), child(pointer, "enum")),
+            (Some(other), _) => {
+                return Err(self.doc.error(
+                    &child(pointer, "enum"),
+                    format!("expected a list of values, found {}", kind(other)),
+                ))
+            }
+            (None, Some(value)) => (vec![value.clone()], child(pointer, "const")),
+            (None, None) => return Ok(None),
         };
         let mut strings = Vec::new();
         let mut has_null = false;
-        for (index, value) in values.iter().enumerate() {
+        for value in &values {
             match value {
                 Value::String(text) => strings.push(text.clone()),
                 Value::Null => has_null = true,
-                other => {
-                    return Err(self.doc.error(
-                        &child(pointer, &index.to_string()),
-                        format!("enum value {other} is not supported yet; expected strings"),
-                    ));
+                _ => {
+                    if !map.contains_key("type") {
+                        self.warnings.push(self.doc.warning(&values_pointer, "values that are not all strings, without a `type`: the value is kept as untyped JSON"));
+                    }
+                    return Ok(None);
                 }
             }
         }
-        Ok((strings, has_null))
+        Ok(Some((strings, has_null)))
     }
 
-    /// A `oneOf`/`anyOf` with a `discriminator`: a tagged union.
-    fn union(&mut self, map: &Map<String, Value>, pointer: &str) -> Result<SchemaKind, Error> {
+    /// A `oneOf`/`anyOf`: with a `discriminator`, a tagged union; without,
+    /// a union without a tag, or the one member left once `null` is set
+    /// aside. Also says whether `null` is a member.
+    fn union(
+        &mut self,
+        map: &Map<String, Value>,
+        pointer: &str,
+        context: &str,
+    ) -> Result<(UnionShape, bool), Error> {
         let key = if map.contains_key("oneOf") {
             "oneOf"
         } else {
             "anyOf"
         };
-        let Some(discriminator) = map.get("discriminator") else {
-            return Err(self.doc.error(&child(pointer, key), format!("`{key}` without a `discriminator` is not supported yet; expected a `discriminator` with `propertyName`")));
+        let members_pointer = child(pointer, key);
+        let members: Vec<(Value, String)> = match map.get(key) {
+            Some(Value::Array(members)) => members
+                .iter()
+                .enumerate()
+                .map(|(index, member)| {
+                    (member.clone(), child(&members_pointer, &index.to_string()))
+                })
+                .collect(),
+            Some(other) => {
+                return Err(self.doc.error(
+                    &members_pointer,
+                    format!("expected a list of schemas, found {}", kind(other)),
+                ))
+            }
+            None => {
+                return Err(self
+                    .doc
+                    .error(&members_pointer, "expected a list of schemas"))
+            }
         };
+        let Some(discriminator) = map.get("discriminator") else {
+            return self.untagged(members, context);
+        };
+        let inline_member = members.iter().find(|(m, _)| m.get("$ref").is_none());
+        if let (None, Some((_, member_pointer))) = (discriminator.get("mapping"), inline_member) {
+            self.warnings.push(self.doc.warning(member_pointer, "a member without `$ref` has no tag value without a discriminator `mapping`; the union is decoded without its tag, member by member"));
+            return self.untagged(members, context);
+        }
         let discriminator_pointer = child(pointer, "discriminator");
         let discriminator = object(
             self.doc,
@@ -403,10 +499,8 @@ impl<'d, 'a> Schemas<'d, 'a> {
         let mut variants = Vec::new();
         for (tag_value, ty) in tags {
             let TypeRef::Named(schema) = ty else {
-                return Err(self.doc.error(
-                    &discriminator_pointer,
-                    format!("the member for tag `{tag_value}` is not a named schema"),
-                ));
+                self.warnings.push(self.doc.warning(&discriminator_pointer, format!("the member for tag `{tag_value}` is not an object schema; the union is decoded without its tag, member by member")));
+                return self.untagged(members, context);
             };
             let variant = ident::claim_unique(schema.clone(), &mut taken);
             variants.push(UnionVariant {
@@ -415,10 +509,78 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 schema,
             });
         }
-        Ok(SchemaKind::Union(UnionSchema {
-            tag: tag.to_string(),
-            variants,
-        }))
+        Ok((
+            UnionShape::Kind(SchemaKind::Union(UnionSchema {
+                tag: tag.to_string(),
+                variants,
+            })),
+            false,
+        ))
+    }
+
+    /// A union without a tag of `members` (each with its pointer): the
+    /// members in the order a value is tried against them (see
+    /// [`OneOfSchema`]), or the one member left once `null` is set aside.
+    /// Also says whether `null` is a member.
+    fn untagged(
+        &mut self,
+        members: Vec<(Value, String)>,
+        context: &str,
+    ) -> Result<(UnionShape, bool), Error> {
+        let mut nullable = false;
+        let mut tried: Vec<(u64, TypeRef)> = Vec::new();
+        for (index, (member, member_pointer)) in members.iter().enumerate() {
+            if is_null_schema(member) {
+                nullable = true;
+                continue;
+            }
+            let member_context = format!("{context}Variant{}", index + 1);
+            let typed = self.typed(member, member_pointer, &member_context)?;
+            nullable |= typed.nullable;
+            if !tried.iter().any(|(_, ty)| *ty == typed.ty) {
+                tried.push((self.specificity(member, member_pointer), typed.ty));
+            }
+        }
+        if tried.len() <= 1 {
+            let ty = tried.pop().map_or(TypeRef::Any, |(_, ty)| ty);
+            return Ok((UnionShape::Single(ty), nullable));
+        }
+        // Stable: members of equal specificity keep the input's order.
+        tried.sort_by_key(|(specificity, _)| std::cmp::Reverse(*specificity));
+        let mut taken = BTreeSet::from(["Other".to_string()]);
+        let variants = tried
+            .into_iter()
+            .map(|(_, ty)| OneOfVariant {
+                variant: ident::claim_unique(variant_name(&ty), &mut taken),
+                ty,
+            })
+            .collect();
+        Ok((
+            UnionShape::Kind(SchemaKind::OneOf(OneOfSchema { variants })),
+            nullable,
+        ))
+    }
+
+    /// How specific a union member is, to try the more specific first: an
+    /// object's number of required properties, 1 for an integer or a string
+    /// with a format, 0 otherwise.
+    fn specificity(&self, member: &Value, pointer: &str) -> u64 {
+        let member = match member.get("$ref").and_then(Value::as_str) {
+            Some(reference) => match self.doc.target(reference, pointer) {
+                Ok((target, _)) => target,
+                Err(_) => member,
+            },
+            None => member,
+        };
+        let required = member
+            .get("required")
+            .and_then(Value::as_array)
+            .map_or(0, |names| names.len() as u64);
+        match member.get("type").and_then(Value::as_str) {
+            Some("integer") => 1,
+            Some("string") if member.get("format").is_some() => 1,
+            _ => required,
+        }
     }
 
     fn object_schema(
@@ -540,10 +702,53 @@ impl<'d, 'a> Schemas<'d, 'a> {
     }
 }
 
+/// What a `oneOf`/`anyOf` turns out to be.
+enum UnionShape {
+    /// A union type.
+    Kind(SchemaKind),
+    /// One member, once `null` is set aside.
+    Single(TypeRef),
+}
+
+/// `{type: null}`: the member of a union that makes it nullable.
+fn is_null_schema(schema: &Value) -> bool {
+    match schema.get("type") {
+        Some(Value::String(name)) => name == "null",
+        Some(Value::Array(names)) => names.iter().all(|n| n == "null"),
+        _ => schema
+            .get("enum")
+            .and_then(Value::as_array)
+            .is_some_and(|values| values.iter().all(Value::is_null)),
+    }
+}
+
+/// The variant name of a union member: its type's name (`Thing`,
+/// `String`, `ThingList`).
+fn variant_name(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Named(name) => name.clone(),
+        TypeRef::Primitive(primitive) => match primitive {
+            Primitive::String | Primitive::Email | Primitive::Uri => "String",
+            Primitive::Uuid => "Uuid",
+            Primitive::DateTime => "DateTime",
+            Primitive::Date => "Date",
+            Primitive::Binary => "Bytes",
+            Primitive::Boolean => "Boolean",
+            Primitive::Integer | Primitive::Int32 | Primitive::Int64 => "Integer",
+            Primitive::Number | Primitive::Float | Primitive::Double => "Number",
+        }
+        .to_string(),
+        TypeRef::Array(item) => format!("{}List", variant_name(item)),
+        TypeRef::Map(_) => "Map".to_string(),
+        TypeRef::Any | TypeRef::Unstated => "Value".to_string(),
+    }
+}
+
 /// Whether a component schema only names another type (an array, a
 /// primitive, a free-form object, `allOf` one reference): no properties,
 /// enum values or union members of its own.
 fn is_alias(schema: &Value) -> bool {
     let has = |key: &str| schema.get(key).is_some();
-    !(has("properties") || has("enum") || has("oneOf") || has("anyOf"))
+    // (A schema with string `enum` values is an enum before this is asked.)
+    !(has("properties") || has("oneOf") || has("anyOf"))
 }

@@ -1,0 +1,304 @@
+//! The client of `tests/fixtures/any_api.yaml` against a local HTTP server:
+//! each security scheme on the wire, form, text and byte bodies, parameter
+//! styles, `default` and `4XX` responses, and unions without a tag.
+
+use any_api_client::models::{
+    ErrorBody, FilterParameter, GetPetsParams, Kind, LoginRequest, NewPet, PetId, PetWeight,
+};
+use any_api_client::{Client, Error, Nullable};
+use serde_json::json;
+use wiremock::matchers::{body_string, header, method, path, query_param};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+async fn server() -> MockServer {
+    MockServer::start().await
+}
+
+/// The one request the server received.
+async fn received(server: &MockServer) -> Request {
+    let mut requests = server.received_requests().await.unwrap_or_default();
+    assert_eq!(requests.len(), 1, "expected one request");
+    requests.remove(0)
+}
+
+fn header_of<'r>(request: &'r Request, name: &str) -> Option<&'r str> {
+    request.headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+fn pet_body() -> serde_json::Value {
+    json!([
+        {"id": 7, "name": "Rex", "kind": {"bark": "woof", "good": true}, "weight": 12,
+         "owner": null, "tag": "a", "level": 2, "version": "v1", "born": "2020-02-29"},
+        {"id": "x-9", "name": "Tom", "kind": {"lives": 9}, "weight": 4.5},
+        {"id": 1.5, "name": "Odd", "kind": {"wings": 2}}
+    ])
+}
+
+#[tokio::test]
+async fn an_api_key_in_a_header_is_the_first_requirement_the_client_satisfies() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path("/pets"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+        .mount(&server)
+        .await;
+    // Both alternatives are configured: the first one listed is used.
+    let client = Client::builder(server.uri())
+        .basic("user", "pass")
+        .api_key("k-1")
+        .build()
+        .unwrap();
+    client.get_pets(&GetPetsParams::default()).await.unwrap();
+    let request = received(&server).await;
+    assert_eq!(header_of(&request, "x-api-key"), Some("k-1"));
+    assert_eq!(header_of(&request, "authorization"), None);
+}
+
+#[tokio::test]
+async fn basic_credentials_go_when_the_api_key_is_not_configured() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path("/pets"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+        .mount(&server)
+        .await;
+    let client = Client::builder(server.uri())
+        .basic("user", "pass")
+        .build()
+        .unwrap();
+    client.get_pets(&GetPetsParams::default()).await.unwrap();
+    let request = received(&server).await;
+    // base64("user:pass")
+    assert_eq!(
+        header_of(&request, "authorization"),
+        Some("Basic dXNlcjpwYXNz")
+    );
+    assert_eq!(header_of(&request, "x-api-key"), None);
+}
+
+#[tokio::test]
+async fn an_http_scheme_named_bearer_agent_sends_its_own_scheme_name() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/pets"))
+        .and(header("authorization", "bearer+agent agent-token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 1, "name": "Rex"})))
+        .mount(&server)
+        .await;
+    let client = Client::builder(server.uri())
+        .agent("agent-token")
+        .build()
+        .unwrap();
+    let pet = client
+        .add_pet(&NewPet {
+            name: "Rex".into(),
+            tags: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(pet.id, PetId::Integer(1));
+}
+
+#[tokio::test]
+async fn optional_security_sends_no_credentials_when_the_client_has_none() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/pets"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 1, "name": "Rex"})))
+        .mount(&server)
+        .await;
+    // Credentials of a scheme this operation does not list are not sent either.
+    let client = Client::builder(server.uri())
+        .api_key("k-1")
+        .build()
+        .unwrap();
+    client
+        .add_pet(&NewPet {
+            name: "Rex".into(),
+            tags: Some(vec!["a".into()]),
+        })
+        .await
+        .unwrap();
+    let request = received(&server).await;
+    assert_eq!(header_of(&request, "authorization"), None);
+    assert_eq!(header_of(&request, "x-api-key"), None);
+    // JSON is preferred over the form the operation also accepts.
+    assert_eq!(
+        header_of(&request, "content-type"),
+        Some("application/json")
+    );
+    let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
+    assert_eq!(body, json!({"name": "Rex", "tags": ["a"]}));
+}
+
+#[tokio::test]
+async fn api_keys_in_the_query_and_in_a_cookie() {
+    let server = server().await;
+    Mock::given(method("PUT"))
+        .and(path("/pets/5/photo"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let by_query = Client::builder(server.uri())
+        .query_key("q-1")
+        .build()
+        .unwrap();
+    by_query.put_photo(5, Some(b"\x89PNG")).await.unwrap();
+    let by_cookie = Client::builder(server.uri())
+        .cookie_key("c-1")
+        .build()
+        .unwrap();
+    by_cookie.put_photo(5, None).await.unwrap();
+    let requests = server.received_requests().await.unwrap_or_default();
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[0].url.query(), Some("key=q-1"));
+    assert_eq!(header_of(&requests[0], "content-type"), Some("image/png"));
+    assert_eq!(requests[0].body, b"\x89PNG");
+    assert_eq!(header_of(&requests[1], "cookie"), Some("sid=c-1"));
+    assert_eq!(requests[1].url.query(), None);
+}
+
+#[tokio::test]
+async fn a_key_sent_in_the_query_is_not_in_a_transport_error() {
+    // Port 9 (discard) on loopback: nothing listens there in CI.
+    let client = Client::builder("http://127.0.0.1:9")
+        .query_key("secret-key")
+        .build()
+        .unwrap();
+    let error = client.put_photo(5, None).await.unwrap_err();
+    assert!(matches!(error, Error::Transport { .. }), "{error:?}");
+    for shown in [
+        error.to_string(),
+        format!("{error:?}"),
+        format!("{client:?}"),
+    ] {
+        assert!(!shown.contains("secret-key"), "the key leaked: {shown}");
+    }
+}
+
+#[tokio::test]
+async fn a_form_body_and_a_text_body() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/login"))
+        .and(header("content-type", "application/x-www-form-urlencoded"))
+        .and(body_string(
+            "username=jo%20doe&password=p%26w&scopes=a&scopes=b",
+        ))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/notes"))
+        .and(header("content-type", "text/plain"))
+        .and(body_string("remember the milk"))
+        .respond_with(ResponseTemplate::new(201))
+        .mount(&server)
+        .await;
+    let client = Client::builder(server.uri()).bearer("t").build().unwrap();
+    let login = LoginRequest {
+        username: "jo doe".into(),
+        password: "p&w".into(),
+        remember: None,
+        scopes: Some(vec!["a".into(), "b".into()]),
+    };
+    client.login(&login).await.unwrap();
+    // An operation without `responses` accepts any success.
+    client.add_note(Some("remember the milk")).await.unwrap();
+}
+
+#[tokio::test]
+async fn parameters_in_each_style_and_place() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path("/pets"))
+        .and(query_param("filter[name]", "Rex"))
+        .and(query_param("filter[age]", "3"))
+        .and(query_param("tags", "a|b"))
+        .and(query_param("where", r#"{"color":"brown"}"#))
+        .and(header("x-trace", "t-1"))
+        .and(header("cookie", "session=s-1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+        .mount(&server)
+        .await;
+    let client = Client::new(server.uri());
+    let params = GetPetsParams {
+        filter: Some(FilterParameter {
+            name: Some("Rex".into()),
+            age: Some(3),
+        }),
+        tags: Some(vec!["a".into(), "b".into()]),
+        r#where: Some([("color".to_string(), "brown".to_string())].into()),
+        session: Some("s-1".into()),
+        x_trace: Some("t-1".into()),
+    };
+    client.get_pets(&params).await.unwrap();
+}
+
+#[tokio::test]
+async fn members_of_unions_without_a_tag_are_told_apart_by_what_fits() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path("/pets"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(pet_body()))
+        .mount(&server)
+        .await;
+    let pets = Client::new(server.uri())
+        .get_pets(&GetPetsParams::default())
+        .await
+        .unwrap();
+    assert_eq!(pets[0].id, PetId::Integer(7));
+    assert!(matches!(&pets[0].kind, Some(Kind::Dog(dog)) if dog.good));
+    assert_eq!(pets[0].weight, Some(PetWeight::Integer(12)));
+    assert_eq!(pets[0].owner, Nullable::Null);
+    assert_eq!(pets[0].tag, Nullable::Value("a".into()));
+    assert_eq!(pets[0].level, Some(2));
+    assert_eq!(pets[1].id, PetId::String("x-9".into()));
+    assert!(matches!(&pets[1].kind, Some(Kind::Cat(cat)) if cat.lives == 9));
+    assert_eq!(pets[1].weight, Some(PetWeight::Number(4.5)));
+    assert_eq!(pets[1].owner, Nullable::Absent);
+    // What fits no member is kept as it came.
+    assert_eq!(pets[2].id, PetId::Other(json!(1.5)));
+    assert_eq!(pets[2].kind, Some(Kind::Other(json!({"wings": 2}))));
+    // And each is written back as it was read.
+    let written = serde_json::to_value(&pets).unwrap();
+    assert_eq!(written[1]["id"], json!("x-9"));
+    assert_eq!(written[2]["kind"], json!({"wings": 2}));
+}
+
+#[tokio::test]
+async fn a_4xx_range_and_default_responses_decode_as_documented_errors() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path("/pets"))
+        .and(query_param("tags", "missing"))
+        .respond_with(
+            ResponseTemplate::new(404).set_body_json(json!({"title": "Not Found", "status": 404})),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/pets"))
+        .respond_with(ResponseTemplate::new(503).set_body_json(json!({"message": "down"})))
+        .mount(&server)
+        .await;
+    let client = Client::new(server.uri());
+    let missing = GetPetsParams {
+        tags: Some(vec!["missing".into()]),
+        ..GetPetsParams::default()
+    };
+    match client.get_pets(&missing).await {
+        Err(Error::Api { status, body, .. }) => {
+            assert_eq!(status, 404);
+            assert!(matches!(*body, ErrorBody::Problem(ref p) if p.status == Some(404)));
+        }
+        other => panic!("expected the 4XX body, got {other:?}"),
+    }
+    match client.get_pets(&GetPetsParams::default()).await {
+        Err(Error::Api { status, body, .. }) => {
+            assert_eq!(status, 503);
+            assert!(matches!(*body, ErrorBody::Error(ref e) if e.message == "down"));
+        }
+        other => panic!("expected the default body, got {other:?}"),
+    }
+}
