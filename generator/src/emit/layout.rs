@@ -126,6 +126,7 @@ impl Emitted {
 /// `models` (`re_export`) the re-export of its items: all types are in
 /// `models`, whichever module holds them.
 fn declarations(gating: Gating, parts: &[Part], re_export: bool, inline: bool) -> Vec<String> {
+    let parent = if re_export { "models" } else { "operations" };
     let cfg = |part: &Part| -> Vec<String> {
         match (&part.feature, gating) {
             (Some(feature), Gating::Features) => {
@@ -136,10 +137,21 @@ fn declarations(gating: Gating, parts: &[Part], re_export: bool, inline: bool) -
     };
     let mut lines = Vec::new();
     for part in parts {
+        let mut attributes = cfg(part);
+        if part.module == parent {
+            attributes.push(format!(
+                "#[allow(clippy::module_inception)] // the `{parent}` tag's module"
+            ));
+        }
         if inline {
-            lines.push(inline_module(&cfg(part), "mod", &part.module, &part.source));
+            lines.push(inline_module(
+                &attributes,
+                "mod",
+                &part.module,
+                &part.source,
+            ));
         } else {
-            lines.extend(cfg(part));
+            lines.extend(attributes);
             lines.push(format!("mod {};", part.module));
         }
     }

@@ -181,7 +181,17 @@ fn operation_doc(op: &Operation) -> String {
         .map(|p| {
             let name = crate::ident::to_snake(&p.name);
             match p.description.as_deref().filter(|d| !d.trim().is_empty()) {
-                Some(description) => format!("- `{name}`: {}", escape(description)),
+                // The lines after the first are indented to stay in the item.
+                Some(description) => {
+                    let lines: Vec<String> = escape(description.trim())
+                        .lines()
+                        .map(|line| match line.is_empty() {
+                            true => String::new(),
+                            false => format!("  {line}"),
+                        })
+                        .collect();
+                    format!("- `{name}`: {}", lines.join("\n").trim_start())
+                }
                 None => format!("- `{name}`"),
             }
         })

@@ -1,0 +1,112 @@
+//! Every public OpenAPI document in `../shared/specs/corpus/` generates a
+//! crate that passes `cargo clippy --all-features -D warnings`. Prints per
+//! document its operations, types and warnings by kind. Minutes of
+//! compiling, so it is `#[ignore]`d in `cargo test --workspace` and run by
+//! `.ci/run` with `--ignored`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const CORPUS: &str = "../shared/specs/corpus";
+
+/// The corpus documents, sorted by name.
+fn documents() -> Vec<PathBuf> {
+    let mut documents: Vec<PathBuf> = std::fs::read_dir(CORPUS)
+        .unwrap_or_else(|e| panic!("{CORPUS}: {e}"))
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("json" | "yaml" | "yml")
+            )
+        })
+        .collect();
+    documents.sort();
+    documents
+}
+
+/// A package name for a document: `oai-3.1-webhook-example.yaml` →
+/// `corpus-oai-3-1-webhook-example`.
+fn package_name(document: &Path) -> String {
+    let stem = document
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("document");
+    let name: String = stem
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("corpus-{name}")
+}
+
+#[test]
+#[ignore = "compiles every corpus document's crate (minutes); .ci/run runs it with --ignored"]
+fn every_corpus_document_generates_a_crate_that_passes_clippy() {
+    let documents = documents();
+    assert!(!documents.is_empty(), "no documents in {CORPUS}");
+    let workspace = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut members = Vec::new();
+    let mut failures = Vec::new();
+    for document in &documents {
+        let name = package_name(document);
+        let dir = workspace.path().join(&name);
+        let generated = generator::Generator::new()
+            .spec(document)
+            .crate_name(&name)
+            .write_crate(&dir);
+        match generated {
+            Ok(report) => {
+                println!(
+                    "{}: {} operations, {} types, {} warnings",
+                    document.display(),
+                    report.operations,
+                    report.schemas,
+                    report.warnings.len()
+                );
+                for (kind, count) in generator::warning_kinds(&report.warnings) {
+                    println!("    {count:>4} × {kind}");
+                }
+                members.push(name);
+            }
+            Err(error) => failures.push(format!("{}: {error}", document.display())),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "generation failed:\n{}",
+        failures.join("\n")
+    );
+    // One workspace, so the dependencies compile once and the crates in parallel.
+    let manifest = format!(
+        "[workspace]\nmembers = [{}]\nresolver = \"2\"\n",
+        members
+            .iter()
+            .map(|m| format!("\"{m}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    std::fs::write(workspace.path().join("Cargo.toml"), manifest).unwrap_or_else(|e| panic!("{e}"));
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus");
+    let output = Command::new(env!("CARGO"))
+        .args([
+            "clippy",
+            "--quiet",
+            "--workspace",
+            "--all-features",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .current_dir(workspace.path())
+        .env("CARGO_TARGET_DIR", &target)
+        .output()
+        .unwrap_or_else(|e| panic!("running cargo clippy: {e}"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "cargo clippy failed:\n{stderr}");
+    assert!(
+        !stderr.contains("warning:"),
+        "cargo clippy warned:\n{stderr}"
+    );
+    println!("clippy -D warnings: clean on all {} crates", members.len());
+}
