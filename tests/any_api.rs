@@ -266,6 +266,21 @@ async fn members_of_unions_without_a_tag_are_told_apart_by_what_fits() {
     assert_eq!(written[2]["kind"], json!({"wings": 2}));
 }
 
+#[test]
+fn all_of_members_merge_into_one_struct() {
+    let puppy: any_api_client::models::Puppy =
+        serde_json::from_value(json!({"bark": "yip", "good": true, "weeks": 9})).unwrap();
+    assert_eq!(
+        (puppy.bark.as_str(), puppy.good, puppy.weeks),
+        ("yip", true, 9)
+    );
+    // `weeks` is required by the second member, `bark` by the first.
+    let missing = serde_json::from_value::<any_api_client::models::Puppy>(
+        json!({"bark": "yip", "good": true}),
+    );
+    assert!(missing.unwrap_err().to_string().contains("weeks"));
+}
+
 #[tokio::test]
 async fn a_4xx_range_and_default_responses_decode_as_documented_errors() {
     let server = server().await;

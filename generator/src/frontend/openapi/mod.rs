@@ -88,7 +88,14 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
     }
     let base_path = base_path(&doc, root)?;
     warnings.append(&mut reader.warnings);
-    warnings.append(&mut schemas.warnings);
+    // A schema read from several places reports its problems once.
+    let mut seen = std::collections::BTreeSet::new();
+    warnings.extend(
+        schemas
+            .warnings
+            .drain(..)
+            .filter(|warning| seen.insert(warning.clone())),
+    );
     let api = Api {
         base_path,
         operations,

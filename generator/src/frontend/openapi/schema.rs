@@ -97,6 +97,20 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 kind,
             });
         }
+        if let Some(Value::Array(members)) = map.get("allOf").filter(|_| !map.contains_key("$ref"))
+        {
+            if members.len() > 1 {
+                let all_pointer = child(pointer, "allOf");
+                if let Some(merged) = self.merge_all_of(map, members, &all_pointer, 0)? {
+                    let object = self.object_schema(&name, &merged, pointer)?;
+                    return Ok(Schema {
+                        name,
+                        description,
+                        kind: SchemaKind::Object(object),
+                    });
+                }
+            }
+        }
         if is_alias(value) {
             let ty = self.typed(value, pointer, &format!("{name}Value"))?.ty;
             return Ok(Schema {
@@ -148,8 +162,13 @@ impl<'d, 'a> Schemas<'d, 'a> {
                     typed.title = typed.title.or(inner.title);
                     typed.default = typed.default.or(inner.default);
                 }
-                Some(_) => {
-                    self.warnings.push(self.doc.warning(&all_pointer, "`allOf` with more than one schema is not supported yet; the value is kept as untyped JSON"));
+                Some(members) => {
+                    if let Some(merged) = self.merge_all_of(map, members, &all_pointer, 0)? {
+                        let object = self.object_schema(context, &merged, pointer)?;
+                        let description = typed.description.clone();
+                        typed.ty =
+                            self.inline(context, description, SchemaKind::Object(object), pointer);
+                    }
                 }
                 None => {
                     return Err(self.doc.error(
@@ -260,6 +279,98 @@ impl<'d, 'a> Schemas<'d, 'a> {
             }
         };
         Ok(typed)
+    }
+
+    /// The object that `allOf` `members` (beside the properties of `outer`,
+    /// the schema that holds them) describe together: their properties
+    /// and `required` lists merged, references followed. `None`, with a
+    /// warning, when a member is not an object (a union, an enum, a
+    /// primitive): then the value is kept as untyped JSON. A property two
+    /// members define differently is reported, and the first definition
+    /// kept.
+    fn merge_all_of(
+        &mut self,
+        outer: &Map<String, Value>,
+        members: &[Value],
+        pointer: &str,
+        depth: usize,
+    ) -> Result<Option<Map<String, Value>>, Error> {
+        let mut properties = Map::new();
+        let mut required: Vec<Value> = Vec::new();
+        let mut additional = None;
+        let mut parts: Vec<(Map<String, Value>, String)> = Vec::new();
+        for (index, member) in members.iter().enumerate() {
+            let member_pointer = child(pointer, &index.to_string());
+            let (member, member_pointer) = self.doc.resolve(member, &member_pointer)?;
+            let member = object(self.doc, member, &member_pointer, "a schema")?;
+            parts.push((member.clone(), member_pointer));
+        }
+        let mut own = outer.clone();
+        own.remove("allOf");
+        parts.push((own, pointer.to_string()));
+        for (part, part_pointer) in parts {
+            let part = match part.get("allOf") {
+                Some(Value::Array(nested)) if depth < 32 => {
+                    match self.merge_all_of(
+                        &part,
+                        nested,
+                        &child(&part_pointer, "allOf"),
+                        depth + 1,
+                    )? {
+                        Some(merged) => merged,
+                        None => return Ok(None),
+                    }
+                }
+                _ => part,
+            };
+            let is_object = match part.get("type") {
+                None => !["oneOf", "anyOf", "enum", "const", "items", "allOf"]
+                    .iter()
+                    .any(|key| part.contains_key(*key)),
+                Some(Value::String(name)) => name == "object",
+                Some(_) => false,
+            };
+            if !is_object {
+                self.warnings.push(self.doc.warning(&part_pointer, "an `allOf` member that is not an object cannot be merged into one struct; the value is kept as untyped JSON"));
+                return Ok(None);
+            }
+            if let Some(Value::Object(own_properties)) = part.get("properties") {
+                for (key, value) in own_properties {
+                    match properties.get(key) {
+                        Some(existing)
+                            if existing != value && !is_reference_to_same(existing, value) =>
+                        {
+                            self.warnings.push(self.doc.warning(
+                                &child(&child(&part_pointer, "properties"), key),
+                                format!("`allOf` members define property `{key}` differently; the first definition is kept"),
+                            ));
+                        }
+                        Some(_) => {}
+                        None => {
+                            properties.insert(key.clone(), value.clone());
+                        }
+                    }
+                }
+            }
+            if let Some(Value::Array(names)) = part.get("required") {
+                for name in names {
+                    if !required.contains(name) {
+                        required.push(name.clone());
+                    }
+                }
+            }
+            if let Some(value) = part.get("additionalProperties") {
+                additional.get_or_insert_with(|| value.clone());
+            }
+        }
+        let mut merged = Map::new();
+        merged.insert("type".to_string(), Value::String("object".to_string()));
+        merged.insert("properties".to_string(), Value::Object(properties));
+        merged.insert("required".to_string(), Value::Array(required));
+        if let Some(additional) = additional {
+            merged.insert("additionalProperties".to_string(), additional);
+        }
+        Ok(Some(merged))
     }
 
     /// An inline type named `name`: registered once, so identical inline
@@ -708,6 +819,12 @@ enum UnionShape {
     Kind(SchemaKind),
     /// One member, once `null` is set aside.
     Single(TypeRef),
+}
+
+/// Whether two property schemas are the same reference (with different
+/// descriptions beside it).
+fn is_reference_to_same(a: &Value, b: &Value) -> bool {
+    a.get("$ref").is_some() && a.get("$ref") == b.get("$ref")
 }
 
 /// `{type: null}`: the member of a union that makes it nullable.
