@@ -266,6 +266,25 @@ async fn members_of_unions_without_a_tag_are_told_apart_by_what_fits() {
     assert_eq!(written[2]["kind"], json!({"wings": 2}));
 }
 
+#[tokio::test]
+async fn parameters_named_like_the_methods_own_arguments_keep_their_values() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path("/boxes/b%201/7"))
+        .and(query_param("request", "r"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let params = any_api_client::models::NewOperationParams {
+        request: Some("r".into()),
+    };
+    // `new` is `Client::new`: the operation's method is `new_operation`.
+    Client::new(server.uri())
+        .new_operation("b 1", 7, &params)
+        .await
+        .unwrap();
+}
+
 #[test]
 fn all_of_members_merge_into_one_struct() {
     let puppy: any_api_client::models::Puppy =

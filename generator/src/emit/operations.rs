@@ -69,12 +69,7 @@ fn operation(
     let id = &op.id;
     let mut arguments = Vec::new();
     let mut path_arguments = Vec::new();
-    for parameter in op
-        .parameters
-        .iter()
-        .filter(|p| p.location == ParameterLocation::Path)
-    {
-        let ident = format_ident!("{}", crate::ident::to_snake(&parameter.name));
+    for (parameter, ident) in path_argument_names(op) {
         let ty = path_argument_type(op, parameter, &TokenStream::new(), scope)?;
         arguments.push(quote! { #ident: #ty });
         // In a stream method, the references live as long as the stream.
@@ -174,12 +169,9 @@ fn operation_doc(op: &Operation) -> String {
         parts.push(escape(description));
     }
     parts.push(format!("`{} {}`", op.method.as_str(), op.path));
-    let path_parameters: Vec<String> = op
-        .parameters
-        .iter()
-        .filter(|p| p.location == ParameterLocation::Path)
-        .map(|p| {
-            let name = crate::ident::to_snake(&p.name);
+    let path_parameters: Vec<String> = path_argument_names(op)
+        .into_iter()
+        .map(|(p, name)| {
             match p.description.as_deref().filter(|d| !d.trim().is_empty()) {
                 // The lines after the first are indented to stay in the item.
                 Some(description) => {
@@ -345,9 +337,33 @@ fn path_argument_type(
     })
 }
 
+/// The path parameters of `op` with the names of their arguments: snake
+/// case, unique, and never a name the method itself uses (`body`,
+/// `params`, `request`, and `page` in a stream's closure).
+fn path_argument_names(op: &Operation) -> Vec<(&Parameter, syn::Ident)> {
+    let mut taken: std::collections::BTreeSet<String> = ["body", "page", "params", "request"]
+        .iter()
+        .map(|name| name.to_string())
+        .collect();
+    op.parameters
+        .iter()
+        .filter(|p| p.location == ParameterLocation::Path)
+        .map(|parameter| {
+            let wanted = crate::ident::to_snake(&parameter.name);
+            let wanted = match taken.contains(&wanted) {
+                true => format!("{}_{}", crate::ident::unraw(&wanted), "path"),
+                false => wanted,
+            };
+            let name = crate::ident::claim_unique(wanted, &mut taken);
+            (parameter, format_ident!("{}", name))
+        })
+        .collect()
+}
+
 /// The path from the template, each argument encoded: a literal when the
 /// path has no parameters.
 fn path_expression(op: &Operation, scope: &mut Scope<'_>) -> TokenStream {
+    let names = path_argument_names(op);
     let mut template = String::new();
     let mut arguments = Vec::new();
     for segment in &op.path.segments {
@@ -356,8 +372,11 @@ fn path_expression(op: &Operation, scope: &mut Scope<'_>) -> TokenStream {
                 template.push_str(&text.replace('{', "{{").replace('}', "}}"))
             }
             PathSegment::Parameter(name) => {
+                // The front end checks that each has its parameter.
+                let Some((_, ident)) = names.iter().find(|(p, _)| p.name == *name) else {
+                    continue;
+                };
                 template.push_str("{}");
-                let ident = format_ident!("{}", crate::ident::to_snake(name));
                 let segment = scope.item("crate::runtime::segment");
                 arguments.push(quote! { #segment(#ident) });
             }

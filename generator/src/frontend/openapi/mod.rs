@@ -52,6 +52,7 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
             reader.path_item(path, item, &mut operations)?;
         }
     }
+    unique_operation_ids(&doc, &mut operations, warnings);
     if let Some(first) = reader.unnamed.first() {
         let count = reader.unnamed.len();
         let (verb, example) = match count {
@@ -104,6 +105,50 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
     };
     free_in_background(doc.root);
     Ok(api)
+}
+
+/// Methods `Client` has besides the operations: an operation id never takes
+/// one of these names.
+const CLIENT_METHODS: &[&str] = &[
+    "base_url",
+    "builder",
+    "clone",
+    "exchange",
+    "fmt",
+    "new",
+    "send_bytes",
+    "send_empty",
+    "send_json",
+    "send_json_if_any",
+    "send_text",
+    "with_bearer_token",
+    "with_credential",
+];
+
+/// Makes the operation ids, which are the methods' names, unique and
+/// different from `Client`'s other methods (`getUser` and `get_user` are
+/// both `get_user` in snake case), reporting each renamed one.
+fn unique_operation_ids(
+    doc: &Document<'_>,
+    operations: &mut [Operation],
+    warnings: &mut Vec<Warning>,
+) {
+    let mut taken: std::collections::BTreeSet<String> =
+        CLIENT_METHODS.iter().map(|name| name.to_string()).collect();
+    for op in operations.iter_mut() {
+        let wanted = match CLIENT_METHODS.contains(&op.id.as_str()) {
+            true => format!("{}_operation", op.id),
+            false => op.id.clone(),
+        };
+        let id = ident::claim_unique(wanted, &mut taken);
+        if id != op.id {
+            warnings.push(doc.warning(
+                &child(&child("/paths", &op.path.to_string()), &op.method.as_str().to_ascii_lowercase()),
+                format!("operation id `{}` is taken (by another operation or a method of `Client`); the method is named `{id}`", op.id),
+            ));
+            op.id = id;
+        }
+    }
 }
 
 /// Frees the document's tree on another thread: for a large document that
