@@ -286,6 +286,19 @@ async fn parameters_named_like_the_methods_own_arguments_keep_their_values() {
 }
 
 #[test]
+fn recursive_types_are_boxed() {
+    let person: any_api_client::models::Person = serde_json::from_value(json!({
+        "name": "a",
+        "partner": {"name": "b"},
+        "household": {"head": {"name": "c"}}
+    }))
+    .unwrap();
+    let partner: Option<Box<any_api_client::models::Person>> = person.partner;
+    assert_eq!(partner.map(|p| p.name), Some("b".to_string()));
+    assert_eq!(person.household.map(|h| h.head.name), Some("c".to_string()));
+}
+
+#[test]
 fn all_of_members_merge_into_one_struct() {
     let puppy: any_api_client::models::Puppy =
         serde_json::from_value(json!({"bark": "yip", "good": true, "weeks": 9})).unwrap();

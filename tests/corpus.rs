@@ -1,5 +1,6 @@
 //! Every public OpenAPI document in `../shared/specs/corpus/` generates a
-//! crate that passes `cargo clippy --all-features -D warnings`. Prints per
+//! crate that passes `cargo clippy -D warnings`, with its default features
+//! and with all of them. Prints per
 //! document its operations, types and warnings by kind. Minutes of
 //! compiling, so it is `#[ignore]`d in `cargo test --workspace` and run by
 //! `.ci/run` with `--ignored`.
@@ -88,25 +89,30 @@ fn every_corpus_document_generates_a_crate_that_passes_clippy() {
     );
     std::fs::write(workspace.path().join("Cargo.toml"), manifest).unwrap_or_else(|e| panic!("{e}"));
     let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus");
-    let output = Command::new(env!("CARGO"))
-        .args([
-            "clippy",
-            "--quiet",
-            "--workspace",
-            "--all-features",
-            "--",
-            "-D",
-            "warnings",
-        ])
-        .current_dir(workspace.path())
-        .env("CARGO_TARGET_DIR", &target)
-        .output()
-        .unwrap_or_else(|e| panic!("running cargo clippy: {e}"));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "cargo clippy failed:\n{stderr}");
-    assert!(
-        !stderr.contains("warning:"),
-        "cargo clippy warned:\n{stderr}"
-    );
-    println!("clippy -D warnings: clean on all {} crates", members.len());
+    // The default features (every tag, a type with the serde traits its
+    // operations need) and all of them (both traits on every type).
+    for features in [&[][..], &["--all-features"][..]] {
+        let args = [
+            &["clippy", "--quiet", "--workspace"][..],
+            features,
+            &["--", "-D", "warnings"],
+        ]
+        .concat();
+        let output = Command::new(env!("CARGO"))
+            .args(&args)
+            .current_dir(workspace.path())
+            .env("CARGO_TARGET_DIR", &target)
+            .output()
+            .unwrap_or_else(|e| panic!("running cargo clippy: {e}"));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "cargo {args:?} failed:\n{stderr}");
+        assert!(
+            !stderr.contains("warning:"),
+            "cargo {args:?} warned:\n{stderr}"
+        );
+        println!(
+            "clippy -D warnings {features:?}: clean on all {} crates",
+            members.len()
+        );
+    }
 }

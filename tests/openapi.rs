@@ -165,7 +165,8 @@ fn bad_documents_give_located_errors() {
     let cases = [
         ("broken.yaml", "openapi: 3.0.3\npaths: [unclosed\n".to_string(), ":3: invalid YAML"),
         ("broken.json", "{\"openapi\": \"3.0.3\",\n\"paths\": }".to_string(), ":2: invalid JSON"),
-        ("swagger.yaml", "swagger: '2.0'\npaths: {}\n".to_string(), "expected an `openapi` version"),
+        ("swagger.yaml", "swagger: '2.0'\npaths: {}\n".to_string(), "#/swagger: this is a Swagger 2.0 document; the generator reads OpenAPI 3.0 and 3.1. Convert it first"),
+        ("unversioned.yaml", "paths: {}\n".to_string(), "expected an `openapi` version"),
         ("dangling.yaml", constructs.replace("$ref: '#/components/schemas/Owner'", "$ref: '#/components/schemas/Nobody'"), "#/components/schemas/Thing/properties/owner/allOf/0/$ref: `#/components/schemas/Nobody` names no component schema"),
         ("type.yaml", constructs.replace("score: {type: number,", "score: {type: numeric,"), "#/components/schemas/Thing/properties/score/type: unknown type `numeric`"),
         ("path.yaml", constructs.replace("  /things/{id}/:\n    parameters:\n      - in: path\n        name: id", "  /things/{id}/:\n    parameters:\n      - in: path\n        name: uuid"), "#/paths/~1things~1{id}~1/delete: path parameter `id` is in the path but not among the parameters"),

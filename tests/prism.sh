@@ -4,8 +4,9 @@
 #
 #   tests/prism.sh start   installs Prism (once, under target/prism-cli),
 #                          starts a static and a dynamic (fixed seed) mock of
-#                          ../shared/specs/authentik-2025.12.6.yml on
-#                          loopback, waits until both answer, and prints the
+#                          ../shared/specs/authentik-2025.12.6.yml and a
+#                          static mock of each corpus document below on
+#                          loopback, waits until all answer, and prints the
 #                          variables to export (the URLs and the log folder)
 #   tests/prism.sh stop    stops them
 #
@@ -19,9 +20,13 @@ version="5.14.2"
 static_port="${PRISM_STATIC_PORT:-4010}"
 dynamic_port="${PRISM_DYNAMIC_PORT:-4011}"
 seed="${PRISM_SEED:-20251206}"
+# Public documents of other APIs (in ../shared/specs/corpus), each with a
+# static mock on the next port from 4020.
+corpus=(ory-hydra.json sonarr-v3.json twilio-accounts-v1.json openai.yaml)
+corpus_port=4020
 
 stop() {
-  for mode in static dynamic; do
+  for mode in static dynamic "${corpus[@]}"; do
     if [ -f "$tools/$mode.pid" ]; then
       kill -- "-$(cat "$tools/$mode.pid")" 2>/dev/null || true
       rm -f "$tools/$mode.pid"
@@ -50,16 +55,30 @@ case "${1:-}" in
     setsid "$tools/node_modules/.bin/prism" mock -d --seed "$seed" -h 127.0.0.1 -p "$dynamic_port" "$spec" \
       >"$tools/dynamic.log" 2>&1 < /dev/null &
     echo $! > "$tools/dynamic.pid"
-    for _ in $(seq 180); do
-      if listening "$static_port" && listening "$dynamic_port"; then
+    corpus_urls=()
+    ports=("$static_port" "$dynamic_port")
+    for index in "${!corpus[@]}"; do
+      document="${corpus[$index]}"
+      port=$((corpus_port + index))
+      setsid "$tools/node_modules/.bin/prism" mock -h 127.0.0.1 -p "$port" \
+        "$root/../shared/specs/corpus/$document" >"$tools/$document.log" 2>&1 < /dev/null &
+      echo $! > "$tools/$document.pid"
+      corpus_urls+=("$document=http://127.0.0.1:$port")
+      ports+=("$port")
+    done
+    for _ in $(seq 300); do
+      all=1
+      for port in "${ports[@]}"; do listening "$port" || all=0; done
+      if [ "$all" = 1 ]; then
         echo "export PRISM_STATIC_URL=http://127.0.0.1:$static_port"
         echo "export PRISM_DYNAMIC_URL=http://127.0.0.1:$dynamic_port"
+        echo "export PRISM_CORPUS='$(IFS=' '; echo "${corpus_urls[*]}")'"
         echo "export PRISM_LOG_DIR=$tools"
         exit 0
       fi
       sleep 1
     done
-    echo "Prism did not start within 180 s; logs in $tools" >&2
+    echo "Prism did not start within 300 s; logs in $tools" >&2
     tail -20 "$tools/static.log" "$tools/dynamic.log" >&2
     stop
     exit 1

@@ -26,7 +26,7 @@ const BUILDER_METHODS: &[&str] = &[
 ];
 
 /// The builder method of each scheme, in the order of `api.security_schemes`.
-fn method_names(api: &Api) -> Vec<String> {
+pub fn method_names(api: &Api) -> Vec<String> {
     let mut taken: BTreeSet<String> = BUILDER_METHODS.iter().map(|s| s.to_string()).collect();
     api.security_schemes
         .keys()

@@ -226,6 +226,37 @@ fn is_text(media: &str) -> bool {
         || essence == "application/vnd.oai.openapi"
 }
 
+/// How a request body is encoded, by its media type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BodyKind {
+    /// The model type as JSON.
+    Json,
+    /// The model struct's fields as parts.
+    Multipart,
+    /// The model struct's fields as `application/x-www-form-urlencoded`.
+    Form,
+    /// A `&str` (a `text/*` type, XML, YAML).
+    Text,
+    /// A `&[u8]` (a binary type, `*/*`).
+    Bytes,
+}
+
+pub fn body_kind(body: &RequestBody) -> BodyKind {
+    let media = body.content_type.as_str();
+    let essence = media.split(';').next().unwrap_or(media).trim();
+    if is_json(media) {
+        BodyKind::Json
+    } else if essence == "multipart/form-data" {
+        BodyKind::Multipart
+    } else if essence == "application/x-www-form-urlencoded" {
+        BodyKind::Form
+    } else if is_text(media) && body.ty != TypeRef::Primitive(Primitive::Binary) {
+        BodyKind::Text
+    } else {
+        BodyKind::Bytes
+    }
+}
+
 fn body_statement(
     api: &Api,
     op: &Operation,
@@ -234,29 +265,26 @@ fn body_statement(
     scope: &mut Scope<'_>,
 ) -> Result<TokenStream, Error> {
     let media = body.content_type.as_str();
-    let essence = media.split(';').next().unwrap_or(media).trim();
-    let is_binary = body.ty == TypeRef::Primitive(Primitive::Binary);
-    let (ty, attach) = if is_json(media) {
-        (rust_type(&body.ty, scope), quote! { request.json(body) })
-    } else if essence == "multipart/form-data" {
-        let form = multipart_form(api, op, &body.ty, scope)?;
-        (
-            rust_type(&body.ty, scope),
-            quote! { request.multipart(#form) },
-        )
-    } else if essence == "application/x-www-form-urlencoded" {
-        (rust_type(&body.ty, scope), quote! { request.form(body) })
-    } else if is_text(media) && !is_binary {
-        (quote! { str }, quote! { request.text(#media, body) })
-    } else {
-        // Bytes as they are, under the media type the document names (any
-        // binary type, `*/*`).
-        let media = if essence.contains('*') {
-            "application/octet-stream"
-        } else {
-            media
-        };
-        (quote! { [u8] }, quote! { request.bytes(#media, body) })
+    let (ty, attach) = match body_kind(body) {
+        BodyKind::Json => (rust_type(&body.ty, scope), quote! { request.json(body) }),
+        BodyKind::Multipart => {
+            let form = multipart_form(api, op, &body.ty, scope)?;
+            (
+                rust_type(&body.ty, scope),
+                quote! { request.multipart(#form) },
+            )
+        }
+        BodyKind::Form => (rust_type(&body.ty, scope), quote! { request.form(body) }),
+        BodyKind::Text => (quote! { str }, quote! { request.text(#media, body) }),
+        BodyKind::Bytes => {
+            // Under the media type the document names; `*/*` as octets.
+            let media = if media.contains('*') {
+                "application/octet-stream"
+            } else {
+                media
+            };
+            (quote! { [u8] }, quote! { request.bytes(#media, body) })
+        }
     };
     Ok(if body.required {
         arguments.push(quote! { body: &#ty });

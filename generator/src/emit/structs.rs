@@ -11,7 +11,7 @@ use super::models::{type_head, Gate};
 use super::scope::Scope;
 use super::source::{string_literal, Piece};
 use super::types::{constructor, field_ident, rust_type, Wrapper};
-use crate::model::{Api, Field, ObjectSchema, Schema};
+use crate::model::{Api, Field, ObjectSchema, Schema, SchemaKind, TypeRef};
 
 pub fn object_struct(
     api: &Api,
@@ -31,6 +31,12 @@ pub fn object_struct(
         let wrapper = Wrapper::of(field);
         all_default &= wrapper.has_default();
         let inner = rust_type(&field.ty, scope);
+        // A field that holds its own struct again (directly or through
+        // other structs) is boxed, or the struct would have no size.
+        let inner = match recursive(api, &schema.name, &field.ty) {
+            true => quote! { Box<#inner> },
+            false => inner,
+        };
         let ident = field_ident(field);
         // What `new` takes and sets: the required fields, the others unset.
         match wrapper {
@@ -132,4 +138,58 @@ fn field_doc(field: &Field) -> String {
         default.as_deref(),
         access,
     ])
+}
+
+/// Whether a field of type `ty` in the struct `owner` holds `owner` again
+/// without a heap indirection between (a `Vec`, a map or a union's box).
+pub fn recursive(api: &Api, owner: &str, ty: &TypeRef) -> bool {
+    let mut seen = std::collections::BTreeSet::new();
+    held_inline(ty).is_some_and(|name| reaches(api, name, owner, &mut seen))
+}
+
+/// The named type a value of `ty` holds inline, if any.
+fn held_inline(ty: &TypeRef) -> Option<&str> {
+    match ty {
+        TypeRef::Named(name) => Some(name),
+        _ => None,
+    }
+}
+
+/// Whether the type `from` holds `target` inline, through the fields of
+/// structs and aliases.
+fn reaches<'a>(
+    api: &'a Api,
+    from: &'a str,
+    target: &str,
+    seen: &mut std::collections::BTreeSet<&'a str>,
+) -> bool {
+    if from == target {
+        return true;
+    }
+    if !seen.insert(from) {
+        return false;
+    }
+    let inner: Vec<&TypeRef> = match api.schemas.get(from).map(|s| &s.kind) {
+        Some(SchemaKind::Object(object)) => object.fields.iter().map(|f| &f.ty).collect(),
+        Some(SchemaKind::Alias(ty)) => vec![ty],
+        // Its structs and unions are boxed already; an alias is not.
+        Some(SchemaKind::OneOf(one_of)) => one_of
+            .variants
+            .iter()
+            .map(|v| &v.ty)
+            .filter(|ty| {
+                held_inline(ty).is_some_and(|name| {
+                    matches!(
+                        api.schemas.get(name).map(|s| &s.kind),
+                        Some(SchemaKind::Alias(_))
+                    )
+                })
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    inner
+        .into_iter()
+        .filter_map(held_inline)
+        .any(|name| reaches(api, name, target, seen))
 }

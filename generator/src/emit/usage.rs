@@ -105,7 +105,12 @@ impl Usage {
                 module: Some(&module),
             };
             for parameter in &op.parameters {
-                walk.mark(&parameter.ty, Needs::default());
+                // Objects and unions go into the query as they serialize.
+                let needs = match serialized(api, &parameter.ty) {
+                    true => SEND,
+                    false => Needs::default(),
+                };
+                walk.mark(&parameter.ty, needs);
             }
             if let Some(body) = &op.body {
                 walk.mark(&body.ty, SEND);
@@ -122,6 +127,22 @@ impl Usage {
                 module: None,
             }
             .mark(&TypeRef::Named(name.clone()), RECEIVE);
+        }
+        // A type no operation uses is always compiled, with both serde
+        // traits: so must be the types its fields hold.
+        let unused: Vec<String> = usage
+            .types
+            .iter()
+            .filter(|(_, used)| used.modules.is_empty() && !used.always)
+            .map(|(name, _)| name.clone())
+            .collect();
+        for name in unused {
+            Walk {
+                api,
+                usage: &mut usage,
+                module: None,
+            }
+            .mark(&TypeRef::Named(name), SEND_AND_RECEIVE);
         }
         usage
     }
@@ -155,6 +176,26 @@ const RECEIVE: Needs = Needs {
     serialize: false,
     deserialize: true,
 };
+
+const SEND_AND_RECEIVE: Needs = Needs {
+    serialize: true,
+    deserialize: true,
+};
+
+/// Whether a parameter of type `ty` is written through `Serialize` (an
+/// object, a map or a union), not `Display`.
+fn serialized(api: &Api, ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Named(name) => match api.schemas.get(name).map(|s| &s.kind) {
+            Some(SchemaKind::Enum(_)) | None => false,
+            Some(SchemaKind::Alias(target)) => serialized(api, target),
+            Some(_) => true,
+        },
+        TypeRef::Array(item) => serialized(api, item),
+        TypeRef::Map(_) => true,
+        TypeRef::Primitive(_) | TypeRef::Any | TypeRef::Unstated => false,
+    }
+}
 
 /// The module of an operation: its first tag, or where the input gives no
 /// tags (documentation pages), the first segment of its path, which is what

@@ -31,7 +31,8 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
     match string(&doc, root, "openapi", "")? {
         Some(version) if version.starts_with("3.0") || version.starts_with("3.1") => {}
         Some(version) => return Err(doc.error("/openapi", format!("OpenAPI {version} is not supported; expected 3.0.x or 3.1.x"))),
-        None => return Err(doc.error("", "expected an `openapi` version field (3.0.x or 3.1.x); Swagger 2.0 documents are not supported")),
+        None if root.contains_key("swagger") => return Err(doc.error("/swagger", "this is a Swagger 2.0 document; the generator reads OpenAPI 3.0 and 3.1. Convert it first, for example with `npx swagger2openapi in.yaml -o out.yaml` or at https://converter.swagger.io, and generate from the result")),
+        None => return Err(doc.error("", "expected an `openapi` version field (3.0.x or 3.1.x)")),
     }
     let mut schemas = Schemas::read_components(&doc)?;
     let security_schemes = security_schemes(&doc, warnings)?;

@@ -146,6 +146,20 @@ impl<'d, 'a> Schemas<'d, 'a> {
             typed.ty = self.reference(reference, pointer)?;
             return Ok(typed);
         }
+        if map.contains_key("not") {
+            // The other keywords still give the type; alone, `not` leaves
+            // any value.
+            self.warnings.push(self.doc.warning(
+                &child(pointer, "not"),
+                "`not` is not modelled: the values it excludes are not checked",
+            ));
+        }
+        if map.contains_key("prefixItems") && !map.contains_key("items") {
+            self.warnings.push(self.doc.warning(
+                &child(pointer, "prefixItems"),
+                "a tuple (`prefixItems`) is not modelled: it is a list of untyped JSON values",
+            ));
+        }
         if let Some(all_of) = map.get("allOf") {
             let all_pointer = child(pointer, "allOf");
             match all_of.as_array().map(Vec::as_slice) {
@@ -765,7 +779,19 @@ impl<'d, 'a> Schemas<'d, 'a> {
         context: &str,
     ) -> Result<Option<TypeRef>, Error> {
         match map.get("additionalProperties") {
-            None | Some(Value::Bool(false)) => Ok(None),
+            // Keys that match patterns (3.1): a map of their values' type,
+            // the first pattern's; the patterns themselves are not checked.
+            None => match map.get("patternProperties").and_then(Value::as_object) {
+                Some(patterns) => match patterns.iter().next() {
+                    Some((pattern, schema)) => {
+                        let pattern_pointer = child(&child(pointer, "patternProperties"), pattern);
+                        Ok(Some(self.typed(schema, &pattern_pointer, context)?.ty))
+                    }
+                    None => Ok(None),
+                },
+                None => Ok(None),
+            },
+            Some(Value::Bool(false)) => Ok(None),
             Some(Value::Bool(true)) => Ok(Some(TypeRef::Any)),
             Some(Value::Object(schema)) if schema.is_empty() => Ok(Some(TypeRef::Any)),
             Some(schema) => Ok(Some(
