@@ -100,6 +100,10 @@ fn operation(
     let (output, send) = match success.and_then(|r| Some((r.status, r.body.as_ref()?))) {
         // A binary body is the response's bytes, whatever its media type says.
         Some((_, body)) if body.ty == TypeRef::Primitive(Primitive::Binary) => {
+            if !is_json(&body.content_type) {
+                let media = &body.content_type;
+                request = quote! { #request.accept(#media) };
+            }
             (quote! { Vec<u8> }, quote! { send_bytes })
         }
         // HTTP clients drop the body of a 204 (it has none by definition), so

@@ -54,6 +54,13 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
         }
     }
     unique_operation_ids(&doc, &mut operations, warnings);
+    if root
+        .get("webhooks")
+        .and_then(Value::as_object)
+        .is_some_and(|w| !w.is_empty())
+    {
+        warnings.push(doc.warning("/webhooks", "webhooks are requests the server makes, not the client: they are not generated (the component schemas they use are)"));
+    }
     if let Some(first) = reader.unnamed.first() {
         let count = reader.unnamed.len();
         let (verb, example) = match count {
@@ -336,6 +343,12 @@ impl OperationReader<'_, '_, '_> {
                 made
             }
         };
+        if map.contains_key("callbacks") {
+            self.warnings.push(self.doc.warning(
+                &child(pointer, "callbacks"),
+                "callbacks are requests the server makes, not the client: they are not generated",
+            ));
+        }
         let mut parameters = match map.get("parameters") {
             Some(value) => self.parameters(value, &child(pointer, "parameters"))?,
             None => Vec::new(),

@@ -85,7 +85,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
         if let Some((values, _)) = self.enum_values(map, pointer)? {
             return Ok(enum_schema(name, description, &values));
         }
-        if map.contains_key("oneOf") || map.contains_key("anyOf") {
+        if is_union(map) {
             let (shape, _) = self.union(map, pointer, &name)?;
             let kind = match shape {
                 UnionShape::Kind(kind) => kind,
@@ -193,7 +193,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
             }
             return Ok(typed);
         }
-        if map.contains_key("oneOf") || map.contains_key("anyOf") {
+        if is_union(map) {
             let (shape, nullable) = self.union(map, pointer, context)?;
             typed.nullable |= nullable;
             typed.ty = match shape {
@@ -887,6 +887,37 @@ fn variant_name(ty: &TypeRef) -> String {
     }
 }
 
+/// Whether a schema is a union: a `oneOf` or `anyOf` with a member that
+/// is a type. Members that only add constraints to the schema beside them
+/// (`anyOf: [{required: [a]}, {required: [b]}]`) make no union; those
+/// constraints are not checked.
+fn is_union(map: &Map<String, Value>) -> bool {
+    const TYPE_KEYWORDS: [&str; 10] = [
+        "$ref",
+        "type",
+        "properties",
+        "items",
+        "enum",
+        "const",
+        "oneOf",
+        "anyOf",
+        "allOf",
+        "additionalProperties",
+    ];
+    ["oneOf", "anyOf"].iter().any(|key| match map.get(*key) {
+        Some(Value::Array(members)) => {
+            members.is_empty()
+                || members.iter().any(|member| {
+                    TYPE_KEYWORDS
+                        .iter()
+                        .any(|keyword| member.get(*keyword).is_some())
+                })
+        }
+        Some(_) => true,
+        None => false,
+    })
+}
+
 /// Whether a component schema only names another type (an array, a
 /// primitive, a free-form object, `allOf` one reference): no properties,
 /// enum values or union members of its own.
@@ -894,4 +925,7 @@ fn is_alias(schema: &Value) -> bool {
     let has = |key: &str| schema.get(key).is_some();
     // (A schema with string `enum` values is an enum before this is asked.)
     !(has("properties") || has("oneOf") || has("anyOf"))
+        || schema
+            .as_object()
+            .is_some_and(|map| !is_union(map) && !has("properties"))
 }
