@@ -13,7 +13,7 @@ mod providers;
 
 use crate::{Client, ClientBuilder};
 use crate::models::{OutpostsInstancesUpdateBadRequest, OutpostsInstancesUpdateForbidden};
-use crate::runtime::{Credential, ErrorDecoder, error_body};
+use crate::runtime::{Credential, ErrorDecoder, Requirements, error_body};
 
 /// # Credentials
 ///
@@ -36,6 +36,9 @@ impl Client {
         self.with_credential("authentik", Credential::bearer(token))
     }
 }
+
+#[cfg(any(feature = "outposts", feature = "providers"))]
+const AUTHENTIK: Requirements = &[&["authentik"]];
 
 #[cfg(feature = "outposts")]
 const ERRORS_400_OUTPOSTS_INSTANCES_UPDATE_BAD_REQUEST_403_OUTPOSTS_INSTANCES_UPDATE_FORBIDDEN: &[(

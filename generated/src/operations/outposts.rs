@@ -10,7 +10,10 @@ use crate::{Client, Result};
 use crate::models::{OutpostsInstancesUpdateRequest, OutpostsInstancesUpdateResponse};
 use crate::runtime::{Request, segment};
 
-use super::ERRORS_400_OUTPOSTS_INSTANCES_UPDATE_BAD_REQUEST_403_OUTPOSTS_INSTANCES_UPDATE_FORBIDDEN;
+use super::{
+    AUTHENTIK,
+    ERRORS_400_OUTPOSTS_INSTANCES_UPDATE_BAD_REQUEST_403_OUTPOSTS_INSTANCES_UPDATE_FORBIDDEN,
+};
 
 /// # `outposts`
 ///
@@ -32,7 +35,7 @@ impl Client {
                 "outposts_instances_update",
                 format!("/outposts/instances/{}/", segment(uuid)),
             )
-            .security(&[&["authentik"]])
+            .security(AUTHENTIK)
             .errors(
                 ERRORS_400_OUTPOSTS_INSTANCES_UPDATE_BAD_REQUEST_403_OUTPOSTS_INSTANCES_UPDATE_FORBIDDEN,
             );

@@ -10,6 +10,8 @@ use crate::{Client, Result};
 use crate::models::{ProvidersProxyPartialUpdateRequest, ProvidersProxyPartialUpdateResponse};
 use crate::runtime::{Request, segment};
 
+use super::AUTHENTIK;
+
 /// # `providers`
 ///
 /// The 1 operation tagged `providers` (cargo feature `providers`).
@@ -28,7 +30,7 @@ impl Client {
                 "providers_proxy_partial_update",
                 format!("/providers/proxy/{}/", segment(id)),
             )
-            .security(&[&["authentik"]]);
+            .security(AUTHENTIK);
         let request = match body {
             Some(body) => request.json(body),
             None => request,

@@ -3,7 +3,7 @@
 //! when the API has exactly one scheme that takes a bearer token. And what
 //! each operation asks for: its requirements, as the runtime reads them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -11,6 +11,7 @@ use quote::{format_ident, quote};
 use super::docs::raw_doc_attrs;
 use super::scope::Scope;
 use super::source::Piece;
+use super::usage::Usage;
 use crate::ident;
 use crate::model::{Api, ApiKeyLocation, Operation, Security, SecurityScheme};
 
@@ -145,23 +146,74 @@ pub fn builder_methods(api: &Api, scope: &mut Scope<'_>) -> Vec<Piece> {
     pieces
 }
 
-/// `.security(&[&["authentik"]])` for an operation that needs credentials,
-/// or nothing. Unstated security means any one of the API's schemes.
-pub fn requirements(api: &Api, op: &Operation) -> Option<TokenStream> {
-    let requirements: Vec<Vec<&str>> = match &op.security {
-        Security::Requirements(requirements) => requirements
-            .iter()
-            .map(|names| names.iter().map(String::as_str).collect())
-            .collect(),
+/// The security requirements of `op` (alternatives, each the schemes it
+/// needs together), or `None` when it needs no credentials. Unstated
+/// security means any one of the API's schemes.
+fn requirement_lists(api: &Api, op: &Operation) -> Option<Vec<Vec<String>>> {
+    let requirements: Vec<Vec<String>> = match &op.security {
+        Security::Requirements(requirements) => requirements.clone(),
         Security::Unstated => api
             .security_schemes
             .keys()
-            .map(|name| vec![name.as_str()])
+            .map(|name| vec![name.clone()])
             .collect(),
     };
-    if requirements.iter().all(Vec::is_empty) {
-        return None;
+    (!requirements.iter().all(Vec::is_empty)).then_some(requirements)
+}
+
+/// The `const` name of a set of requirements, from its schemes:
+/// `AUTHENTIK`, `AUTHENTIK_OR_NONE`, `KEY_AND_SESSION`.
+fn const_name(requirements: &[Vec<String>]) -> String {
+    requirements
+        .iter()
+        .map(|names| match names.as_slice() {
+            [] => "NONE".to_string(),
+            names => names
+                .iter()
+                .map(|name| heck::ToShoutySnakeCase::to_shouty_snake_case(name.as_str()))
+                .collect::<Vec<_>>()
+                .join("_AND_"),
+        })
+        .collect::<Vec<_>>()
+        .join("_OR_")
+}
+
+/// `.security(AUTHENTIK)` for an operation that needs credentials, or
+/// nothing; the constant is one of [`requirement_consts`].
+pub fn requirements(api: &Api, op: &Operation, scope: &mut Scope<'_>) -> Option<TokenStream> {
+    let name = const_name(&requirement_lists(api, op)?);
+    let name = scope.item(&format!("super::{name}"));
+    Some(quote! { .security(#name) })
+}
+
+/// The requirement sets the operations use, one `const` each in the
+/// `operations` module, compiled with the features of the tag modules
+/// whose operations use it (when `gated`).
+pub fn requirement_consts(
+    api: &Api,
+    usage: &Usage,
+    gated: bool,
+    scope: &mut Scope<'_>,
+) -> TokenStream {
+    let mut users: BTreeMap<Vec<Vec<String>>, BTreeSet<String>> = BTreeMap::new();
+    for op in &api.operations {
+        if let Some(requirements) = requirement_lists(api, op) {
+            users
+                .entry(requirements)
+                .or_default()
+                .insert(usage.operation_module(&op.id).to_string());
+        }
     }
-    let requirements = requirements.iter().map(|names| quote! { &[#(#names),*] });
-    Some(quote! { .security(&[#(#requirements),*]) })
+    let mut items = TokenStream::new();
+    let requirements_type = scope.item("crate::runtime::Requirements");
+    for (requirements, modules) in &users {
+        let name = format_ident!("{}", const_name(requirements));
+        let cfg = gated.then(|| super::features::cfg_tokens(modules));
+        let alternatives = requirements.iter().map(|names| quote! { &[#(#names),*] });
+        items.extend(quote! {
+            #cfg
+            const #name: #requirements_type = &[#(#alternatives),*];
+        });
+    }
+    items
 }

@@ -178,7 +178,9 @@ pub fn emit(api: &Api, gating: Gating, round_trip: bool, about: &About) -> Resul
     });
     let mut scope = Scope::new(&usage, &reserved, Place::Operations);
     let tables = errors::tables(api, &usage, gated, &mut scope);
+    let requirements = credentials::requirement_consts(api, &usage, gated, &mut scope);
     let mut pieces = credentials::builder_methods(api, &mut scope);
+    pieces.push(source::Piece::Syntax(requirements));
     pieces.push(source::Piece::Syntax(tables));
     let operations_items = ModuleSource {
         inner_attributes: features::partial_tags_allowance(&tags, "unused_imports"),

@@ -81,7 +81,7 @@ fn operation(
     let constructor = format_ident!("{}", op.method.as_str().to_ascii_lowercase());
     let request_type = scope.item("crate::runtime::Request");
     let mut request = quote! { #request_type::#constructor(#id, #path) };
-    if let Some(security) = super::credentials::requirements(api, op) {
+    if let Some(security) = super::credentials::requirements(api, op, scope) {
         request = quote! { #request #security };
     }
     let errors = super::errors::error_table(op);
