@@ -205,6 +205,9 @@ pub fn requirement_consts(
         }
     }
     let mut items = TokenStream::new();
+    if users.is_empty() {
+        return items;
+    }
     let requirements_type = scope.item("crate::runtime::Requirements");
     for (requirements, modules) in &users {
         let name = format_ident!("{}", const_name(requirements));
