@@ -173,12 +173,8 @@ impl Request {
     }
 
     /// A text body of the given media type.
-    pub(crate) fn text(mut self, content_type: &'static str, body: &str) -> Request {
-        self.body = Some(Body::Bytes {
-            content_type,
-            bytes: body.as_bytes().to_vec(),
-        });
-        self
+    pub(crate) fn text(self, content_type: &'static str, body: &str) -> Request {
+        self.bytes(content_type, body.as_bytes())
     }
 
     /// A body of bytes of the given media type.

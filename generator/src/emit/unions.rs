@@ -22,11 +22,7 @@ pub fn tagged_union(
     let (name, doc) = type_head(schema);
     let cfg = &gate.cfg_tokens;
     let property = &union.tag;
-    let variants: Vec<syn::Ident> = union
-        .variants
-        .iter()
-        .map(|v| format_ident!("{}", v.variant))
-        .collect();
+    let variants = idents(union.variants.iter().map(|v| v.variant.as_str()));
     let members: Vec<_> = union
         .variants
         .iter()
@@ -72,11 +68,7 @@ pub fn one_of(
 ) -> Vec<Piece> {
     let (name, doc) = type_head(schema);
     let cfg = &gate.cfg_tokens;
-    let variants: Vec<syn::Ident> = one_of
-        .variants
-        .iter()
-        .map(|v| format_ident!("{}", v.variant))
-        .collect();
+    let variants = idents(one_of.variants.iter().map(|v| v.variant.as_str()));
     let mut docs = Vec::new();
     let members: Vec<_> = one_of
         .variants
@@ -118,4 +110,9 @@ pub fn one_of(
         }),
         call,
     ]
+}
+
+/// The variant identifiers of a union.
+fn idents<'a>(names: impl Iterator<Item = &'a str>) -> Vec<syn::Ident> {
+    names.map(|name| format_ident!("{}", name)).collect()
 }

@@ -594,19 +594,11 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 }
             }
             None => {
-                // Without a mapping, each member's tag is its schema name.
-                let members = map
-                    .get(key)
-                    .and_then(Value::as_array)
-                    .map(Vec::as_slice)
-                    .unwrap_or_default();
-                for (index, member) in members.iter().enumerate() {
-                    let member_pointer = child(&child(pointer, key), &index.to_string());
+                // Without a mapping, each member's tag is its schema name
+                // (every member has a `$ref`: checked above).
+                for (member, member_pointer) in &members {
                     let Some(reference) = member.get("$ref").and_then(Value::as_str) else {
-                        return Err(self.doc.error(
-                            &member_pointer,
-                            "a union member without `$ref` needs a discriminator `mapping`",
-                        ));
+                        continue;
                     };
                     let tag_value = reference
                         .rsplit('/')
@@ -615,7 +607,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
                         .to_string();
                     tags.push((
                         tag_value,
-                        self.reference(&Value::String(reference.to_string()), &member_pointer)?,
+                        self.reference(&Value::String(reference.to_string()), member_pointer)?,
                     ));
                 }
             }
