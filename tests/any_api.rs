@@ -285,6 +285,50 @@ async fn parameters_named_like_the_methods_own_arguments_keep_their_values() {
         .unwrap();
 }
 
+#[tokio::test]
+async fn names_that_collide_or_are_not_rust_still_reach_the_wire() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path("/names/c"))
+        .and(query_param("params", "lower"))
+        .and(query_param("Params", "upper"))
+        .and(query_param("1st", "1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "type": "t", "fooBar": 1, "foo_bar": 2, "Größe": 1.5, "2nd": true, "mode": "ä"
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path("/names/c"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/names"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let client = Client::new(server.uri());
+    // `get_thing` keeps its name; `getThing` is the second `get_thing`.
+    let params = any_api_client::models::GetThing2Params {
+        params: Some("lower".into()),
+        params2: Some("upper".into()),
+        x_1st: Some(1),
+    };
+    let thing = client.get_thing2("c", &params).await.unwrap();
+    assert_eq!(thing.r#type, "t");
+    assert_eq!((thing.foo_bar, thing.foo_bar2), (1, 2));
+    assert_eq!(thing.grosse, Some(1.5));
+    assert_eq!(thing.x_2nd, Some(true));
+    assert_eq!(thing.mode, Some(any_api_client::models::ThingMode::A));
+    client.get_thing("c").await.unwrap();
+    // `2fa` starts with a digit.
+    client.x_2fa().await.unwrap();
+    let written = serde_json::to_value(&thing).unwrap();
+    assert_eq!(written["Größe"], json!(1.5));
+    assert_eq!(written["foo_bar"], json!(2));
+}
+
 #[test]
 fn recursive_types_are_boxed() {
     let person: any_api_client::models::Person = serde_json::from_value(json!({

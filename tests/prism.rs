@@ -178,22 +178,22 @@ const PRISM_CANNOT: &[(&str, &str, &str)] = &[
     ),
     (
         "ory-hydra.json",
-        "revoke_oidc_session",
+        "revokeOidcSession",
         "the document gives only a 302 redirect, which Prism answers with; the client does not follow it, as nothing documents where to",
     ),
     (
         "twilio-accounts-v1.json",
-        "create_bulk_consents",
+        "CreateBulkConsents",
         "a form body's array of untyped items (`items: {}`): Prism reads no form encoding of it as an array (`Items=a&Items=b`, `Items[]=a&Items[]=b`, `Items=a,b` and `Items[0]=a` were all refused as not an array)",
     ),
     (
         "twilio-accounts-v1.json",
-        "create_bulk_contacts",
+        "CreateBulkContacts",
         "a form body's array of untyped items (`items: {}`): Prism reads no form encoding of it as an array (`Items=a&Items=b`, `Items[]=a&Items[]=b`, `Items=a,b` and `Items[0]=a` were all refused as not an array)",
     ),
     (
         "twilio-accounts-v1.json",
-        "update_messaging_geopermissions",
+        "UpdateMessagingGeopermissions",
         "a form body's array of untyped items (`items: {}`): Prism reads no form encoding of it as an array (`Items=a&Items=b`, `Items[]=a&Items[]=b`, `Items=a,b` and `Items[0]=a` were all refused as not an array)",
     ),
 ];
@@ -205,27 +205,27 @@ const PRISM_CANNOT: &[(&str, &str, &str)] = &[
 const NOT_YET: &[(&str, &str, &str)] = &[
     (
         "openai.yaml",
-        "create_conversation_items",
+        "createConversationItems",
         "the exercise's sample of a union without a tag is its first member, and Prism finds it matches none exactly (its `type` does not pin the member)",
     ),
     (
         "openai.yaml",
-        "create_image_edit",
+        "createImageEdit",
         "an item needs one of two optional properties (`anyOf` of `required` lists, not modelled); the exercise sets only required ones",
     ),
     (
         "openai.yaml",
-        "create_vector_store_file_batch",
+        "createVectorStoreFileBatch",
         "the body needs one of two optional properties (`anyOf` of `required` lists, not modelled); the exercise sets only required ones",
     ),
     (
         "openai.yaml",
-        "create_skill",
+        "CreateSkill",
         "a multipart array of files: the client sends an array field as one JSON text part, where the document wants one part per file",
     ),
     (
         "openai.yaml",
-        "create_skill_version",
+        "CreateSkillVersion",
         "a multipart array of files: the client sends an array field as one JSON text part, where the document wants one part per file",
     ),
 ];

@@ -20,14 +20,14 @@ const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 
 /// A snake-case value identifier (field, parameter, method) for a wire name:
 /// `authentication_flow` stays, `pageSize` → `page_size`, `type` → `r#type`,
-/// `2fa` → `_2fa`, `-` → `field`.
+/// `2fa` → `x_2fa`, `-` → `field`.
 pub fn to_snake(wire: &str) -> String {
-    let mut name = wire.to_snake_case();
+    let mut name = ascii(wire).to_snake_case();
     if name.is_empty() {
         name = "field".to_string();
     }
     if name.starts_with(|c: char| c.is_ascii_digit()) {
-        name.insert(0, '_');
+        name.insert_str(0, "x_");
     }
     escape_keyword(name)
 }
@@ -35,7 +35,7 @@ pub fn to_snake(wire: &str) -> String {
 /// An upper-camel type or variant identifier: `proxy_mode` → `ProxyMode`,
 /// `S256` → `S256`, `2fa` → `V2fa`, `` → `Empty`.
 pub fn to_upper_camel(wire: &str) -> String {
-    let mut name = wire.to_upper_camel_case();
+    let mut name = ascii(wire).to_upper_camel_case();
     if name.is_empty() {
         name = "Empty".to_string();
     }
@@ -43,6 +43,24 @@ pub fn to_upper_camel(wire: &str) -> String {
         name.insert(0, 'V');
     }
     escape_keyword(name)
+}
+
+/// The name in ASCII: other letters transliterated (`Größe` → `Grosse`,
+/// `名前` → `Ming Qian`), anything else that is not a letter or digit a
+/// word break. Identifiers stay ASCII, so they need no
+/// `non_ascii_idents` allowance and look alike on every keyboard.
+fn ascii(wire: &str) -> String {
+    let text = match wire.is_ascii() {
+        true => std::borrow::Cow::Borrowed(wire),
+        false => deunicode::deunicode(wire).into(),
+    };
+    text.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split(' ')
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 fn escape_keyword(name: String) -> String {
@@ -100,8 +118,11 @@ mod tests {
         assert_eq!(to_snake("pageSize"), "page_size");
         assert_eq!(to_snake("type"), "r#type");
         assert_eq!(to_snake("self"), "self_");
-        assert_eq!(to_snake("2fa"), "_2fa");
+        assert_eq!(to_snake("2fa"), "x_2fa");
         assert_eq!(to_snake("-"), "field");
+        assert_eq!(to_snake("Größe"), "grosse");
+        assert_eq!(to_snake("名前"), "ming_qian");
+        assert_eq!(to_snake("x-rate.limit"), "x_rate_limit");
         assert_eq!(
             to_snake("providers_proxy_partial_update"),
             "providers_proxy_partial_update"
@@ -115,6 +136,8 @@ mod tests {
         assert_eq!(to_upper_camel("2fa"), "V2fa");
         assert_eq!(to_upper_camel(""), "Empty");
         assert_eq!(to_upper_camel("self"), "Self_");
+        assert_eq!(to_upper_camel("café au lait"), "CafeAuLait");
+        assert_eq!(to_upper_camel("🙂"), "SlightSmile");
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod frontend;
 pub mod fuzzing;
 pub mod ident;
 pub mod model;
+pub mod names;
 mod openapi_export;
 mod output;
 

@@ -26,7 +26,10 @@ pub struct Api {
 /// One HTTP operation, named by its operation id.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Operation {
-    /// The operation id (`providers_proxy_partial_update`), in snake case.
+    /// The operation id as the input gives it (`providers_proxy_partial_update`,
+    /// `getPets`), unique; one made from the method and path
+    /// (`get_pets_id`) where the input gives none. The Rust names come from
+    /// [`crate::names`].
     pub id: String,
     pub method: Method,
     pub path: PathTemplate,

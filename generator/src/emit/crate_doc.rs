@@ -3,13 +3,12 @@
 //! an error, as examples compiled by `cargo test` (`no_run`), written with
 //! real operations of the API.
 
-use std::collections::BTreeMap;
-
 use super::About;
 use crate::model::{Api, Operation, ParameterLocation, Primitive, TypeRef};
+use crate::names::Names;
 
 /// The crate doc, line by line.
-pub fn lines(api: &Api, params_names: &BTreeMap<String, String>, about: &About<'_>) -> Vec<String> {
+pub fn lines(api: &Api, names: &Names, about: &About<'_>) -> Vec<String> {
     let description = about.description;
     let crate_name = about.crate_name.replace('-', "_");
     let mut doc = vec![
@@ -32,7 +31,7 @@ pub fn lines(api: &Api, params_names: &BTreeMap<String, String>, about: &About<'
         "# }".to_string(),
         "```".to_string(),
     ];
-    if let Some((op, call)) = example_call(api, params_names, &crate_name, false) {
+    if let Some((op, call)) = example_call(api, names, &crate_name, false) {
         doc.extend([
             String::new(),
             "# A call".to_string(),
@@ -81,7 +80,7 @@ pub fn lines(api: &Api, params_names: &BTreeMap<String, String>, about: &About<'
         ));
         doc.extend(["# }".to_string(), "```".to_string()]);
     }
-    if let Some((_, call)) = example_call(api, params_names, &crate_name, true) {
+    if let Some((_, call)) = example_call(api, names, &crate_name, true) {
         doc.extend([
             String::new(),
             "# Every item of a list".to_string(),
@@ -113,7 +112,7 @@ pub fn lines(api: &Api, params_names: &BTreeMap<String, String>, about: &About<'
 /// calls its `_stream` method.
 fn example_call<'a>(
     api: &'a Api,
-    params_names: &BTreeMap<String, String>,
+    names: &Names,
     crate_name: &str,
     stream: bool,
 ) -> Option<(&'a Operation, Example)> {
@@ -138,17 +137,17 @@ fn example_call<'a>(
         {
             arguments.push(sample(&parameter.ty)?);
         }
-        if params_names.contains_key(&op.id) {
+        let names = names.operation(op);
+        if names.params.is_some() {
             arguments.push("&params".to_string());
         }
         if op.body.is_some() {
             arguments.push("None".to_string());
         }
-        let method = crate::ident::to_snake(&op.id);
-        let suffix = if stream { "_stream" } else { "" };
-        let call = format!("{method}{suffix}({})", arguments.join(", "));
+        let method = if stream { &names.stream } else { &names.method };
+        let call = format!("{method}({})", arguments.join(", "));
         // The parameters struct, made before the call.
-        let (uses, setup) = match params_names.get(&op.id) {
+        let (uses, setup) = match &names.params {
             Some(name) => (
                 vec![format!("use {crate_name}::models::{name};")],
                 vec![format!("let params = {name}::default();")],

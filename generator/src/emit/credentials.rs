@@ -12,48 +12,20 @@ use super::docs::raw_doc_attrs;
 use super::scope::Scope;
 use super::source::Piece;
 use super::usage::Usage;
-use crate::ident;
 use crate::model::{Api, ApiKeyLocation, Operation, Security, SecurityScheme};
-
-/// Names `ClientBuilder` has already; a scheme's method never takes one.
-const BUILDER_METHODS: &[&str] = &[
-    "bearer_token",
-    "build",
-    "credential",
-    "default_header",
-    "http_client",
-    "timeout",
-    "user_agent",
-];
-
-/// The builder method of each scheme, in the order of `api.security_schemes`.
-pub fn method_names(api: &Api) -> Vec<String> {
-    let mut taken: BTreeSet<String> = BUILDER_METHODS.iter().map(|s| s.to_string()).collect();
-    api.security_schemes
-        .keys()
-        .map(|scheme| {
-            let name = ident::to_snake(scheme);
-            let name = if taken.contains(&name) {
-                format!("{}_credential", ident::unraw(&name))
-            } else {
-                name
-            };
-            ident::claim_unique(name, &mut taken)
-        })
-        .collect()
-}
+use crate::names::Names;
 
 /// The `impl ClientBuilder` (and `impl Client`) with the credential
 /// methods, or nothing for an API without security schemes.
-pub fn builder_methods(api: &Api, scope: &mut Scope<'_>) -> Vec<Piece> {
+pub fn builder_methods(api: &Api, names: &Names, scope: &mut Scope<'_>) -> Vec<Piece> {
     if api.security_schemes.is_empty() {
         return Vec::new();
     }
     let credential = scope.item("crate::runtime::Credential");
     let builder = scope.item("crate::ClientBuilder");
     let mut methods = Vec::new();
-    for ((scheme, kind), method) in api.security_schemes.iter().zip(method_names(api)) {
-        let method = format_ident!("{}", method);
+    for (scheme, kind) in &api.security_schemes {
+        let method = format_ident!("{}", names.scheme_method(scheme));
         let (doc, arguments, value) = match kind {
             SecurityScheme::Http { scheme: http } if kind.is_bearer() => (
                 format!("Sends `Authorization: Bearer <token>` for the operations that use the `{scheme}` scheme (`http`, `{http}`)."),

@@ -70,6 +70,25 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// `text` as a Markdown code span, shown exactly as written: fenced by more
+/// backticks than any run inside it, and spaced where it starts or ends
+/// with one.
+pub fn code_span(text: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
 /// `Constraints: non-empty, at most 150 characters.`
 pub fn constraints_text(constraints: &Constraints) -> Option<String> {
     if constraints.is_empty() {
@@ -101,7 +120,7 @@ pub fn constraints_text(constraints: &Constraints) -> Option<String> {
         constraints
             .pattern
             .as_ref()
-            .map(|p| format!("matches `{p}`")),
+            .map(|p| format!("matches {}", code_span(p))),
     );
     parts.extend(constraints.min_items.map(|n| format!("at least {n} items")));
     parts.extend(constraints.max_items.map(|n| format!("at most {n} items")));
@@ -110,7 +129,7 @@ pub fn constraints_text(constraints: &Constraints) -> Option<String> {
 
 /// "Default: `true`.": the value the server assumes when none is sent.
 pub fn default_text(default: Option<&serde_json::Value>) -> Option<String> {
-    default.map(|value| format!("Default: `{value}`."))
+    default.map(|value| format!("Default: {}.", code_span(&value.to_string())))
 }
 
 #[cfg(test)]
@@ -135,5 +154,12 @@ mod tests {
         );
         assert_eq!(escape("`<b>` and <b>"), "`<b>` and \\<b\\>");
         assert_eq!(escape("a ` then [x]"), "a ` then \\[x\\]");
+    }
+
+    #[test]
+    fn code_spans_hold_any_text() {
+        assert_eq!(code_span("a-b"), "`a-b`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x``"), "``` `x`` ```");
     }
 }

@@ -4,6 +4,7 @@
 
 use quote::{format_ident, quote};
 
+use super::docs::code_span;
 use super::models::{type_head, Gate};
 use super::scope::Scope;
 use super::source::{string_literal, Piece};
@@ -22,7 +23,10 @@ pub fn string_enum(
         .iter()
         .map(|v| format_ident!("{}", v.variant))
         .collect();
-    let variant_docs = values.values.iter().map(|v| format!(" `{}`", v.wire));
+    let variant_docs = values.values.iter().map(|v| match v.wire.is_empty() {
+        true => " The empty string.".to_string(),
+        false => format!(" {}", code_span(&v.wire)),
+    });
     let entries = values
         .values
         .iter()

@@ -24,6 +24,7 @@ use crate::diagnostic::Error;
 use crate::model::{
     Api, Bound, Constraints, Operation, ParameterLocation, Primitive, Schema, SchemaKind, TypeRef,
 };
+use crate::names::{Names, OperationNames};
 
 /// How deep sample objects nest inside arrays (a required array of objects
 /// beyond it is sent empty, which also ends recursive types).
@@ -33,13 +34,14 @@ const MAX_DEPTH: u32 = 3;
 /// under the name `crate_name` (as written in Rust, `authentik_api`).
 pub fn program(api: &Api, crate_name: &str) -> Result<String, Error> {
     let krate = format_ident!("{}", crate_name);
-    let params_names = super::params::struct_names(api);
+    let names = Names::resolve(api);
     let mut samples = Samples::new(api);
     let mut calls = Vec::new();
     let mut entries = Vec::new();
     for op in &api.operations {
-        let call = format_ident!("call_{}", crate::ident::to_snake(&op.id));
-        let body = call_body(op, params_names.get(&op.id), &mut samples)?;
+        let op_names = names.operation(op);
+        let call = format_ident!("call_{}", crate::ident::unraw(&op_names.method));
+        let body = call_body(op, &op_names, &mut samples)?;
         calls.push(quote! {
             fn #call(client: &Client) -> Call<'_> {
                 Box::pin(async move { #body })
@@ -50,17 +52,13 @@ pub fn program(api: &Api, crate_name: &str) -> Result<String, Error> {
     }
     let sample_fns = samples.functions()?;
     // A credential for every scheme, so that every operation has one.
-    let credentials = api
-        .security_schemes
-        .values()
-        .zip(super::credentials::method_names(api))
-        .map(|(scheme, method)| {
-            let method = format_ident!("{}", method);
-            match scheme {
-                crate::model::SecurityScheme::Basic => quote! { .#method("exercise", "secret") },
-                _ => quote! { .#method("exercise-token") },
-            }
-        });
+    let credentials = api.security_schemes.iter().map(|(name, scheme)| {
+        let method = format_ident!("{}", names.scheme_method(name));
+        match scheme {
+            crate::model::SecurityScheme::Basic => quote! { .#method("exercise", "secret") },
+            _ => quote! { .#method("exercise-token") },
+        }
+    });
     let tokens = quote! {
         //! Calls every operation once (see the generator's `emit::exercise`).
         #![allow(deprecated, clippy::all)]
@@ -158,10 +156,10 @@ pub fn program(api: &Api, crate_name: &str) -> Result<String, Error> {
 /// dropped.
 fn call_body(
     op: &Operation,
-    params_struct: Option<&String>,
+    names: &OperationNames,
     samples: &mut Samples<'_>,
 ) -> Result<TokenStream, Error> {
-    let method = format_ident!("{}", crate::ident::to_snake(&op.id));
+    let method = format_ident!("{}", names.method);
     let top = quote! { 0 };
     let mut arguments = Vec::new();
     for parameter in op
@@ -177,9 +175,13 @@ fn call_body(
             _ => value,
         });
     }
-    if let Some(name) = params_struct {
+    if let Some(name) = &names.params {
         let ident = format_ident!("{}", name);
-        let fields = super::params::fields(op)
+        let fields = op
+            .parameters
+            .iter()
+            .filter(|p| p.location != ParameterLocation::Path)
+            .zip(&names.fields)
             .map(|(parameter, field)| {
                 let field = format_ident!("{}", field);
                 let value = if parameter.required {

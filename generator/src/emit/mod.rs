@@ -38,6 +38,7 @@ pub use layout::is_generated;
 
 use crate::diagnostic::Error;
 use crate::model::Api;
+use crate::names::Names;
 use runtime::RuntimeFile;
 use scope::{Place, Scope};
 use source::ModuleSource;
@@ -105,15 +106,15 @@ enum Job<'a> {
 /// unconditionally (by default each has those its operations need, and a
 /// gated crate puts the others behind its `round-trip` feature).
 pub fn emit(api: &Api, gating: Gating, round_trip: bool, about: &About) -> Result<Emitted, Error> {
-    let usage = Usage::of(api);
-    let params_names = params::struct_names(api);
+    let names = Names::resolve(api);
+    let usage = Usage::of(api, &names);
     // Every name a model type has: a short import of anything else by one
     // of these names would clash.
     let reserved: BTreeSet<String> = api
         .schemas
         .keys()
-        .chain(params_names.values())
         .cloned()
+        .chain(names.operations().values().filter_map(|n| n.params.clone()))
         .chain(std::iter::once("ErrorBody".to_string()))
         .collect();
     let gated = gating == Gating::Features;
@@ -134,14 +135,8 @@ pub fn emit(api: &Api, gating: Gating, round_trip: bool, about: &About) -> Resul
         let (what, source, scope_uses) = match job {
             Job::Models(home) => {
                 let mut scope = Scope::new(&usage, &reserved, Place::Models(*home));
-                let mut source = models::module(
-                    api,
-                    &usage,
-                    &params_names,
-                    *home,
-                    (gated, round_trip),
-                    &mut scope,
-                );
+                let mut source =
+                    models::module(api, &usage, &names, *home, (gated, round_trip), &mut scope);
                 // A tag module of `models` with no types and no parameters
                 // structs is left out.
                 if source.is_empty() {
@@ -163,8 +158,7 @@ pub fn emit(api: &Api, gating: Gating, round_trip: bool, about: &About) -> Resul
             }
             Job::Operations(module) => {
                 let mut scope = Scope::new(&usage, &reserved, Place::Operations);
-                let methods =
-                    operations::module_items(api, &usage, &params_names, module, &mut scope)?;
+                let methods = operations::module_items(api, &usage, &names, module, &mut scope)?;
                 let source = ModuleSource {
                     doc: vec![format!("The operations tagged `{module}`.")],
                     use_lines: scope.use_lines(),
@@ -179,7 +173,7 @@ pub fn emit(api: &Api, gating: Gating, round_trip: bool, about: &About) -> Resul
     let mut scope = Scope::new(&usage, &reserved, Place::Operations);
     let tables = errors::tables(api, &usage, gated, &mut scope);
     let requirements = credentials::requirement_consts(api, &usage, gated, &mut scope);
-    let mut pieces = credentials::builder_methods(api, &mut scope);
+    let mut pieces = credentials::builder_methods(api, &names, &mut scope);
     pieces.push(source::Piece::Syntax(requirements));
     pieces.push(source::Piece::Syntax(tables));
     let operations_items = ModuleSource {
@@ -193,7 +187,7 @@ pub fn emit(api: &Api, gating: Gating, round_trip: bool, about: &About) -> Resul
         operations: Vec::new(),
         operations_items,
         runtime: runtime::files(api),
-        crate_doc: crate_doc::lines(api, &params_names, about),
+        crate_doc: crate_doc::lines(api, &names, about),
         features: modules
             .iter()
             .map(|module| Feature {

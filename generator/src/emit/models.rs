@@ -2,8 +2,6 @@
 //! use (and their parameters structs), and `shared` for the rest and
 //! `ErrorBody`, the union of the documented error bodies.
 
-use std::collections::BTreeMap;
-
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -14,6 +12,7 @@ use super::source::{MacroCall, ModuleSource, Piece};
 use super::types::rust_type;
 use super::usage::{error_body_types, Needs, Usage};
 use crate::model::{Api, Schema, SchemaKind};
+use crate::names::Names;
 
 /// How one type is compiled: its `#[cfg]` and which serde impls it gets.
 pub struct Gate {
@@ -71,7 +70,7 @@ pub fn type_head(schema: &Schema) -> (syn::Ident, TokenStream) {
 pub fn module(
     api: &Api,
     usage: &Usage,
-    params_names: &BTreeMap<String, String>,
+    names: &Names,
     home: Option<&str>,
     (gated, round_trip): (bool, bool),
     scope: &mut Scope<'_>,
@@ -124,12 +123,11 @@ pub fn module(
     match home {
         Some(module) => {
             for op in &api.operations {
-                if let Some(name) = params_names.get(&op.id) {
-                    if usage.operation_module(&op.id) == module {
-                        source
-                            .pieces
-                            .extend(super::params::params_struct(api, op, name, scope));
-                    }
+                let names = names.operation(op);
+                if names.module == module {
+                    source
+                        .pieces
+                        .extend(super::params::params_struct(api, op, &names, scope));
                 }
             }
         }

@@ -4,8 +4,6 @@
 //! per operation) spares the compiler a state machine per operation, and the
 //! future borrows only the client, not the arguments.
 
-use std::collections::BTreeMap;
-
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -19,13 +17,14 @@ use crate::model::{
     is_json, Api, Operation, Parameter, ParameterLocation, PathSegment, Primitive, RequestBody,
     SchemaKind, Status, TypeRef,
 };
+use crate::names::{Names, OperationNames};
 
 /// The methods of the operations of one tag module, in one `impl Client`
 /// whose doc heads the tag's section on the `Client` page.
 pub fn module_items(
     api: &Api,
     usage: &Usage,
-    params_structs: &BTreeMap<String, String>,
+    names: &Names,
     module: &str,
     scope: &mut Scope<'_>,
 ) -> Result<Piece, Error> {
@@ -37,7 +36,7 @@ pub fn module_items(
         .filter(|op| usage.operation_module(&op.id) == module)
     {
         count += 1;
-        items.extend(operation(api, op, params_structs.get(&op.id), scope)?);
+        items.extend(operation(api, op, &names.operation(op), scope)?);
     }
     let summary = format!(
         "The {count} operation{} tagged `{module}` (cargo feature `{module}`).",
@@ -62,21 +61,21 @@ fn unsupported(op: &Operation, what: impl std::fmt::Display) -> Error {
 fn operation(
     api: &Api,
     op: &Operation,
-    params_struct: Option<&String>,
+    names: &OperationNames,
     scope: &mut Scope<'_>,
 ) -> Result<Vec<TokenStream>, Error> {
-    let name = format_ident!("{}", crate::ident::to_snake(&op.id));
+    let name = format_ident!("{}", names.method);
     let id = &op.id;
     let mut arguments = Vec::new();
     let mut path_arguments = Vec::new();
-    for (parameter, ident) in path_argument_names(op) {
+    for (parameter, ident) in path_arguments_of(op, names) {
         let ty = path_argument_type(op, parameter, &TokenStream::new(), scope)?;
         arguments.push(quote! { #ident: #ty });
         // In a stream method, the references live as long as the stream.
         let stream_ty = path_argument_type(op, parameter, &quote! { 'a }, scope)?;
         path_arguments.push((ident, stream_ty));
     }
-    let path = path_expression(op, scope);
+    let path = path_expression(op, names, scope);
 
     let constructor = format_ident!("{}", op.method.as_str().to_ascii_lowercase());
     let request_type = scope.item("crate::runtime::Request");
@@ -129,7 +128,7 @@ fn operation(
 
     let mut statements = Vec::new();
     let mut params_type = None;
-    if let Some(struct_name) = params_struct {
+    if let Some(struct_name) = &names.params {
         let ty = scope.model(struct_name);
         arguments.push(quote! { params: &#ty });
         params_type = Some(ty);
@@ -138,13 +137,18 @@ fn operation(
     if let Some(body) = &op.body {
         statements.push(body_statement(api, op, body, &mut arguments, scope)?);
     }
-    let doc = raw_doc_attrs(&operation_doc(op));
+    let doc = raw_doc_attrs(&operation_doc(op, names));
     let deprecated = op.deprecated.then(|| quote! { #[deprecated] });
     let stream = match (super::pagination::paged_item(api, op), params_type) {
         (Some(item), Some(params_type)) => {
             let item = rust_type(item, scope);
-            let method =
-                super::pagination::stream_method(op, &item, &params_type, &path_arguments, scope);
+            let method = super::pagination::stream_method(
+                names,
+                &item,
+                &params_type,
+                &path_arguments,
+                scope,
+            );
             // The stream of a deprecated list is deprecated and calls it.
             let allow = op.deprecated.then(|| quote! { #[allow(deprecated)] });
             Some(quote! { #deprecated #allow #method })
@@ -167,13 +171,13 @@ fn operation(
 
 /// An operation's doc: its description, `METHOD /path`, its path
 /// parameters with their descriptions, and the error statuses it documents.
-fn operation_doc(op: &Operation) -> String {
+fn operation_doc(op: &Operation, names: &OperationNames) -> String {
     let mut parts = Vec::new();
     if let Some(description) = op.description.as_deref().filter(|d| !d.trim().is_empty()) {
         parts.push(escape(description));
     }
     parts.push(format!("`{} {}`", op.method.as_str(), op.path));
-    let path_parameters: Vec<String> = path_argument_names(op)
+    let path_parameters: Vec<String> = path_arguments_of(op, names)
         .into_iter()
         .map(|(p, name)| {
             match p.description.as_deref().filter(|d| !d.trim().is_empty()) {
@@ -369,33 +373,23 @@ fn path_argument_type(
     })
 }
 
-/// The path parameters of `op` with the names of their arguments: snake
-/// case, unique, and never a name the method itself uses (`body`,
-/// `params`, `request`, and `page` in a stream's closure).
-fn path_argument_names(op: &Operation) -> Vec<(&Parameter, syn::Ident)> {
-    let mut taken: std::collections::BTreeSet<String> = ["body", "page", "params", "request"]
-        .iter()
-        .map(|name| name.to_string())
-        .collect();
+/// The path parameters of `op` with their arguments.
+fn path_arguments_of<'a>(
+    op: &'a Operation,
+    names: &OperationNames,
+) -> Vec<(&'a Parameter, syn::Ident)> {
     op.parameters
         .iter()
         .filter(|p| p.location == ParameterLocation::Path)
-        .map(|parameter| {
-            let wanted = crate::ident::to_snake(&parameter.name);
-            let wanted = match taken.contains(&wanted) {
-                true => format!("{}_{}", crate::ident::unraw(&wanted), "path"),
-                false => wanted,
-            };
-            let name = crate::ident::claim_unique(wanted, &mut taken);
-            (parameter, format_ident!("{}", name))
-        })
+        .zip(&names.path_arguments)
+        .map(|(parameter, name)| (parameter, format_ident!("{}", name)))
         .collect()
 }
 
 /// The path from the template, each argument encoded: a literal when the
 /// path has no parameters.
-fn path_expression(op: &Operation, scope: &mut Scope<'_>) -> TokenStream {
-    let names = path_argument_names(op);
+fn path_expression(op: &Operation, names: &OperationNames, scope: &mut Scope<'_>) -> TokenStream {
+    let names = path_arguments_of(op, names);
     let mut template = String::new();
     let mut arguments = Vec::new();
     for segment in &op.path.segments {

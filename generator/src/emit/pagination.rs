@@ -16,6 +16,7 @@ use crate::model::{
     Api, Field, ObjectSchema, Operation, ParameterLocation, Presence, Primitive, SchemaKind,
     TypeRef,
 };
+use crate::names::OperationNames;
 
 /// The query parameter that selects the page.
 const PAGE_PARAMETER: &str = "page";
@@ -101,14 +102,14 @@ pub fn page_impl(
 /// takes the path parameters `path_arguments` (with the types the stream
 /// method declares, references of lifetime `'a`) and the parameters struct.
 pub fn stream_method(
-    op: &Operation,
+    names: &OperationNames,
     item: &TokenStream,
     params_struct: &TokenStream,
     path_arguments: &[(syn::Ident, TokenStream)],
     scope: &mut Scope<'_>,
 ) -> TokenStream {
-    let method = format_ident!("{}", crate::ident::to_snake(&op.id));
-    let stream = format_ident!("{}_stream", crate::ident::to_snake(&op.id));
+    let method = format_ident!("{}", names.method);
+    let stream = format_ident!("{}", names.stream);
     let doc = format!(
         " Every item of [`{method}`](Self::{method}), page by page from `params.page` \
          (the first when unset); ends after the last page or the first error, which it yields."

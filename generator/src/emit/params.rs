@@ -2,55 +2,39 @@
 //! parameters, so a call names what it sets and leaves the rest at `Default`
 //! instead of passing a long list of positional arguments.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::docs::{constraints_text, default_text, doc_attrs, doc_text};
+use super::docs::{code_span, constraints_text, default_text, doc_attrs, doc_text};
 use super::scope::Scope;
 use super::source::{string_literal, MacroCall, Piece};
 use super::types::rust_type;
-use crate::ident::FieldNames;
 use crate::model::{
     Api, Operation, Parameter, ParameterLocation, ParameterStyle, Primitive, SchemaKind, TypeRef,
 };
+use crate::names::OperationNames;
 
-/// The name of each operation's parameters struct (`CoreUsersListParams`),
-/// by operation id, made unique against the schema names.
-pub fn struct_names(api: &Api) -> BTreeMap<String, String> {
-    let mut taken: BTreeSet<String> = api.schemas.keys().cloned().collect();
-    api.operations
-        .iter()
-        .filter(|op| fields(op).next().is_some())
-        .map(|op| {
-            let wanted = format!("{}Params", crate::ident::to_upper_camel(&op.id));
-            (
-                op.id.clone(),
-                crate::ident::claim_unique(wanted, &mut taken),
-            )
-        })
-        .collect()
-}
-
-/// The query, header and cookie parameters of `op` with their Rust field names.
-pub fn fields(op: &Operation) -> impl Iterator<Item = (&Parameter, String)> {
-    let mut names = FieldNames::default();
-    op.parameters
-        .iter()
-        .filter(|p| p.location != ParameterLocation::Path)
-        .map(move |p| (p, names.claim(&p.name)))
-}
-
-/// The parameters struct `name` of `op`. It lives in the operation's tag
+/// The parameters struct of `op`, where it has one. It lives in the operation's tag
 /// module of `models`.
-pub fn params_struct(api: &Api, op: &Operation, name: &str, scope: &mut Scope<'_>) -> Vec<Piece> {
+pub fn params_struct(
+    api: &Api,
+    op: &Operation,
+    names: &OperationNames,
+    scope: &mut Scope<'_>,
+) -> Vec<Piece> {
+    let Some(name) = &names.params else {
+        return Vec::new();
+    };
     let name = format_ident!("{}", name);
     let mut all_optional = true;
     let mut arguments = Vec::new();
     let mut values = Vec::new();
     let mut entries = Vec::new();
-    let fields: Vec<TokenStream> = fields(op)
+    let fields: Vec<TokenStream> = op
+        .parameters
+        .iter()
+        .filter(|p| p.location != ParameterLocation::Path)
+        .zip(&names.fields)
         .map(|(parameter, field)| {
             let ident = format_ident!("{}", field);
             entries.push(format!("{ident}: {},", wire_entry(api, parameter)));
@@ -65,10 +49,10 @@ pub fn params_struct(api: &Api, op: &Operation, name: &str, scope: &mut Scope<'_
                 quote! { Option<#inner> }
             };
             let location = match parameter.location {
-                ParameterLocation::Header => format!("Header `{}`.", parameter.name),
-                ParameterLocation::Cookie => format!("Cookie `{}`.", parameter.name),
+                ParameterLocation::Header => format!("Header {}.", code_span(&parameter.name)),
+                ParameterLocation::Cookie => format!("Cookie {}.", code_span(&parameter.name)),
                 ParameterLocation::Query | ParameterLocation::Path => {
-                    format!("Query parameter `{}`.", parameter.name)
+                    format!("Query parameter {}.", code_span(&parameter.name))
                 }
             };
             let constraints = constraints_text(&parameter.constraints);
@@ -87,7 +71,7 @@ pub fn params_struct(api: &Api, op: &Operation, name: &str, scope: &mut Scope<'_
         .collect();
     let doc = format!(
         " The query and header parameters of [`Client::{}`](crate::Client::{}).",
-        op.id, op.id
+        names.method, names.method
     );
     let default = all_optional.then(|| quote! { Default, });
     // With required parameters there is no `Default`: `new` takes them.

@@ -10,7 +10,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Api, Operation, PathSegment, SchemaKind, TypeRef};
+use crate::model::{Api, SchemaKind, TypeRef};
+use crate::names::Names;
 
 /// What serde traits a type needs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -87,7 +88,7 @@ pub fn error_body_types(api: &Api) -> BTreeSet<String> {
 impl Usage {
     /// The uses of the types of `api`; the error body types are used by the
     /// runtime too (its `ErrorBody`).
-    pub fn of(api: &Api) -> Usage {
+    pub fn of(api: &Api, names: &Names) -> Usage {
         let error_types = error_body_types(api);
         let mut usage = Usage {
             types: api
@@ -98,7 +99,7 @@ impl Usage {
             operation_modules: BTreeMap::new(),
         };
         for op in &api.operations {
-            let module = module_of(op);
+            let module = names.operation(op).module;
             let mut walk = Walk {
                 api,
                 usage: &mut usage,
@@ -194,35 +195,6 @@ fn serialized(api: &Api, ty: &TypeRef) -> bool {
         TypeRef::Array(item) => serialized(api, item),
         TypeRef::Map(_) => true,
         TypeRef::Primitive(_) | TypeRef::Any | TypeRef::Unstated => false,
-    }
-}
-
-/// The module of an operation: its first tag, or where the input gives no
-/// tags (documentation pages), the first segment of its path, which is what
-/// authentik tags by.
-pub fn module_of(op: &Operation) -> String {
-    let name = op.tags.first().cloned().or_else(|| {
-        op.path.segments.iter().find_map(|segment| match segment {
-            PathSegment::Literal(text) => text
-                .split('/')
-                .find(|part| !part.is_empty())
-                .map(str::to_string),
-            PathSegment::Parameter(_) => None,
-        })
-    });
-    // A module name is also a feature and a file name: no `r#`, and never
-    // the name of the shared module.
-    let name = name.map(|name| {
-        let snake = crate::ident::to_snake(&name);
-        match snake.strip_prefix("r#") {
-            Some(keyword) => format!("{keyword}_"),
-            None => snake,
-        }
-    });
-    match name {
-        Some(name) if name != super::features::SHARED => name,
-        Some(name) => format!("{name}_"),
-        None => "other".to_string(),
     }
 }
 

@@ -115,44 +115,27 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
     Ok(api)
 }
 
-/// Methods `Client` has besides the operations: an operation id never takes
-/// one of these names.
-const CLIENT_METHODS: &[&str] = &[
-    "base_url",
-    "builder",
-    "clone",
-    "exchange",
-    "fmt",
-    "new",
-    "send_bytes",
-    "send_empty",
-    "send_json",
-    "send_json_if_any",
-    "send_text",
-    "with_bearer_token",
-    "with_credential",
-];
-
-/// Makes the operation ids, which are the methods' names, unique and
-/// different from `Client`'s other methods (`getUser` and `get_user` are
-/// both `get_user` in snake case), reporting each renamed one.
+/// Makes the operation ids unique (a document may give two operations the
+/// same one), reporting each renamed operation. Their Rust names are
+/// settled later, in [`crate::names`].
 fn unique_operation_ids(
     doc: &Document<'_>,
     operations: &mut [Operation],
     warnings: &mut Vec<Warning>,
 ) {
-    let mut taken: std::collections::BTreeSet<String> =
-        CLIENT_METHODS.iter().map(|name| name.to_string()).collect();
+    let mut taken = std::collections::BTreeSet::new();
     for op in operations.iter_mut() {
-        let wanted = match CLIENT_METHODS.contains(&op.id.as_str()) {
-            true => format!("{}_operation", op.id),
-            false => op.id.clone(),
-        };
-        let id = ident::claim_unique(wanted, &mut taken);
+        let id = ident::claim_unique(op.id.clone(), &mut taken);
         if id != op.id {
             warnings.push(doc.warning(
-                &child(&child("/paths", &op.path.to_string()), &op.method.as_str().to_ascii_lowercase()),
-                format!("operation id `{}` is taken (by another operation or a method of `Client`); the method is named `{id}`", op.id),
+                &child(
+                    &child("/paths", &op.path.to_string()),
+                    &op.method.as_str().to_ascii_lowercase(),
+                ),
+                format!(
+                    "operation id `{}` is used by another operation; this one is `{id}`",
+                    op.id
+                ),
             ));
             op.id = id;
         }
@@ -336,7 +319,7 @@ impl OperationReader<'_, '_, '_> {
                 .error(pointer, format!("unknown method `{method}`"))
         })?;
         let id = match string(self.doc, map, "operationId", pointer)? {
-            Some(id) => ident::to_snake(id),
+            Some(id) => id.to_string(),
             None => {
                 let made = ident::to_snake(&format!("{} {path}", method.as_str()));
                 self.unnamed.push(made.clone());

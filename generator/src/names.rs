@@ -1,0 +1,339 @@
+//! The Rust names of everything the emitters write beyond the model's
+//! types, fields and variants (which the front ends name through [`ident`]
+//! as they read, unique within their scope): client methods and streams,
+//! the tag modules and their features, the parameters structs and their
+//! fields, path arguments and credential methods.
+//!
+//! They are settled here, once, before anything is emitted, and checked
+//! against each other and against the names the generated code itself uses
+//! (`Client`'s own methods, the arguments every method takes, the crate's
+//! fixed modules and features). The emitters only read the result.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::ident::{self, claim_unique, to_snake, to_upper_camel, unraw};
+use crate::model::{Api, Operation, ParameterLocation, PathSegment};
+
+/// Methods `Client` has besides the operations.
+const CLIENT_METHODS: &[&str] = &[
+    "base_url",
+    "builder",
+    "clone",
+    "exchange",
+    "fmt",
+    "new",
+    "send_bytes",
+    "send_empty",
+    "send_json",
+    "send_json_if_any",
+    "send_text",
+    "with_bearer_token",
+    "with_credential",
+    "with_http_client",
+];
+
+/// Methods `ClientBuilder` has besides the credential methods.
+const BUILDER_METHODS: &[&str] = &[
+    "base_url",
+    "bearer_token",
+    "build",
+    "credential",
+    "default_header",
+    "http_client",
+    "timeout",
+    "user_agent",
+];
+
+/// Names every operation method uses for its own arguments and locals: a
+/// path argument never takes one (`page` is a stream's closure argument).
+const METHOD_ARGUMENTS: &[&str] = &["body", "page", "params", "request"];
+
+/// Module names the generated crate has besides the tags', and cargo
+/// features it has besides theirs (`default`, and those a tag's snake-case
+/// name could equal).
+const FIXED_MODULES: &[&str] = &["default", "mod", "runtime", "shared"];
+
+/// The names of one operation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OperationNames {
+    /// The method on `Client` (`core_users_list`).
+    pub method: String,
+    /// The method that streams every page's items (`core_users_list_stream`),
+    /// for an operation that is paginated.
+    pub stream: String,
+    /// The tag module, which is also the tag's cargo feature (`core`).
+    pub module: String,
+    /// The parameters struct (`CoreUsersListParams`), for an operation with
+    /// query, header or cookie parameters.
+    pub params: Option<String>,
+    /// The argument of each path parameter, in the order of
+    /// `Operation::parameters`.
+    pub path_arguments: Vec<String>,
+    /// The parameters struct's field for each query, header and cookie
+    /// parameter, in the order of `Operation::parameters`.
+    pub fields: Vec<String>,
+}
+
+/// Every name of an API the emitters write that the model does not hold.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Names {
+    /// By operation id.
+    operations: BTreeMap<String, OperationNames>,
+    /// The builder method of each security scheme, by scheme name.
+    schemes: BTreeMap<String, String>,
+}
+
+impl Names {
+    /// Settles the names of `api`. Deterministic: operations are taken in
+    /// the model's order (sorted by id), those already in snake case first,
+    /// schemes by name.
+    pub fn resolve(api: &Api) -> Names {
+        let mut methods: BTreeSet<String> = CLIENT_METHODS.iter().map(|m| m.to_string()).collect();
+        let mut types: BTreeSet<String> = api.schemas.keys().cloned().collect();
+        // Types the generated crate defines besides the API's.
+        types.extend(["Client", "ClientBuilder", "ErrorBody"].map(str::to_string));
+        let mut operations = BTreeMap::new();
+        // An id that is its own snake-case name (`get_user`) keeps it; one
+        // that only becomes it (`getUser`) gives way.
+        let mut order: Vec<&Operation> = api.operations.iter().collect();
+        order.sort_by_key(|op| to_snake(&op.id) != op.id);
+        for op in order {
+            let wanted = to_snake(&op.id);
+            let method = match CLIENT_METHODS.contains(&wanted.as_str()) {
+                true => format!("{}_operation", unraw(&wanted)),
+                false => wanted,
+            };
+            let method = claim_unique(method, &mut methods);
+            let fields = field_names(op);
+            let params = (!fields.is_empty()).then(|| {
+                let wanted = format!("{}Params", to_upper_camel(unraw(&method)));
+                claim_unique(wanted, &mut types)
+            });
+            operations.insert(
+                op.id.clone(),
+                OperationNames {
+                    method,
+                    stream: String::new(),
+                    module: module_name(op),
+                    params,
+                    path_arguments: path_argument_names(op),
+                    fields,
+                },
+            );
+        }
+        // Streams after every method, so that an operation named
+        // `x_stream` keeps its name and the stream of `x` gives way.
+        for names in operations.values_mut() {
+            names.stream = claim_unique(format!("{}_stream", unraw(&names.method)), &mut methods);
+        }
+        let mut taken: BTreeSet<String> = BUILDER_METHODS.iter().map(|m| m.to_string()).collect();
+        let schemes = api
+            .security_schemes
+            .keys()
+            .map(|scheme| {
+                let name = to_snake(scheme);
+                let name = match taken.contains(&name) {
+                    true => format!("{}_credential", unraw(&name)),
+                    false => name,
+                };
+                (scheme.clone(), claim_unique(name, &mut taken))
+            })
+            .collect();
+        Names {
+            operations,
+            schemes,
+        }
+    }
+
+    /// The names of the operation `id`. Every operation of the API the
+    /// names were resolved for has them; another id gets names made from
+    /// it alone.
+    pub fn operation(&self, op: &Operation) -> OperationNames {
+        self.operations
+            .get(&op.id)
+            .cloned()
+            .unwrap_or_else(|| OperationNames {
+                method: to_snake(&op.id),
+                stream: format!("{}_stream", unraw(&to_snake(&op.id))),
+                module: module_name(op),
+                params: None,
+                path_arguments: path_argument_names(op),
+                fields: field_names(op),
+            })
+    }
+
+    /// The names of every operation, by operation id.
+    pub fn operations(&self) -> &BTreeMap<String, OperationNames> {
+        &self.operations
+    }
+
+    /// The builder method for the security scheme `scheme`.
+    pub fn scheme_method(&self, scheme: &str) -> String {
+        self.schemes
+            .get(scheme)
+            .cloned()
+            .unwrap_or_else(|| to_snake(scheme))
+    }
+
+    /// The tag modules, sorted; each is also a cargo feature.
+    pub fn modules(&self) -> BTreeSet<&str> {
+        self.operations
+            .values()
+            .map(|n| n.module.as_str())
+            .collect()
+    }
+}
+
+/// The module of an operation: its first tag, or where the input gives no
+/// tags (documentation pages), the first segment of its path, which is what
+/// authentik tags by. A module name is also a cargo feature and a file
+/// name: no `r#`, and never a name the crate has already.
+fn module_name(op: &Operation) -> String {
+    let name = op.tags.first().cloned().or_else(|| {
+        op.path.segments.iter().find_map(|segment| match segment {
+            PathSegment::Literal(text) => text
+                .split('/')
+                .find(|part| !part.is_empty())
+                .map(str::to_string),
+            PathSegment::Parameter(_) => None,
+        })
+    });
+    let Some(name) = name else {
+        return "other".to_string();
+    };
+    let snake = to_snake(&name);
+    let snake = match snake.strip_prefix("r#") {
+        Some(keyword) => format!("{keyword}_"),
+        None => snake,
+    };
+    match FIXED_MODULES.contains(&snake.as_str()) {
+        true => format!("{snake}_"),
+        false => snake,
+    }
+}
+
+/// The parameters struct's fields of `op`: snake case, unique.
+fn field_names(op: &Operation) -> Vec<String> {
+    let mut names = ident::FieldNames::default();
+    op.parameters
+        .iter()
+        .filter(|p| p.location != ParameterLocation::Path)
+        .map(|p| names.claim(&p.name))
+        .collect()
+}
+
+/// The path arguments of `op`: snake case, unique, and never a name the
+/// method itself uses (`body` becomes `body_path`).
+fn path_argument_names(op: &Operation) -> Vec<String> {
+    let mut taken: BTreeSet<String> = METHOD_ARGUMENTS.iter().map(|m| m.to_string()).collect();
+    op.parameters
+        .iter()
+        .filter(|p| p.location == ParameterLocation::Path)
+        .map(|parameter| {
+            let wanted = to_snake(&parameter.name);
+            let wanted = match taken.contains(&wanted) {
+                true => format!("{}_path", unraw(&wanted)),
+                false => wanted,
+            };
+            claim_unique(wanted, &mut taken)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Method, Parameter, PathTemplate, Security, TypeRef};
+
+    fn parameter(location: ParameterLocation, name: &str) -> Parameter {
+        Parameter {
+            location,
+            name: name.to_string(),
+            ty: TypeRef::Primitive(crate::model::Primitive::String),
+            required: true,
+            description: None,
+            constraints: Default::default(),
+            default: None,
+            explode: true,
+            style: Default::default(),
+        }
+    }
+
+    fn operation(id: &str, tag: &str, parameters: Vec<Parameter>) -> Operation {
+        Operation {
+            id: id.to_string(),
+            method: Method::Get,
+            path: PathTemplate {
+                segments: vec![PathSegment::Literal("/things".into())],
+            },
+            description: None,
+            tags: vec![tag.to_string()],
+            parameters,
+            body: None,
+            responses: Vec::new(),
+            security: Security::Unstated,
+            deprecated: false,
+        }
+    }
+
+    #[test]
+    fn path_arguments_keep_off_the_methods_own_names() {
+        use ParameterLocation::*;
+        let op = operation(
+            "things_create",
+            "things",
+            vec![
+                parameter(Path, "body"),
+                parameter(Path, "params"),
+                parameter(Path, "body_path"),
+                parameter(Query, "params"),
+                parameter(Query, "Params"),
+            ],
+        );
+        let api = Api {
+            operations: vec![op.clone()],
+            ..Api::default()
+        };
+        let names = Names::resolve(&api).operation(&op);
+        assert_eq!(
+            names.path_arguments,
+            ["body_path", "params_path", "body_path_path"]
+        );
+        assert_eq!(names.fields, ["params", "params2"]);
+        assert_eq!(names.params.as_deref(), Some("ThingsCreateParams"));
+    }
+
+    #[test]
+    fn methods_streams_modules_and_types_do_not_collide() {
+        let mut api = Api {
+            operations: vec![
+                operation("new", "default", Vec::new()),
+                operation("list", "self", Vec::new()),
+                operation("list_stream", "Shared", Vec::new()),
+                operation(
+                    "things",
+                    "Things",
+                    vec![parameter(ParameterLocation::Query, "q")],
+                ),
+            ],
+            ..Api::default()
+        };
+        api.schemas.insert(
+            "ThingsParams".into(),
+            crate::model::Schema {
+                name: "ThingsParams".into(),
+                description: None,
+                kind: crate::model::SchemaKind::Alias(TypeRef::Any),
+            },
+        );
+        let names = Names::resolve(&api);
+        let of = |id: &str| names.operations()[id].clone();
+        assert_eq!(of("new").method, "new_operation");
+        assert_eq!(of("new").module, "default_");
+        assert_eq!(of("list").module, "self_");
+        assert_eq!(of("list_stream").module, "shared_");
+        assert_eq!(of("list_stream").method, "list_stream");
+        assert_eq!(of("list").stream, "list_stream2");
+        assert_eq!(of("things").params.as_deref(), Some("ThingsParams2"));
+    }
+}
