@@ -294,7 +294,8 @@ async fn names_that_collide_or_are_not_rust_still_reach_the_wire() {
         .and(query_param("Params", "upper"))
         .and(query_param("1st", "1"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "type": "t", "fooBar": 1, "foo_bar": 2, "Größe": 1.5, "2nd": true, "mode": "ä"
+            "type": "t", "fooBar": 1, "foo_bar": 2, "Größe": 1.5, "2nd": true, "mode": "ä",
+            "big": u64::MAX, "tiny": -8, "key": "_-_8"
         })))
         .mount(&server)
         .await;
@@ -321,12 +322,19 @@ async fn names_that_collide_or_are_not_rust_still_reach_the_wire() {
     assert_eq!(thing.grosse, Some(1.5));
     assert_eq!(thing.x_2nd, Some(true));
     assert_eq!(thing.mode, Some(any_api_client::models::ThingMode::A));
+    // Integer formats keep their width; `format: byte` is bytes, read in
+    // either base64 alphabet.
+    assert_eq!(thing.big, Some(u64::MAX));
+    assert_eq!(thing.tiny, Some(-8i8));
+    assert_eq!(thing.key.as_deref(), Some(&[0xff, 0xef, 0xfc][..]));
     client.get_thing("c").await.unwrap();
     // `2fa` starts with a digit.
     client.x_2fa().await.unwrap();
     let written = serde_json::to_value(&thing).unwrap();
     assert_eq!(written["Größe"], json!(1.5));
     assert_eq!(written["foo_bar"], json!(2));
+    assert_eq!(written["big"], json!(u64::MAX));
+    assert_eq!(written["key"], json!("/+/8"));
 }
 
 #[test]

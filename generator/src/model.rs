@@ -323,12 +323,21 @@ pub enum Primitive {
     Email,
     DateTime,
     Date,
+    /// Raw bytes (`format: binary`): a file part or a whole binary body.
     Binary,
+    /// Bytes written as base64 text (`format: byte`).
+    Base64,
     Boolean,
     /// An integer of unspecified width.
     Integer,
+    Int8,
+    Int16,
     Int32,
     Int64,
+    UInt8,
+    UInt16,
+    UInt32,
+    UInt64,
     /// A number of unspecified precision.
     Number,
     Float,
@@ -336,17 +345,29 @@ pub enum Primitive {
 }
 
 impl Primitive {
-    /// An integer or a number of any width.
-    pub fn is_numeric(self) -> bool {
+    /// An integer of any width.
+    pub fn is_integer(self) -> bool {
         matches!(
             self,
             Primitive::Integer
+                | Primitive::Int8
+                | Primitive::Int16
                 | Primitive::Int32
                 | Primitive::Int64
-                | Primitive::Number
-                | Primitive::Float
-                | Primitive::Double
+                | Primitive::UInt8
+                | Primitive::UInt16
+                | Primitive::UInt32
+                | Primitive::UInt64
         )
+    }
+
+    /// An integer or a number of any width.
+    pub fn is_numeric(self) -> bool {
+        self.is_integer()
+            || matches!(
+                self,
+                Primitive::Number | Primitive::Float | Primitive::Double
+            )
     }
 }
 

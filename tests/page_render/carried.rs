@@ -265,13 +265,10 @@ impl Projection<'_> {
     fn flat_type(&mut self, at: &str, ty: &TypeRef, stack: &mut BTreeSet<String>) -> TypeRef {
         match resolved(self.api, ty) {
             TypeRef::Primitive(primitive) => TypeRef::Primitive(match primitive {
-                Primitive::String | Primitive::Uri | Primitive::Binary => Primitive::String,
-                Primitive::Integer
-                | Primitive::Int32
-                | Primitive::Int64
-                | Primitive::Number
-                | Primitive::Float
-                | Primitive::Double => Primitive::Number,
+                Primitive::String | Primitive::Uri | Primitive::Binary | Primitive::Base64 => {
+                    Primitive::String
+                }
+                numeric if numeric.is_numeric() => Primitive::Number,
                 other => other,
             }),
             TypeRef::Array(item) => TypeRef::Array(Box::new(self.flat_type(at, &item, stack))),

@@ -266,14 +266,14 @@ pub fn sample(api: &Api, ty: &TypeRef, place: Place, stack: &mut BTreeSet<String
             Primitive::DateTime => Value::from(DATE_TIME_SAMPLE),
             Primitive::Date => Value::from(DATE_SAMPLE),
             Primitive::Email => Value::from(EMAIL_SAMPLE),
-            Primitive::String | Primitive::Uri | Primitive::Binary => Value::from("string"),
+            Primitive::String | Primitive::Uri | Primitive::Binary | Primitive::Base64 => {
+                Value::from("string")
+            }
             Primitive::Boolean => Value::Bool(true),
-            Primitive::Integer
-            | Primitive::Int32
-            | Primitive::Int64
-            | Primitive::Number
-            | Primitive::Float
-            | Primitive::Double => Value::from(0),
+            numeric => {
+                debug_assert!(numeric.is_numeric());
+                Value::from(0)
+            }
         },
         TypeRef::Array(item) => Value::Array(vec![sample(api, &item, place, stack)]),
         TypeRef::Map(_) => Value::Object(Map::new()),

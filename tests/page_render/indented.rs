@@ -233,8 +233,16 @@ fn primitive_label(primitive: Primitive) -> &'static str {
         Primitive::DateTime => "date-time",
         Primitive::Date => "date",
         Primitive::Binary => "binary",
+        Primitive::Base64 => "byte",
         Primitive::Boolean => "boolean",
-        Primitive::Integer => "integer",
+        // The site shows the other integer formats as plain integers.
+        Primitive::Integer
+        | Primitive::Int8
+        | Primitive::Int16
+        | Primitive::UInt8
+        | Primitive::UInt16
+        | Primitive::UInt32
+        | Primitive::UInt64 => "integer",
         Primitive::Int32 => "int32",
         Primitive::Int64 => "int64",
         Primitive::Number => "number",

@@ -187,9 +187,7 @@ fn sample(ty: &TypeRef) -> Option<String> {
     match ty {
         TypeRef::Primitive(Primitive::String | Primitive::Uri | Primitive::Email)
         | TypeRef::Unstated => Some("\"example\"".to_string()),
-        TypeRef::Primitive(Primitive::Integer | Primitive::Int32 | Primitive::Int64) => {
-            Some("1".to_string())
-        }
+        TypeRef::Primitive(integer) if integer.is_integer() => Some("1".to_string()),
         TypeRef::Primitive(Primitive::Uuid) => Some("uuid::Uuid::nil()".to_string()),
         _ => None,
     }

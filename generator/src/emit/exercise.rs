@@ -425,6 +425,7 @@ fn primitive_value(primitive: Primitive, constraints: &Constraints) -> TokenStre
             quote! { chrono::NaiveDate::from_ymd_opt(2024, 1, 2).unwrap_or_default() }
         }
         Primitive::Binary => quote! { b"sample".to_vec() },
+        Primitive::Base64 => quote! { b"sample".to_vec().into() },
         Primitive::Boolean => quote! { true },
         Primitive::Integer | Primitive::Int64 => {
             let value = integer_in(constraints);
@@ -432,6 +433,17 @@ fn primitive_value(primitive: Primitive, constraints: &Constraints) -> TokenStre
         }
         Primitive::Int32 => {
             let value = i32::try_from(integer_in(constraints)).unwrap_or(1);
+            quote! { #value }
+        }
+        // The sample of a narrower integer, unsuffixed: its type comes from
+        // where it goes.
+        Primitive::Int8
+        | Primitive::Int16
+        | Primitive::UInt8
+        | Primitive::UInt16
+        | Primitive::UInt32
+        | Primitive::UInt64 => {
+            let value = proc_macro2::Literal::i64_unsuffixed(integer_in(constraints).clamp(0, 100));
             quote! { #value }
         }
         Primitive::Number | Primitive::Double => {

@@ -47,7 +47,7 @@ impl Emitted {
             inner_attributes: vec!["#![cfg_attr(docsrs, feature(doc_cfg))]".to_string()],
             declarations: root_modules()
                 .into_iter()
-                .chain(root_re_exports())
+                .chain(root_re_exports(&self.runtime))
                 .collect(),
             ..ModuleSource::default()
         };
@@ -114,7 +114,7 @@ impl Emitted {
             ]
             .into_iter()
             .chain(std::iter::once(String::new()))
-            .chain(root_re_exports())
+            .chain(root_re_exports(&self.runtime))
             .collect(),
             ..ModuleSource::default()
         };
@@ -208,8 +208,8 @@ fn root_modules() -> Vec<String> {
 }
 
 /// The public names every layout gives the root.
-fn root_re_exports() -> Vec<String> {
-    let mut names: Vec<&str> = super::runtime::public_names().collect();
+fn root_re_exports(runtime: &[&super::RuntimeFile]) -> Vec<String> {
+    let mut names: Vec<&str> = super::runtime::public_names(runtime).collect();
     names.sort_unstable();
     vec![
         "pub use models::ErrorBody;".to_string(),

@@ -6,6 +6,9 @@ use super::Feature;
 
 pub fn cargo_toml(crate_name: &str, description: &str, features: &[Feature], uses: Uses) -> String {
     let mut dependencies = Vec::new();
+    if uses.base64 {
+        dependencies.push(r#"base64 = "0.22""#);
+    }
     if uses.chrono {
         dependencies.push(r#"chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }"#);
     }

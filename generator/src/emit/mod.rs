@@ -186,7 +186,7 @@ pub fn emit(api: &Api, gating: Gating, round_trip: bool, about: &About) -> Resul
         models: Vec::new(),
         operations: Vec::new(),
         operations_items,
-        runtime: runtime::files(api),
+        runtime: Vec::new(),
         crate_doc: crate_doc::lines(api, &names, about),
         features: modules
             .iter()
@@ -221,5 +221,6 @@ pub fn emit(api: &Api, gating: Gating, round_trip: bool, about: &About) -> Resul
             }
         }
     }
+    emitted.runtime = runtime::files(api, emitted.uses);
     Ok(emitted)
 }

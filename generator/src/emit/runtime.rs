@@ -2,6 +2,7 @@
 //! written in `generator/runtime/`, only those the API uses; and its
 //! `mod.rs`, which declares them and names what the rest of the crate uses.
 
+use super::types::Uses;
 use crate::model::{Api, ParameterLocation, SchemaKind};
 
 /// One file of the runtime.
@@ -95,6 +96,12 @@ const PARAMS: RuntimeFile = RuntimeFile {
     public: &[],
     internal: true,
 };
+const BASE64: RuntimeFile = RuntimeFile {
+    module: "base64",
+    source: include_str!("../../runtime/base64.rs"),
+    public: &["Base64"],
+    internal: false,
+};
 const FORM: RuntimeFile = RuntimeFile {
     module: "form",
     source: include_str!("../../runtime/form.rs"),
@@ -102,8 +109,9 @@ const FORM: RuntimeFile = RuntimeFile {
     internal: true,
 };
 
-/// The runtime files `api` uses, by module name.
-pub fn files(api: &Api) -> Vec<&'static RuntimeFile> {
+/// The runtime files `api` uses, by module name; `uses` is what the emitted
+/// code was found to need.
+pub fn files(api: &Api, uses: Uses) -> Vec<&'static RuntimeFile> {
     let kinds = |wanted: fn(&SchemaKind) -> bool| api.schemas.values().any(|s| wanted(&s.kind));
     let mut files: Vec<&'static RuntimeFile> = ALWAYS.iter().collect();
     files.push(if api.operations.is_empty() {
@@ -149,6 +157,9 @@ pub fn files(api: &Api) -> Vec<&'static RuntimeFile> {
     }) {
         files.push(&FORM);
     }
+    if uses.base64 {
+        files.push(&BASE64);
+    }
     files.sort_by_key(|file| file.module);
     files
 }
@@ -182,7 +193,7 @@ pub fn module_lines(files: &[&RuntimeFile], tags: &[String]) -> Vec<String> {
     lines
 }
 
-/// The names the crate root re-exports from the runtime.
-pub fn public_names() -> impl Iterator<Item = &'static str> {
-    ALWAYS.iter().flat_map(|file| file.public.iter().copied())
+/// The names the crate root re-exports from the runtime `files`.
+pub fn public_names<'a>(files: &'a [&RuntimeFile]) -> impl Iterator<Item = &'static str> + 'a {
+    files.iter().flat_map(|file| file.public.iter().copied())
 }

@@ -13,12 +13,15 @@ use crate::model::{Field, Nullability, Presence, Primitive, TypeRef};
 pub struct Uses {
     pub uuid: bool,
     pub chrono: bool,
+    /// `format: byte` values, and so the `base64` crate.
+    pub base64: bool,
 }
 
 impl Uses {
     pub fn add(&mut self, other: Uses) {
         self.uuid |= other.uuid;
         self.chrono |= other.chrono;
+        self.base64 |= other.base64;
     }
 }
 
@@ -58,9 +61,19 @@ fn primitive_type(primitive: Primitive, scope: &mut Scope<'_>) -> TokenStream {
             scope.uses.chrono = true;
             scope.item("chrono::NaiveDate")
         }
+        Primitive::Base64 => {
+            scope.uses.base64 = true;
+            scope.item("crate::Base64")
+        }
         Primitive::Boolean => quote! { bool },
         Primitive::Integer | Primitive::Int64 => quote! { i64 },
+        Primitive::Int8 => quote! { i8 },
+        Primitive::Int16 => quote! { i16 },
         Primitive::Int32 => quote! { i32 },
+        Primitive::UInt8 => quote! { u8 },
+        Primitive::UInt16 => quote! { u16 },
+        Primitive::UInt32 => quote! { u32 },
+        Primitive::UInt64 => quote! { u64 },
         Primitive::Number | Primitive::Double => quote! { f64 },
         Primitive::Float => quote! { f32 },
     }

@@ -484,3 +484,19 @@ fn parameters_go_on_the_request_as_their_entries_say() {
     assert_eq!(empty.query, [("tags".into(), String::new())]);
     assert!(empty.headers.is_empty());
 }
+
+#[test]
+fn base64_writes_the_standard_alphabet_and_reads_both() {
+    use crate::runtime::Base64;
+    let bytes = Base64::from(vec![0xff, 0xef, 0xfc, 0x01]);
+    assert_eq!(serde_json::to_value(&bytes).unwrap(), json!("/+/8AQ=="));
+    assert_eq!(bytes.to_string(), "/+/8AQ==");
+    assert_eq!(format!("{bytes:?}"), "Base64(/+/8AQ==)");
+    for text in ["/+/8AQ==", "/+/8AQ", "_-_8AQ==", "_-_8AQ"] {
+        assert_eq!(decode::<Base64>(json!(text)), Ok(bytes.clone()), "{text}");
+    }
+    let error = decode::<Base64>(json!("not base64!")).unwrap_err();
+    assert!(error.contains("expected base64 text"), "{error}");
+    assert!(decode::<Base64>(json!(7)).is_err());
+    assert_eq!(&*bytes, &[0xff, 0xef, 0xfc, 0x01]);
+}

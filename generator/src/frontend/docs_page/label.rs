@@ -91,7 +91,8 @@ impl Label {
     /// object here, and callers that know its properties replace it.
     pub fn base_type(&self) -> TypeRef {
         let primitive = match self.base.as_str() {
-            "string" | "byte" => Primitive::String,
+            "string" => Primitive::String,
+            "byte" => Primitive::Base64,
             "integer" => Primitive::Integer,
             "number" => Primitive::Number,
             "boolean" => Primitive::Boolean,
@@ -125,6 +126,7 @@ impl Label {
                     | Primitive::DateTime
                     | Primitive::Date
                     | Primitive::Binary
+                    | Primitive::Base64
             )
         )
     }

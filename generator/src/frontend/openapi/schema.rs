@@ -244,8 +244,14 @@ impl<'d, 'a> Schemas<'d, 'a> {
             Some("string") => TypeRef::Primitive(self.string_format(map, pointer)?),
             Some("integer") => {
                 TypeRef::Primitive(match string(self.doc, map, "format", pointer)? {
+                    Some("int8") => Primitive::Int8,
+                    Some("int16") => Primitive::Int16,
                     Some("int32") => Primitive::Int32,
                     Some("int64") => Primitive::Int64,
+                    Some("uint8") => Primitive::UInt8,
+                    Some("uint16") => Primitive::UInt16,
+                    Some("uint32") => Primitive::UInt32,
+                    Some("uint64") => Primitive::UInt64,
                     _ => Primitive::Integer,
                 })
             }
@@ -448,7 +454,8 @@ impl<'d, 'a> Schemas<'d, 'a> {
             Some("uri" | "url") => Primitive::Uri,
             Some("email") => Primitive::Email,
             Some("binary") => Primitive::Binary,
-            Some("byte" | "password" | "hostname" | "ipv4" | "ipv6") => Primitive::String,
+            Some("byte") => Primitive::Base64,
+            Some("password" | "hostname" | "ipv4" | "ipv6") => Primitive::String,
             Some(other) => {
                 // Reported once per format, where it is first used.
                 if self.unknown_formats.insert(other.to_string()) {
@@ -867,9 +874,17 @@ fn variant_name(ty: &TypeRef) -> String {
             Primitive::Uuid => "Uuid",
             Primitive::DateTime => "DateTime",
             Primitive::Date => "Date",
-            Primitive::Binary => "Bytes",
+            Primitive::Binary | Primitive::Base64 => "Bytes",
             Primitive::Boolean => "Boolean",
-            Primitive::Integer | Primitive::Int32 | Primitive::Int64 => "Integer",
+            Primitive::Integer
+            | Primitive::Int8
+            | Primitive::Int16
+            | Primitive::Int32
+            | Primitive::Int64
+            | Primitive::UInt8
+            | Primitive::UInt16
+            | Primitive::UInt32
+            | Primitive::UInt64 => "Integer",
             Primitive::Number | Primitive::Float | Primitive::Double => "Number",
         }
         .to_string(),

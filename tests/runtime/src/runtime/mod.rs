@@ -1,6 +1,8 @@
 //! The runtime's files, declared as a generated `runtime/mod.rs` declares
 //! them for an API that uses every one.
 
+#[path = "../../../../generator/runtime/base64.rs"]
+mod base64;
 #[path = "../../../../generator/runtime/client.rs"]
 mod client;
 #[path = "../../../../generator/runtime/credentials.rs"]
@@ -24,6 +26,7 @@ mod string_enum;
 #[path = "../../../../generator/runtime/tagged_union.rs"]
 mod tagged_union;
 
+pub use base64::Base64;
 pub use client::{Client, ClientBuilder};
 pub(crate) use credentials::*;
 pub(crate) use error::*;
