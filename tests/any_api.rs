@@ -401,3 +401,15 @@ async fn a_4xx_range_and_default_responses_decode_as_documented_errors() {
         other => panic!("expected the default body, got {other:?}"),
     }
 }
+
+#[test]
+fn the_first_servers_url_with_its_variables_defaults_is_the_default_base_url() {
+    assert_eq!(
+        any_api_client::DEFAULT_BASE_URL,
+        "https://eu.example.com/v1"
+    );
+    assert_eq!(
+        Client::new(any_api_client::DEFAULT_BASE_URL).base_url(),
+        "https://eu.example.com/v1"
+    );
+}

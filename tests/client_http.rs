@@ -442,3 +442,56 @@ async fn a_refused_connection_is_a_transport_error() {
         other => panic!("expected a transport error, got {other:?}"),
     }
 }
+
+#[tokio::test]
+async fn the_server_path_is_added_to_a_base_url_without_it() {
+    // authentik's document gives its server as `/api/v3`, a path on the
+    // host: the host alone, the full API root, and a proxy's prefix work.
+    for (given, used) in [
+        (
+            "https://authentik.example.com",
+            "https://authentik.example.com/api/v3",
+        ),
+        (
+            "https://authentik.example.com/api/v3/",
+            "https://authentik.example.com/api/v3",
+        ),
+        (
+            "https://example.com/authentik",
+            "https://example.com/authentik/api/v3",
+        ),
+    ] {
+        assert_eq!(Client::new(given).base_url(), used, "{given}");
+    }
+    let server = server_answering(
+        "PATCH",
+        "/api/v3/providers/proxy/7/",
+        ResponseTemplate::new(200).set_body_json(proxy_provider()),
+    )
+    .await;
+    Client::new(server.uri())
+        .with_bearer_token(TOKEN)
+        .providers_proxy_partial_update(7, None)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn an_exact_base_url_is_taken_as_it_is() {
+    let server = server_answering(
+        "PATCH",
+        "/providers/proxy/7/",
+        ResponseTemplate::new(200).set_body_json(proxy_provider()),
+    )
+    .await;
+    let client = Client::builder("https://unused.example.com")
+        .exact_base_url(format!("{}/", server.uri()))
+        .bearer_token(TOKEN)
+        .build()
+        .unwrap();
+    assert_eq!(client.base_url(), server.uri());
+    client
+        .providers_proxy_partial_update(7, None)
+        .await
+        .unwrap();
+}

@@ -64,7 +64,11 @@ fn constructs_code() {
 #[test]
 fn constructs_facts() {
     let api = load(CONSTRUCTS);
-    assert_eq!(api.base_path.as_deref(), Some("/api/v3"));
+    assert_eq!(
+        api.server_url.as_deref(),
+        Some("https://example.com/api/v3")
+    );
+    assert_eq!(api.base_path, None);
     let Some(SchemaKind::Object(thing)) = api.schemas.get("Thing").map(|s| &s.kind) else {
         panic!("Thing")
     };
@@ -261,4 +265,50 @@ fn limits_of_array_items_are_reported() {
         panic!("Policy")
     };
     assert_eq!(policy.fields[1].constraints.max_items, Some(249));
+}
+
+#[test]
+fn the_first_server_gives_the_default_url_or_the_path_on_the_users_host() {
+    let with_server = |server: serde_json::Value| {
+        load_json(&serde_json::json!({
+            "openapi": "3.0.3",
+            "info": {"title": "t", "version": "1"},
+            "paths": {},
+            "servers": [server, {"url": "https://second.example.com"}],
+        }))
+    };
+    let (api, _) = with_server(serde_json::json!({
+        "url": "{scheme}://{host}/v{major}/",
+        "variables": {
+            "scheme": {"default": "https", "enum": ["https", "http"]},
+            "host": {"default": "api.example.com"},
+            "major": {"default": "2"},
+        },
+    }));
+    assert_eq!(
+        api.server_url.as_deref(),
+        Some("https://api.example.com/v2")
+    );
+    assert_eq!(api.base_path, None);
+    for (relative, path) in [
+        ("/api/v3", Some("/api/v3")),
+        ("v1/", Some("/v1")),
+        ("./v1", Some("/v1")),
+        ("/", None),
+    ] {
+        let (api, _) = with_server(serde_json::json!({"url": relative}));
+        assert_eq!(api.base_path.as_deref(), path, "{relative}");
+        assert_eq!(api.server_url, None, "{relative}");
+    }
+    let (api, warnings) = with_server(serde_json::json!({"url": "https://{region}.example.com"}));
+    assert_eq!((api.server_url, api.base_path), (None, None));
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.message.contains("`region` has no default")
+                && w.location
+                    .to_string()
+                    .ends_with("#/servers/0/variables/region")),
+        "{warnings:#?}"
+    );
 }

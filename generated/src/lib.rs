@@ -9,6 +9,8 @@
 //!
 //! # Configuration
 //!
+//! Give the URL of the host: the API's path on it, `/api/v3`, is added unless the URL ends with it already.
+//!
 //! ```no_run
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let client = authentik_api::Client::builder("https://api.example.com")

@@ -13,8 +13,13 @@ use serde::Serialize;
 /// A whole API: its operations and the named schemas they use.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Api {
-    /// The path prefix every operation path is relative to (`/api/v3`), if known.
+    /// The path of the API root on whatever host serves it (`/api/v3`), where
+    /// the input gives one relative to the host: a relative server URL, or
+    /// the paths the pages show. Operation paths are relative to it.
     pub base_path: Option<String>,
+    /// The URL of the first server, where the input gives an absolute one,
+    /// with its variables set to their defaults (`https://api.openai.com/v1`).
+    pub server_url: Option<String>,
     /// Operations, sorted by id.
     pub operations: Vec<Operation>,
     /// Named schemas by their Rust type name; the key is the name.

@@ -39,6 +39,7 @@ const BUILDER_METHODS: &[&str] = &[
     "build",
     "credential",
     "default_header",
+    "exact_base_url",
     "http_client",
     "timeout",
     "user_agent",

@@ -26,8 +26,8 @@ pub fn document(api: &Api, title: &str) -> Value {
         "info".into(),
         json!({"title": title, "version": "1", "description": "Written by the authentik client generator from the API documentation."}),
     );
-    if let Some(base) = &api.base_path {
-        root.insert("servers".into(), json!([{ "url": base }]));
+    if let Some(url) = api.server_url.as_ref().or(api.base_path.as_ref()) {
+        root.insert("servers".into(), json!([{ "url": url }]));
     }
     let mut paths = Map::new();
     for op in &api.operations {

@@ -36,6 +36,8 @@ pub fn carried(api: &Api, style: Style) -> Api {
         .collect();
     Api {
         base_path: api.base_path.clone(),
+        // Pages show paths, not servers.
+        server_url: None,
         operations,
         schemas: projection.schemas,
         security_schemes: api.security_schemes.clone(),

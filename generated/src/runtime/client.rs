@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 
 use super::credentials::{Credential, Credentials};
 use super::request::{Body, Request};
-use super::{decode_json, error_decoder, Error, Headers, Result};
+use super::{decode_json, error_decoder, Error, Headers, Result, SERVER_PATH};
 
 /// A client for the API: a base URL, credentials, the request settings and
 /// an HTTP client.
@@ -51,14 +51,20 @@ impl fmt::Debug for Client {
 const DEFAULT_USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
 
 impl Client {
-    /// A client for the API at `base_url`, the full URL of the API root
-    /// including its prefix (for authentik, `https://authentik.example.com/api/v3`),
-    /// with the default settings: no credentials, no timeout, rustls.
+    /// A client for the API at `base_url`, with the default settings: no
+    /// credentials, no timeout, rustls.
+    ///
+    /// Where the API's document gives its server as a path on the host
+    /// (authentik's `/api/v3`), that path is appended unless `base_url`
+    /// ends with it already: `https://authentik.example.com`,
+    /// `https://authentik.example.com/api/v3` and, behind a proxy,
+    /// `https://example.com/authentik` all work.
+    /// [`ClientBuilder::exact_base_url`] takes a URL as it is.
     pub fn new(base_url: impl Into<String>) -> Client {
         let mut headers = HeaderMap::new();
         headers.insert(USER_AGENT, HeaderValue::from_static(DEFAULT_USER_AGENT));
         Client {
-            base_url: base_url.into().trim_end_matches('/').to_string(),
+            base_url: with_server_path(base_url.into()),
             credentials: Credentials::default(),
             timeout: None,
             headers,
@@ -96,6 +102,17 @@ impl Client {
     /// The base URL every operation path is appended to.
     pub fn base_url(&self) -> &str {
         &self.base_url
+    }
+}
+
+/// `base_url` without a trailing `/`, and with the server path appended
+/// unless it ends with it.
+fn with_server_path(base_url: String) -> String {
+    let base = base_url.trim_end_matches('/');
+    if base.ends_with(SERVER_PATH) {
+        base.to_string()
+    } else {
+        format!("{base}{SERVER_PATH}")
     }
 }
 
@@ -240,6 +257,14 @@ impl ClientBuilder {
         credential: Credential,
     ) -> ClientBuilder {
         self.client.credentials.set(scheme, credential);
+        self
+    }
+
+    /// Sends every request to `base_url` followed by the operation's path,
+    /// without the API's server path: for a proxy or mock server that
+    /// serves the operations at its root.
+    pub fn exact_base_url(mut self, base_url: impl Into<String>) -> ClientBuilder {
+        self.client.base_url = base_url.into().trim_end_matches('/').to_string();
         self
     }
 

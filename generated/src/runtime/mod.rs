@@ -19,6 +19,11 @@ mod string_enum;
 pub use client::{Client, ClientBuilder};
 pub use error::{Error, Headers, Result};
 pub use nullable::Nullable;
+
+/// The path of the API root on its server, which `Client::new` appends to
+/// a base URL that does not end with it (empty: the base URL is the root).
+const SERVER_PATH: &str = "/api/v3";
+
 pub(crate) use credentials::*;
 pub(crate) use error::*;
 pub(crate) use object::*;

@@ -21,16 +21,35 @@ pub fn lines(api: &Api, names: &Names, about: &About<'_>) -> Vec<String> {
         String::new(),
         "# Configuration".to_string(),
         String::new(),
+    ];
+    let base_url = match (&api.server_url, &api.base_path) {
+        (Some(_), _) => {
+            doc.extend([
+                "The API's document names its server: [`DEFAULT_BASE_URL`].".to_string(),
+                String::new(),
+            ]);
+            format!("{crate_name}::DEFAULT_BASE_URL")
+        }
+        (None, Some(path)) => {
+            doc.extend([
+                format!("Give the URL of the host: the API's path on it, `{path}`, is added unless the URL ends with it already."),
+                String::new(),
+            ]);
+            "\"https://api.example.com\"".to_string()
+        }
+        (None, None) => "\"https://api.example.com\"".to_string(),
+    };
+    doc.extend([
         "```no_run".to_string(),
         "# fn main() -> Result<(), Box<dyn std::error::Error>> {".to_string(),
-        format!("let client = {crate_name}::Client::builder(\"https://api.example.com\")"),
+        format!("let client = {crate_name}::Client::builder({base_url})"),
         "    .bearer_token(\"token\")".to_string(),
         "    .timeout(std::time::Duration::from_secs(30))".to_string(),
         "    .build()?;".to_string(),
         "# Ok(())".to_string(),
         "# }".to_string(),
         "```".to_string(),
-    ];
+    ]);
     if let Some((op, call)) = example_call(api, names, &crate_name, false) {
         doc.extend([
             String::new(),

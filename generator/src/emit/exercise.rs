@@ -75,7 +75,8 @@ pub fn program(api: &Api, crate_name: &str) -> Result<String, Error> {
                 eprintln!("usage: exercise BASE_URL");
                 return std::process::ExitCode::FAILURE;
             };
-            let client = match Client::builder(base_url) #(#credentials)* .build() {
+            // Prism serves the operations at its root, whatever the server path.
+            let client = match Client::builder(&base_url).exact_base_url(&base_url) #(#credentials)* .build() {
                 Ok(client) => client,
                 Err(error) => {
                     eprintln!("{error}");

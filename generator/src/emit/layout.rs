@@ -47,7 +47,7 @@ impl Emitted {
             inner_attributes: vec!["#![cfg_attr(docsrs, feature(doc_cfg))]".to_string()],
             declarations: root_modules()
                 .into_iter()
-                .chain(root_re_exports(&self.runtime))
+                .chain(root_items(&self.runtime, &self.server))
                 .collect(),
             ..ModuleSource::default()
         };
@@ -76,7 +76,13 @@ impl Emitted {
                 );
             }
         }
-        let runtime = runtime_module(&self.runtime, &self.features, self.gating, Vec::new());
+        let runtime = runtime_module(
+            &self.runtime,
+            &self.features,
+            self.gating,
+            &self.server,
+            Vec::new(),
+        );
         files.insert(
             PathBuf::from("src/runtime/mod.rs"),
             file(runtime.render("runtime")?),
@@ -105,7 +111,13 @@ impl Emitted {
             .iter()
             .map(|file| inline_module(&[], "mod", file.module, file.source))
             .collect();
-        let runtime = runtime_module(&self.runtime, &self.features, self.gating, inline_runtime);
+        let runtime = runtime_module(
+            &self.runtime,
+            &self.features,
+            self.gating,
+            &self.server,
+            inline_runtime,
+        );
         let root = ModuleSource {
             declarations: [
                 inline_module(&[], "pub mod", "models", &models.render("models")?),
@@ -114,7 +126,7 @@ impl Emitted {
             ]
             .into_iter()
             .chain(std::iter::once(String::new()))
-            .chain(root_re_exports(&self.runtime))
+            .chain(root_items(&self.runtime, &self.server))
             .collect(),
             ..ModuleSource::default()
         };
@@ -171,13 +183,14 @@ fn runtime_module(
     files: &[&super::RuntimeFile],
     features: &[super::Feature],
     gating: Gating,
+    server: &super::Server,
     inline: Vec<String>,
 ) -> ModuleSource {
     let tags: Vec<String> = match gating {
         Gating::Features => features.iter().map(|f| f.name.clone()).collect(),
         Gating::None => Vec::new(),
     };
-    let mut lines = super::runtime::module_lines(files, &tags);
+    let mut lines = super::runtime::module_lines(files, &tags, &server.path);
     if !inline.is_empty() {
         // The `mod x;` lines are the modules themselves.
         lines.retain(|line| !line.starts_with("mod "));
@@ -207,14 +220,26 @@ fn root_modules() -> Vec<String> {
     ]
 }
 
-/// The public names every layout gives the root.
-fn root_re_exports(runtime: &[&super::RuntimeFile]) -> Vec<String> {
+/// The public names every layout gives the root, and the default base URL.
+fn root_items(runtime: &[&super::RuntimeFile], server: &super::Server) -> Vec<String> {
     let mut names: Vec<&str> = super::runtime::public_names(runtime).collect();
     names.sort_unstable();
-    vec![
+    let mut lines = vec![
         "pub use models::ErrorBody;".to_string(),
         format!("pub use runtime::{{{}}};", names.join(", ")),
-    ]
+    ];
+    if let Some(url) = &server.default_url {
+        lines.extend([
+            String::new(),
+            "/// The URL of the API's first server, as its document gives it:".to_string(),
+            "/// `Client::new(DEFAULT_BASE_URL)`.".to_string(),
+            format!(
+                "pub const DEFAULT_BASE_URL: &str = {};",
+                super::source::string_literal(url)
+            ),
+        ]);
+    }
+    lines
 }
 
 /// A crate file: the header, the rustfmt attribute, then `body`.

@@ -80,6 +80,18 @@ pub struct Emitted {
     pub features: Vec<Feature>,
     pub gating: Gating,
     pub uses: Uses,
+    /// Where the API is served (`SERVER_PATH`, `DEFAULT_BASE_URL`).
+    pub server: Server,
+}
+
+/// Where the API is served, as the generated crate states it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Server {
+    /// The path `Client::new` appends to a base URL that does not end with
+    /// it (`/api/v3`); empty for none.
+    pub path: String,
+    /// The crate's `DEFAULT_BASE_URL`, where the input gives an absolute one.
+    pub default_url: Option<String>,
 }
 
 /// What the generated crate is called and says it is.
@@ -201,6 +213,10 @@ pub fn emit(api: &Api, gating: Gating, round_trip: bool, about: &About) -> Resul
             .collect(),
         gating,
         uses: scope.uses,
+        server: Server {
+            path: api.base_path.clone().unwrap_or_default(),
+            default_url: api.server_url.clone(),
+        },
     };
     for (job, result) in jobs.iter().zip(results) {
         let (source, uses) = result?;

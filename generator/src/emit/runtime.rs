@@ -169,7 +169,7 @@ pub fn files(api: &Api, uses: Uses) -> Vec<&'static RuntimeFile> {
 ///
 /// `tags` are the tag features of a gated crate: with some of them off, the
 /// helpers only their operations use go unused, which is expected.
-pub fn module_lines(files: &[&RuntimeFile], tags: &[String]) -> Vec<String> {
+pub fn module_lines(files: &[&RuntimeFile], tags: &[String], server_path: &str) -> Vec<String> {
     let mut lines =
         super::features::partial_tags_allowance(tags, "dead_code, unused_imports, unused_macros");
     if !lines.is_empty() {
@@ -183,6 +183,16 @@ pub fn module_lines(files: &[&RuntimeFile], tags: &[String]) -> Vec<String> {
             many => format!("pub use {}::{{{}}};", file.module, many.join(", ")),
         });
     }
+    lines.extend([
+        String::new(),
+        "/// The path of the API root on its server, which `Client::new` appends to".to_string(),
+        "/// a base URL that does not end with it (empty: the base URL is the root).".to_string(),
+        format!(
+            "const SERVER_PATH: &str = {};",
+            super::source::string_literal(server_path)
+        ),
+        String::new(),
+    ]);
     // What the generated modules and the macros' expansions call.
     lines.extend(
         files

@@ -307,7 +307,8 @@ fn credentials_never_show_in_debug() {
         assert!(!shown.contains(secret), "{shown}");
     }
     assert!(shown.contains("\"bearer\""), "{shown}");
-    assert_eq!(client.base_url(), "https://example.com");
+    // The server path (`/api/v3` here) is added to a URL without it.
+    assert_eq!(client.base_url(), "https://example.com/api/v3");
 }
 
 /// The request `credentials` make for `requirements`.

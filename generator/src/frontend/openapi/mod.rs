@@ -6,6 +6,7 @@
 
 mod document;
 mod schema;
+mod servers;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -95,7 +96,7 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
     for (name, first) in undeclared {
         warnings.push(doc.warning("/components/securitySchemes", format!("security scheme `{name}` is used (first by `{first}`) but not defined; the client has no credential for it")));
     }
-    let base_path = base_path(&doc, root)?;
+    let server = servers::first(&doc, root, warnings)?;
     warnings.append(&mut reader.warnings);
     // A schema read from several places reports its problems once.
     let mut seen = std::collections::BTreeSet::new();
@@ -106,7 +107,8 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
             .filter(|warning| seen.insert(warning.clone())),
     );
     let api = Api {
-        base_path,
+        base_path: server.base_path,
+        server_url: server.url,
         operations,
         schemas: schemas.registry.into_schemas(),
         security_schemes,
@@ -148,29 +150,6 @@ fn free_in_background(tree: Value) {
     // Where no thread can be started, `spawn` drops the closure, and the
     // tree with it, here.
     let _ = std::thread::Builder::new().spawn(move || drop(tree));
-}
-
-/// The path of the first server URL (`/api/v3`), where the document gives one.
-fn base_path(doc: &Document<'_>, root: &Map<String, Value>) -> Result<Option<String>, Error> {
-    let Some(first) = root
-        .get("servers")
-        .and_then(Value::as_array)
-        .and_then(|s| s.first())
-    else {
-        return Ok(None);
-    };
-    let server = object(doc, first, "/servers/0", "a server")?;
-    let Some(url) = string(doc, server, "url", "/servers/0")? else {
-        return Ok(None);
-    };
-    let path = match url.find("://") {
-        Some(scheme_end) => url[scheme_end + 3..]
-            .find('/')
-            .map_or("", |start| &url[scheme_end + 3 + start..]),
-        None => url,
-    };
-    let path = path.trim_end_matches('/');
-    Ok((!path.is_empty()).then(|| path.to_string()))
 }
 
 fn security_schemes(

@@ -26,6 +26,9 @@ mod string_enum;
 #[path = "../../../../generator/runtime/tagged_union.rs"]
 mod tagged_union;
 
+/// As authentik's document gives it.
+const SERVER_PATH: &str = "/api/v3";
+
 pub use base64::Base64;
 pub use client::{Client, ClientBuilder};
 pub(crate) use credentials::*;
