@@ -338,6 +338,31 @@ async fn names_that_collide_or_are_not_rust_still_reach_the_wire() {
 }
 
 #[test]
+fn a_parent_with_a_discriminator_is_any_of_the_children_that_all_of_it() {
+    use any_api_client::models::{Circle, Shape};
+    let shapes: Vec<Shape> = serde_json::from_value(json!([
+        {"shapeType": "circle", "name": "c", "radius": 2.0},
+        {"shapeType": "Square", "side": 3.0},
+        {"shapeType": "Dot"},
+        {"shapeType": "shape", "name": "plain"},
+        {"shapeType": "hexagon", "sides": 6}
+    ]))
+    .unwrap();
+    assert!(
+        matches!(&shapes[0], Shape::Circle(c) if c.radius == 2.0 && c.name.as_deref() == Some("c"))
+    );
+    assert!(matches!(&shapes[1], Shape::Square(s) if s.side == Some(3.0)));
+    assert!(matches!(&shapes[2], Shape::Dot(_)));
+    assert!(matches!(&shapes[3], Shape::ShapeBase(s) if s.name.as_deref() == Some("plain")));
+    assert_eq!(shapes[4].tag(), Some("hexagon"));
+    // The tag is written once, from the variant.
+    let circle = Shape::Circle(Box::new(Circle::new("ignored".into(), 1.0)));
+    let written = serde_json::to_value(&circle).unwrap();
+    assert_eq!(written["shapeType"], json!("circle"));
+    assert_eq!(written["radius"], json!(1.0));
+}
+
+#[test]
 fn recursive_types_are_boxed() {
     let person: any_api_client::models::Person = serde_json::from_value(json!({
         "name": "a",

@@ -19,6 +19,7 @@ use crate::model::{
 };
 
 const COMPONENTS: &str = "/components/schemas";
+const COMPONENTS_REF: &str = "#/components/schemas/";
 
 /// A schema read as the type of a field, parameter or body, with the facts
 /// that belong to the place it is used.
@@ -99,7 +100,10 @@ impl<'d, 'a> Schemas<'d, 'a> {
         }
         if let Some(Value::Array(members)) = map.get("allOf").filter(|_| !map.contains_key("$ref"))
         {
-            if members.len() > 1 {
+            // A child of a parent with a discriminator is an object even
+            // when it adds nothing: an alias of the parent, now a union of
+            // its children, would hold itself.
+            if members.len() > 1 || members.iter().any(|m| self.is_tagged_parent(m)) {
                 let all_pointer = child(pointer, "allOf");
                 if let Some(merged) = self.merge_all_of(map, members, &all_pointer, 0)? {
                     let object = self.object_schema(&name, &merged, pointer)?;
@@ -119,12 +123,162 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 kind: SchemaKind::Alias(ty),
             });
         }
+        if map.contains_key("discriminator") {
+            if let Some(union) = self.inheritance(&name, map, pointer)? {
+                return Ok(Schema {
+                    name,
+                    description,
+                    kind: SchemaKind::Union(union),
+                });
+            }
+        }
         let object = self.object_schema(&name, map, pointer)?;
         Ok(Schema {
             name,
             description,
             kind: SchemaKind::Object(object),
         })
+    }
+
+    /// A parent object with a `discriminator` whose children `allOf` it
+    /// (`Cat: allOf: [$ref: Pet, …]`): where the parent is used, a value is
+    /// any of them, so the parent is a union told apart by the tag. The
+    /// children are its `mapping`, and without one (or beside it) the
+    /// component schemas that `allOf` the parent, each tagged with its own
+    /// name. Where the parent maps a tag to itself, its own object is a
+    /// variant too, named `<Parent>Base`. `None` when no child names it:
+    /// then the parent stays an object.
+    fn inheritance(
+        &mut self,
+        name: &str,
+        map: &Map<String, Value>,
+        pointer: &str,
+    ) -> Result<Option<UnionSchema>, Error> {
+        let Some(discriminator) = map.get("discriminator") else {
+            return Ok(None);
+        };
+        let discriminator_pointer = child(pointer, "discriminator");
+        let discriminator = object(
+            self.doc,
+            discriminator,
+            &discriminator_pointer,
+            "a discriminator",
+        )?;
+        let Some(tag) = string(
+            self.doc,
+            discriminator,
+            "propertyName",
+            &discriminator_pointer,
+        )?
+        else {
+            return Err(self
+                .doc
+                .error(&discriminator_pointer, "expected `propertyName`"));
+        };
+        let own_reference = format!("#{pointer}");
+        // (tag value, schema key or `None` for the parent itself)
+        let mut children: Vec<(String, Option<String>)> = Vec::new();
+        if let Some(mapping) = discriminator.get("mapping") {
+            let mapping_pointer = child(&discriminator_pointer, "mapping");
+            for (tag_value, target) in object(self.doc, mapping, &mapping_pointer, "a mapping")? {
+                let target_pointer = child(&mapping_pointer, tag_value);
+                let Some(reference) = target.as_str().map(component_reference) else {
+                    return Err(self
+                        .doc
+                        .error(&target_pointer, "expected a schema name or reference"));
+                };
+                match reference.strip_prefix("#/components/schemas/") {
+                    _ if reference == own_reference => children.push((tag_value.clone(), None)),
+                    Some(key) => children.push((tag_value.clone(), Some(key.to_string()))),
+                    None => self.warnings.push(self.doc.warning(&target_pointer, format!("the member for tag `{tag_value}` is not a component schema; objects with that tag are kept as untyped JSON"))),
+                }
+            }
+        }
+        if let Some(components) = self.doc.root.pointer(COMPONENTS).and_then(Value::as_object) {
+            for (key, schema) in components {
+                let names_parent =
+                    schema
+                        .get("allOf")
+                        .and_then(Value::as_array)
+                        .is_some_and(|members| {
+                            members.iter().any(|member| {
+                                member.get("$ref").and_then(Value::as_str) == Some(&own_reference)
+                            })
+                        });
+                let mapped = children.iter().any(|(_, k)| k.as_deref() == Some(key));
+                if names_parent && !mapped {
+                    children.push((key.clone(), Some(key.clone())));
+                }
+            }
+        }
+        if children.iter().all(|(_, key)| key.is_none()) {
+            return Ok(None);
+        }
+        let mut taken = BTreeSet::from(["Unknown".to_string()]);
+        let mut variants = Vec::new();
+        for (tag_value, key) in children {
+            let schema = match key {
+                Some(key) => match self.names.get(&key) {
+                    Some(schema) => schema.clone(),
+                    None => {
+                        return Err(self.doc.error(
+                            &discriminator_pointer,
+                            format!("`#/components/schemas/{key}` names no component schema"),
+                        ))
+                    }
+                },
+                None => {
+                    let base = format!("{name}Base");
+                    let object = self.object_schema(&base, map, pointer)?;
+                    let description =
+                        Some(format!("The `{name}` object itself, tagged `{tag_value}`."));
+                    match self.inline(&base, description, SchemaKind::Object(object), pointer) {
+                        TypeRef::Named(schema) => schema,
+                        _ => continue,
+                    }
+                }
+            };
+            variants.push(UnionVariant {
+                tag: tag_value,
+                variant: ident::claim_unique(schema.clone(), &mut taken),
+                schema,
+            });
+        }
+        Ok(Some(UnionSchema {
+            tag: tag.to_string(),
+            variants,
+        }))
+    }
+
+    /// Whether `member` refers to a component object with a `discriminator`
+    /// (and no `oneOf`/`anyOf`): a parent in `allOf` inheritance.
+    fn is_tagged_parent(&self, member: &Value) -> bool {
+        let Some(key) = member
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix(COMPONENTS_REF))
+        else {
+            return false;
+        };
+        let key = key.replace("~1", "/").replace("~0", "~");
+        self.doc
+            .root
+            .pointer(COMPONENTS)
+            .and_then(|components| components.get(&key))
+            .and_then(Value::as_object)
+            .is_some_and(|parent| parent.contains_key("discriminator") && !is_union(parent))
+    }
+
+    /// The type a discriminator's `mapping` value names: a reference, or
+    /// the bare name of a component schema.
+    fn mapping_target(&mut self, target: &Value, pointer: &str) -> Result<TypeRef, Error> {
+        match target.as_str() {
+            Some(text) => {
+                let reference = component_reference(text);
+                self.reference(&Value::String(reference), pointer)
+            }
+            None => self.reference(target, pointer),
+        }
     }
 
     /// The type of the schema `value` at `pointer`; `context` names inline
@@ -596,7 +750,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 let mapping_pointer = child(&discriminator_pointer, "mapping");
                 for (tag_value, target) in object(self.doc, mapping, &mapping_pointer, "a mapping")?
                 {
-                    let ty = self.reference(target, &child(&mapping_pointer, tag_value))?;
+                    let ty = self.mapping_target(target, &child(&mapping_pointer, tag_value))?;
                     tags.push((tag_value.clone(), ty));
                 }
             }
@@ -935,4 +1089,13 @@ fn is_alias(schema: &Value) -> bool {
         || schema
             .as_object()
             .is_some_and(|map| !is_union(map) && !has("properties"))
+}
+
+/// A discriminator mapping's value as a reference: `Cat` is
+/// `#/components/schemas/Cat`; a reference stays as it is.
+fn component_reference(target: &str) -> String {
+    match target.contains('/') || target.contains('#') {
+        true => target.to_string(),
+        false => format!("{COMPONENTS_REF}{target}"),
+    }
 }
