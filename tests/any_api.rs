@@ -337,6 +337,85 @@ async fn names_that_collide_or_are_not_rust_still_reach_the_wire() {
     assert_eq!(written["key"], json!("/+/8"));
 }
 
+#[tokio::test]
+async fn multipart_arrays_are_one_part_per_item() {
+    use any_api_client::models::UploadAlbumRequestExtras;
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/albums"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let mut album =
+        any_api_client::models::UploadAlbumRequest::new(vec![b"one".to_vec(), b"two".to_vec()]);
+    album.labels = Some(vec!["a".into(), "b c".into()]);
+    // A union of a file and a list of files: whichever it holds.
+    album.extras = Some(UploadAlbumRequestExtras::BytesList(vec![b"x".to_vec()]));
+    Client::new(server.uri())
+        .upload_album(&album)
+        .await
+        .unwrap();
+    let request = received(&server).await;
+    let body = String::from_utf8_lossy(&request.body);
+    let parts: Vec<&str> = body
+        .split("Content-Disposition: form-data; ")
+        .skip(1)
+        .map(|part| part.split("\r\n--").next().unwrap_or(part))
+        .collect();
+    assert_eq!(parts.len(), 5, "{body}");
+    assert!(
+        parts[0].starts_with("name=\"photos\"") && parts[0].ends_with("\r\n\r\none"),
+        "{body}"
+    );
+    assert!(
+        parts[1].starts_with("name=\"photos\"") && parts[1].ends_with("\r\n\r\ntwo"),
+        "{body}"
+    );
+    assert_eq!(parts[2], "name=\"labels\"\r\n\r\na");
+    assert_eq!(parts[3], "name=\"labels\"\r\n\r\nb c");
+    assert!(
+        parts[4].starts_with("name=\"extras\"") && parts[4].ends_with("\r\n\r\nx"),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn a_body_with_files_goes_as_multipart_though_json_is_offered() {
+    use any_api_client::models::{Avatar, AvatarImage};
+    let server = server().await;
+    Mock::given(method("PUT"))
+        .and(path("/avatar"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let client = Client::new(server.uri());
+    client
+        .set_avatar(&Avatar::new(AvatarImage::Bytes(b"png".to_vec())))
+        .await
+        .unwrap();
+    client
+        .set_avatar(&Avatar::new(AvatarImage::String("https://x/a.png".into())))
+        .await
+        .unwrap();
+    let requests = server.received_requests().await.unwrap_or_default();
+    for (request, expected) in requests
+        .iter()
+        .zip(["\r\n\r\npng\r\n", "\r\n\r\nhttps://x/a.png\r\n"])
+    {
+        let content_type = header_of(request, "content-type").unwrap_or_default();
+        assert!(
+            content_type.starts_with("multipart/form-data"),
+            "{content_type}"
+        );
+        let body = String::from_utf8_lossy(&request.body);
+        assert!(
+            body.contains("name=\"image\"") && body.contains(expected),
+            "{body}"
+        );
+    }
+    assert_eq!(requests.len(), 2);
+}
+
 #[test]
 fn a_parent_with_a_discriminator_is_any_of_the_children_that_all_of_it() {
     use any_api_client::models::{Circle, Shape};

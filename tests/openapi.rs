@@ -312,3 +312,45 @@ fn the_first_server_gives_the_default_url_or_the_path_on_the_users_host() {
         "{warnings:#?}"
     );
 }
+
+#[test]
+fn an_any_of_of_required_lists_is_kept_as_alternatives() {
+    let document = serde_json::json!({
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {
+            "Batch": {
+                "type": "object",
+                "properties": {"ids": {"type": "array", "items": {"type": "string"}}, "files": {"type": "array", "items": {"type": "string"}}, "type": {"type": "string"}},
+                "anyOf": [{"required": ["ids"]}, {"required": ["files", "type"]}],
+            },
+            "Merged": {"allOf": [{"$ref": "#/components/schemas/Batch"}, {"type": "object", "properties": {"extra": {"type": "string"}}}]},
+        }},
+    });
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("doc.json");
+    std::fs::write(&path, document.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let (api, _) = load_json(&document);
+    for name in ["Batch", "Merged"] {
+        let Some(SchemaKind::Object(object)) = api.schemas.get(name).map(|s| &s.kind) else {
+            panic!("{name} is an object")
+        };
+        assert_eq!(
+            object.required_alternatives,
+            [
+                vec!["ids".to_string()],
+                vec!["files".to_string(), "type".to_string()]
+            ],
+            "{name}"
+        );
+    }
+    let (source, _) = Generator::new()
+        .spec(&path)
+        .generate_source()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        source.contains("/// Set at least one of: `ids`; `files` and `r#type`."),
+        "{source}"
+    );
+}

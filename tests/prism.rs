@@ -208,26 +208,6 @@ const NOT_YET: &[(&str, &str, &str)] = &[
         "createConversationItems",
         "the exercise's sample of a union without a tag is its first member, and Prism finds it matches none exactly (its `type` does not pin the member)",
     ),
-    (
-        "openai.yaml",
-        "createImageEdit",
-        "an item needs one of two optional properties (`anyOf` of `required` lists, not modelled); the exercise sets only required ones",
-    ),
-    (
-        "openai.yaml",
-        "createVectorStoreFileBatch",
-        "the body needs one of two optional properties (`anyOf` of `required` lists, not modelled); the exercise sets only required ones",
-    ),
-    (
-        "openai.yaml",
-        "CreateSkill",
-        "a multipart array of files: the client sends an array field as one JSON text part, where the document wants one part per file",
-    ),
-    (
-        "openai.yaml",
-        "CreateSkillVersion",
-        "a multipart array of files: the client sends an array field as one JSON text part, where the document wants one part per file",
-    ),
 ];
 
 #[test]

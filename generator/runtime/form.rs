@@ -42,17 +42,50 @@ impl Form {
         }
     }
 
-    /// A text part: strings as they are, numbers and booleans as JSON
-    /// writes them, arrays and objects as JSON; `null` sends nothing.
+    /// One file part per file, all under `name`.
+    pub(crate) fn files(self, name: &'static str, files: &[Vec<u8>]) -> Form {
+        files
+            .iter()
+            .fold(self, |form, bytes| form.file(name, bytes))
+    }
+
+    /// One file part per file, when there are files.
+    pub(crate) fn files_if_any(self, name: &'static str, files: Option<&Vec<Vec<u8>>>) -> Form {
+        match files {
+            Some(files) => self.files(name, files),
+            None => self,
+        }
+    }
+
+    /// The form as `add` leaves it: for a part that depends on the value.
+    pub(crate) fn with(self, add: impl FnOnce(Form) -> Form) -> Form {
+        add(self)
+    }
+
+    /// Text parts: strings as they are, numbers and booleans as JSON
+    /// writes them, objects as JSON; an array one part per item, all under
+    /// `name`; `null` sends nothing.
     pub(crate) fn field<T: Serialize>(mut self, name: &'static str, value: &T) -> Form {
-        let text = match serde_json::to_value(value) {
-            Ok(serde_json::Value::Null) => return self,
-            Ok(serde_json::Value::String(text)) => text,
-            Ok(other) => other.to_string(),
+        match serde_json::to_value(value) {
+            Ok(serde_json::Value::Array(items)) => {
+                for item in items {
+                    self = self.text(name, item);
+                }
+                self
+            }
+            Ok(value) => self.text(name, value),
             Err(source) => {
                 self.error = self.error.or(Some(source));
-                return self;
+                self
             }
+        }
+    }
+
+    fn text(mut self, name: &'static str, value: serde_json::Value) -> Form {
+        let text = match value {
+            serde_json::Value::Null => return self,
+            serde_json::Value::String(text) => text,
+            other => other.to_string(),
         };
         self.form = self.form.text(name, text);
         self

@@ -442,6 +442,12 @@ pub struct ObjectSchema {
     /// Entries beyond the named fields, and their value type; `None` when the
     /// input allows none or does not say.
     pub additional: Option<TypeRef>,
+    /// Sets of fields (wire names) of which a value sets at least one whole
+    /// set (`anyOf` or `oneOf` of `required` lists): `[[file_ids], [files]]`.
+    /// Rust cannot require "one of" in a struct, so each field stays
+    /// optional and the documentation says it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub required_alternatives: Vec<Vec<String>>,
 }
 
 /// A property of an object.

@@ -150,6 +150,7 @@ impl Projection<'_> {
             SchemaKind::Object(ObjectSchema {
                 fields,
                 additional: object.additional.clone(),
+                required_alternatives: Vec::new(),
             }),
         )
     }
@@ -247,6 +248,7 @@ impl Projection<'_> {
             SchemaKind::Object(ObjectSchema {
                 fields: vec![field],
                 additional: Some(TypeRef::Any),
+                required_alternatives: Vec::new(),
             }),
         )
     }
@@ -320,6 +322,7 @@ impl Projection<'_> {
                     SchemaKind::Object(ObjectSchema {
                         fields,
                         additional: None,
+                        required_alternatives: Vec::new(),
                     }),
                 )
             }

@@ -361,6 +361,11 @@ impl<'a> Samples<'a> {
             _ => return Ok(TokenStream::new()),
         };
         let inner = quote! { depth + 1 };
+        let first_alternative = object
+            .required_alternatives
+            .first()
+            .cloned()
+            .unwrap_or_default();
         let mut fields = Vec::new();
         for field in &object.fields {
             let field_name = field_ident(field);
@@ -379,6 +384,15 @@ impl<'a> Samples<'a> {
                     // `null` past the depth limit, which ends recursive types.
                     let value = sample(self)?;
                     quote! { if depth < #MAX_DEPTH { Some(#value) } else { None } }
+                }
+                // The first set of fields the document requires one of.
+                Wrapper::Optional if first_alternative.contains(&field.wire_name) => {
+                    let value = sample(self)?;
+                    quote! { Some(#value) }
+                }
+                Wrapper::Tristate if first_alternative.contains(&field.wire_name) => {
+                    let value = sample(self)?;
+                    quote! { Nullable::Value(#value) }
                 }
                 Wrapper::Optional => quote! { None },
                 Wrapper::Tristate => quote! { Nullable::Absent },

@@ -14,8 +14,8 @@ use super::types::{field_ident, rust_type, Wrapper};
 use super::usage::Usage;
 use crate::diagnostic::Error;
 use crate::model::{
-    is_json, Api, Operation, Parameter, ParameterLocation, PathSegment, Primitive, RequestBody,
-    SchemaKind, Status, TypeRef,
+    is_json, Api, Field, OneOfSchema, Operation, Parameter, ParameterLocation, PathSegment,
+    Primitive, RequestBody, SchemaKind, Status, TypeRef,
 };
 use crate::names::{Names, OperationNames};
 
@@ -335,16 +335,90 @@ fn multipart_form(
     let parts = object.fields.iter().map(|field| {
         let ident = field_ident(field);
         let wire = &field.wire_name;
-        let is_file = field.ty == TypeRef::Primitive(Primitive::Binary);
-        match (is_file, Wrapper::of(field)) {
-            (true, Wrapper::Plain) => quote! { .file(#wire, &body.#ident) },
-            (true, Wrapper::Tristate) => quote! { .file_if_any(#wire, body.#ident.as_value()) },
-            (true, _) => quote! { .file_if_any(#wire, body.#ident.as_ref()) },
-            (false, _) => quote! { .field(#wire, &body.#ident) },
+        if let Some(union) = file_union(api, &field.ty) {
+            return file_union_part(field, union, scope);
+        }
+        let (one, if_any) = match file_method(&field.ty) {
+            Some(methods) => methods,
+            None => return quote! { .field(#wire, &body.#ident) },
+        };
+        match Wrapper::of(field) {
+            Wrapper::Plain => quote! { .#one(#wire, &body.#ident) },
+            Wrapper::Tristate => quote! { .#if_any(#wire, body.#ident.as_value()) },
+            _ => quote! { .#if_any(#wire, body.#ident.as_ref()) },
         }
     });
+    let parts: Vec<TokenStream> = parts.collect();
     let form = scope.item("crate::runtime::Form");
     Ok(quote! { #form::new() #(#parts)* .finish() })
+}
+
+/// The `Form` methods for a file (`file`, `file_if_any`) or a list of
+/// files (`files`, `files_if_any`), or `None` for another type.
+fn file_method(ty: &TypeRef) -> Option<(TokenStream, TokenStream)> {
+    let file = TypeRef::Primitive(Primitive::Binary);
+    if *ty == file {
+        Some((quote! { file }, quote! { file_if_any }))
+    } else if *ty == TypeRef::Array(Box::new(file)) {
+        Some((quote! { files }, quote! { files_if_any }))
+    } else {
+        None
+    }
+}
+
+/// The union of `ty` when a member is a file or a list of files
+/// (`oneOf: [binary, array of binary]`, `oneOf: [binary, Reference]`).
+fn file_union<'a>(api: &'a Api, ty: &TypeRef) -> Option<(&'a str, &'a OneOfSchema)> {
+    let TypeRef::Named(name) = ty else {
+        return None;
+    };
+    let schema = api.schemas.get(name)?;
+    match &schema.kind {
+        SchemaKind::OneOf(union) if union.variants.iter().any(|v| file_method(&v.ty).is_some()) => {
+            Some((&schema.name, union))
+        }
+        _ => None,
+    }
+}
+
+/// The parts of a field whose union may hold a file or a list of files:
+/// file parts for those, a text part (JSON for an object) for the others.
+fn file_union_part(
+    field: &Field,
+    (name, union): (&str, &OneOfSchema),
+    scope: &mut Scope<'_>,
+) -> TokenStream {
+    let ident = field_ident(field);
+    let wire = &field.wire_name;
+    let ty = scope.model(name);
+    let files: Vec<(TokenStream, syn::Ident)> = union
+        .variants
+        .iter()
+        .filter_map(|variant| {
+            let (method, _) = file_method(&variant.ty)?;
+            Some((method, format_ident!("{}", variant.variant)))
+        })
+        .collect();
+    let (methods, variants): (Vec<_>, Vec<_>) = files.into_iter().unzip();
+    let optional = |value: TokenStream| {
+        quote! {
+            .with(|form| match #value {
+                #( Some(#ty::#variants(value)) => form.#methods(#wire, value), )*
+                Some(other) => form.field(#wire, other),
+                None => form,
+            })
+        }
+    };
+    match Wrapper::of(field) {
+        Wrapper::Plain => quote! {
+            .with(|form| match &body.#ident {
+                #( #ty::#variants(value) => form.#methods(#wire, value), )*
+                other => form.field(#wire, other),
+            })
+        },
+        Wrapper::Tristate => optional(quote! { body.#ident.as_value() }),
+        _ => optional(quote! { body.#ident.as_ref() }),
+    }
 }
 
 /// The Rust type of a path argument: text as `&str`, numbers and uuids by

@@ -20,7 +20,13 @@ pub fn object_struct(
     gate: &Gate,
     scope: &mut Scope<'_>,
 ) -> Vec<Piece> {
-    let (name, doc) = type_head(schema);
+    let (name, mut doc) = type_head(schema);
+    if let Some(alternatives) = alternatives_text(object) {
+        doc = doc_attrs(&doc_text([
+            schema.description.as_deref(),
+            Some(alternatives.as_str()),
+        ]));
+    }
     let cfg = &gate.cfg_tokens;
     let mut all_default = true;
     let mut declarations = Vec::new();
@@ -192,4 +198,28 @@ fn reaches<'a>(
         .into_iter()
         .filter_map(held_inline)
         .any(|name| reaches(api, name, target, seen))
+}
+
+/// "Set at least one of: `file_ids`; `files`.", for an object whose
+/// document requires one of several sets of fields.
+fn alternatives_text(object: &ObjectSchema) -> Option<String> {
+    if object.required_alternatives.is_empty() {
+        return None;
+    }
+    let rust_name = |wire: &String| -> String {
+        object
+            .fields
+            .iter()
+            .find(|f| f.wire_name == *wire)
+            .map_or(wire.clone(), |f| f.rust_name.clone())
+    };
+    let sets: Vec<String> = object
+        .required_alternatives
+        .iter()
+        .map(|set| {
+            let names: Vec<String> = set.iter().map(|w| format!("`{}`", rust_name(w))).collect();
+            names.join(" and ")
+        })
+        .collect();
+    Some(format!("Set at least one of: {}.", sets.join("; ")))
 }

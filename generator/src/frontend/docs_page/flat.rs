@@ -456,6 +456,7 @@ fn object_from_anchors(
         kind: SchemaKind::Object(ObjectSchema {
             fields,
             additional: Some(TypeRef::Any),
+            required_alternatives: Vec::new(),
         }),
     };
     TypeRef::Named(registry.register(schema, &page.at(index), warnings))
@@ -713,6 +714,7 @@ impl<'v> ExampleTree<'v> {
             kind: SchemaKind::Object(ObjectSchema {
                 fields,
                 additional: None,
+                required_alternatives: Vec::new(),
             }),
         };
         registry.register(schema, &location, warnings)

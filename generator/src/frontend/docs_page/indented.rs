@@ -549,6 +549,7 @@ fn build_object(
         kind: SchemaKind::Object(ObjectSchema {
             fields: model_fields,
             additional: None,
+            required_alternatives: Vec::new(),
         }),
     };
     Ok(registry.register(schema, &page.at(index), warnings))

@@ -514,15 +514,28 @@ impl OperationReader<'_, '_, '_> {
     }
 
     /// The media type to use from a `content` map: JSON first, then the
-    /// first one listed; the others are reported.
+    /// first one listed; the others are reported. A request body whose
+    /// `multipart/form-data` form has files is sent that way (bytes have no
+    /// JSON form).
     fn pick_media<'v>(
         &mut self,
         content: &'v Map<String, Value>,
         pointer: &str,
+        request: bool,
     ) -> Option<(&'v String, &'v Value)> {
-        let chosen = content
-            .iter()
-            .find(|(media, _)| media.as_str() == "application/json")
+        let with_files = content.iter().find(|(media, value)| {
+            request
+                && media.starts_with("multipart/form-data")
+                && value
+                    .get("schema")
+                    .is_some_and(|schema| self.has_files(schema))
+        });
+        let chosen = with_files
+            .or_else(|| {
+                content
+                    .iter()
+                    .find(|(media, _)| media.as_str() == "application/json")
+            })
             .or_else(|| {
                 content
                     .iter()
@@ -548,6 +561,16 @@ impl OperationReader<'_, '_, '_> {
         Some(chosen)
     }
 
+    /// Whether the object `schema` has a property that is a file, a list of
+    /// files, or a union of those (`format: binary`).
+    fn has_files(&self, schema: &Value) -> bool {
+        let root = &self.doc.root;
+        resolved(root, schema)
+            .and_then(|schema| schema.get("properties"))
+            .and_then(Value::as_object)
+            .is_some_and(|properties| properties.values().any(|p| is_file(root, p, 0)))
+    }
+
     fn request_body(
         &mut self,
         value: &Value,
@@ -566,7 +589,7 @@ impl OperationReader<'_, '_, '_> {
             )?,
             None => return Err(self.doc.error(&pointer, "expected `content`")),
         };
-        let Some((media, media_value)) = self.pick_media(content, &content_pointer) else {
+        let Some((media, media_value)) = self.pick_media(content, &content_pointer, true) else {
             return Err(self
                 .doc
                 .error(&content_pointer, "expected at least one media type"));
@@ -638,7 +661,7 @@ impl OperationReader<'_, '_, '_> {
                         &content_pointer,
                         "the response's media types",
                     )?;
-                    match self.pick_media(content, &content_pointer) {
+                    match self.pick_media(content, &content_pointer, false) {
                         None => None,
                         Some((media, media_value)) => {
                             let suffix = match status {
@@ -693,4 +716,30 @@ fn path_template(doc: &Document<'_>, path: &str, pointer: &str) -> Result<PathTe
         segments.push(PathSegment::Literal(rest.to_string()));
     }
     Ok(PathTemplate { segments })
+}
+
+/// `value`, or what its local `$ref` points at.
+fn resolved<'v>(root: &'v Value, value: &'v Value) -> Option<&'v Value> {
+    match value.get("$ref").and_then(Value::as_str) {
+        Some(reference) => root.pointer(reference.strip_prefix('#')?),
+        None => Some(value),
+    }
+}
+
+/// Whether `value` is a file (`format: binary`), a list of files, or a
+/// union with such a member; `depth` ends cycles of references.
+fn is_file(root: &Value, value: &Value, depth: usize) -> bool {
+    let Some(value) = resolved(root, value).filter(|_| depth < 8) else {
+        return false;
+    };
+    value.get("format").and_then(Value::as_str) == Some("binary")
+        || value
+            .get("items")
+            .is_some_and(|items| is_file(root, items, depth + 1))
+        || ["oneOf", "anyOf"].iter().any(|key| {
+            value
+                .get(*key)
+                .and_then(Value::as_array)
+                .is_some_and(|members| members.iter().any(|m| is_file(root, m, depth + 1)))
+        })
 }

@@ -472,6 +472,8 @@ impl<'d, 'a> Schemas<'d, 'a> {
         let mut properties = Map::new();
         let mut required: Vec<Value> = Vec::new();
         let mut additional = None;
+        // An `anyOf` of `required` lists, kept for the merged object.
+        let mut alternatives = None;
         let mut parts: Vec<(Map<String, Value>, String)> = Vec::new();
         for (index, member) in members.iter().enumerate() {
             let member_pointer = child(pointer, &index.to_string());
@@ -536,6 +538,11 @@ impl<'d, 'a> Schemas<'d, 'a> {
             if let Some(value) = part.get("additionalProperties") {
                 additional.get_or_insert_with(|| value.clone());
             }
+            if alternatives.is_none() && !required_alternatives(&part).is_empty() {
+                alternatives = ["anyOf", "oneOf"]
+                    .into_iter()
+                    .find_map(|key| part.get(key).map(|value| (key, value.clone())));
+            }
         }
         let mut merged = Map::new();
         merged.insert("type".to_string(), Value::String("object".to_string()));
@@ -543,6 +550,9 @@ impl<'d, 'a> Schemas<'d, 'a> {
         merged.insert("required".to_string(), Value::Array(required));
         if let Some(additional) = additional {
             merged.insert("additionalProperties".to_string(), additional);
+        }
+        if let Some((key, value)) = alternatives {
+            merged.insert(key.to_string(), value);
         }
         Ok(Some(merged))
     }
@@ -921,7 +931,21 @@ impl<'d, 'a> Schemas<'d, 'a> {
             ));
         }
         let additional = self.additional(map, pointer, &format!("{name}Value"))?;
-        Ok(ObjectSchema { fields, additional })
+        let required_alternatives = required_alternatives(map)
+            .into_iter()
+            .map(|names| {
+                names
+                    .into_iter()
+                    .filter(|name| fields.iter().any(|f| f.wire_name == *name))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|names| !names.is_empty())
+            .collect();
+        Ok(ObjectSchema {
+            fields,
+            additional,
+            required_alternatives,
+        })
     }
 
     /// The value type of entries beyond the named properties, if allowed.
@@ -1052,6 +1076,38 @@ fn variant_name(ty: &TypeRef) -> String {
 /// is a type. Members that only add constraints to the schema beside them
 /// (`anyOf: [{required: [a]}, {required: [b]}]`) make no union; those
 /// constraints are not checked.
+/// The `required` lists of an `anyOf` or `oneOf` whose members only
+/// require properties (`anyOf: [{required: [a]}, {required: [b]}]`).
+fn required_alternatives(map: &Map<String, Value>) -> Vec<Vec<String>> {
+    const ONLY: [&str; 3] = ["required", "description", "title"];
+    for key in ["anyOf", "oneOf"] {
+        let Some(Value::Array(members)) = map.get(key) else {
+            continue;
+        };
+        let lists: Option<Vec<Vec<String>>> = members
+            .iter()
+            .map(|member| {
+                let member = member.as_object()?;
+                if !member.keys().all(|k| ONLY.contains(&k.as_str())) {
+                    return None;
+                }
+                let names = member.get("required")?.as_array()?;
+                Some(
+                    names
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect(),
+                )
+            })
+            .collect();
+        if let Some(lists) = lists.filter(|lists| !lists.is_empty()) {
+            return lists;
+        }
+    }
+    Vec::new()
+}
+
 fn is_union(map: &Map<String, Value>) -> bool {
     const TYPE_KEYWORDS: [&str; 10] = [
         "$ref",
