@@ -3,7 +3,7 @@
 //! and answers with the documented responses.
 //!
 //! The test generates the client, builds the program of
-//! `generator::emit::exercise` (one call per operation, arguments made from
+//! `tests/exercise` (one call per operation, arguments made from
 //! the model) and runs it against two Prism servers: static (answers built
 //! from the document's examples and schemas) and dynamic (random values that
 //! match the schemas, nulls included, from a fixed seed). Each run must
@@ -17,6 +17,8 @@
 //! `PRISM_LOG_DIR`, where the test also checks that Prism logged no request
 //! violation, not even a warning); `.ci/run`
 //! does that and runs this test with `--ignored`.
+
+mod exercise;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -56,8 +58,8 @@ fn build_exercise(spec: &str, package: &str) -> PathBuf {
     if !text.contains("[workspace]") {
         write(&manifest, &format!("{text}\n[workspace]\n"));
     }
-    let program = generator
-        .exercise_program(&package.replace('-', "_"))
+    let (api, _) = generator.load().unwrap_or_else(|e| panic!("{spec}: {e}"));
+    let program = exercise::program(&api, &package.replace('-', "_"))
         .unwrap_or_else(|e| panic!("{spec}: {e}"));
     let exercise = work.join("exercise");
     write(&exercise.join("src/main.rs"), &program);

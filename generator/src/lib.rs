@@ -25,6 +25,7 @@ pub mod model;
 pub mod names;
 mod openapi_export;
 mod output;
+pub mod shape;
 
 pub use diagnostic::{warning_kinds, Error, Location, Warning};
 pub use output::{Generated, Generator, Report};

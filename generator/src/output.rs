@@ -128,14 +128,6 @@ impl Generator {
         }
     }
 
-    /// The source of a program that calls every operation once against the
-    /// server at its argument (the emitter's `exercise` module); the generated crate
-    /// is its dependency under the Rust name `crate_name`.
-    pub fn exercise_program(&self, crate_name: &str) -> Result<String, Error> {
-        let (api, _) = self.load()?;
-        emit::exercise::program(&api, crate_name)
-    }
-
     /// Writes what the input describes as an OpenAPI 3.0 document to `out`:
     /// YAML for a `.yaml` or `.yml` file, JSON otherwise.
     pub fn export_openapi(&self, out: impl AsRef<Path>) -> Result<Report, Error> {

@@ -15,7 +15,6 @@ mod credentials;
 mod docs;
 mod enums;
 mod errors;
-pub(crate) mod exercise;
 mod features;
 mod layout;
 mod manifest;

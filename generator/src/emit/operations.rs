@@ -10,7 +10,7 @@ use quote::{format_ident, quote};
 use super::docs::{escape, raw_doc_attrs};
 use super::scope::Scope;
 use super::source::Piece;
-use super::types::{field_ident, rust_type, Wrapper};
+use super::types::{field_ident, rust_type};
 use super::usage::Usage;
 use crate::diagnostic::Error;
 use crate::model::{
@@ -18,6 +18,7 @@ use crate::model::{
     Primitive, RequestBody, SchemaKind, Status, TypeRef,
 };
 use crate::names::{Names, OperationNames};
+use crate::shape::{body_kind, is_text, BodyKind, Wrapper};
 
 /// The methods of the operations of one tag module, in one `impl Client`
 /// whose doc heads the tag's section on the `Client` page.
@@ -223,46 +224,6 @@ fn operation_doc(op: &Operation, names: &OperationNames) -> String {
         parts.push(format!("Errors: {}.", errors.join(", ")));
     }
     parts.join("\n\n")
-}
-
-/// Text media types come back as `String`, others as bytes.
-fn is_text(media: &str) -> bool {
-    let essence = media.split(';').next().unwrap_or(media).trim();
-    essence.starts_with("text/")
-        || essence.ends_with("xml")
-        || essence.ends_with("yaml")
-        || essence == "application/vnd.oai.openapi"
-}
-
-/// How a request body is encoded, by its media type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BodyKind {
-    /// The model type as JSON.
-    Json,
-    /// The model struct's fields as parts.
-    Multipart,
-    /// The model struct's fields as `application/x-www-form-urlencoded`.
-    Form,
-    /// A `&str` (a `text/*` type, XML, YAML).
-    Text,
-    /// A `&[u8]` (a binary type, `*/*`).
-    Bytes,
-}
-
-pub fn body_kind(body: &RequestBody) -> BodyKind {
-    let media = body.content_type.as_str();
-    let essence = media.split(';').next().unwrap_or(media).trim();
-    if is_json(media) {
-        BodyKind::Json
-    } else if essence == "multipart/form-data" {
-        BodyKind::Multipart
-    } else if essence == "application/x-www-form-urlencoded" {
-        BodyKind::Form
-    } else if is_text(media) && body.ty != TypeRef::Primitive(Primitive::Binary) {
-        BodyKind::Text
-    } else {
-        BodyKind::Bytes
-    }
 }
 
 fn body_statement(

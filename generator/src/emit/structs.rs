@@ -2,16 +2,15 @@
 //! fields, `Page` when it is a page of a list, and one `object!`
 //! invocation for its serde impls.
 
-use std::collections::BTreeSet;
-
 use quote::{format_ident, quote};
 
 use super::docs::{constraints_text, default_text, doc_attrs, doc_text};
 use super::models::{type_head, Gate};
 use super::scope::Scope;
 use super::source::{string_literal, Piece};
-use super::types::{constructor, field_ident, rust_type, Wrapper};
-use crate::model::{Api, Field, ObjectSchema, Schema, SchemaKind, TypeRef};
+use super::types::{constructor, field_ident, rust_type};
+use crate::model::{Api, Field, ObjectSchema, Schema};
+use crate::shape::{additional_field, boxed_field, Wrapper};
 
 pub fn object_struct(
     api: &Api,
@@ -39,7 +38,7 @@ pub fn object_struct(
         let inner = rust_type(&field.ty, scope);
         // A field that holds its own struct again (directly or through
         // other structs) is boxed, or the struct would have no size.
-        let inner = match recursive(api, &schema.name, &field.ty) {
+        let inner = match boxed_field(api, &schema.name, &field.ty) {
             true => quote! { Box<#inner> },
             false => inner,
         };
@@ -71,6 +70,7 @@ pub fn object_struct(
         ));
     }
     if let Some((additional, ident)) = object.additional.as_ref().zip(additional_field(object)) {
+        let ident = format_ident!("{}", ident);
         let value = rust_type(additional, scope);
         let map = scope.item("std::collections::HashMap");
         declarations.push(quote! {
@@ -112,18 +112,6 @@ pub fn object_struct(
     ]
 }
 
-/// The field that keeps an object's additional properties, if it has them:
-/// `additional_properties`, with `_` appended while a named field has it.
-pub fn additional_field(object: &ObjectSchema) -> Option<syn::Ident> {
-    object.additional.as_ref()?;
-    let taken: BTreeSet<&str> = object.fields.iter().map(|f| f.rust_name.as_str()).collect();
-    let mut field_name = "additional_properties".to_string();
-    while taken.contains(field_name.as_str()) {
-        field_name.push('_');
-    }
-    Some(format_ident!("{}", field_name))
-}
-
 fn field_doc(field: &Field) -> String {
     let constraints = constraints_text(&field.constraints);
     let access = match (field.read_only, field.write_only) {
@@ -144,60 +132,6 @@ fn field_doc(field: &Field) -> String {
         default.as_deref(),
         access,
     ])
-}
-
-/// Whether a field of type `ty` in the struct `owner` holds `owner` again
-/// without a heap indirection between (a `Vec`, a map or a union's box).
-pub fn recursive(api: &Api, owner: &str, ty: &TypeRef) -> bool {
-    let mut seen = std::collections::BTreeSet::new();
-    held_inline(ty).is_some_and(|name| reaches(api, name, owner, &mut seen))
-}
-
-/// The named type a value of `ty` holds inline, if any.
-fn held_inline(ty: &TypeRef) -> Option<&str> {
-    match ty {
-        TypeRef::Named(name) => Some(name),
-        _ => None,
-    }
-}
-
-/// Whether the type `from` holds `target` inline, through the fields of
-/// structs and aliases.
-fn reaches<'a>(
-    api: &'a Api,
-    from: &'a str,
-    target: &str,
-    seen: &mut std::collections::BTreeSet<&'a str>,
-) -> bool {
-    if from == target {
-        return true;
-    }
-    if !seen.insert(from) {
-        return false;
-    }
-    let inner: Vec<&TypeRef> = match api.schemas.get(from).map(|s| &s.kind) {
-        Some(SchemaKind::Object(object)) => object.fields.iter().map(|f| &f.ty).collect(),
-        Some(SchemaKind::Alias(ty)) => vec![ty],
-        // Its structs and unions are boxed already; an alias is not.
-        Some(SchemaKind::OneOf(one_of)) => one_of
-            .variants
-            .iter()
-            .map(|v| &v.ty)
-            .filter(|ty| {
-                held_inline(ty).is_some_and(|name| {
-                    matches!(
-                        api.schemas.get(name).map(|s| &s.kind),
-                        Some(SchemaKind::Alias(_))
-                    )
-                })
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    inner
-        .into_iter()
-        .filter_map(held_inline)
-        .any(|name| reaches(api, name, target, seen))
 }
 
 /// "Set at least one of: `file_ids`; `files`.", for an object whose

@@ -1,11 +1,13 @@
-//! Rust types for model types, and the field wrappers for the four
-//! combinations of required and nullable.
+//! Rust types for model types, and how the field wrappers of
+//! [`crate::shape::Wrapper`] are written.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::scope::Scope;
-use crate::model::{Field, Nullability, Presence, Primitive, TypeRef};
+use crate::model::{Primitive, TypeRef};
+pub use crate::shape::field_ident;
+use crate::shape::Wrapper;
 
 /// What the generated code needs from outside the fixed dependencies,
 /// found while emitting.
@@ -79,35 +81,8 @@ fn primitive_type(primitive: Primitive, scope: &mut Scope<'_>) -> TokenStream {
     }
 }
 
-/// How a field is held, by whether it must be present and may be null.
-/// An unstated fact is read in the direction that decodes every answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Wrapper {
-    /// Required, never null: `T`.
-    Plain,
-    /// Required, may be null: `Option<T>`, `None` sent as `null`.
-    NullableRequired,
-    /// Optional, never null: `Option<T>`, `None` not sent.
-    Optional,
-    /// Optional, may be null: `Nullable<T>`, absent / null / value.
-    Tristate,
-}
-
+/// How the generated code writes a field held each way.
 impl Wrapper {
-    pub fn of(field: &Field) -> Wrapper {
-        match (field.presence, field.nullability) {
-            (Presence::Required, Nullability::NonNull) => Wrapper::Plain,
-            (Presence::Required, Nullability::Nullable | Nullability::Unstated) => {
-                Wrapper::NullableRequired
-            }
-            (
-                Presence::Optional | Presence::Unstated,
-                Nullability::NonNull | Nullability::Unstated,
-            ) => Wrapper::Optional,
-            (Presence::Optional | Presence::Unstated, Nullability::Nullable) => Wrapper::Tristate,
-        }
-    }
-
     /// The field's type around `inner`.
     pub fn wrap(self, inner: TokenStream, scope: &mut Scope<'_>) -> TokenStream {
         match self {
@@ -120,11 +95,6 @@ impl Wrapper {
         }
     }
 
-    /// Whether `Default` gives a sensible empty value for the field.
-    pub fn has_default(self) -> bool {
-        !matches!(self, Wrapper::Plain)
-    }
-
     /// The field's kind in the runtime's `object!` macro.
     pub fn kind(self) -> &'static str {
         match self {
@@ -134,11 +104,6 @@ impl Wrapper {
             Wrapper::Tristate => "optional_nullable",
         }
     }
-}
-
-/// The Rust identifier of a struct field (raw when it is a keyword).
-pub fn field_ident(field: &Field) -> syn::Ident {
-    syn::parse_str(&field.rust_name).unwrap_or_else(|_| format_ident!("r#{}", field.rust_name))
 }
 
 /// `pub fn new(<arguments>) -> <name>` building `<name> { <values> }`: the

@@ -11,7 +11,7 @@ use super::models::{type_head, Gate};
 use super::scope::Scope;
 use super::source::{string_literal, Piece};
 use super::types::rust_type;
-use crate::model::{Api, OneOfSchema, Schema, SchemaKind, TypeRef, UnionSchema};
+use crate::model::{Api, OneOfSchema, Schema, TypeRef, UnionSchema};
 
 pub fn tagged_union(
     schema: &Schema,
@@ -79,12 +79,7 @@ pub fn one_of(
                 TypeRef::Named(target) => format!(" A [`{target}`]."),
                 _ => format!(" As `{}`.", ty.to_string().replace(' ', "")),
             });
-            // Structs and unions are boxed: their sizes differ by hundreds of bytes.
-            let boxed = matches!(&v.ty, TypeRef::Named(target) if matches!(
-                api.schemas.get(target).map(|s| &s.kind),
-                Some(SchemaKind::Object(_) | SchemaKind::Union(_) | SchemaKind::OneOf(_))
-            ));
-            if boxed {
+            if crate::shape::boxed_member(api, &v.ty) {
                 quote! { Box<#ty> }
             } else {
                 ty

@@ -3,7 +3,10 @@
 //! set, and a body with every required field set (optional ones left out).
 //! Pointed at a validating mock server (Prism), it shows that every request
 //! the client builds conforms to the document and that every response
-//! decodes. It is a test tool: `tests/prism.rs` builds and runs it.
+//! decodes. `tests/prism.rs` builds and runs it. It reads the model and
+//! the names and Rust shapes the generator settles (`generator::names`,
+//! `generator::shape`), so it writes the same Rust the generated crate
+//! expects without deciding anything again.
 //!
 //! The program takes the base URL as its argument, prints one line per
 //! failing operation and then `accepted N/N, decoded D/N, Prism's answer
@@ -18,13 +21,18 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::structs::additional_field;
-use super::types::{field_ident, Wrapper};
-use crate::diagnostic::Error;
-use crate::model::{
+use generator::ident::{to_snake, unraw};
+use generator::model::{
     Api, Bound, Constraints, Operation, ParameterLocation, Primitive, Schema, SchemaKind, TypeRef,
 };
-use crate::names::{Names, OperationNames};
+use generator::names::{Names, OperationNames};
+use generator::shape::{
+    additional_field, body_kind, boxed_field, boxed_member, field_ident, BodyKind, Wrapper,
+};
+
+/// What stops the program from being written: a reference to a type the
+/// model does not define.
+type Error = String;
 
 /// How deep sample objects nest inside arrays (a required array of objects
 /// beyond it is sent empty, which also ends recursive types).
@@ -40,7 +48,7 @@ pub fn program(api: &Api, crate_name: &str) -> Result<String, Error> {
     let mut entries = Vec::new();
     for op in &api.operations {
         let op_names = names.operation(op);
-        let call = format_ident!("call_{}", crate::ident::unraw(&op_names.method));
+        let call = format_ident!("call_{}", unraw(&op_names.method));
         let body = call_body(op, &op_names, &mut samples)?;
         calls.push(quote! {
             fn #call(client: &Client) -> Call<'_> {
@@ -55,12 +63,12 @@ pub fn program(api: &Api, crate_name: &str) -> Result<String, Error> {
     let credentials = api.security_schemes.iter().map(|(name, scheme)| {
         let method = format_ident!("{}", names.scheme_method(name));
         match scheme {
-            crate::model::SecurityScheme::Basic => quote! { .#method("exercise", "secret") },
+            generator::model::SecurityScheme::Basic => quote! { .#method("exercise", "secret") },
             _ => quote! { .#method("exercise-token") },
         }
     });
     let tokens = quote! {
-        //! Calls every operation once (see the generator's `emit::exercise`).
+        //! Calls every operation once (written by the generator's `tests/exercise`).
         #![allow(deprecated, clippy::all)]
 
         use #krate::{models, Client, Error, Nullable};
@@ -146,10 +154,8 @@ pub fn program(api: &Api, crate_name: &str) -> Result<String, Error> {
         #(#calls)*
         #(#sample_fns)*
     };
-    let file = syn::parse2::<syn::File>(tokens).map_err(|error| Error::Emit {
-        what: "the exercise program".into(),
-        message: error.to_string(),
-    })?;
+    let file = syn::parse2::<syn::File>(tokens)
+        .map_err(|error| format!("the exercise program does not parse: {error}"))?;
     Ok(prettyplease::unparse(&file))
 }
 
@@ -201,9 +207,9 @@ fn call_body(
             // JSON Schema (and so Prism) reads it, without the discriminator.
             arguments.push(quote! { None });
         } else {
-            let value = match super::operations::body_kind(body) {
-                super::operations::BodyKind::Text => quote! { String::from("sample") },
-                super::operations::BodyKind::Bytes => quote! { b"sample".to_vec() },
+            let value = match body_kind(body) {
+                BodyKind::Text => quote! { String::from("sample") },
+                BodyKind::Bytes => quote! { b"sample".to_vec() },
                 _ => samples.value(&body.ty, &Constraints::default(), &top)?,
             };
             arguments.push(if body.required {
@@ -235,10 +241,10 @@ impl<'a> Samples<'a> {
     }
 
     fn schema(&self, name: &str) -> Result<&'a Schema, Error> {
-        self.api.schemas.get(name).ok_or_else(|| Error::Emit {
-            what: "the exercise program".into(),
-            message: format!("type `{name}` is referenced but not defined"),
-        })
+        self.api
+            .schemas
+            .get(name)
+            .ok_or_else(|| format!("type `{name}` is referenced but not defined"))
     }
 
     /// Whether `ty` is a union some of whose members do not pin the tag
@@ -309,11 +315,7 @@ impl<'a> Samples<'a> {
                         Some(first) => {
                             let variant = format_ident!("{}", first.variant);
                             let member = self.value(&first.ty, &Constraints::default(), depth)?;
-                            let boxed = matches!(&first.ty, TypeRef::Named(target) if matches!(
-                                self.schema(target)?.kind,
-                                SchemaKind::Object(_) | SchemaKind::Union(_) | SchemaKind::OneOf(_)
-                            ));
-                            match boxed {
+                            match boxed_member(self.api, &first.ty) {
                                 true => quote! { models::#ident::#variant(Box::new(#member)) },
                                 false => quote! { models::#ident::#variant(#member) },
                             }
@@ -361,15 +363,25 @@ impl<'a> Samples<'a> {
             _ => return Ok(TokenStream::new()),
         };
         let inner = quote! { depth + 1 };
-        let first_alternative = object
+        // The first set of fields the document requires one of, and files,
+        // which are what a multipart body is for (one without parts is no
+        // body at all).
+        let mut set: Vec<&str> = object
             .required_alternatives
             .first()
-            .cloned()
+            .map(|names| names.iter().map(String::as_str).collect())
             .unwrap_or_default();
+        set.extend(
+            object
+                .fields
+                .iter()
+                .filter(|f| f.ty == TypeRef::Primitive(Primitive::Binary))
+                .map(|f| f.wire_name.as_str()),
+        );
         let mut fields = Vec::new();
         for field in &object.fields {
             let field_name = field_ident(field);
-            let boxed = super::structs::recursive(self.api, name, &field.ty);
+            let boxed = boxed_field(self.api, name, &field.ty);
             let sample = |samples: &mut Self| -> Result<TokenStream, Error> {
                 let value = samples.value(&field.ty, &field.constraints, &inner)?;
                 Ok(if boxed {
@@ -385,12 +397,11 @@ impl<'a> Samples<'a> {
                     let value = sample(self)?;
                     quote! { if depth < #MAX_DEPTH { Some(#value) } else { None } }
                 }
-                // The first set of fields the document requires one of.
-                Wrapper::Optional if first_alternative.contains(&field.wire_name) => {
+                Wrapper::Optional if set.contains(&field.wire_name.as_str()) => {
                     let value = sample(self)?;
                     quote! { Some(#value) }
                 }
-                Wrapper::Tristate if first_alternative.contains(&field.wire_name) => {
+                Wrapper::Tristate if set.contains(&field.wire_name.as_str()) => {
                     let value = sample(self)?;
                     quote! { Nullable::Value(#value) }
                 }
@@ -400,6 +411,7 @@ impl<'a> Samples<'a> {
             fields.push(quote! { #field_name: #value });
         }
         if let Some(additional) = additional_field(object) {
+            let additional = format_ident!("{}", additional);
             fields.push(quote! { #additional: Default::default() });
         }
         Ok(quote! {
@@ -412,10 +424,7 @@ impl<'a> Samples<'a> {
 }
 
 fn sample_function(name: &str) -> syn::Ident {
-    format_ident!(
-        "sample_{}",
-        crate::ident::to_snake(name).trim_start_matches("r#")
-    )
+    format_ident!("sample_{}", unraw(&to_snake(name)))
 }
 
 fn primitive_value(primitive: Primitive, constraints: &Constraints) -> TokenStream {
