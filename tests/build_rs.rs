@@ -123,6 +123,13 @@ fn build_rs_output_has_the_items_of_generated() {
         Some(Path::new("generated/src")),
         &mut committed,
     );
+    // The single file has none of the crate's optional features: their
+    // `feature = ".."` tests are `any()` there (never true).
+    for (_, item) in committed.iter_mut() {
+        for feature in ["tracing", "middleware"] {
+            *item = item.replace(&format!("feature = \"{feature}\""), "any()");
+        }
+    }
     for (a, b) in built.iter().zip(&committed) {
         assert_eq!(a, b, "the build.rs file and generated/ differ");
     }
@@ -143,12 +150,16 @@ fn build_rs_output_has_the_items_of_generated() {
             "mod outposts",
             "mod providers",
             "mod runtime",
+            "mod call",
             "mod client",
             "mod credentials",
             "mod error",
+            "mod hooks",
             "mod nullable",
             "mod object",
             "mod request",
+            "mod retry",
+            "mod send",
             "mod string_enum",
         ],
         "models and operations by tag, and the runtime files this API uses"

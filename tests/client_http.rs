@@ -27,8 +27,14 @@ async fn server_answering(verb: &str, route: &str, response: ResponseTemplate) -
 }
 
 fn client(server: &MockServer) -> Client {
-    // A trailing slash on the base URL is accepted and not doubled.
-    Client::new(format!("{}/api/v3/", server.uri())).with_bearer_token(TOKEN)
+    // A trailing slash on the base URL is accepted and not doubled. One
+    // attempt per call: each test here expects one request (retries have
+    // tests of their own, in `deployment.rs`).
+    Client::builder(format!("{}/api/v3/", server.uri()))
+        .bearer_token(TOKEN)
+        .no_retries()
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 async fn only_request(server: &MockServer) -> Request {

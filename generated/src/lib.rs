@@ -57,4 +57,4 @@ mod operations;
 mod runtime;
 
 pub use models::ErrorBody;
-pub use runtime::{Client, ClientBuilder, Error, Headers, Nullable, Result};
+pub use runtime::{Call, Client, ClientBuilder, Error, Headers, Nullable, Outcome, RequestInfo, Response, ResponseInfo, Result, RetryPolicy, WithMetadata};

@@ -1,35 +1,45 @@
-//! The client: its settings, its builder, and the one request path every
-//! operation goes through.
+//! The client: its settings and its builder, and how each operation's call
+//! decodes its answer (the request path itself is in `send.rs`).
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE, USER_AGENT};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, USER_AGENT};
 use serde::de::DeserializeOwned;
 
+use super::call::{Answer, Call};
 use super::credentials::{Credential, Credentials};
-use super::request::{Body, Request};
-use super::{decode_json, error_decoder, Error, Headers, Result, SERVER_PATH};
+use super::hooks::{Hooks, RequestInfo, ResponseInfo};
+use super::request::Request;
+use super::retry::RetryPolicy;
+use super::{decode_json, Error, Result, SERVER_PATH};
 
 /// A client for the API: a base URL, credentials, the request settings and
 /// an HTTP client.
 ///
 /// Each operation is a method that builds its request when called and
-/// returns a future that sends it; the future borrows only the client, so
-/// the arguments can be dropped before it is awaited.
+/// returns a [`Call`], a future that sends it; it borrows only the client,
+/// so the arguments can be dropped before it is awaited.
 ///
-/// [`Client::new`] gives a client with the default settings;
+/// [`Client::new`] gives a client with the default settings (retries of
+/// what is safe to repeat, [`RetryPolicy::default`]);
 /// [`Client::builder`] sets credentials, a timeout, a user agent, default
-/// headers or an HTTP client of your own.
+/// headers, the retry policy, hooks, or an HTTP client of your own.
 ///
 /// Credentials are never shown by `Debug`, `Display` or an error.
 #[derive(Clone)]
 pub struct Client {
-    base_url: String,
-    credentials: Credentials,
-    timeout: Option<Duration>,
-    headers: HeaderMap,
-    http: reqwest::Client,
+    pub(super) base_url: String,
+    pub(super) credentials: Credentials,
+    pub(super) timeout: Option<Duration>,
+    pub(super) headers: HeaderMap,
+    pub(super) retry: RetryPolicy,
+    pub(super) hooks: Hooks,
+    /// Builds every request, and sends them without a middleware stack.
+    pub(super) http: reqwest::Client,
+    #[cfg(feature = "middleware")]
+    pub(super) middleware: Option<reqwest_middleware::ClientWithMiddleware>,
 }
 
 impl fmt::Debug for Client {
@@ -39,6 +49,8 @@ impl fmt::Debug for Client {
             .field("credentials", &self.credentials)
             .field("timeout", &self.timeout)
             .field("headers", &self.headers)
+            .field("retry", &self.retry)
+            .field("hooks", &self.hooks)
             .finish_non_exhaustive()
     }
 }
@@ -64,7 +76,11 @@ impl Client {
             credentials: Credentials::default(),
             timeout: None,
             headers,
+            retry: RetryPolicy::default(),
+            hooks: Hooks::default(),
             http: reqwest::Client::new(),
+            #[cfg(feature = "middleware")]
+            middleware: None,
         }
     }
 
@@ -116,115 +132,54 @@ fn with_server_path(base_url: String) -> String {
 // tags) may not use them all.
 #[allow(dead_code)]
 impl Client {
-    /// Sends `request` and decodes a successful response as `T`.
-    pub(crate) async fn send_json<T: DeserializeOwned>(&self, request: Request) -> Result<T> {
-        let operation = request.operation;
-        let (status, headers, bytes) = self.exchange(request).await?;
-        decode_json(&bytes).map_err(|source| Error::decode(operation, status, headers, source))
+    /// A call whose successful response is decoded as `T`.
+    pub(crate) fn call_json<T: DeserializeOwned + Send + 'static>(&self, request: Request) -> Call<'_, T> {
+        Call::new(self, request, |answer| {
+            decode_json(&answer.bytes).map_err(|source| decode_error(answer, source))
+        })
     }
 
-    /// Sends `request` and decodes a successful response as `T`, or `None`
-    /// when it has no body (a 204).
-    pub(crate) async fn send_json_if_any<T: DeserializeOwned>(
+    /// A call whose successful response is decoded as `T`, or `None` when
+    /// it has no body (a 204).
+    pub(crate) fn call_json_if_any<T: DeserializeOwned + Send + 'static>(
         &self,
         request: Request,
-    ) -> Result<Option<T>> {
-        let operation = request.operation;
-        let (status, headers, bytes) = self.exchange(request).await?;
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Ok(None);
-        }
-        decode_json(&bytes)
-            .map(Some)
-            .map_err(|source| Error::decode(operation, status, headers, source))
+    ) -> Call<'_, Option<T>> {
+        Call::new(self, request, |answer| {
+            if answer.bytes.iter().all(u8::is_ascii_whitespace) {
+                return Ok(None);
+            }
+            decode_json(&answer.bytes)
+                .map(Some)
+                .map_err(|source| decode_error(answer, source))
+        })
     }
 
-    /// Sends `request` and expects a successful response without a body to decode.
-    pub(crate) async fn send_empty(&self, request: Request) -> Result<()> {
-        self.exchange(request).await.map(|_| ())
+    /// A call whose successful response has no body to decode.
+    pub(crate) fn call_empty(&self, request: Request) -> Call<'_, ()> {
+        Call::new(self, request, |_| Ok(()))
     }
 
-    /// Sends `request` and returns a successful response's body as text.
-    pub(crate) async fn send_text(&self, request: Request) -> Result<String> {
-        let (_, _, bytes) = self.exchange(request).await?;
-        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    /// A call whose successful response is text.
+    pub(crate) fn call_text(&self, request: Request) -> Call<'_, String> {
+        Call::new(self, request, |answer| {
+            Ok(String::from_utf8_lossy(&answer.bytes).into_owned())
+        })
     }
 
-    /// Sends `request` and returns a successful response's body as bytes.
-    pub(crate) async fn send_bytes(&self, request: Request) -> Result<Vec<u8>> {
-        self.exchange(request).await.map(|(_, _, bytes)| bytes)
+    /// A call whose successful response is bytes.
+    pub(crate) fn call_bytes(&self, request: Request) -> Call<'_, Vec<u8>> {
+        Call::new(self, request, |answer| Ok(answer.bytes.clone()))
     }
+}
 
-    /// The one request path: builds, sends, and maps an unsuccessful status
-    /// to an error.
-    async fn exchange(&self, request: Request) -> Result<(u16, Box<Headers>, Vec<u8>)> {
-        if let Some(error) = request.error {
-            return Err(error);
-        }
-        let operation = request.operation;
-        let url = format!("{}{}", self.base_url, request.path);
-        let mut builder = self
-            .http
-            .request(request.method, url)
-            .headers(self.headers.clone())
-            .header(ACCEPT, request.accept);
-        if let Some(timeout) = self.timeout {
-            builder = builder.timeout(timeout);
-        }
-        if !request.query.is_empty() {
-            builder = builder.query(&request.query);
-        }
-        for (name, value) in request.headers {
-            builder = builder.header(name, value);
-        }
-        let (mut builder, secret_in_query) =
-            self.credentials
-                .apply(request.security, builder, request.cookies)?;
-        let timeout = self.timeout;
-        let transport = |source: reqwest::Error| match timeout {
-            Some(timeout) if source.is_timeout() => Error::Timeout { operation, timeout },
-            // The URL would show a key sent in the query.
-            _ if secret_in_query => Error::Transport {
-                operation,
-                source: source.without_url(),
-            },
-            _ => Error::Transport { operation, source },
-        };
-        match request.body {
-            Some(Body::Bytes {
-                content_type,
-                bytes,
-            }) => builder = builder.header(CONTENT_TYPE, content_type).body(bytes),
-            Some(Body::Multipart(form)) => builder = builder.multipart(form),
-            None => {}
-        }
-        let response = builder.send().await.map_err(transport)?;
-        let status = response.status().as_u16();
-        let headers = Box::new(response.headers().clone());
-        let bytes = response.bytes().await.map_err(transport)?.to_vec();
-        if (200..300).contains(&status) {
-            return Ok((status, headers, bytes));
-        }
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        match error_decoder(request.errors, status) {
-            Some(decode_body) => Err(match decode_body(&bytes) {
-                Ok(body) => Error::Api {
-                    operation,
-                    status,
-                    headers,
-                    body: Box::new(body),
-                    text,
-                },
-                Err(source) => Error::decode(operation, status, headers, source),
-            }),
-            None => Err(Error::UnexpectedStatus {
-                operation,
-                status,
-                headers,
-                body: text,
-            }),
-        }
-    }
+fn decode_error(answer: &Answer, source: super::DecodeError) -> Error {
+    Error::decode(
+        answer.operation,
+        answer.status,
+        answer.headers.clone(),
+        source,
+    )
 }
 
 /// Settings for a [`Client`], from [`Client::builder`].
@@ -291,6 +246,49 @@ impl ClientBuilder {
     /// for every request; the settings above still apply.
     pub fn http_client(mut self, http: reqwest::Client) -> ClientBuilder {
         self.client.http = http;
+        self
+    }
+
+    /// Sends every request through `middleware` (`reqwest-retry`,
+    /// `reqwest-tracing`, `http-cache-reqwest`, ...). The client's own
+    /// retries still apply: turn them off with
+    /// [`ClientBuilder::no_retries`] when the stack retries.
+    #[cfg(feature = "middleware")]
+    pub fn middleware(mut self, middleware: reqwest_middleware::ClientWithMiddleware) -> ClientBuilder {
+        self.client.middleware = Some(middleware);
+        self
+    }
+
+    /// Retries failed attempts as `policy` says (by default
+    /// [`RetryPolicy::default`]).
+    pub fn retry(mut self, policy: RetryPolicy) -> ClientBuilder {
+        self.client.retry = policy;
+        self
+    }
+
+    /// Makes every call a single attempt.
+    pub fn no_retries(self) -> ClientBuilder {
+        self.retry(RetryPolicy::none())
+    }
+
+    /// Calls `hook` with each attempt's request before it is sent, after
+    /// the credentials are added; it may change the request. Hooks run in
+    /// the order they were added.
+    pub fn on_request(
+        mut self,
+        hook: impl Fn(&mut reqwest::Request, &RequestInfo) + Send + Sync + 'static,
+    ) -> ClientBuilder {
+        self.client.hooks.request.push(Arc::new(hook));
+        self
+    }
+
+    /// Calls `hook` with each attempt's response (any status) or the error
+    /// that stopped it. Hooks run in the order they were added.
+    pub fn on_response(
+        mut self,
+        hook: impl Fn(&ResponseInfo<'_>) + Send + Sync + 'static,
+    ) -> ClientBuilder {
+        self.client.hooks.response.push(Arc::new(hook));
         self
     }
 

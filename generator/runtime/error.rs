@@ -27,11 +27,21 @@ pub enum Error {
     Transport {
         operation: &'static str,
         source: reqwest::Error,
+        /// How many attempts were made (more than one after retries).
+        attempts: u32,
     },
     /// No complete response within the client's timeout.
     Timeout {
         operation: &'static str,
         timeout: Duration,
+        attempts: u32,
+    },
+    /// A middleware of the client's stack failed the request.
+    #[cfg(feature = "middleware")]
+    Middleware {
+        operation: &'static str,
+        source: reqwest_middleware::Error,
+        attempts: u32,
     },
     /// The request body could not be encoded.
     Encode {
@@ -46,6 +56,7 @@ pub enum Error {
         headers: Box<Headers>,
         body: Box<ErrorBody>,
         text: String,
+        attempts: u32,
     },
     /// The server answered with a status the documentation does not
     /// describe; the body is kept as text.
@@ -54,6 +65,7 @@ pub enum Error {
         status: u16,
         headers: Box<Headers>,
         body: String,
+        attempts: u32,
     },
     /// The response body does not match the documented schema; `path` is
     /// the JSON path of the value that failed.
@@ -70,6 +82,42 @@ pub enum Error {
 }
 
 impl Error {
+    pub(crate) fn transport(operation: &'static str, source: reqwest::Error) -> Error {
+        Error::Transport {
+            operation,
+            source,
+            attempts: 1,
+        }
+    }
+
+    /// The error of the last of `attempts` attempts.
+    pub(crate) fn after_attempts(mut self, attempts: u32) -> Error {
+        match &mut self {
+            Error::Transport { attempts: n, .. }
+            | Error::Timeout { attempts: n, .. }
+            | Error::Api { attempts: n, .. }
+            | Error::UnexpectedStatus { attempts: n, .. } => *n = attempts,
+            #[cfg(feature = "middleware")]
+            Error::Middleware { attempts: n, .. } => *n = attempts,
+            _ => {}
+        }
+        self
+    }
+
+    /// How many attempts the call made before it failed: more than one
+    /// when it was retried.
+    pub fn attempts(&self) -> u32 {
+        match self {
+            Error::Transport { attempts, .. }
+            | Error::Timeout { attempts, .. }
+            | Error::Api { attempts, .. }
+            | Error::UnexpectedStatus { attempts, .. } => *attempts,
+            #[cfg(feature = "middleware")]
+            Error::Middleware { attempts, .. } => *attempts,
+            _ => 1,
+        }
+    }
+
     pub(crate) fn decode(
         operation: &'static str,
         status: u16,
@@ -94,6 +142,8 @@ impl Error {
             | Error::Api { operation, .. }
             | Error::UnexpectedStatus { operation, .. }
             | Error::Decode { operation, .. } => Some(operation),
+            #[cfg(feature = "middleware")]
+            Error::Middleware { operation, .. } => Some(operation),
             Error::Config { .. } => None,
         }
     }
@@ -106,6 +156,8 @@ impl Error {
             | Error::Decode { status, .. } => Some(*status),
             Error::Transport { source, .. } => source.status().map(|s| s.as_u16()),
             Error::Timeout { .. } | Error::Encode { .. } | Error::Config { .. } => None,
+            #[cfg(feature = "middleware")]
+            Error::Middleware { .. } => None,
         }
     }
 
@@ -123,12 +175,16 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Transport { operation, source } => {
-                write!(f, "{operation}: request failed: {source}")
-            }
-            Error::Timeout { operation, timeout } => {
-                write!(f, "{operation}: no response within {timeout:?}")
-            }
+            Error::Transport {
+                operation, source, ..
+            } => write!(f, "{operation}: request failed: {source}"),
+            Error::Timeout {
+                operation, timeout, ..
+            } => write!(f, "{operation}: no response within {timeout:?}"),
+            #[cfg(feature = "middleware")]
+            Error::Middleware {
+                operation, source, ..
+            } => write!(f, "{operation}: middleware failed: {source}"),
             Error::Encode { operation, source } => {
                 write!(f, "{operation}: could not encode the request body: {source}")
             }
@@ -155,6 +211,10 @@ impl fmt::Display for Error {
                 "{operation}: status {status}: the response does not match its schema at `{path}`: {message}"
             ),
             Error::Config { message } => write!(f, "invalid client settings: {message}"),
+        }?;
+        match self.attempts() {
+            1 => Ok(()),
+            attempts => write!(f, " (after {attempts} attempts)"),
         }
     }
 }
@@ -164,6 +224,8 @@ impl std::error::Error for Error {
         match self {
             Error::Transport { source, .. } => Some(source),
             Error::Encode { source, .. } => Some(source),
+            #[cfg(feature = "middleware")]
+            Error::Middleware { source, .. } => Some(source),
             _ => None,
         }
     }

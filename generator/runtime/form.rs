@@ -1,13 +1,13 @@
-//! `multipart/form-data` bodies, built part by part from a model struct.
+//! `multipart/form-data` bodies, built part by part from a model struct,
+//! and kept as parts so that a retried request sends them again.
 
 use serde::Serialize;
 
-use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
-use reqwest::multipart::Part;
+use super::request::Part;
 
 /// The parts of a `multipart/form-data` body.
 pub(crate) struct Form {
-    form: reqwest::multipart::Form,
+    parts: Vec<Part>,
     /// The first part that could not be encoded.
     error: Option<serde_json::Error>,
 }
@@ -17,20 +17,17 @@ pub(crate) struct Form {
 impl Form {
     pub(crate) fn new() -> Form {
         Form {
-            form: reqwest::multipart::Form::new(),
+            parts: Vec::new(),
             error: None,
         }
     }
 
     /// A file part from bytes in memory, as `application/octet-stream`.
     pub(crate) fn file(mut self, name: &'static str, bytes: &[u8]) -> Form {
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            CONTENT_TYPE,
-            HeaderValue::from_static("application/octet-stream"),
-        );
-        let part = Part::bytes(bytes.to_vec()).file_name(name).headers(headers);
-        self.form = self.form.part(name, part);
+        self.parts.push(Part::File {
+            name,
+            bytes: bytes.to_vec(),
+        });
         self
     }
 
@@ -87,15 +84,15 @@ impl Form {
             serde_json::Value::String(text) => text,
             other => other.to_string(),
         };
-        self.form = self.form.text(name, text);
+        self.parts.push(Part::Text { name, text });
         self
     }
 
     /// The body, or the first part that could not be encoded.
-    pub(crate) fn finish(self) -> Result<reqwest::multipart::Form, serde_json::Error> {
+    pub(crate) fn finish(self) -> Result<Vec<Part>, serde_json::Error> {
         match self.error {
             Some(error) => Err(error),
-            None => Ok(self.form),
+            None => Ok(self.parts),
         }
     }
 }

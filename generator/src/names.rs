@@ -16,23 +16,29 @@ use crate::model::{Api, Operation, ParameterLocation, PathSegment};
 
 /// Methods `Client` has besides the operations.
 const CLIENT_METHODS: &[&str] = &[
+    "attempt",
+    "attempts",
     "base_url",
+    "build",
     "builder",
+    "call_bytes",
+    "call_empty",
+    "call_json",
+    "call_json_if_any",
+    "call_text",
     "clone",
     "exchange",
     "fmt",
     "new",
-    "send_bytes",
-    "send_empty",
-    "send_json",
-    "send_json_if_any",
-    "send_text",
+    "observe",
+    "send",
     "with_bearer_token",
     "with_credential",
     "with_http_client",
 ];
 
-/// Methods `ClientBuilder` has besides the credential methods.
+/// Methods `ClientBuilder` and `Call` have besides the credential methods
+/// (which both get).
 const BUILDER_METHODS: &[&str] = &[
     "base_url",
     "bearer_token",
@@ -40,9 +46,18 @@ const BUILDER_METHODS: &[&str] = &[
     "credential",
     "default_header",
     "exact_base_url",
+    "header",
     "http_client",
+    "middleware",
+    "no_retries",
+    "on_request",
+    "on_response",
+    "poll",
+    "request",
+    "retry",
     "timeout",
     "user_agent",
+    "with_metadata",
 ];
 
 /// Names every operation method uses for its own arguments and locals: a
@@ -52,7 +67,14 @@ const METHOD_ARGUMENTS: &[&str] = &["body", "page", "params", "request"];
 /// Module names the generated crate has besides the tags', and cargo
 /// features it has besides theirs (`default`, and those a tag's snake-case
 /// name could equal).
-const FIXED_MODULES: &[&str] = &["default", "mod", "runtime", "shared"];
+const FIXED_MODULES: &[&str] = &[
+    "default",
+    "middleware",
+    "mod",
+    "runtime",
+    "shared",
+    "tracing",
+];
 
 /// The names of one operation.
 #[derive(Clone, Debug, PartialEq, Eq)]

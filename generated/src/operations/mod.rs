@@ -11,22 +11,16 @@ mod outposts;
 #[cfg(feature = "providers")]
 mod providers;
 
-use crate::{Client, ClientBuilder};
+use crate::Client;
 use crate::models::{OutpostsInstancesUpdateBadRequest, OutpostsInstancesUpdateForbidden};
-use crate::runtime::{Credential, ErrorDecoder, Requirements, error_body};
+use crate::runtime::{Credential, ErrorDecoder, Requirements, credentials, error_body};
 
-/// # Credentials
-///
-/// One method per security scheme of the API, named after it. An operation gets the credentials of its first requirement that the client has them all for.
-impl ClientBuilder {
-    /// Sends `Authorization: Bearer <token>` for the operations that use the `authentik` scheme (`http`, `bearer`).
-    pub fn authentik(self, token: impl Into<String>) -> ClientBuilder {
-        self.credential("authentik", Credential::bearer(token))
-    }
-
-    /// Sends `Authorization: Bearer <token>` for the operations that use the API's one bearer scheme, `authentik`.
-    pub fn bearer_token(self, token: impl Into<String>) -> ClientBuilder {
-        self.credential("authentik", Credential::bearer(token))
+credentials! {
+    schemes {
+        /// Sends `Authorization: Bearer <token>` for the operations that use the `authentik` scheme (`http`, `bearer`).
+        authentik(token: impl Into<String>) = "authentik" => Credential::bearer(token);
+        /// Sends `Authorization: Bearer <token>` for the operations that use the API's one bearer scheme, `authentik`.
+        bearer_token(token: impl Into<String>) = "authentik" => Credential::bearer(token);
     }
 }
 

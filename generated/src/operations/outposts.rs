@@ -4,11 +4,9 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The operations tagged `outposts`.
 
-use std::future::Future;
-
-use crate::{Client, Result};
+use crate::{Call, Client};
 use crate::models::{OutpostsInstancesUpdateRequest, OutpostsInstancesUpdateResponse};
-use crate::runtime::{Request, segment};
+use crate::runtime::Request;
 
 use super::{
     AUTHENTIK,
@@ -30,16 +28,17 @@ impl Client {
         &self,
         uuid: &str,
         body: &OutpostsInstancesUpdateRequest,
-    ) -> impl Future<Output = Result<OutpostsInstancesUpdateResponse>> + '_ {
+    ) -> Call<'_, OutpostsInstancesUpdateResponse> {
         let request = Request::put(
                 "outposts_instances_update",
-                format!("/outposts/instances/{}/", segment(uuid)),
+                "/outposts/instances/{uuid}/",
             )
+            .path(&[&uuid])
             .security(AUTHENTIK)
             .errors(
                 ERRORS_400_OUTPOSTS_INSTANCES_UPDATE_BAD_REQUEST_403_OUTPOSTS_INSTANCES_UPDATE_FORBIDDEN,
             );
         let request = request.json(body);
-        self.send_json(request)
+        self.call_json(request)
     }
 }

@@ -4,11 +4,9 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The operations tagged `providers`.
 
-use std::future::Future;
-
-use crate::{Client, Result};
+use crate::{Call, Client};
 use crate::models::{ProvidersProxyPartialUpdateRequest, ProvidersProxyPartialUpdateResponse};
-use crate::runtime::{Request, segment};
+use crate::runtime::Request;
 
 use super::AUTHENTIK;
 
@@ -25,16 +23,17 @@ impl Client {
         &self,
         id: i64,
         body: Option<&ProvidersProxyPartialUpdateRequest>,
-    ) -> impl Future<Output = Result<ProvidersProxyPartialUpdateResponse>> + '_ {
+    ) -> Call<'_, ProvidersProxyPartialUpdateResponse> {
         let request = Request::patch(
                 "providers_proxy_partial_update",
-                format!("/providers/proxy/{}/", segment(id)),
+                "/providers/proxy/{id}/",
             )
+            .path(&[&id])
             .security(AUTHENTIK);
         let request = match body {
             Some(body) => request.json(body),
             None => request,
         };
-        self.send_json(request)
+        self.call_json(request)
     }
 }

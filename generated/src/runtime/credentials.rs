@@ -7,6 +7,7 @@
 //! operation whose requirements they satisfy. `Debug` shows the schemes'
 //! names only; no credential reaches `Display`, an error or a log.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION, COOKIE};
@@ -98,6 +99,19 @@ impl Credentials {
         }
     }
 
+    /// These credentials with `overrides` (one call's) in place of their
+    /// schemes' credentials.
+    pub(crate) fn with(&self, overrides: &[(&'static str, Credential)]) -> Cow<'_, Credentials> {
+        if overrides.is_empty() {
+            return Cow::Borrowed(self);
+        }
+        let mut credentials = self.clone();
+        for (scheme, credential) in overrides {
+            credentials.set(scheme, credential.clone());
+        }
+        Cow::Owned(credentials)
+    }
+
     fn get(&self, scheme: &str) -> Option<&Credential> {
         self.0
             .iter()
@@ -115,8 +129,9 @@ impl Credentials {
         &self,
         requirements: Requirements,
         mut builder: RequestBuilder,
-        mut cookies: Vec<String>,
+        cookies: &[String],
     ) -> Result<(RequestBuilder, bool), Error> {
+        let mut cookies = cookies.to_vec();
         let satisfied = requirements.iter().find(|requirement| {
             !requirement.is_empty() && requirement.iter().all(|s| self.get(s).is_some())
         });
@@ -166,3 +181,48 @@ fn secret_value(scheme: &str, value: &str) -> Result<HeaderValue, Error> {
     value.set_sensitive(true);
     Ok(value)
 }
+
+/// The credential methods of an API, one per security scheme, given to the
+/// builder (for every call) and to [`Call`](crate::Call) (for one call):
+///
+/// ```text
+/// credentials! {
+///     schemes {
+///         /// Sends `Authorization: Bearer <token>` ...
+///         authentik(token: impl Into<String>) = "authentik" => Credential::bearer(token);
+///     }
+/// }
+/// ```
+macro_rules! credentials {
+    (schemes { $( $(#[$doc:meta])* $method:ident($($argument:ident: $ty:ty),*) = $scheme:literal => $credential:expr; )* }) => {
+        /// # Credentials
+        ///
+        /// One method per security scheme of the API, named after it. An
+        /// operation gets the credentials of its first requirement that the
+        /// client has them all for.
+        impl $crate::ClientBuilder {
+            $(
+                $(#[$doc])*
+                pub fn $method(self, $($argument: $ty),*) -> $crate::ClientBuilder {
+                    self.credential($scheme, $credential)
+                }
+            )*
+        }
+
+        /// # Credentials for one call
+        ///
+        /// The builder's credential methods, for this call alone: they take
+        /// the place of the client's credentials of the same scheme.
+        impl<'a, T: Send + 'a> $crate::Call<'a, T> {
+            $(
+                $(#[$doc])*
+                pub fn $method(self, $($argument: $ty),*) -> $crate::Call<'a, T> {
+                    self.credential($scheme, $credential)
+                }
+            )*
+        }
+    };
+}
+
+#[allow(unused_imports)] // an API may have no security schemes
+pub(crate) use credentials;

@@ -8,17 +8,24 @@
 // With a tag's feature off, what only its operations use goes unused.
 #![cfg_attr(not(all(feature = "outposts", feature = "providers")), allow(dead_code, unused_imports, unused_macros))]
 
+mod call;
 mod client;
 mod credentials;
 mod error;
+mod hooks;
 mod nullable;
 mod object;
 mod request;
+mod retry;
+mod send;
 mod string_enum;
 
+pub use call::{Call, Response, WithMetadata};
 pub use client::{Client, ClientBuilder};
 pub use error::{Error, Headers, Result};
+pub use hooks::{Outcome, RequestInfo, ResponseInfo};
 pub use nullable::Nullable;
+pub use retry::RetryPolicy;
 
 /// The path of the API root on its server, which `Client::new` appends to
 /// a base URL that does not end with it (empty: the base URL is the root).

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
 use reqwest::Method;
 use serde::Serialize;
 
@@ -19,6 +20,9 @@ use super::{Error, ErrorDecoder};
 pub(crate) struct Request {
     pub(super) operation: &'static str,
     pub(super) method: Method,
+    /// The path as the document writes it (`/core/users/{id}/`).
+    pub(super) template: &'static str,
+    /// The path with its parameters filled in, percent-encoded.
     pub(super) path: String,
     pub(crate) query: Vec<(Cow<'static, str>, String)>,
     pub(crate) headers: Vec<(&'static str, String)>,
@@ -39,24 +43,54 @@ pub(crate) trait Params {
     fn apply(&self, request: &mut Request);
 }
 
+/// One part of a `multipart/form-data` body.
+#[derive(Clone, Debug)]
+#[allow(dead_code)] // an API may have no multipart bodies
+pub(crate) enum Part {
+    Text { name: &'static str, text: String },
+    File { name: &'static str, bytes: Vec<u8> },
+}
+
+/// The `reqwest` form of `parts`, for one attempt.
+pub(crate) fn multipart_form(parts: &[Part]) -> reqwest::multipart::Form {
+    parts
+        .iter()
+        .fold(reqwest::multipart::Form::new(), |form, part| match part {
+            Part::Text { name, text } => form.text(*name, text.clone()),
+            Part::File { name, bytes } => {
+                let mut headers = HeaderMap::new();
+                headers.insert(
+                    CONTENT_TYPE,
+                    HeaderValue::from_static("application/octet-stream"),
+                );
+                let part = reqwest::multipart::Part::bytes(bytes.clone())
+                    .file_name(*name)
+                    .headers(headers);
+                form.part(*name, part)
+            }
+        })
+}
+
 /// A request body, encoded.
 pub(super) enum Body {
     Bytes {
         content_type: &'static str,
         bytes: Vec<u8>,
     },
-    Multipart(reqwest::multipart::Form),
+    /// The parts, kept so that each attempt can send them again.
+    Multipart(Vec<Part>),
 }
 
 // Not every API uses every way of attaching a parameter or a body, nor
 // does every set of enabled tags: the helpers below may go unused.
 #[allow(dead_code)]
 impl Request {
-    pub(crate) fn new(operation: &'static str, method: Method, path: impl Into<String>) -> Request {
+    pub(crate) fn new(operation: &'static str, method: Method, template: &'static str) -> Request {
         Request {
             operation,
             method,
-            path: path.into(),
+            template,
+            path: template.to_string(),
             query: Vec::new(),
             headers: Vec::new(),
             cookies: Vec::new(),
@@ -68,33 +102,55 @@ impl Request {
         }
     }
 
-    /// A `GET` of `path` (relative to the client's base URL) for `operation`.
-    pub(crate) fn get(operation: &'static str, path: impl Into<String>) -> Request {
-        Request::new(operation, Method::GET, path)
+    /// A `GET` of the path `template` (relative to the client's base URL)
+    /// for `operation`; [`Request::path`] fills in its parameters.
+    pub(crate) fn get(operation: &'static str, template: &'static str) -> Request {
+        Request::new(operation, Method::GET, template)
     }
 
-    pub(crate) fn post(operation: &'static str, path: impl Into<String>) -> Request {
-        Request::new(operation, Method::POST, path)
+    pub(crate) fn post(operation: &'static str, template: &'static str) -> Request {
+        Request::new(operation, Method::POST, template)
     }
 
-    pub(crate) fn put(operation: &'static str, path: impl Into<String>) -> Request {
-        Request::new(operation, Method::PUT, path)
+    pub(crate) fn put(operation: &'static str, template: &'static str) -> Request {
+        Request::new(operation, Method::PUT, template)
     }
 
-    pub(crate) fn patch(operation: &'static str, path: impl Into<String>) -> Request {
-        Request::new(operation, Method::PATCH, path)
+    pub(crate) fn patch(operation: &'static str, template: &'static str) -> Request {
+        Request::new(operation, Method::PATCH, template)
     }
 
-    pub(crate) fn delete(operation: &'static str, path: impl Into<String>) -> Request {
-        Request::new(operation, Method::DELETE, path)
+    pub(crate) fn delete(operation: &'static str, template: &'static str) -> Request {
+        Request::new(operation, Method::DELETE, template)
     }
 
-    pub(crate) fn head(operation: &'static str, path: impl Into<String>) -> Request {
-        Request::new(operation, Method::HEAD, path)
+    pub(crate) fn head(operation: &'static str, template: &'static str) -> Request {
+        Request::new(operation, Method::HEAD, template)
     }
 
-    pub(crate) fn options(operation: &'static str, path: impl Into<String>) -> Request {
-        Request::new(operation, Method::OPTIONS, path)
+    pub(crate) fn options(operation: &'static str, template: &'static str) -> Request {
+        Request::new(operation, Method::OPTIONS, template)
+    }
+
+    /// The path with each `{name}` of the template replaced by the next of
+    /// `values`, percent-encoded as one segment.
+    pub(crate) fn path(mut self, values: &[&dyn fmt::Display]) -> Request {
+        let mut path = String::with_capacity(self.template.len() + 16);
+        let mut rest = self.template;
+        let mut values = values.iter();
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
+            path.push_str(&rest[..open]);
+            if let Some(value) = values.next() {
+                path.push_str(&segment(value));
+            }
+            rest = &rest[open + close + 1..];
+        }
+        path.push_str(rest);
+        self.path = path;
+        self
     }
 
     /// Adds `name=value` to the query string.
@@ -194,10 +250,10 @@ impl Request {
     /// not be encoded.
     pub(crate) fn multipart(
         mut self,
-        form: Result<reqwest::multipart::Form, serde_json::Error>,
+        parts: Result<Vec<Part>, serde_json::Error>,
     ) -> Request {
-        match form {
-            Ok(form) => self.body = Some(Body::Multipart(form)),
+        match parts {
+            Ok(parts) => self.body = Some(Body::Multipart(parts)),
             Err(source) => {
                 self.error = Some(Error::Encode {
                     operation: self.operation,

@@ -10,110 +10,113 @@ use quote::{format_ident, quote};
 
 use super::docs::raw_doc_attrs;
 use super::scope::Scope;
-use super::source::Piece;
+use super::source::{string_literal, MacroCall, Piece};
 use super::usage::Usage;
 use crate::model::{Api, ApiKeyLocation, Operation, Security, SecurityScheme};
 use crate::names::Names;
 
-/// The `impl ClientBuilder` (and `impl Client`) with the credential
-/// methods, or nothing for an API without security schemes.
+/// The credential methods, one per security scheme of the API (and
+/// `bearer_token` for an API with one bearer scheme): a `credentials!`
+/// invocation, which gives them to `ClientBuilder` and, for one call, to
+/// `Call`; and `Client::with_bearer_token`. Nothing for an API without
+/// security schemes.
 pub fn builder_methods(api: &Api, names: &Names, scope: &mut Scope<'_>) -> Vec<Piece> {
     if api.security_schemes.is_empty() {
         return Vec::new();
     }
     let credential = scope.item("crate::runtime::Credential");
-    let builder = scope.item("crate::ClientBuilder");
-    let mut methods = Vec::new();
+    let mut entries = Vec::new();
+    let mut method = |doc: String, signature: String, scheme: &str, value: String| {
+        entries.push(format!("/// {doc}"));
+        entries.push(format!(
+            "{signature} = {} => {value};",
+            string_literal(scheme)
+        ));
+    };
     for (scheme, kind) in &api.security_schemes {
-        let method = format_ident!("{}", names.scheme_method(scheme));
-        let (doc, arguments, value) = match kind {
-            SecurityScheme::Http { scheme: http } if kind.is_bearer() => (
+        let name = names.scheme_method(scheme);
+        match kind {
+            SecurityScheme::Http { scheme: http } if kind.is_bearer() => method(
                 format!("Sends `Authorization: Bearer <token>` for the operations that use the `{scheme}` scheme (`http`, `{http}`)."),
-                quote! { token: impl Into<String> },
-                quote! { #credential::bearer(token) },
+                format!("{name}(token: impl Into<String>)"),
+                scheme,
+                format!("{credential}::bearer(token)"),
             ),
-            SecurityScheme::Http { scheme: http } => (
+            SecurityScheme::Http { scheme: http } => method(
                 format!("Sends `Authorization: {http} <credentials>` for the operations that use the `{scheme}` scheme."),
-                quote! { credentials: impl Into<String> },
-                quote! { #credential::http(#http, credentials) },
+                format!("{name}(credentials: impl Into<String>)"),
+                scheme,
+                format!("{credential}::http({}, credentials)", string_literal(http)),
             ),
-            SecurityScheme::Basic => (
+            SecurityScheme::Basic => method(
                 format!("Sends `Authorization: Basic` with `username` and `password` for the operations that use the `{scheme}` scheme."),
-                quote! { username: impl Into<String>, password: impl Into<String> },
-                quote! { #credential::basic(username, password) },
+                format!("{name}(username: impl Into<String>, password: impl Into<String>)"),
+                scheme,
+                format!("{credential}::basic(username, password)"),
             ),
-            SecurityScheme::ApiKey { location, name } => {
+            SecurityScheme::ApiKey { location, name: key_name } => {
                 let (place, constructor) = match location {
-                    ApiKeyLocation::Header => ("header", quote! { header }),
-                    ApiKeyLocation::Query => ("query parameter", quote! { query }),
-                    ApiKeyLocation::Cookie => ("cookie", quote! { cookie }),
+                    ApiKeyLocation::Header => ("header", "header"),
+                    ApiKeyLocation::Query => ("query parameter", "query"),
+                    ApiKeyLocation::Cookie => ("cookie", "cookie"),
                 };
-                (
-                    format!("Sends `key` as the {place} `{name}` for the operations that use the `{scheme}` scheme."),
-                    quote! { key: impl Into<String> },
-                    quote! { #credential::#constructor(#name, key) },
+                method(
+                    format!("Sends `key` as the {place} `{key_name}` for the operations that use the `{scheme}` scheme."),
+                    format!("{name}(key: impl Into<String>)"),
+                    scheme,
+                    format!("{credential}::{constructor}({}, key)", string_literal(key_name)),
                 )
             }
-            SecurityScheme::OAuth2 | SecurityScheme::OpenIdConnect { .. } => (
+            SecurityScheme::OAuth2 | SecurityScheme::OpenIdConnect { .. } => method(
                 format!("Sends the access token as `Authorization: Bearer <token>` for the operations that use the `{scheme}` scheme ({}); obtaining the token is up to you.", if *kind == SecurityScheme::OAuth2 { "OAuth 2" } else { "OpenID Connect" }),
-                quote! { token: impl Into<String> },
-                quote! { #credential::bearer(token) },
+                format!("{name}(token: impl Into<String>)"),
+                scheme,
+                format!("{credential}::bearer(token)"),
             ),
-        };
-        let doc = raw_doc_attrs(&doc);
-        methods.push(quote! {
-            #doc
-            pub fn #method(self, #arguments) -> #builder {
-                self.credential(#scheme, #value)
-            }
-        });
+        }
     }
-    let mut pieces = Vec::new();
     let bearer: Vec<&String> = api
         .security_schemes
         .iter()
         .filter(|(_, kind)| kind.is_bearer())
         .map(|(scheme, _)| scheme)
         .collect();
-    let mut client_methods = Vec::new();
+    let mut pieces = Vec::new();
     if let [scheme] = bearer[..] {
-        let doc = raw_doc_attrs(&format!(
-            "Sends `Authorization: Bearer <token>` for the operations that use the API's one bearer scheme, `{scheme}`."
-        ));
-        methods.push(quote! {
-            #doc
-            pub fn bearer_token(self, token: impl Into<String>) -> #builder {
-                self.credential(#scheme, #credential::bearer(token))
-            }
-        });
+        method(
+            format!("Sends `Authorization: Bearer <token>` for the operations that use the API's one bearer scheme, `{scheme}`."),
+            "bearer_token(token: impl Into<String>)".to_string(),
+            scheme,
+            format!("{credential}::bearer(token)"),
+        );
         let client = scope.item("crate::Client");
         let doc = raw_doc_attrs(&format!(
             "[`ClientBuilder::bearer_token`] on a client: sends `Authorization: Bearer <token>` for the operations that use `{scheme}`."
         ));
-        client_methods.push(quote! {
-            #doc
-            pub fn with_bearer_token(self, token: impl Into<String>) -> #client {
-                self.with_credential(#scheme, #credential::bearer(token))
-            }
-        });
         pieces.push(Piece::Impl {
             doc: Vec::new(),
             header: format!("impl {client}"),
-            items: client_methods,
+            items: vec![quote! {
+                #doc
+                pub fn with_bearer_token(self, token: impl Into<String>) -> #client {
+                    self.with_credential(#scheme, #credential::bearer(token))
+                }
+            }],
         });
     }
-    let summary = "One method per security scheme of the API, named after it. An operation gets the credentials of its first requirement that the client has them all for.";
+    scope.item("crate::runtime::credentials");
     pieces.insert(
         0,
-        Piece::Impl {
-            doc: vec![
-                "# Credentials".to_string(),
-                String::new(),
-                summary.to_string(),
-            ],
-            header: format!("impl {builder}"),
-            items: methods,
-        },
+        Piece::Text(
+            MacroCall {
+                attributes: Vec::new(),
+                name: "credentials",
+                head: "schemes".to_string(),
+                entries,
+                tail: Vec::new(),
+            }
+            .render(),
+        ),
     );
     pieces
 }

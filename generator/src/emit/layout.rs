@@ -109,7 +109,10 @@ impl Emitted {
         let inline_runtime = self
             .runtime
             .iter()
-            .map(|file| inline_module(&[], "mod", file.module, file.source))
+            .map(|file| {
+                let source = super::runtime::without_optional_features(file.source);
+                inline_module(&[], "mod", file.module, &source)
+            })
             .collect();
         let runtime = runtime_module(
             &self.runtime,

@@ -13,12 +13,16 @@ pub fn cargo_toml(crate_name: &str, description: &str, features: &[Feature], use
         dependencies.push(r#"chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }"#);
     }
     dependencies.push(r#"futures-util = { version = "0.3", default-features = false }"#);
+    dependencies.push(r#"httpdate = "1""#);
     dependencies.push(
         r#"reqwest = { version = "0.12", default-features = false, features = ["multipart", "rustls-tls"] }"#,
     );
     dependencies.push(r#"serde = { version = "1", features = ["derive"] }"#);
     dependencies.push(r#"serde_json = "1""#);
     dependencies.push(r#"serde_path_to_error = "0.1""#);
+    dependencies.push(r#"tokio = { version = "1", features = ["time"] }"#);
+    dependencies.push(r#"reqwest-middleware = { version = "0.4", optional = true }"#);
+    dependencies.push(r#"tracing = { version = "0.1", default-features = false, features = ["std"], optional = true }"#);
     if uses.uuid {
         dependencies.push(r#"uuid = { version = "1", features = ["serde"] }"#);
     }
@@ -45,6 +49,11 @@ pub fn cargo_toml(crate_name: &str, description: &str, features: &[Feature], use
          # Both serde traits on every type (by default each has only those its\n\
          # operations need), for storing or re-sending what was received.\n\
          {} = []\n\
+         # One `tracing` span per call: operation, method, path template,\n\
+         # status, attempt and duration.\n\
+         tracing = [\"dep:tracing\"]\n\
+         # `ClientBuilder::middleware`: send through a `reqwest-middleware` stack.\n\
+         middleware = [\"dep:reqwest-middleware\"]\n\
          {}",
         description.replace(['"', '\\'], ""),
         dependencies.join("\n"),

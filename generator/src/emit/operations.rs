@@ -76,11 +76,13 @@ fn operation(
         let stream_ty = path_argument_type(op, parameter, &quote! { 'a }, scope)?;
         path_arguments.push((ident, stream_ty));
     }
-    let path = path_expression(op, names, scope);
-
+    let (template, path_values) = path_template(op, names);
     let constructor = format_ident!("{}", op.method.as_str().to_ascii_lowercase());
     let request_type = scope.item("crate::runtime::Request");
-    let mut request = quote! { #request_type::#constructor(#id, #path) };
+    let mut request = quote! { #request_type::#constructor(#id, #template) };
+    if !path_values.is_empty() {
+        request = quote! { #request.path(&[#(&#path_values),*]) };
+    }
     if let Some(security) = super::credentials::requirements(api, op, scope) {
         request = quote! { #request #security };
     }
@@ -104,27 +106,27 @@ fn operation(
                 let media = &body.content_type;
                 request = quote! { #request.accept(#media) };
             }
-            (quote! { Vec<u8> }, quote! { send_bytes })
+            (quote! { Vec<u8> }, quote! { call_bytes })
         }
         // HTTP clients drop the body of a 204 (it has none by definition), so
         // a documented one may be missing: `None`.
         Some((Status::Code(204), body)) if is_json(&body.content_type) => {
             let ty = rust_type(&body.ty, scope);
-            (quote! { Option<#ty> }, quote! { send_json_if_any })
+            (quote! { Option<#ty> }, quote! { call_json_if_any })
         }
         Some((_, body)) if is_json(&body.content_type) => {
-            (rust_type(&body.ty, scope), quote! { send_json })
+            (rust_type(&body.ty, scope), quote! { call_json })
         }
         Some((_, body)) => {
             let media = &body.content_type;
             request = quote! { #request.accept(#media) };
             if is_text(media) {
-                (quote! { String }, quote! { send_text })
+                (quote! { String }, quote! { call_text })
             } else {
-                (quote! { Vec<u8> }, quote! { send_bytes })
+                (quote! { Vec<u8> }, quote! { call_bytes })
             }
         }
-        None => (quote! { () }, quote! { send_empty }),
+        None => (quote! { () }, quote! { call_empty }),
     };
 
     let mut statements = Vec::new();
@@ -156,12 +158,11 @@ fn operation(
         }
         _ => None,
     };
-    let future = scope.item("std::future::Future");
-    let result = scope.item("crate::Result");
+    let call = scope.item("crate::Call");
     let method = quote! {
         #doc
         #deprecated
-        pub fn #name(&self, #(#arguments),*) -> impl #future<Output = #result<#output>> + '_ {
+        pub fn #name(&self, #(#arguments),*) -> #call<'_, #output> {
             let request = #request;
             #(#statements)*
             self.#send(request)
@@ -422,30 +423,27 @@ fn path_arguments_of<'a>(
 }
 
 /// The path from the template, each argument encoded: a literal when the
-/// path has no parameters.
-fn path_expression(op: &Operation, names: &OperationNames, scope: &mut Scope<'_>) -> TokenStream {
+/// The path template of `op` as the document writes it
+/// (`/core/users/{id}/`), and the arguments that fill its parameters, in
+/// order.
+fn path_template(op: &Operation, names: &OperationNames) -> (String, Vec<syn::Ident>) {
     let names = path_arguments_of(op, names);
     let mut template = String::new();
-    let mut arguments = Vec::new();
+    let mut values = Vec::new();
     for segment in &op.path.segments {
         match segment {
-            PathSegment::Literal(text) => {
-                template.push_str(&text.replace('{', "{{").replace('}', "}}"))
-            }
+            PathSegment::Literal(text) => template.push_str(text),
             PathSegment::Parameter(name) => {
                 // The front end checks that each has its parameter.
                 let Some((_, ident)) = names.iter().find(|(p, _)| p.name == *name) else {
                     continue;
                 };
-                template.push_str("{}");
-                let segment = scope.item("crate::runtime::segment");
-                arguments.push(quote! { #segment(#ident) });
+                template.push('{');
+                template.push_str(name);
+                template.push('}');
+                values.push(ident.clone());
             }
         }
     }
-    if arguments.is_empty() {
-        quote! { #template }
-    } else {
-        quote! { format!(#template, #(#arguments),*) }
-    }
+    (template, values)
 }

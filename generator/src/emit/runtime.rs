@@ -18,6 +18,30 @@ pub struct RuntimeFile {
 
 const ALWAYS: &[RuntimeFile] = &[
     RuntimeFile {
+        module: "call",
+        source: include_str!("../../runtime/call.rs"),
+        public: &["Call", "Response", "WithMetadata"],
+        internal: false,
+    },
+    RuntimeFile {
+        module: "hooks",
+        source: include_str!("../../runtime/hooks.rs"),
+        public: &["Outcome", "RequestInfo", "ResponseInfo"],
+        internal: false,
+    },
+    RuntimeFile {
+        module: "retry",
+        source: include_str!("../../runtime/retry.rs"),
+        public: &["RetryPolicy"],
+        internal: false,
+    },
+    RuntimeFile {
+        module: "send",
+        source: include_str!("../../runtime/send.rs"),
+        public: &[],
+        internal: false,
+    },
+    RuntimeFile {
         module: "client",
         source: include_str!("../../runtime/client.rs"),
         public: &["Client", "ClientBuilder"],
@@ -206,4 +230,19 @@ pub fn module_lines(files: &[&RuntimeFile], tags: &[String], server_path: &str) 
 /// The names the crate root re-exports from the runtime `files`.
 pub fn public_names<'a>(files: &'a [&RuntimeFile]) -> impl Iterator<Item = &'static str> + 'a {
     files.iter().flat_map(|file| file.public.iter().copied())
+}
+
+/// The cargo features of a generated crate that runtime files test with
+/// `#[cfg(feature = ...)]`, besides the tags and `round-trip`.
+pub const OPTIONAL_FEATURES: &[&str] = &["tracing", "middleware"];
+
+/// `source` for a single file, which is compiled in a crate that declares
+/// none of [`OPTIONAL_FEATURES`]: each `feature = "..."` test of one is
+/// `any()`, which never holds, so the file needs nothing it cannot have.
+pub fn without_optional_features(source: &str) -> String {
+    OPTIONAL_FEATURES
+        .iter()
+        .fold(source.to_string(), |source, feature| {
+            source.replace(&format!("feature = \"{feature}\""), "any()")
+        })
 }

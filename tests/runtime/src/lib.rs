@@ -22,7 +22,7 @@ pub mod models {
 /// What a generated `runtime/mod.rs` declares for an API that uses every file.
 pub mod runtime;
 
-pub use runtime::{ClientBuilder, Nullable};
+pub use runtime::{Call, ClientBuilder, Nullable};
 
 #[cfg(test)]
 mod tests;

@@ -268,6 +268,7 @@ fn an_api_error_shows_the_operation_status_and_a_one_line_summary() {
         body: Box::new(crate::models::ErrorBody::Other(json!({}))),
         text: r#"{"username": ["This field is required."], "email": ["Enter a valid email."]}"#
             .into(),
+        attempts: 1,
     };
     // Entries in the order the JSON map keeps them (serde_json's
     // `preserve_order` feature decides, and a workspace may turn it on).
@@ -289,9 +290,14 @@ fn an_api_error_shows_the_operation_status_and_a_one_line_summary() {
         status: 502,
         headers: Box::default(),
         body: "x".repeat(1000),
+        attempts: 1,
     };
     assert!(long.to_string().ends_with('…'));
     assert!(long.to_string().len() < 400);
+    // After retries, the message says how many attempts were made.
+    let retried = long.after_attempts(3);
+    assert_eq!(retried.attempts(), 3);
+    assert!(retried.to_string().ends_with("… (after 3 attempts)"), "{retried}");
 }
 
 #[test]
@@ -315,7 +321,7 @@ fn credentials_never_show_in_debug() {
 fn authorized(credentials: &Credentials, requirements: Requirements) -> (reqwest::Request, bool) {
     let builder = reqwest::Client::new().get("https://example.com/things");
     let (builder, in_query) = credentials
-        .apply(requirements, builder, vec!["page=2".to_string()])
+        .apply(requirements, builder, &["page=2".to_string()])
         .unwrap();
     (builder.build().unwrap(), in_query)
 }

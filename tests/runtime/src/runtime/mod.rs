@@ -3,6 +3,8 @@
 
 #[path = "../../../../generator/runtime/base64.rs"]
 mod base64;
+#[path = "../../../../generator/runtime/call.rs"]
+mod call;
 #[path = "../../../../generator/runtime/client.rs"]
 mod client;
 #[path = "../../../../generator/runtime/credentials.rs"]
@@ -11,6 +13,8 @@ mod credentials;
 mod error;
 #[path = "../../../../generator/runtime/form.rs"]
 mod form;
+#[path = "../../../../generator/runtime/hooks.rs"]
+mod hooks;
 #[path = "../../../../generator/runtime/nullable.rs"]
 mod nullable;
 #[path = "../../../../generator/runtime/object.rs"]
@@ -21,6 +25,10 @@ mod pagination;
 mod params;
 #[path = "../../../../generator/runtime/request.rs"]
 mod request;
+#[path = "../../../../generator/runtime/retry.rs"]
+mod retry;
+#[path = "../../../../generator/runtime/send.rs"]
+mod send;
 #[path = "../../../../generator/runtime/string_enum.rs"]
 mod string_enum;
 #[path = "../../../../generator/runtime/tagged_union.rs"]
@@ -30,12 +38,15 @@ mod tagged_union;
 const SERVER_PATH: &str = "/api/v3";
 
 pub use base64::Base64;
+pub use call::{Call, Response, WithMetadata};
 pub use client::{Client, ClientBuilder};
 pub(crate) use credentials::*;
 pub(crate) use error::*;
 pub use error::{Error, Headers, Result};
 pub(crate) use form::*;
+pub use hooks::{Outcome, RequestInfo, ResponseInfo};
 pub use nullable::Nullable;
+pub use retry::RetryPolicy;
 pub(crate) use object::*;
 pub(crate) use pagination::*;
 pub(crate) use params::*;

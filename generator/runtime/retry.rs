@@ -1,0 +1,137 @@
+//! When a failed attempt is tried again, and after how long.
+
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::time::{Duration, SystemTime};
+
+use reqwest::header::RETRY_AFTER;
+use reqwest::Method;
+
+use super::Headers;
+
+/// Which failed attempts are tried again, how often, and how long to wait
+/// in between.
+///
+/// The default retries what is safe to repeat: a connection error or
+/// timeout, or the statuses 408, 429, 502, 503 and 504, on the idempotent
+/// methods (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`), at most twice,
+/// after an exponential backoff with full jitter from 500 ms (capped at
+/// 30 s), or after what `Retry-After` says (seconds or an HTTP date,
+/// capped at 60 s). A `POST` or `PATCH` is never retried unless
+/// [`RetryPolicy::all_methods`] says so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RetryPolicy {
+    max_retries: u32,
+    initial_backoff: Duration,
+    max_backoff: Duration,
+    max_retry_after: Duration,
+    all_methods: bool,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> RetryPolicy {
+        RetryPolicy {
+            max_retries: 2,
+            initial_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(30),
+            max_retry_after: Duration::from_secs(60),
+            all_methods: false,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// No retries: every call is one attempt.
+    pub fn none() -> RetryPolicy {
+        RetryPolicy {
+            max_retries: 0,
+            ..RetryPolicy::default()
+        }
+    }
+
+    /// At most `retries` attempts after the first.
+    pub fn max_retries(mut self, retries: u32) -> RetryPolicy {
+        self.max_retries = retries;
+        self
+    }
+
+    /// The longest wait before the first retry; it doubles for each later
+    /// one, up to `max`. The wait is a random part of it (full jitter).
+    pub fn backoff(mut self, initial: Duration, max: Duration) -> RetryPolicy {
+        self.initial_backoff = initial;
+        self.max_backoff = max;
+        self
+    }
+
+    /// The longest wait a `Retry-After` header is followed for.
+    pub fn max_retry_after(mut self, max: Duration) -> RetryPolicy {
+        self.max_retry_after = max;
+        self
+    }
+
+    /// Retries requests of every method, `POST` and `PATCH` too: only for
+    /// an API whose writes are safe to repeat.
+    pub fn all_methods(mut self) -> RetryPolicy {
+        self.all_methods = true;
+        self
+    }
+
+    /// The number of retries after the first attempt.
+    pub fn retries(&self) -> u32 {
+        self.max_retries
+    }
+
+    /// Whether a failed attempt (`attempt` counts from 1) of a `method`
+    /// request is tried again, after a failure with `status` (`None`: the
+    /// request did not get a response).
+    pub(crate) fn retries_after(&self, method: &Method, attempt: u32, status: Option<u16>) -> bool {
+        attempt <= self.max_retries
+            && (self.all_methods || is_idempotent(method))
+            && status.is_none_or(|status| matches!(status, 408 | 429 | 502 | 503 | 504))
+    }
+
+    /// How long to wait before attempt `attempt + 1`: what `Retry-After`
+    /// says, capped, or the backoff.
+    pub(crate) fn wait(&self, attempt: u32, headers: Option<&Headers>) -> Duration {
+        if let Some(after) = headers.and_then(retry_after) {
+            return after.min(self.max_retry_after);
+        }
+        let exponent = attempt.saturating_sub(1).min(20);
+        let ceiling = self
+            .initial_backoff
+            .saturating_mul(1 << exponent)
+            .min(self.max_backoff);
+        ceiling.mul_f64(jitter())
+    }
+}
+
+fn is_idempotent(method: &Method) -> bool {
+    [
+        Method::GET,
+        Method::HEAD,
+        Method::PUT,
+        Method::DELETE,
+        Method::OPTIONS,
+    ]
+    .contains(method)
+}
+
+/// A `Retry-After` header: a number of seconds, or an HTTP date.
+fn retry_after(headers: &Headers) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    Some(
+        date.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+/// A random fraction in [0, 1), from the standard library's per-process
+/// random hash keys.
+fn jitter() -> f64 {
+    let random = RandomState::new().build_hasher().finish();
+    (random >> 11) as f64 / (1u64 << 53) as f64
+}
