@@ -18,7 +18,7 @@ fn flatten(
     for item in items {
         let mut item = item.clone();
         if strip_feature_cfgs(&mut item) {
-            // Only with the `round-trip` feature, which the one file has not.
+            // Only with a feature the one file has not.
             continue;
         }
         match &item {
@@ -47,7 +47,7 @@ fn flatten(
 }
 
 /// Removes `#[cfg(...)]` and `#[cfg_attr(...)]` on features; true when the
-/// item is only compiled with the `round-trip` feature.
+/// item is only compiled with the `round-trip` or `test-util` feature.
 fn strip_feature_cfgs(item: &mut syn::Item) -> bool {
     let attrs = match item {
         syn::Item::Mod(m) => &mut m.attrs,
@@ -69,9 +69,11 @@ fn strip_feature_cfgs(item: &mut syn::Item) -> bool {
         (attr.path().is_ident("cfg") || attr.path().is_ident("cfg_attr"))
             && attr.to_token_stream().to_string().contains(feature)
     };
-    let round_trip_only = attrs
-        .iter()
-        .any(|attr| attr.path().is_ident("cfg") && on_feature(attr, "\"round-trip\""));
+    // Only with `round-trip` or `test-util`, which the one file has not.
+    let round_trip_only = attrs.iter().any(|attr| {
+        attr.path().is_ident("cfg")
+            && (on_feature(attr, "\"round-trip\"") || on_feature(attr, "\"test-util\""))
+    });
     attrs.retain(|attr| !on_feature(attr, "feature"));
     round_trip_only
 }

@@ -57,4 +57,11 @@ mod operations;
 mod runtime;
 
 pub use models::ErrorBody;
-pub use runtime::{Call, Client, ClientBuilder, Error, Headers, Nullable, Outcome, RequestInfo, Response, ResponseInfo, Result, RetryPolicy, WithMetadata};
+pub use runtime::{
+    Call, Client, ClientBuilder, Error, Headers, Nullable, Outcome, RequestInfo, Response,
+    ResponseInfo, Result, RetryPolicy, WithMetadata,
+};
+
+#[cfg(feature = "test-util")]
+#[cfg_attr(docsrs, doc(cfg(feature = "test-util")))]
+pub use runtime::MockServer;

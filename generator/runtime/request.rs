@@ -244,10 +244,7 @@ impl Request {
 
     /// A `multipart/form-data` body: the parts, or the first part that could
     /// not be encoded.
-    pub(crate) fn multipart(
-        mut self,
-        parts: Result<Vec<Part>, serde_json::Error>,
-    ) -> Request {
+    pub(crate) fn multipart(mut self, parts: Result<Vec<Part>, serde_json::Error>) -> Request {
         match parts {
             Ok(parts) => self.body = Some(Body::Multipart(parts)),
             Err(source) => {

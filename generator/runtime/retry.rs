@@ -15,9 +15,9 @@ use super::Headers;
 /// The default retries what is safe to repeat: a connection error or
 /// timeout, or the statuses 408, 429, 502, 503 and 504, on the idempotent
 /// methods (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`), at most twice,
-/// after an exponential backoff with full jitter from 500 ms (capped at
-/// 30 s), or after what `Retry-After` says (seconds or an HTTP date,
-/// capped at 60 s). A `POST` or `PATCH` is never retried unless
+/// after an exponential backoff from 500 ms (doubling, capped at 30 s; the
+/// wait is a random point in the upper half of it), or after what
+/// `Retry-After` says (seconds or an HTTP date, capped at 60 s). A `POST` or `PATCH` is never retried unless
 /// [`RetryPolicy::all_methods`] says so.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RetryPolicy {
@@ -55,8 +55,9 @@ impl RetryPolicy {
         self
     }
 
-    /// The longest wait before the first retry; it doubles for each later
-    /// one, up to `max`. The wait is a random part of it (full jitter).
+    /// The backoff before the first retry; it doubles for each later one,
+    /// up to `max`. The wait is a random point in its upper half (so that
+    /// clients that failed together do not retry together).
     pub fn backoff(mut self, initial: Duration, max: Duration) -> RetryPolicy {
         self.initial_backoff = initial;
         self.max_backoff = max;
@@ -101,7 +102,7 @@ impl RetryPolicy {
             .initial_backoff
             .saturating_mul(1 << exponent)
             .min(self.max_backoff);
-        ceiling.mul_f64(jitter())
+        ceiling.mul_f64(0.5 + jitter() / 2.0)
     }
 }
 

@@ -49,7 +49,9 @@ impl Client {
                 let span = tracing::Span::current();
                 span.record("attempt", attempt);
                 span.record("duration_ms", started.elapsed().as_millis() as u64);
-                if let Some(status) = result.as_ref().map_or_else(Error::status, |a| Some(a.status))
+                if let Some(status) = result
+                    .as_ref()
+                    .map_or_else(Error::status, |a| Some(a.status))
                 {
                     span.record("status", status);
                 }
@@ -62,9 +64,9 @@ impl Client {
                 Error::Transport { .. } | Error::Timeout { .. } => {
                     policy.retries_after(&request.method, attempt, None)
                 }
-                error => error
-                    .status()
-                    .is_some_and(|status| policy.retries_after(&request.method, attempt, Some(status))),
+                error => error.status().is_some_and(|status| {
+                    policy.retries_after(&request.method, attempt, Some(status))
+                }),
             };
             if !retried {
                 return Err(error.after_attempts(attempt));
@@ -75,7 +77,12 @@ impl Client {
     }
 
     /// One attempt: the request built, the hooks run, sent, and read.
-    async fn attempt(&self, request: &Request, options: &CallOptions, attempt: u32) -> Result<Answer> {
+    async fn attempt(
+        &self,
+        request: &Request,
+        options: &CallOptions,
+        attempt: u32,
+    ) -> Result<Answer> {
         let operation = request.operation;
         let timeout = options.timeout.or(self.timeout);
         let (mut built, secret_in_query) = self.build(request, options, timeout)?;
@@ -108,7 +115,14 @@ impl Client {
         .await;
         let elapsed = sent.elapsed();
         let result = result.and_then(|(status, headers, bytes)| {
-            self.observe(&info, elapsed, Outcome::Response { status, headers: &headers });
+            self.observe(
+                &info,
+                elapsed,
+                Outcome::Response {
+                    status,
+                    headers: &headers,
+                },
+            );
             answer(request, status, headers, bytes)
         });
         if let Err(error) = &result {
@@ -128,14 +142,17 @@ impl Client {
     ) -> Result<reqwest::Response> {
         #[cfg(feature = "middleware")]
         if let Some(middleware) = &self.middleware {
-            return middleware.execute(request).await.map_err(|error| match error {
-                reqwest_middleware::Error::Reqwest(source) => transport(source),
-                source => Error::Middleware {
-                    operation,
-                    source,
-                    attempts: 1,
-                },
-            });
+            return middleware
+                .execute(request)
+                .await
+                .map_err(|error| match error {
+                    reqwest_middleware::Error::Reqwest(source) => transport(source),
+                    source => Error::Middleware {
+                        operation,
+                        source,
+                        attempts: 1,
+                    },
+                });
         }
         self.http.execute(request).await.map_err(transport)
     }
@@ -196,11 +213,17 @@ impl Client {
             Some(Body::Bytes {
                 content_type,
                 bytes,
-            }) => builder = builder.header(CONTENT_TYPE, *content_type).body(bytes.clone()),
+            }) => {
+                builder = builder
+                    .header(CONTENT_TYPE, *content_type)
+                    .body(bytes.clone())
+            }
             Some(Body::Multipart(parts)) => builder = builder.multipart(multipart_form(parts)),
             None => {}
         }
-        let built = builder.build().map_err(|source| Error::transport(request.operation, source))?;
+        let built = builder
+            .build()
+            .map_err(|source| Error::transport(request.operation, source))?;
         Ok((built, secret_in_query))
     }
 }

@@ -25,7 +25,7 @@ credentials! {
 }
 
 impl Client {
-    /// [`ClientBuilder::bearer_token`] on a client: sends `Authorization: Bearer <token>` for the operations that use `authentik`.
+    /// [`ClientBuilder::bearer_token`](crate::ClientBuilder::bearer_token) on a client: sends `Authorization: Bearer <token>` for the operations that use `authentik`.
     pub fn with_bearer_token(self, token: impl Into<String>) -> Client {
         self.with_credential("authentik", Credential::bearer(token))
     }

@@ -99,7 +99,11 @@ impl<'a, T: Send + 'a> Call<'a, T> {
     /// Uses `credential` for `scheme` in this call (the credential methods
     /// named after the API's schemes call this).
     #[allow(dead_code)] // an API may have no security schemes
-    pub(crate) fn credential(mut self, scheme: &'static str, credential: Credential) -> Call<'a, T> {
+    pub(crate) fn credential(
+        mut self,
+        scheme: &'static str,
+        credential: Credential,
+    ) -> Call<'a, T> {
         self.options.credentials.push((scheme, credential));
         self
     }

@@ -137,7 +137,10 @@ fn with_server_path(base_url: String) -> String {
 #[allow(dead_code)]
 impl Client {
     /// A call whose successful response is decoded as `T`.
-    pub(crate) fn call_json<T: DeserializeOwned + Send + 'static>(&self, request: Request) -> Call<'_, T> {
+    pub(crate) fn call_json<T: DeserializeOwned + Send + 'static>(
+        &self,
+        request: Request,
+    ) -> Call<'_, T> {
         Call::new(self, request, |answer| {
             decode_json(&answer.bytes).map_err(|source| decode_error(answer, source))
         })
@@ -258,7 +261,10 @@ impl ClientBuilder {
     /// retries still apply: turn them off with
     /// [`ClientBuilder::no_retries`] when the stack retries.
     #[cfg(feature = "middleware")]
-    pub fn middleware(mut self, middleware: reqwest_middleware::ClientWithMiddleware) -> ClientBuilder {
+    pub fn middleware(
+        mut self,
+        middleware: reqwest_middleware::ClientWithMiddleware,
+    ) -> ClientBuilder {
         self.client.middleware = Some(middleware);
         self
     }

@@ -36,3 +36,8 @@ pub(crate) use error::*;
 pub(crate) use object::*;
 pub(crate) use request::*;
 pub(crate) use string_enum::*;
+
+#[cfg(feature = "test-util")]
+mod test_util;
+#[cfg(feature = "test-util")]
+pub use test_util::MockServer;

@@ -91,7 +91,7 @@ pub fn builder_methods(api: &Api, names: &Names, scope: &mut Scope<'_>) -> Vec<P
         );
         let client = scope.item("crate::Client");
         let doc = raw_doc_attrs(&format!(
-            "[`ClientBuilder::bearer_token`] on a client: sends `Authorization: Bearer <token>` for the operations that use `{scheme}`."
+            "[`ClientBuilder::bearer_token`](crate::ClientBuilder::bearer_token) on a client: sends `Authorization: Bearer <token>` for the operations that use `{scheme}`."
         ));
         pieces.push(Piece::Impl {
             doc: Vec::new(),

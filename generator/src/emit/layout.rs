@@ -42,12 +42,15 @@ impl Emitted {
             PathBuf::from("README.md"),
             manifest::readme(crate_name, description, &self.features),
         );
+        let (_, root_lines) = super::runtime::test_util_lines();
         let root = ModuleSource {
             doc: self.crate_doc,
             inner_attributes: vec!["#![cfg_attr(docsrs, feature(doc_cfg))]".to_string()],
             declarations: root_modules()
                 .into_iter()
                 .chain(root_items(&self.runtime, &self.server))
+                .chain(std::iter::once(String::new()))
+                .chain(root_lines)
                 .collect(),
             ..ModuleSource::default()
         };
@@ -76,18 +79,26 @@ impl Emitted {
                 );
             }
         }
-        let runtime = runtime_module(
+        let mut runtime = runtime_module(
             &self.runtime,
             &self.features,
             self.gating,
             &self.server,
             Vec::new(),
         );
+        let (runtime_lines, _) = super::runtime::test_util_lines();
+        runtime.declarations.push(String::new());
+        runtime.declarations.extend(runtime_lines);
         files.insert(
             PathBuf::from("src/runtime/mod.rs"),
             file(runtime.render("runtime")?),
         );
-        for runtime_file in &self.runtime {
+        for runtime_file in self
+            .runtime
+            .iter()
+            .copied()
+            .chain([&super::runtime::TEST_UTIL])
+        {
             files.insert(
                 PathBuf::from(format!("src/runtime/{}.rs", runtime_file.module)),
                 file(runtime_file.source.to_string()),
@@ -227,10 +238,8 @@ fn root_modules() -> Vec<String> {
 fn root_items(runtime: &[&super::RuntimeFile], server: &super::Server) -> Vec<String> {
     let mut names: Vec<&str> = super::runtime::public_names(runtime).collect();
     names.sort_unstable();
-    let mut lines = vec![
-        "pub use models::ErrorBody;".to_string(),
-        format!("pub use runtime::{{{}}};", names.join(", ")),
-    ];
+    let mut lines = vec!["pub use models::ErrorBody;".to_string()];
+    lines.extend(use_list("pub use runtime", &names));
     if let Some(url) = &server.default_url {
         lines.extend([
             String::new(),
@@ -267,4 +276,25 @@ fn inline_module(attributes: &[String], keyword: &str, name: &str, body: &str) -
     }
     out.push('}');
     out
+}
+
+/// `{prefix}::{a, b, c};`, wrapped as rustfmt wraps a long list.
+fn use_list(prefix: &str, names: &[&str]) -> Vec<String> {
+    let one_line = format!("{prefix}::{{{}}};", names.join(", "));
+    if one_line.len() <= 100 {
+        return vec![one_line];
+    }
+    let mut lines = vec![format!("{prefix}::{{")];
+    let mut line = String::from("   ");
+    for name in names {
+        if line.len() + name.len() + 2 > 100 {
+            lines.push(std::mem::replace(&mut line, String::from("   ")));
+        }
+        line.push(' ');
+        line.push_str(name);
+        line.push(',');
+    }
+    lines.push(line);
+    lines.push("};".to_string());
+    lines
 }

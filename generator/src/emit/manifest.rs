@@ -23,6 +23,7 @@ pub fn cargo_toml(crate_name: &str, description: &str, features: &[Feature], use
     dependencies.push(r#"tokio = { version = "1", features = ["time"] }"#);
     dependencies.push(r#"reqwest-middleware = { version = "0.4", optional = true }"#);
     dependencies.push(r#"tracing = { version = "0.1", default-features = false, features = ["std"], optional = true }"#);
+    dependencies.push(r#"wiremock = { version = "0.6", optional = true }"#);
     if uses.uuid {
         dependencies.push(r#"uuid = { version = "1", features = ["serde"] }"#);
     }
@@ -54,6 +55,8 @@ pub fn cargo_toml(crate_name: &str, description: &str, features: &[Feature], use
          tracing = [\"dep:tracing\"]\n\
          # `ClientBuilder::middleware`: send through a `reqwest-middleware` stack.\n\
          middleware = [\"dep:reqwest-middleware\"]\n\
+         # `MockServer`: answers calls with typed bodies, for tests without the API.\n\
+         test-util = [\"dep:wiremock\", \"{}\"]\n\
          {}",
         description.replace(['"', '\\'], ""),
         dependencies.join("\n"),
@@ -62,6 +65,7 @@ pub fn cargo_toml(crate_name: &str, description: &str, features: &[Feature], use
             .map(|feature| format!("\"{}\"", feature.name))
             .collect::<Vec<_>>()
             .join(", "),
+        super::features::ROUND_TRIP,
         super::features::ROUND_TRIP,
         features
             .iter()

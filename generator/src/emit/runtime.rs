@@ -232,6 +232,33 @@ pub fn public_names<'a>(files: &'a [&RuntimeFile]) -> impl Iterator<Item = &'sta
     files.iter().flat_map(|file| file.public.iter().copied())
 }
 
+/// The test helpers of a crate (not of a single file), behind the cargo
+/// feature [`TEST_UTIL_FEATURE`].
+pub const TEST_UTIL: RuntimeFile = RuntimeFile {
+    module: "test_util",
+    source: include_str!("../../runtime/test_util.rs"),
+    public: &["MockServer"],
+    internal: false,
+};
+pub const TEST_UTIL_FEATURE: &str = "test-util";
+
+/// The lines of a crate's `runtime/mod.rs` and of its root that declare
+/// the test helpers, behind their feature.
+pub fn test_util_lines() -> (Vec<String>, Vec<String>) {
+    let cfg = format!("#[cfg(feature = \"{TEST_UTIL_FEATURE}\")]");
+    let doc_cfg = format!("#[cfg_attr(docsrs, doc(cfg(feature = \"{TEST_UTIL_FEATURE}\")))]");
+    let names = TEST_UTIL.public.join(", ");
+    (
+        vec![
+            cfg.clone(),
+            format!("mod {};", TEST_UTIL.module),
+            cfg.clone(),
+            format!("pub use {}::{names};", TEST_UTIL.module),
+        ],
+        vec![cfg, doc_cfg, format!("pub use runtime::{names};")],
+    )
+}
+
 /// The cargo features of a generated crate that runtime files test with
 /// `#[cfg(feature = ...)]`, besides the tags and `round-trip`.
 pub const OPTIONAL_FEATURES: &[&str] = &["tracing", "middleware"];

@@ -297,7 +297,10 @@ fn an_api_error_shows_the_operation_status_and_a_one_line_summary() {
     // After retries, the message says how many attempts were made.
     let retried = long.after_attempts(3);
     assert_eq!(retried.attempts(), 3);
-    assert!(retried.to_string().ends_with("… (after 3 attempts)"), "{retried}");
+    assert!(
+        retried.to_string().ends_with("… (after 3 attempts)"),
+        "{retried}"
+    );
 }
 
 #[test]
