@@ -193,6 +193,7 @@ fn secret_value(scheme: &str, value: &str) -> Result<HeaderValue, Error> {
 ///     }
 /// }
 /// ```
+#[allow(unused_macros)] // an API may have no security schemes
 macro_rules! credentials {
     (schemes { $( $(#[$doc:meta])* $method:ident($($argument:ident: $ty:ty),*) = $scheme:literal => $credential:expr; )* }) => {
         /// # Credentials
