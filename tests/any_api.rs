@@ -2,6 +2,8 @@
 //! each security scheme on the wire, form, text and byte bodies, parameter
 //! styles, `default` and `4XX` responses, and unions without a tag.
 
+use std::time::Duration;
+
 use any_api_client::models::{
     ErrorBody, FilterParameter, GetPetsParams, Kind, LoginRequest, NewPet, PetId, PetWeight,
 };
@@ -516,4 +518,25 @@ fn the_first_servers_url_with_its_variables_defaults_is_the_default_base_url() {
         Client::new(any_api_client::DEFAULT_BASE_URL).base_url(),
         "https://eu.example.com/v1"
     );
+}
+
+#[tokio::test]
+async fn a_post_is_not_retried_unless_its_method_is_named() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/notes"))
+        .respond_with(ResponseTemplate::new(503))
+        .mount(&server)
+        .await;
+    let client = Client::builder(server.uri()).bearer("t").build().unwrap();
+    let error = client.add_note(Some("hi")).await.unwrap_err();
+    assert_eq!((error.status(), error.attempts()), (Some(503), 1));
+    let count = || async { server.received_requests().await.unwrap_or_default().len() };
+    assert_eq!(count().await, 1);
+    let posts = any_api_client::RetryPolicy::default()
+        .methods([reqwest::Method::POST])
+        .backoff(Duration::from_millis(1), Duration::from_millis(2));
+    let error = client.add_note(Some("hi")).retry(posts).await.unwrap_err();
+    assert_eq!(error.attempts(), 3);
+    assert_eq!(count().await, 4);
 }

@@ -380,34 +380,40 @@ async fn per_call_options_take_the_place_of_the_clients() {
     assert_eq!(last.headers["x-source"], "client");
 }
 
-/// The README's test double: code under test gets a client of the mock
-/// server, which answers the operations it calls with typed bodies.
+/// The README's test double, as the README shows it: code under test gets
+/// a client of the mock server, which answers the operations it calls with
+/// typed bodies.
 #[tokio::test]
 async fn the_mock_server_answers_a_call_with_a_typed_body() {
-    async fn outpost_name(client: &Client, uuid: &str) -> authentik_api::Result<String> {
-        let outpost = client.outposts_instances_update(uuid, &outpost()).await?;
+    /// The code under test: renames an outpost, answers its new name.
+    async fn rename(client: &Client, uuid: &str) -> authentik_api::Result<String> {
+        let request = OutpostsInstancesUpdateRequest::new(Default::default());
+        let outpost = client.outposts_instances_update(uuid, &request).await?;
         Ok(outpost.name.unwrap_or_default())
     }
     let mock = MockServer::start().await;
     let client = mock.client();
-    let answer: OutpostsInstancesUpdateResponse = serde_json::from_value(outpost_json()).unwrap();
-    mock.respond(client.outposts_instances_update("a b", &outpost()), &answer)
+    let request = OutpostsInstancesUpdateRequest::new(Default::default());
+    let answer: OutpostsInstancesUpdateResponse = serde_json::from_value(json!({
+        "name": "embedded", "providers_obj": [], "service_connection_obj": {}, "config": {}
+    }))
+    .unwrap();
+    mock.respond(client.outposts_instances_update("a b", &request), &answer)
         .await;
     mock.respond_status(
-        client.outposts_instances_update("gone", &outpost()),
+        client.outposts_instances_update("gone", &request),
         404,
         json!({"detail": "Not found."}),
     )
     .await;
-    assert_eq!(outpost_name(&client, "a b").await.unwrap(), "embedded");
-    let error = outpost_name(&client, "gone").await.unwrap_err();
-    assert_eq!(error.status(), Some(404));
+
+    assert_eq!(rename(&client, "a b").await.unwrap(), "embedded");
     assert_eq!(
-        mock.server()
-            .received_requests()
-            .await
-            .unwrap_or_default()
-            .len(),
-        2
+        rename(&client, "gone").await.unwrap_err().status(),
+        Some(404)
     );
+    let received = mock.server().received_requests().await.unwrap_or_default();
+    assert_eq!(received.len(), 2);
+    // The path parameter went percent-encoded, as the call made it.
+    assert_eq!(received[0].url.path(), "/outposts/instances/a%20b/");
 }

@@ -21,7 +21,8 @@ use super::Headers;
 /// methods (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`), at most twice,
 /// after an exponential backoff from 500 ms (doubling, capped at 30 s; the
 /// wait is a random point in the upper half of it), or after what
-/// `Retry-After` says (seconds or an HTTP date, capped at 60 s). A `POST` or `PATCH` is never retried unless
+/// `Retry-After` says (seconds or an HTTP date, capped at 60 s). A `POST`
+/// or `PATCH` is never retried unless [`RetryPolicy::methods`] or
 /// [`RetryPolicy::all_methods`] says so.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RetryPolicy {
@@ -29,7 +30,8 @@ pub struct RetryPolicy {
     initial_backoff: Duration,
     max_backoff: Duration,
     max_retry_after: Duration,
-    all_methods: bool,
+    /// The methods retried; `None` for every method.
+    methods: Option<Vec<Method>>,
 }
 
 impl Default for RetryPolicy {
@@ -39,7 +41,7 @@ impl Default for RetryPolicy {
             initial_backoff: Duration::from_millis(500),
             max_backoff: Duration::from_secs(30),
             max_retry_after: Duration::from_secs(60),
-            all_methods: false,
+            methods: Some(IDEMPOTENT.to_vec()),
         }
     }
 }
@@ -74,10 +76,17 @@ impl RetryPolicy {
         self
     }
 
+    /// Retries requests of these methods only (by default the idempotent
+    /// ones: `GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`).
+    pub fn methods(mut self, methods: impl IntoIterator<Item = Method>) -> RetryPolicy {
+        self.methods = Some(methods.into_iter().collect());
+        self
+    }
+
     /// Retries requests of every method, `POST` and `PATCH` too: only for
     /// an API whose writes are safe to repeat.
     pub fn all_methods(mut self) -> RetryPolicy {
-        self.all_methods = true;
+        self.methods = None;
         self
     }
 
@@ -90,9 +99,15 @@ impl RetryPolicy {
     /// request is tried again, after a failure with `status` (`None`: the
     /// request did not get a response).
     pub(crate) fn retries_after(&self, method: &Method, attempt: u32, status: Option<u16>) -> bool {
-        attempt <= self.max_retries
-            && (self.all_methods || is_idempotent(method))
-            && status.is_none_or(|status| matches!(status, 408 | 429 | 502 | 503 | 504))
+        let retried_status = match status {
+            None => true,
+            Some(status) => matches!(status, 408 | 429 | 502 | 503 | 504),
+        };
+        let retried_method = match &self.methods {
+            None => true,
+            Some(methods) => methods.contains(method),
+        };
+        attempt <= self.max_retries && retried_method && retried_status
     }
 
     /// How long to wait before attempt `attempt + 1`: what `Retry-After`
@@ -110,16 +125,14 @@ impl RetryPolicy {
     }
 }
 
-fn is_idempotent(method: &Method) -> bool {
-    [
-        Method::GET,
-        Method::HEAD,
-        Method::PUT,
-        Method::DELETE,
-        Method::OPTIONS,
-    ]
-    .contains(method)
-}
+/// The methods whose requests are safe to repeat.
+const IDEMPOTENT: [Method; 5] = [
+    Method::GET,
+    Method::HEAD,
+    Method::PUT,
+    Method::DELETE,
+    Method::OPTIONS,
+];
 
 /// A `Retry-After` header: a number of seconds, or an HTTP date.
 fn retry_after(headers: &Headers) -> Option<Duration> {
