@@ -5,100 +5,110 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: generator [--spec PATH] [--out DIR] [--name CRATE_NAME] [--check]
-       generator export-openapi [--spec PATH] --out FILE
+use clap::{Args, Parser, Subcommand};
 
-  --spec PATH        a documentation page or a folder of them (default: the workspace's spec/)
-  --out DIR          where the crate is written (default: the workspace's generated/)
-  --name CRATE_NAME  the generated crate's package name (default: authentik-api)
-  --check            write nothing; fail and name the files that differ if the output is stale
+/// Turns API documentation (authentik's reference pages, or any OpenAPI
+/// 3.0/3.1 document) into a Rust client crate.
+///
+/// Without a command, generates the crate (as `generate` does).
+#[derive(Parser)]
+#[command(name = "generator", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    generate: GenerateArgs,
+}
 
-  export-openapi     write what the input describes as an OpenAPI 3.0 document to FILE
-                     (YAML for .yaml/.yml, JSON otherwise) instead of a crate";
+#[derive(Subcommand)]
+enum Command {
+    /// Generate the client crate (the default command).
+    Generate(GenerateArgs),
+    /// Write what the input describes as an OpenAPI 3.0 document (YAML for
+    /// a .yaml or .yml file, JSON otherwise) instead of a crate.
+    ExportOpenapi(ExportArgs),
+}
 
-struct Options {
-    help: bool,
-    /// `export-openapi`: write a document instead of a crate.
-    export: bool,
-    /// Whether `--out` was given.
-    out_given: bool,
-    spec: PathBuf,
-    out: PathBuf,
+#[derive(Args)]
+struct GenerateArgs {
+    /// A documentation page, a folder of them, or an OpenAPI document
+    /// [default: the workspace's spec/]
+    #[arg(long, value_name = "PATH")]
+    spec: Option<PathBuf>,
+    /// Where the crate is written [default: the workspace's generated/]
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// The generated crate's package name [default: authentik-api]
+    #[arg(long, value_name = "CRATE_NAME")]
     name: Option<String>,
+    /// Write nothing; fail and name the files that differ if the output is
+    /// stale
+    #[arg(long)]
     check: bool,
 }
 
-fn parse_options() -> Result<Options, String> {
-    // Defaults are relative to the workspace, so the command works from any folder in it.
+#[derive(Args)]
+struct ExportArgs {
+    /// A documentation page, a folder of them, or an OpenAPI document
+    /// [default: the workspace's spec/]
+    #[arg(long, value_name = "PATH")]
+    spec: Option<PathBuf>,
+    /// The document to write
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+}
+
+/// The workspace folder: the defaults are relative to it, so the command
+/// works from any folder in it.
+fn workspace() -> PathBuf {
     let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let workspace = manifest_dir
+    manifest_dir
         .parent()
-        .map_or(manifest_dir.clone(), PathBuf::from);
-    let mut options = Options {
-        help: false,
-        export: false,
-        out_given: false,
-        spec: workspace.join("spec"),
-        out: workspace.join("generated"),
-        name: None,
-        check: false,
-    };
-    let mut args = std::env::args().skip(1).peekable();
-    if args.peek().map(String::as_str) == Some("export-openapi") {
-        options.export = true;
-        args.next();
-    }
-    while let Some(arg) = args.next() {
-        let mut value = |flag: &str| {
-            args.next()
-                .ok_or_else(|| format!("{flag} needs a value\n\n{USAGE}"))
-        };
-        match arg.as_str() {
-            "--spec" => options.spec = PathBuf::from(value("--spec")?),
-            "--out" => {
-                options.out = PathBuf::from(value("--out")?);
-                options.out_given = true;
-            }
-            "--name" => options.name = Some(value("--name")?),
-            "--check" => options.check = true,
-            "--help" | "-h" => options.help = true,
-            other => return Err(format!("unknown argument `{other}`\n\n{USAGE}")),
-        }
-    }
-    if options.export && !options.out_given {
-        return Err(format!("export-openapi needs --out FILE\n\n{USAGE}"));
-    }
-    if options.export && (options.check || options.name.is_some()) {
-        return Err(format!(
-            "export-openapi takes only --spec and --out\n\n{USAGE}"
-        ));
-    }
-    Ok(options)
+        .map_or(manifest_dir.clone(), PathBuf::from)
 }
 
 fn main() -> ExitCode {
-    let options = match parse_options() {
-        Ok(options) => options,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
-    };
-    if options.help {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
+    let cli = Cli::parse();
+    match cli.command {
+        None => generate(cli.generate),
+        Some(Command::Generate(args)) => generate(args),
+        Some(Command::ExportOpenapi(args)) => export(args),
     }
-    let mut generator = generator::Generator::new().spec(&options.spec);
-    if let Some(name) = &options.name {
+}
+
+fn generate(args: GenerateArgs) -> ExitCode {
+    let spec = args.spec.unwrap_or_else(|| workspace().join("spec"));
+    let out = args.out.unwrap_or_else(|| workspace().join("generated"));
+    let mut generator = generator::Generator::new().spec(&spec);
+    if let Some(name) = &args.name {
         generator = generator.crate_name(name);
     }
-    let result = if options.export {
-        generator.export_openapi(&options.out)
-    } else if options.check {
-        generator.check_crate(&options.out)
-    } else {
-        generator.write_crate(&options.out)
+    let (result, verb) = match args.check {
+        true => (generator.check_crate(&out), "is up to date"),
+        false => (generator.write_crate(&out), "written"),
     };
+    report(result, &spec, &out, verb)
+}
+
+fn export(args: ExportArgs) -> ExitCode {
+    let spec = args.spec.unwrap_or_else(|| workspace().join("spec"));
+    let generator = generator::Generator::new().spec(&spec);
+    report(
+        generator.export_openapi(&args.out),
+        &spec,
+        &args.out,
+        "written",
+    )
+}
+
+/// Prints the warnings (with a count by kind) and a summary line, or the
+/// error.
+fn report(
+    result: Result<generator::Report, generator::Error>,
+    spec: &std::path::Path,
+    out: &std::path::Path,
+    verb: &str,
+) -> ExitCode {
     match result {
         Ok(report) => {
             for warning in &report.warnings {
@@ -111,18 +121,13 @@ fn main() -> ExitCode {
                     eprintln!("{count:>6} × {kind}");
                 }
             }
-            let verb = if options.check {
-                "is up to date"
-            } else {
-                "written"
-            };
             println!(
                 "{}: {} operations, {} types, {} warnings; {} {verb}",
-                options.spec.display(),
+                spec.display(),
                 report.operations,
                 report.schemas,
                 report.warnings.len(),
-                options.out.display()
+                out.display()
             );
             ExitCode::SUCCESS
         }

@@ -30,12 +30,15 @@ fn path_arg(path: &Path) -> &str {
 
 #[test]
 fn without_arguments_the_defaults_are_spec_and_generated() {
-    // `--check` with no other option compares the workspace's generated/ with spec/.
-    let output = run(&["--check"]);
-    assert!(output.status.success(), "{}", text(&output.stderr));
-    let stdout = text(&output.stdout);
-    assert!(stdout.contains("2 operations"), "{stdout}");
-    assert!(stdout.contains("is up to date"), "{stdout}");
+    // `--check` with no other option compares the workspace's generated/
+    // with spec/, with or without the `generate` command's name.
+    for args in [&["--check"][..], &["generate", "--check"][..]] {
+        let output = run(args);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        let stdout = text(&output.stdout);
+        assert!(stdout.contains("2 operations"), "{stdout}");
+        assert!(stdout.contains("is up to date"), "{stdout}");
+    }
 }
 
 #[test]
@@ -129,18 +132,28 @@ fn a_bad_page_fails_with_its_location_and_writes_nothing() {
 }
 
 #[test]
-fn unknown_arguments_and_missing_values_print_the_usage() {
-    for args in [&["--frobnicate"][..], &["--spec"][..]] {
+fn unknown_arguments_and_missing_values_are_explained() {
+    for (args, said) in [
+        (&["--frobnicate"][..], "Usage: generator"),
+        (&["--spec"][..], "a value is required for '--spec <PATH>'"),
+    ] {
         let output = run(args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
-        assert!(
-            text(&output.stderr).contains("usage: generator"),
-            "{args:?}"
-        );
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains(said), "{args:?}: {stderr}");
     }
     let help = run(&["--help"]);
     assert!(help.status.success());
-    assert!(text(&help.stdout).contains("--check"));
+    let help = text(&help.stdout);
+    for shown in ["--check", "export-openapi", "generate"] {
+        assert!(help.contains(shown), "{shown}: {help}");
+    }
+    // Each command has its own help.
+    for (command, flag) in [("generate", "--name"), ("export-openapi", "--out")] {
+        let help = run(&[command, "--help"]);
+        assert!(help.status.success(), "{command}");
+        assert!(text(&help.stdout).contains(flag), "{command}");
+    }
 }
 
 #[test]
