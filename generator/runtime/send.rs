@@ -14,6 +14,16 @@ use super::request::{multipart_form, Body, Request};
 use super::{error_decoder, Error, Headers, Result};
 
 impl Client {
+    /// The exchange of `request`, boxed: what every [`Call`](crate::Call)
+    /// polls, whatever its answer type.
+    pub(crate) fn start(
+        &self,
+        request: Request,
+        options: CallOptions,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Answer>> + Send + '_>> {
+        Box::pin(self.exchange(request, options))
+    }
+
     /// Sends `request` until an attempt succeeds or the retry policy gives
     /// up; a success is the answer, anything else an error that says how
     /// many attempts were made.

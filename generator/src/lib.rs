@@ -16,6 +16,7 @@
 //! ```
 
 pub mod diagnostic;
+pub mod diff;
 mod emit;
 mod frontend;
 #[doc(hidden)]

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Turns API documentation (authentik's reference pages, or any OpenAPI
 /// 3.0/3.1 document) into a Rust client crate.
@@ -27,6 +27,36 @@ enum Command {
     /// Write what the input describes as an OpenAPI 3.0 document (YAML for
     /// a .yaml or .yml file, JSON otherwise) instead of a crate.
     ExportOpenapi(ExportArgs),
+    /// Report what a new version of the API changes for Rust code written
+    /// against the client of the old one.
+    Diff(DiffArgs),
+}
+
+#[derive(Args)]
+struct DiffArgs {
+    /// The old version: a documentation page, a folder of them, or an
+    /// OpenAPI document
+    old: PathBuf,
+    /// The new version, in either form
+    new: PathBuf,
+    /// Markdown for a person, JSON for CI
+    #[arg(long, value_enum, default_value = "markdown")]
+    format: Format,
+    /// Exit with status 1 when a change breaks code written against the old
+    /// version (at build or at run time)
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Breaking,
 }
 
 #[derive(Args)]
@@ -73,6 +103,37 @@ fn main() -> ExitCode {
         None => generate(cli.generate),
         Some(Command::Generate(args)) => generate(args),
         Some(Command::ExportOpenapi(args)) => export(args),
+        Some(Command::Diff(args)) => diff(args),
+    }
+}
+
+fn diff(args: DiffArgs) -> ExitCode {
+    let load = |path: &PathBuf| generator::Generator::new().spec(path).load();
+    let (old, new) = match (load(&args.old), load(&args.new)) {
+        (Ok((old, _)), Ok((new, _))) => (old, new),
+        (Err(error), _) | (_, Err(error)) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let diff = generator::diff::diff(&old, &new);
+    match args.format {
+        Format::Markdown => print!("{}", diff.markdown()),
+        Format::Json => match serde_json::to_string_pretty(&serde_json::json!({
+            "summary": diff.summary(),
+            "semver": diff.semver(),
+            "changes": diff.changes,
+        })) {
+            Ok(text) => println!("{text}"),
+            Err(error) => {
+                eprintln!("error: {error}");
+                return ExitCode::FAILURE;
+            }
+        },
+    }
+    match (args.fail_on, diff.breaks()) {
+        (Some(FailOn::Breaking), true) => ExitCode::FAILURE,
+        _ => ExitCode::SUCCESS,
     }
 }
 

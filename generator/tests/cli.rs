@@ -176,3 +176,48 @@ fn export_openapi_writes_a_document_of_the_pages() {
         assert!(text(&output.stderr).contains("export-openapi"), "{args:?}");
     }
 }
+
+#[test]
+fn diff_reports_in_markdown_or_json_and_fails_on_breaking_changes() {
+    let dir = temp();
+    let write = |name: &str, operation: &str| {
+        let path = dir.path().join(name);
+        let document = format!(
+            r#"{{"openapi": "3.0.3", "info": {{"title": "t", "version": "1"}}, "paths": {{
+                "/a": {{"get": {{"operationId": "{operation}", "responses": {{"204": {{"description": "none"}}}}}}}}}}}}"#
+        );
+        std::fs::write(&path, document).unwrap_or_else(|e| panic!("{e}"));
+        path
+    };
+    let (old, new) = (
+        write("old.json", "things_list"),
+        write("new.json", "things_all"),
+    );
+    let (old, new) = (path_arg(&old), path_arg(&new));
+    let markdown = run(&["diff", old, new]);
+    assert!(markdown.status.success(), "{}", text(&markdown.stderr));
+    let report = text(&markdown.stdout);
+    assert!(report.contains("2 changes: 1 break the build"), "{report}");
+    assert!(
+        report.contains("`Client::things_list`: removed"),
+        "{report}"
+    );
+    let json = run(&["diff", old, new, "--format", "json"]);
+    let value: serde_json::Value =
+        serde_json::from_slice(&json.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(value["semver"], "major");
+    assert_eq!(value["changes"][0]["severity"], "breaks_build");
+    let failing = run(&["diff", old, new, "--fail-on", "breaking"]);
+    assert_eq!(failing.status.code(), Some(1));
+    let same = run(&["diff", old, old, "--fail-on", "breaking"]);
+    assert!(same.status.success());
+    assert!(text(&same.stdout).contains("0 changes"));
+    // Bad input: the same located error as generation.
+    let page = dir.path().join("bad.txt");
+    std::fs::write(&page, "not a page\n").unwrap_or_else(|e| panic!("{e}"));
+    let bad = run(&["diff", old, path_arg(&page)]);
+    assert_eq!(bad.status.code(), Some(1));
+    let generate = run(&["--spec", path_arg(&page), "--check"]);
+    assert_eq!(text(&bad.stderr), text(&generate.stderr));
+    assert!(text(&bad.stderr).contains(&format!("{}:1:", page.display())));
+}

@@ -45,7 +45,9 @@ pub(crate) struct CallOptions {
     pub(crate) credentials: Vec<(&'static str, Credential)>,
 }
 
-type Running<'a, T> = Pin<Box<dyn Future<Output = Result<Response<T>>> + Send + 'a>>;
+/// The exchange in flight: the same type for every operation, so the code
+/// of the request path is compiled once, not once per answer type.
+type Running<'a> = Pin<Box<dyn Future<Output = Result<Answer>> + Send + 'a>>;
 
 /// One call of an operation: awaiting it sends the request and gives the
 /// decoded body. Before it is awaited, it takes options that apply to this
@@ -60,7 +62,7 @@ pub struct Call<'a, T> {
     request: Option<Request>,
     options: CallOptions,
     decode: Decode<T>,
-    running: Option<Running<'a, T>>,
+    running: Option<Running<'a>>,
 }
 
 impl<'a, T: Send + 'a> Call<'a, T> {
@@ -121,24 +123,26 @@ impl<'a, T: Send + 'a> Call<'a, T> {
 
     fn poll_response(&mut self, cx: &mut Context<'_>) -> Poll<Result<Response<T>>> {
         if let Some(request) = self.request.take() {
-            let client = self.client;
             let options = std::mem::take(&mut self.options);
-            let decode = self.decode;
-            self.running = Some(Box::pin(async move {
-                let answer = client.exchange(request, options).await?;
-                let body = decode(&answer)?;
-                Ok(Response {
-                    status: answer.status,
-                    headers: *answer.headers,
-                    body,
-                })
-            }));
+            self.running = Some(self.client.start(request, options));
         }
-        match &mut self.running {
-            Some(running) => running.as_mut().poll(cx),
+        let Some(running) = &mut self.running else {
             // Polled again after it completed: a misuse the caller sees.
-            None => Poll::Pending,
-        }
+            return Poll::Pending;
+        };
+        let answer = match running.as_mut().poll(cx) {
+            Poll::Pending => return Poll::Pending,
+            Poll::Ready(answer) => answer,
+        };
+        self.running = None;
+        Poll::Ready(answer.and_then(|answer| {
+            let body = (self.decode)(&answer)?;
+            Ok(Response {
+                status: answer.status,
+                headers: *answer.headers,
+                body,
+            })
+        }))
     }
 }
 
