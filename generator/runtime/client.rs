@@ -6,14 +6,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, USER_AGENT};
-use serde::de::DeserializeOwned;
 
-use super::call::{Answer, Call};
+use super::call::{Call, Decoding};
 use super::credentials::{Credential, Credentials};
 use super::hooks::{Hooks, RequestInfo, ResponseInfo};
 use super::request::Request;
 use super::retry::RetryPolicy;
-use super::{decode_json, Error, Result, SERVER_PATH};
+use super::{Error, Result, SERVER_PATH};
 
 /// A client for the API: a base URL, credentials, the request settings and
 /// an HTTP client.
@@ -133,56 +132,30 @@ fn with_server_path(base_url: String) -> String {
 #[allow(dead_code)]
 impl Client {
     /// A call whose successful response is decoded as `T`.
-    pub(crate) fn call_json<T: DeserializeOwned + Send + 'static>(
-        &self,
-        request: Request,
-    ) -> Call<'_, T> {
-        Call::new(self, request, |answer| {
-            decode_json(&answer.bytes).map_err(|source| decode_error(answer, source))
-        })
+    pub(crate) fn call_json<T>(&self, request: Request) -> Call<'_, T> {
+        Call::new(self, request, Decoding::Json)
     }
 
     /// A call whose successful response is decoded as `T`, or `None` when
     /// it has no body (a 204).
-    pub(crate) fn call_json_if_any<T: DeserializeOwned + Send + 'static>(
-        &self,
-        request: Request,
-    ) -> Call<'_, Option<T>> {
-        Call::new(self, request, |answer| {
-            if answer.bytes.iter().all(u8::is_ascii_whitespace) {
-                return Ok(None);
-            }
-            decode_json(&answer.bytes)
-                .map(Some)
-                .map_err(|source| decode_error(answer, source))
-        })
+    pub(crate) fn call_json_if_any<T>(&self, request: Request) -> Call<'_, Option<T>> {
+        Call::new(self, request, Decoding::JsonIfAny)
     }
 
     /// A call whose successful response has no body to decode.
     pub(crate) fn call_empty(&self, request: Request) -> Call<'_, ()> {
-        Call::new(self, request, |_| Ok(()))
+        Call::new(self, request, Decoding::Empty)
     }
 
     /// A call whose successful response is text.
     pub(crate) fn call_text(&self, request: Request) -> Call<'_, String> {
-        Call::new(self, request, |answer| {
-            Ok(String::from_utf8_lossy(&answer.bytes).into_owned())
-        })
+        Call::new(self, request, Decoding::Text)
     }
 
     /// A call whose successful response is bytes.
     pub(crate) fn call_bytes(&self, request: Request) -> Call<'_, Vec<u8>> {
-        Call::new(self, request, |answer| Ok(answer.bytes.clone()))
+        Call::new(self, request, Decoding::Bytes)
     }
-}
-
-fn decode_error(answer: &Answer, source: super::DecodeError) -> Error {
-    Error::decode(
-        answer.operation,
-        answer.status,
-        answer.headers.clone(),
-        source,
-    )
 }
 
 /// Settings for a [`Client`], from [`Client::builder`].

@@ -6,16 +6,20 @@
 //! answer, which can first be given options for this call alone, or be
 //! turned into one that also gives the response's status and headers.
 
+use std::any::Any;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
+
+use serde::de::DeserializeOwned;
 
 use super::client::Client;
 use super::credentials::Credential;
 use super::request::Request;
 use super::retry::RetryPolicy;
-use super::{Headers, Result};
+use super::{decode_json, Error, Headers, Result};
 
 /// A successful response: its status and headers, and the decoded body.
 #[derive(Clone, Debug)]
@@ -33,8 +37,78 @@ pub(crate) struct Answer {
     pub(crate) bytes: Vec<u8>,
 }
 
-/// How a successful response's body becomes the call's output.
-pub(crate) type Decode<T> = fn(&Answer) -> Result<T>;
+/// How a successful response's body becomes the call's output. Decoding
+/// is generic only where a call is awaited, so a crate compiles the
+/// decoding of the answers its user awaits, not of every operation's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Decoding {
+    /// The body as JSON.
+    Json,
+    /// The body as JSON, or `None` when there is none (a 204).
+    JsonIfAny,
+    /// No body to decode: `()`.
+    Empty,
+    /// The body as text: `String`.
+    Text,
+    /// The body's bytes: `Vec<u8>`.
+    Bytes,
+}
+
+/// The output of a call from its answer.
+fn decode<T: DeserializeOwned + 'static>(
+    decoding: Decoding,
+    answer: Answer,
+) -> Result<Response<T>> {
+    let body = match decoding {
+        Decoding::Json => decode_json(&answer.bytes),
+        // `Option<T>`, `()`: from `null` when there is no body.
+        Decoding::JsonIfAny | Decoding::Empty
+            if decoding == Decoding::Empty || answer.bytes.iter().all(u8::is_ascii_whitespace) =>
+        {
+            decode_json(b"null")
+        }
+        Decoding::JsonIfAny | Decoding::Empty => decode_json(&answer.bytes),
+        Decoding::Text => {
+            let text = String::from_utf8_lossy(&answer.bytes).into_owned();
+            return Ok(Response {
+                status: answer.status,
+                headers: *answer.headers,
+                body: from_any(Box::new(text))?,
+            });
+        }
+        Decoding::Bytes => {
+            return Ok(Response {
+                status: answer.status,
+                headers: *answer.headers,
+                body: from_any(Box::new(answer.bytes))?,
+            });
+        }
+    };
+    match body {
+        Ok(body) => Ok(Response {
+            status: answer.status,
+            headers: *answer.headers,
+            body,
+        }),
+        Err(source) => Err(Error::decode(
+            answer.operation,
+            answer.status,
+            answer.headers,
+            source,
+        )),
+    }
+}
+
+/// A `String` or `Vec<u8>` as the call's output type, which it is for the
+/// calls that decode text or bytes.
+fn from_any<T: 'static>(value: Box<dyn Any>) -> Result<T> {
+    value
+        .downcast::<T>()
+        .map(|value| *value)
+        .map_err(|_| Error::Config {
+            message: "a text or byte answer for a call of another type".to_string(),
+        })
+}
 
 /// The settings of one call that differ from the client's.
 #[derive(Clone, Default)]
@@ -61,18 +135,20 @@ pub struct Call<'a, T> {
     client: &'a Client,
     request: Option<Request>,
     options: CallOptions,
-    decode: Decode<T>,
+    decoding: Decoding,
     running: Option<Running<'a>>,
+    answer: PhantomData<fn() -> T>,
 }
 
-impl<'a, T: Send + 'a> Call<'a, T> {
-    pub(crate) fn new(client: &'a Client, request: Request, decode: Decode<T>) -> Call<'a, T> {
+impl<'a, T> Call<'a, T> {
+    pub(crate) fn new(client: &'a Client, request: Request, decoding: Decoding) -> Call<'a, T> {
         Call {
             client,
             request: Some(request),
             options: CallOptions::default(),
-            decode,
+            decoding,
             running: None,
+            answer: PhantomData,
         }
     }
 
@@ -121,7 +197,8 @@ impl<'a, T: Send + 'a> Call<'a, T> {
         self.request.as_ref()
     }
 
-    fn poll_response(&mut self, cx: &mut Context<'_>) -> Poll<Result<Response<T>>> {
+    /// Starts the exchange on the first poll, then polls it.
+    fn poll_answer(&mut self, cx: &mut Context<'_>) -> Poll<Result<Answer>> {
         if let Some(request) = self.request.take() {
             let options = std::mem::take(&mut self.options);
             self.running = Some(self.client.start(request, options));
@@ -130,29 +207,25 @@ impl<'a, T: Send + 'a> Call<'a, T> {
             // Polled again after it completed: a misuse the caller sees.
             return Poll::Pending;
         };
-        let answer = match running.as_mut().poll(cx) {
-            Poll::Pending => return Poll::Pending,
-            Poll::Ready(answer) => answer,
-        };
-        self.running = None;
-        Poll::Ready(answer.and_then(|answer| {
-            let body = (self.decode)(&answer)?;
-            Ok(Response {
-                status: answer.status,
-                headers: *answer.headers,
-                body,
-            })
-        }))
+        let answer = running.as_mut().poll(cx);
+        if answer.is_ready() {
+            self.running = None;
+        }
+        answer
     }
 }
 
-impl<'a, T: Send + 'a> Future for Call<'a, T> {
+impl<T: DeserializeOwned + 'static> Future for Call<'_, T> {
     type Output = Result<T>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<T>> {
-        self.get_mut()
-            .poll_response(cx)
-            .map(|response| response.map(|response| response.body))
+        let call = self.get_mut();
+        let decoding = call.decoding;
+        call.poll_answer(cx).map(|answer| {
+            answer
+                .and_then(|answer| decode(decoding, answer))
+                .map(|response| response.body)
+        })
     }
 }
 
@@ -160,10 +233,13 @@ impl<'a, T: Send + 'a> Future for Call<'a, T> {
 #[must_use = "a call does nothing until it is awaited"]
 pub struct WithMetadata<'a, T>(Call<'a, T>);
 
-impl<'a, T: Send + 'a> Future for WithMetadata<'a, T> {
+impl<T: DeserializeOwned + 'static> Future for WithMetadata<'_, T> {
     type Output = Result<Response<T>>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<Response<T>>> {
-        self.get_mut().0.poll_response(cx)
+        let call = &mut self.get_mut().0;
+        let decoding = call.decoding;
+        call.poll_answer(cx)
+            .map(|answer| answer.and_then(|answer| decode(decoding, answer)))
     }
 }

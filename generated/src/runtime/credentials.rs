@@ -214,7 +214,7 @@ macro_rules! credentials {
         ///
         /// The builder's credential methods, for this call alone: they take
         /// the place of the client's credentials of the same scheme.
-        impl<'a, T: Send + 'a> $crate::Call<'a, T> {
+        impl<'a, T> $crate::Call<'a, T> {
             $(
                 $(#[$doc])*
                 pub fn $method(self, $($argument: $ty),*) -> $crate::Call<'a, T> {
