@@ -157,24 +157,8 @@ impl<'d, 'a> Schemas<'d, 'a> {
         let Some(discriminator) = map.get("discriminator") else {
             return Ok(None);
         };
-        let discriminator_pointer = child(pointer, "discriminator");
-        let discriminator = object(
-            self.doc,
-            discriminator,
-            &discriminator_pointer,
-            "a discriminator",
-        )?;
-        let Some(tag) = string(
-            self.doc,
-            discriminator,
-            "propertyName",
-            &discriminator_pointer,
-        )?
-        else {
-            return Err(self
-                .doc
-                .error(&discriminator_pointer, "expected `propertyName`"));
-        };
+        let (discriminator, tag, discriminator_pointer) =
+            self.discriminator(discriminator, pointer)?;
         let own_reference = format!("#{pointer}");
         // (tag value, schema key or `None` for the parent itself)
         let mut children: Vec<(String, Option<String>)> = Vec::new();
@@ -248,6 +232,28 @@ impl<'d, 'a> Schemas<'d, 'a> {
             tag: tag.to_string(),
             variants,
         }))
+    }
+
+    /// The `discriminator` of the schema at `pointer`: its object, its
+    /// `propertyName` and its pointer.
+    fn discriminator<'v>(
+        &self,
+        value: &'v Value,
+        pointer: &str,
+    ) -> Result<(&'v Map<String, Value>, &'v str, String), Error> {
+        let discriminator_pointer = child(pointer, "discriminator");
+        let discriminator = object(self.doc, value, &discriminator_pointer, "a discriminator")?;
+        match string(
+            self.doc,
+            discriminator,
+            "propertyName",
+            &discriminator_pointer,
+        )? {
+            Some(tag) => Ok((discriminator, tag, discriminator_pointer)),
+            None => Err(self
+                .doc
+                .error(&discriminator_pointer, "expected `propertyName`")),
+        }
     }
 
     /// Whether `member` refers to a component object with a `discriminator`
@@ -736,24 +742,8 @@ impl<'d, 'a> Schemas<'d, 'a> {
             self.warnings.push(self.doc.warning(member_pointer, "a member without `$ref` has no tag value without a discriminator `mapping`; the union is decoded without its tag, member by member"));
             return self.untagged(members, context);
         }
-        let discriminator_pointer = child(pointer, "discriminator");
-        let discriminator = object(
-            self.doc,
-            discriminator,
-            &discriminator_pointer,
-            "a discriminator",
-        )?;
-        let Some(tag) = string(
-            self.doc,
-            discriminator,
-            "propertyName",
-            &discriminator_pointer,
-        )?
-        else {
-            return Err(self
-                .doc
-                .error(&discriminator_pointer, "expected `propertyName`"));
-        };
+        let (discriminator, tag, discriminator_pointer) =
+            self.discriminator(discriminator, pointer)?;
         let mut tags: Vec<(String, TypeRef)> = Vec::new();
         match discriminator.get("mapping") {
             Some(mapping) => {
