@@ -210,3 +210,236 @@ fn a_document_compared_with_itself_reports_nothing() {
     assert_eq!(report.semver(), "patch");
     assert!(!report.breaks());
 }
+
+/// What a walk of one document finds, written here without the
+/// generator's code: operations and their parameters, component schemas'
+/// properties with required-ness and nullability, and enum values.
+#[derive(Default)]
+struct Facts {
+    /// By operation id: (location, name) -> required.
+    operations:
+        std::collections::BTreeMap<String, std::collections::BTreeMap<(String, String), bool>>,
+    /// By component name: property -> (required, nullable).
+    properties:
+        std::collections::BTreeMap<String, std::collections::BTreeMap<String, (bool, bool)>>,
+    /// By component name: its enum values.
+    enums: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+}
+
+fn walk(path: &str) -> Facts {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let root: Value = serde_yaml_ng::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let resolve = |value: &Value| -> Value {
+        match value.get("$ref").and_then(Value::as_str) {
+            Some(reference) => root
+                .pointer(reference.trim_start_matches('#'))
+                .cloned()
+                .unwrap_or(Value::Null),
+            None => value.clone(),
+        }
+    };
+    let mut facts = Facts::default();
+    for (_, item) in root["paths"].as_object().into_iter().flatten() {
+        for operation in item.as_object().into_iter().flatten().map(|(_, op)| op) {
+            let Some(id) = operation.get("operationId").and_then(Value::as_str) else {
+                continue;
+            };
+            let mut parameters = std::collections::BTreeMap::new();
+            for parameter in operation["parameters"].as_array().into_iter().flatten() {
+                let parameter = resolve(parameter);
+                let location = parameter["in"].as_str().unwrap_or_default().to_string();
+                let name = parameter["name"].as_str().unwrap_or_default().to_string();
+                parameters.insert((location, name), parameter["required"] == json!(true));
+            }
+            facts.operations.insert(id.to_string(), parameters);
+        }
+    }
+    for (name, schema) in root["components"]["schemas"]
+        .as_object()
+        .into_iter()
+        .flatten()
+    {
+        if let Some(values) = schema["enum"].as_array() {
+            let values = values
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect();
+            facts.enums.insert(name.clone(), values);
+        }
+        let required: Vec<&str> = schema["required"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        let properties =
+            schema["properties"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(property, value)| {
+                    let nullable = value["nullable"] == json!(true);
+                    (
+                        property.clone(),
+                        (required.contains(&property.as_str()), nullable),
+                    )
+                });
+        facts.properties.insert(name.clone(), properties.collect());
+    }
+    facts
+}
+
+#[test]
+fn every_change_an_independent_walk_finds_between_the_authentik_versions_is_reported() {
+    let (old_path, new_path) = (
+        "../shared/specs/authentik-2025.12.6.yml",
+        "../shared/specs/authentik-2026.5.6.yml",
+    );
+    let load = |path: &str| {
+        Generator::new()
+            .spec(path)
+            .load()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .0
+    };
+    let report = diff(&load(old_path), &load(new_path));
+    let (old, new) = (walk(old_path), walk(new_path));
+    // Each expected change: a subject and words its text has.
+    let mut expected: Vec<(String, String)> = Vec::new();
+    for (id, parameters) in &old.operations {
+        let subject = format!("Client::{id}");
+        let Some(now) = new.operations.get(id) else {
+            expected.push((subject, "removed".into()));
+            continue;
+        };
+        for ((location, name), required) in parameters {
+            match now.get(&(location.clone(), name.clone())) {
+                None => expected.push((subject.clone(), format!("parameter `{name}` removed"))),
+                Some(is) if is != required && location != "path" => {
+                    expected.push((subject.clone(), format!("parameter `{name}` is now")))
+                }
+                _ => {}
+            }
+        }
+        for (location, name) in now.keys().filter(|key| !parameters.contains_key(*key)) {
+            expected.push((
+                subject.clone(),
+                format!("{location} parameter `{name}` added"),
+            ));
+        }
+    }
+    for id in new
+        .operations
+        .keys()
+        .filter(|id| !old.operations.contains_key(*id))
+    {
+        expected.push((format!("Client::{id}"), "added".into()));
+    }
+    for (schema, properties) in &old.properties {
+        let Some(now) = new.properties.get(schema) else {
+            expected.push((schema.clone(), "type removed".into()));
+            continue;
+        };
+        for (property, facts) in properties {
+            let subject = format!("{schema}::{property}");
+            match now.get(property) {
+                None => expected.push((subject, "field removed".into())),
+                Some(is) if is != facts => expected.push((subject, "now ".into())),
+                _ => {}
+            }
+        }
+        for property in now.keys().filter(|p| !properties.contains_key(*p)) {
+            expected.push((format!("{schema}::{property}"), "field added".into()));
+        }
+    }
+    for schema in new
+        .properties
+        .keys()
+        .filter(|s| !old.properties.contains_key(*s))
+    {
+        expected.push((schema.clone(), "type added".into()));
+    }
+    for (schema, values) in &old.enums {
+        let Some(now) = new.enums.get(schema) else {
+            continue;
+        };
+        for value in values.difference(now) {
+            expected.push((format!("{schema}::"), format!("value `{value}` removed")));
+        }
+        for value in now.difference(values) {
+            expected.push((format!("{schema}::"), format!("value `{value}` added")));
+        }
+    }
+    // Rust names: `SAMLProvider` is `SamlProvider`, `type` is `r#type`.
+    let normal = |subject: &str| subject.replace("r#", "").to_lowercase();
+    let missing: Vec<&(String, String)> = expected
+        .iter()
+        .filter(|(subject, words)| {
+            let subject = normal(subject);
+            !report.changes.iter().any(|change| {
+                let reported = normal(&change.subject);
+                (reported == subject || (subject.ends_with("::") && reported.starts_with(&subject)))
+                    && change.what.contains(words.as_str())
+            })
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{} of {} changes the walk found are not reported, e.g. {:#?}",
+        missing.len(),
+        expected.len(),
+        &missing[..missing.len().min(10)]
+    );
+    assert!(
+        expected.len() > 100,
+        "the walk found only {}",
+        expected.len()
+    );
+    // And back: each change the report has beyond the walk's findings is
+    // a consequence the walk cannot see, for a reason stated here.
+    let components: std::collections::BTreeSet<String> = old
+        .properties
+        .keys()
+        .chain(new.properties.keys())
+        .chain(old.enums.keys())
+        .chain(new.enums.keys())
+        .map(|name| name.to_lowercase())
+        .collect();
+    let reason = |subject: &str, what: &str| -> Option<&'static str> {
+        let owner = subject.split("::").next().unwrap_or(subject).to_lowercase();
+        if what.contains("is now ") && !what.starts_with("now ") {
+            Some("a type changed: the walk does not compare types")
+        } else if owner != "client" && !components.contains(&owner) {
+            Some("an inline type, named after its parent: the walk reads component schemas only")
+        } else if what.starts_with("moved from") {
+            Some("the walk keys operations by id, not by method and path")
+        } else if what.starts_with("member") {
+            Some("a union member: the walk does not read unions")
+        } else if ["security requirements", "request body", "answers "]
+            .iter()
+            .any(|part| what.contains(part))
+        {
+            Some("bodies and security: the walk does not read them")
+        } else {
+            None
+        }
+    };
+    let unexplained: Vec<String> = report
+        .changes
+        .iter()
+        .filter(|change| {
+            let reported = normal(&change.subject);
+            !expected.iter().any(|(subject, words)| {
+                let subject = normal(subject);
+                (reported == subject || (subject.ends_with("::") && reported.starts_with(&subject)))
+                    && change.what.contains(words.as_str())
+            })
+        })
+        .filter(|change| reason(&change.subject, &change.what).is_none())
+        .map(|change| format!("{}: {}", change.subject, change.what))
+        .collect();
+    assert!(
+        unexplained.is_empty(),
+        "reported, not found by the walk, no reason: {unexplained:#?}"
+    );
+}
