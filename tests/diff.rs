@@ -443,3 +443,39 @@ fn every_change_an_independent_walk_finds_between_the_authentik_versions_is_repo
         "reported, not found by the walk, no reason: {unexplained:#?}"
     );
 }
+
+#[test]
+fn the_report_of_one_tag_and_of_the_seed_operations() {
+    let load = |path: &str| {
+        Generator::new()
+            .spec(path)
+            .load()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .0
+    };
+    let report = diff(
+        &load("../shared/specs/authentik-2025.12.6.yml"),
+        &load("../shared/specs/authentik-2026.5.6.yml"),
+    );
+    let only = |keep: &dyn Fn(&generator::diff::Change) -> bool| Diff {
+        changes: report.changes.iter().filter(|c| keep(c)).cloned().collect(),
+    };
+    insta::assert_snapshot!("diff_rbac", only(&|c| c.tag == "rbac").markdown());
+    // The seed operations and the types they answer and take: unchanged
+    // from 2025.12.6 to 2026.5.6.
+    let seeds = [
+        "Client::providers_proxy_partial_update",
+        "Client::outposts_instances_update",
+        "ProxyProvider::",
+        "PatchedProxyProviderRequest::",
+        "Outpost::",
+        "OutpostRequest::",
+    ];
+    insta::assert_snapshot!(
+        "diff_seed_operations",
+        only(&|c| seeds
+            .iter()
+            .any(|s| c.subject == *s || (s.ends_with("::") && c.subject.starts_with(s))))
+        .markdown()
+    );
+}
