@@ -207,7 +207,7 @@ fn operation_changes(
                 format!("{what} removed; code that sets it no longer compiles"),
             )),
             Some(now) => {
-                if !same_type(&parameter.ty, &now.ty) {
+                if parameter.ty != now.ty {
                     out.push(change(
                         tag,
                         Severity::BreaksBuild,
@@ -254,7 +254,7 @@ fn operation_changes(
     }
     let body = |op: &Operation| op.body.as_ref().map(|b| (b.ty.clone(), b.required));
     match (body(old), body(new)) {
-        (Some((old_ty, _)), Some((new_ty, _))) if !same_type(&old_ty, &new_ty) => out.push(change(
+        (Some((old_ty, _)), Some((new_ty, _))) if old_ty != new_ty => out.push(change(
             tag,
             Severity::BreaksBuild,
             subject.to_string(),
@@ -280,11 +280,17 @@ fn operation_changes(
             subject.to_string(),
             "request body is now optional: `Option<&T>`".to_string(),
         )),
-        (None, Some(_)) | (Some(_), None) => out.push(change(
+        (None, Some(_)) => out.push(change(
             tag,
             Severity::BreaksBuild,
             subject.to_string(),
-            "the method now takes a request body, or no longer does".to_string(),
+            "now takes a request body: one more argument".to_string(),
+        )),
+        (Some(_), None) => out.push(change(
+            tag,
+            Severity::BreaksBuild,
+            subject.to_string(),
+            "no longer takes a request body: one argument fewer".to_string(),
         )),
         _ => {}
     }
@@ -295,7 +301,7 @@ fn operation_changes(
             .and_then(|r| r.body.as_ref().map(|b| b.ty.clone()))
     };
     if let (Some(old_ty), Some(new_ty)) = (success(old), success(new)) {
-        if !same_type(&old_ty, &new_ty) {
+        if old_ty != new_ty {
             let mut c = change(
                 tag,
                 Severity::BreaksBuild,
@@ -454,7 +460,7 @@ fn schema_changes(
                 ));
             }
         }
-        (SchemaKind::Alias(old_ty), SchemaKind::Alias(new_ty)) if !same_type(old_ty, new_ty) => {
+        (SchemaKind::Alias(old_ty), SchemaKind::Alias(new_ty)) if old_ty != new_ty => {
             out.push(change(
                 tag,
                 Severity::BreaksBuild,
@@ -497,7 +503,7 @@ fn field_changes(
     subject: String,
     out: &mut Vec<Change>,
 ) {
-    if !same_type(&old.ty, &new.ty) {
+    if old.ty != new.ty {
         let mut c = change(
             tag,
             Severity::BreaksBuild,
@@ -564,12 +570,6 @@ fn rust_shape(wrapper: Wrapper) -> &'static str {
         Wrapper::NullableRequired | Wrapper::Optional => "the field is `Option<T>`",
         Wrapper::Tristate => "the field is `Nullable<T>`",
     }
-}
-
-/// Types are compared by what they are, not by Rust names of inline types,
-/// which follow their parents.
-fn same_type(old: &TypeRef, new: &TypeRef) -> bool {
-    old == new
 }
 
 fn type_text(ty: &TypeRef) -> String {

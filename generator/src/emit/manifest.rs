@@ -56,7 +56,7 @@ pub fn cargo_toml(crate_name: &str, description: &str, features: &[Feature], use
          # `ClientBuilder::middleware`: send through a `reqwest-middleware` stack.\n\
          middleware = [\"dep:reqwest-middleware\"]\n\
          # `MockServer`: answers calls with typed bodies, for tests without the API.\n\
-         test-util = [\"dep:wiremock\", \"{}\"]\n\
+         {} = [\"dep:wiremock\", \"{}\"]\n\
          {}",
         description.replace(['"', '\\'], ""),
         dependencies.join("\n"),
@@ -66,6 +66,7 @@ pub fn cargo_toml(crate_name: &str, description: &str, features: &[Feature], use
             .collect::<Vec<_>>()
             .join(", "),
         super::features::ROUND_TRIP,
+        super::runtime::TEST_UTIL_FEATURE,
         super::features::ROUND_TRIP,
         features
             .iter()
