@@ -2,6 +2,7 @@
 //!
 //! `cargo run -p generator` regenerates `generated/` from `spec/`.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -117,19 +118,27 @@ fn diff(args: DiffArgs) -> ExitCode {
         }
     };
     let diff = generator::diff::diff(&old, &new);
-    match args.format {
-        Format::Markdown => print!("{}", diff.markdown()),
+    let text = match args.format {
+        Format::Markdown => diff.markdown(),
         Format::Json => match serde_json::to_string_pretty(&serde_json::json!({
             "summary": diff.summary(),
             "semver": diff.semver(),
+            "scope": diff.scope,
             "changes": diff.changes,
         })) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => text + "\n",
             Err(error) => {
                 eprintln!("error: {error}");
                 return ExitCode::FAILURE;
             }
         },
+    };
+    // A reader that stops early (`| head`) is not an error.
+    if let Err(error) = std::io::stdout().lock().write_all(text.as_bytes()) {
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the report: {error}");
+            return ExitCode::FAILURE;
+        }
     }
     match (args.fail_on, diff.breaks()) {
         (Some(FailOn::Breaking), true) => ExitCode::FAILURE,

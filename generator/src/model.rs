@@ -26,6 +26,12 @@ pub struct Api {
     pub schemas: BTreeMap<String, Schema>,
     /// Security schemes by their name in the input (`authentik`).
     pub security_schemes: BTreeMap<String, SecurityScheme>,
+    /// Whether the input describes only some of the API: documentation
+    /// pages, one per operation, which name no components and leave some
+    /// facts unstated. An operation or type it lacks says nothing about
+    /// the API.
+    #[serde(skip_serializing_if = "is_false")]
+    pub partial: bool,
 }
 
 /// One HTTP operation, named by its operation id.

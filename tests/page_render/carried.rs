@@ -41,6 +41,8 @@ pub fn carried(api: &Api, style: Style) -> Api {
         operations,
         schemas: projection.schemas,
         security_schemes: api.security_schemes.clone(),
+        // What pages carry is a part of the API.
+        partial: true,
     }
 }
 

@@ -54,6 +54,7 @@ pub fn read(inputs: &[(&Path, &str)]) -> Result<(Api, Vec<Warning>), Error> {
     }
     api.schemas = registry.into_schemas();
     api.operations.sort_by(|a, b| a.id.cmp(&b.id));
+    api.partial = true;
     Ok((api, warnings))
 }
 

@@ -112,6 +112,7 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
         operations,
         schemas: schemas.registry.into_schemas(),
         security_schemes,
+        partial: false,
     };
     free_in_background(doc.root);
     Ok(api)

@@ -10,10 +10,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::model::{
-    Api, Field, Operation, Parameter, ParameterLocation, Schema, SchemaKind, Security, TypeRef,
+    Api, Field, Nullability, Operation, Parameter, ParameterLocation, Presence, Schema, SchemaKind,
+    Security, TypeRef,
 };
 use crate::names::Names;
 use crate::shape::Wrapper;
+
+mod pairs;
+
+use pairs::Pairs;
 
 /// How bad a change is for code written against the old version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -58,6 +63,9 @@ pub struct Change {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Diff {
     pub changes: Vec<Change>,
+    /// What was compared, where a side describes only part of the API.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
 }
 
 /// Which way values of a type travel.
@@ -69,10 +77,14 @@ struct Direction {
     read: bool,
 }
 
-/// Compares `old` with `new`.
+/// Compares `old` with `new`. Where one side describes only part of the
+/// API (documentation pages), only what it describes is compared: the
+/// operations it has, the types they use, and the facts it states; the
+/// report is then where the pages are stale.
 pub fn diff(old: &Api, new: &Api) -> Diff {
     let mut changes = Vec::new();
     let (old_names, new_names) = (Names::resolve(old), Names::resolve(new));
+    let pairs = Pairs::find(old, new, &old_names);
     let old_ops: BTreeMap<&str, &Operation> = old
         .operations
         .iter()
@@ -83,11 +95,16 @@ pub fn diff(old: &Api, new: &Api) -> Diff {
         .iter()
         .map(|op| (op.id.as_str(), op))
         .collect();
+    let mut left_out = 0;
     for (id, op) in &old_ops {
         let method = old_names.operation(op).method;
         let tag = old_names.operation(op).module;
         let subject = format!("Client::{method}");
         let Some(new_op) = new_ops.get(id) else {
+            if new.partial {
+                left_out += 1;
+                continue;
+            }
             changes.push(change(
                 &tag,
                 Severity::BreaksBuild,
@@ -100,10 +117,14 @@ pub fn diff(old: &Api, new: &Api) -> Diff {
             ));
             continue;
         };
-        operation_changes(op, new_op, &tag, &subject, &mut changes);
+        operation_changes(op, new_op, &pairs, &tag, &subject, &mut changes);
     }
     for (id, op) in &new_ops {
         if !old_ops.contains_key(id) {
+            if old.partial {
+                left_out += 1;
+                continue;
+            }
             let names = new_names.operation(op);
             changes.push(change(
                 &names.module,
@@ -113,6 +134,26 @@ pub fn diff(old: &Api, new: &Api) -> Diff {
             ));
         }
     }
+    // Where a side is partial, the types of the operations left out are
+    // too.
+    let compared = |api: &Api| -> Option<BTreeSet<String>> {
+        (old.partial || new.partial).then(|| {
+            let mut seen = BTreeSet::new();
+            let both = |op: &&Operation| {
+                old_ops.contains_key(op.id.as_str()) && new_ops.contains_key(op.id.as_str())
+            };
+            for op in api.operations.iter().filter(|op| api.partial || both(op)) {
+                for ty in types_of(op) {
+                    reach(api, ty, &mut seen);
+                }
+            }
+            seen.into_iter().map(str::to_string).collect()
+        })
+    };
+    let (old_scope, new_scope) = (compared(old), compared(new));
+    let in_scope = |scope: &Option<BTreeSet<String>>, name: &str| {
+        scope.as_ref().is_none_or(|names| names.contains(name))
+    };
     let old_directions = directions(old);
     let new_directions = directions(new);
     let old_tags = type_tags(old, &old_names);
@@ -125,43 +166,75 @@ pub fn diff(old: &Api, new: &Api) -> Diff {
             .get(name.as_str())
             .copied()
             .unwrap_or_default();
-        match new.schemas.get(name) {
-            None => changes.push(change(
+        let new_name = pairs.new_name(name);
+        match new.schemas.get(new_name) {
+            None if in_scope(&old_scope, name) => changes.push(change(
                 &tag,
                 Severity::BreaksBuild,
                 name.clone(),
                 "type removed; code that names it no longer compiles".to_string(),
             )),
+            None => {}
             Some(new_schema) => {
+                if let Some((now, place)) = pairs.renamed(name) {
+                    changes.push(change(
+                        &tag,
+                        Severity::BreaksBuild,
+                        name.clone(),
+                        format!("type removed: `{now}` takes its place ({place}); code that names it must name `{now}`, and its changes below are under the old name"),
+                    ));
+                }
                 let direction = Direction {
                     written: direction.written
-                        || new_directions.get(name.as_str()).is_some_and(|d| d.written),
-                    read: direction.read
-                        || new_directions.get(name.as_str()).is_some_and(|d| d.read),
+                        || new_directions.get(new_name).is_some_and(|d| d.written),
+                    read: direction.read || new_directions.get(new_name).is_some_and(|d| d.read),
                 };
-                schema_changes(schema, new_schema, direction, &tag, &mut changes);
+                schema_changes(schema, new_schema, &pairs, direction, &tag, &mut changes);
             }
         }
     }
     let new_tags = type_tags(new, &new_names);
-    for name in new
-        .schemas
-        .keys()
-        .filter(|name| !old.schemas.contains_key(*name))
-    {
+    // A type in the place of an old one is reported with it; against
+    // pages, which name no types, only there.
+    for name in new.schemas.keys().filter(|name| {
+        !old.schemas.contains_key(*name)
+            && in_scope(&new_scope, name)
+            && !(old.partial && pairs.replaces(name))
+    }) {
         let tag = new_tags
             .get(name.as_str())
             .cloned()
             .unwrap_or_else(|| "types".to_string());
-        changes.push(change(
-            &tag,
-            Severity::Compatible,
-            name.clone(),
-            "type added".to_string(),
-        ));
+        let what = match pairs.replaced(name) {
+            Some(old_name) => format!("type added, in the place of `{old_name}`"),
+            None => "type added".to_string(),
+        };
+        changes.push(change(&tag, Severity::Compatible, name.clone(), what));
     }
     changes.sort();
-    Diff { changes }
+    let scope = (old.partial || new.partial).then(|| {
+        let (pages, document) = match old.partial {
+            true => ("old", "new"),
+            false => ("new", "old"),
+        };
+        format!(
+            "The {pages} version is documentation pages, which describe only part of the API: compared are the operations they describe and the types those use, and only the facts the pages state ({left_out} operations of the {document} version are left out, as are a field's required-ness or nullability and a type the pages do not give, or give less precisely, which the generator warns about when it reads them). Each change below is then where the pages are stale or the pages' crate differs from the document's."
+        )
+    });
+    Diff { changes, scope }
+}
+
+/// Every type an operation names: parameters, body, answers.
+fn types_of(op: &Operation) -> impl Iterator<Item = &TypeRef> {
+    op.parameters
+        .iter()
+        .map(|p| &p.ty)
+        .chain(op.body.iter().map(|b| &b.ty))
+        .chain(
+            op.responses
+                .iter()
+                .filter_map(|r| r.body.as_ref().map(|b| &b.ty)),
+        )
 }
 
 fn change(tag: &str, severity: Severity, subject: String, what: String) -> Change {
@@ -177,6 +250,7 @@ fn change(tag: &str, severity: Severity, subject: String, what: String) -> Chang
 fn operation_changes(
     old: &Operation,
     new: &Operation,
+    pairs: &Pairs,
     tag: &str,
     subject: &str,
     out: &mut Vec<Change>,
@@ -207,7 +281,7 @@ fn operation_changes(
                 format!("{what} removed; code that sets it no longer compiles"),
             )),
             Some(now) => {
-                if parameter.ty != now.ty {
+                if !pairs.same(&parameter.ty, &now.ty) {
                     out.push(change(
                         tag,
                         Severity::BreaksBuild,
@@ -254,16 +328,18 @@ fn operation_changes(
     }
     let body = |op: &Operation| op.body.as_ref().map(|b| (b.ty.clone(), b.required));
     match (body(old), body(new)) {
-        (Some((old_ty, _)), Some((new_ty, _))) if old_ty != new_ty => out.push(change(
-            tag,
-            Severity::BreaksBuild,
-            subject.to_string(),
-            format!(
-                "request body is now {} (was {})",
-                type_text(&new_ty),
-                type_text(&old_ty)
-            ),
-        )),
+        (Some((old_ty, _)), Some((new_ty, _))) if !pairs.same(&old_ty, &new_ty) => {
+            out.push(change(
+                tag,
+                Severity::BreaksBuild,
+                subject.to_string(),
+                format!(
+                    "request body is now {} (was {})",
+                    type_text(&new_ty),
+                    type_text(&old_ty)
+                ),
+            ))
+        }
         (Some((_, false)), Some((_, true))) => {
             let mut c = change(
                 tag,
@@ -301,7 +377,7 @@ fn operation_changes(
             .and_then(|r| r.body.as_ref().map(|b| b.ty.clone()))
     };
     if let (Some(old_ty), Some(new_ty)) = (success(old), success(new)) {
-        if old_ty != new_ty {
+        if !pairs.same(&old_ty, &new_ty) {
             let mut c = change(
                 tag,
                 Severity::BreaksBuild,
@@ -316,7 +392,10 @@ fn operation_changes(
             out.push(c);
         }
     }
-    if requirements(&old.security) != requirements(&new.security) {
+    let unstated = |op: &Operation| op.security == Security::Unstated;
+    if requirements(&old.security) != requirements(&new.security)
+        && !(pairs.old.partial && unstated(old) || pairs.new.partial && unstated(new))
+    {
         out.push(change(
             tag,
             Severity::BreaksAtRunTime,
@@ -333,6 +412,7 @@ fn operation_changes(
 fn schema_changes(
     old: &Schema,
     new: &Schema,
+    pairs: &Pairs,
     direction: Direction,
     tag: &str,
     out: &mut Vec<Change>,
@@ -353,7 +433,7 @@ fn schema_changes(
                         subject,
                         "field removed; code that reads or sets it no longer compiles".to_string(),
                     )),
-                    Some(now) => field_changes(field, now, direction, tag, subject, out),
+                    Some(now) => field_changes(field, now, pairs, direction, tag, subject, out),
                 }
             }
             for field in &new_object.fields {
@@ -367,14 +447,21 @@ fn schema_changes(
                 let subject = format!("{name}::{}", field.rust_name);
                 let required = Wrapper::of(field) == Wrapper::Plain
                     || Wrapper::of(field) == Wrapper::NullableRequired;
+                // Against pages, a field they lack is one the document has
+                // and they do not show.
+                let source = match pairs.old.partial {
+                    true => " (the document has it; the pages do not show it)",
+                    false => "",
+                };
+                let new_name = pairs.new_name(name);
                 out.push(if required && direction.written {
-                    let mut c = change(tag, Severity::BreaksBuild, subject, format!("required field added: `{name}::new` takes it; the old client does not send it"));
+                    let mut c = change(tag, Severity::BreaksBuild, subject, format!("required field added{source}: `{new_name}::new` takes it; the old client does not send it"));
                     c.breaks_at_run_time = true;
                     c
                 } else {
                     change(tag, Severity::Compatible, subject, match direction.written {
-                        true => "optional field added (a struct literal without `..` must name it)".to_string(),
-                        false => "field added; the old client skips it".to_string(),
+                        true => format!("optional field added{source} (a struct literal without `..` must name it)"),
+                        false => format!("field added{source}; the old client skips it"),
                     })
                 });
             }
@@ -460,7 +547,7 @@ fn schema_changes(
                 ));
             }
         }
-        (SchemaKind::Alias(old_ty), SchemaKind::Alias(new_ty)) if old_ty != new_ty => {
+        (SchemaKind::Alias(old_ty), SchemaKind::Alias(new_ty)) if !pairs.same(old_ty, new_ty) => {
             out.push(change(
                 tag,
                 Severity::BreaksBuild,
@@ -498,12 +585,13 @@ fn schema_changes(
 fn field_changes(
     old: &Field,
     new: &Field,
+    pairs: &Pairs,
     direction: Direction,
     tag: &str,
     subject: String,
     out: &mut Vec<Change>,
 ) {
-    if old.ty != new.ty {
+    if !pairs.same(&old.ty, &new.ty) {
         let mut c = change(
             tag,
             Severity::BreaksBuild,
@@ -513,7 +601,10 @@ fn field_changes(
         c.breaks_at_run_time = true;
         out.push(c);
     }
-    let (was, is) = (Wrapper::of(old), Wrapper::of(new));
+    let (was, is) = (
+        Wrapper::of(&stated(old, new, pairs.old.partial)),
+        Wrapper::of(&stated(new, old, pairs.new.partial)),
+    );
     if was == is {
         return;
     }
@@ -553,6 +644,22 @@ fn field_changes(
     );
     c.breaks_at_run_time = !effects.is_empty();
     out.push(c);
+}
+
+/// `field` with the required-ness and nullability it leaves unstated taken
+/// from `other`, where its side describes only part of the API: a fact
+/// the pages do not state is not compared.
+fn stated(field: &Field, other: &Field, partial: bool) -> Field {
+    let mut field = field.clone();
+    if partial {
+        if field.presence == Presence::Unstated {
+            field.presence = other.presence;
+        }
+        if field.nullability == Nullability::Unstated {
+            field.nullability = other.nullability;
+        }
+    }
+    field
 }
 
 fn wrapper_text(wrapper: Wrapper) -> &'static str {
@@ -661,17 +768,7 @@ fn type_tags<'a>(api: &'a Api, names: &Names) -> BTreeMap<&'a str, String> {
     let mut out = BTreeMap::new();
     for op in &api.operations {
         let mut seen = BTreeSet::new();
-        for ty in op
-            .parameters
-            .iter()
-            .map(|p| &p.ty)
-            .chain(op.body.iter().map(|b| &b.ty))
-            .chain(
-                op.responses
-                    .iter()
-                    .filter_map(|r| r.body.as_ref().map(|b| &b.ty)),
-            )
-        {
+        for ty in types_of(op) {
             reach(api, ty, &mut seen);
         }
         let module = names.operation(op).module;
@@ -745,7 +842,8 @@ impl Diff {
         }
     }
 
-    /// `N changes: B break the build, R break at run time, C compatible; semver: major`.
+    /// `N changes: B break the build (A of them also the old client at run
+    /// time), R break only at run time, C compatible; ... major`.
     pub fn summary(&self) -> String {
         let count = |severity| {
             self.changes
@@ -753,8 +851,13 @@ impl Diff {
                 .filter(|c| c.severity == severity)
                 .count()
         };
+        let also = self
+            .changes
+            .iter()
+            .filter(|c| c.severity == Severity::BreaksBuild && c.breaks_at_run_time)
+            .count();
         format!(
-            "{} changes: {} break the build, {} break at run time, {} compatible; suggested semver bump of the generated crate: {}",
+            "{} changes: {} break the build ({also} of them also the old client at run time), {} break only at run time, {} compatible; suggested semver bump of the generated crate: {}",
             self.changes.len(),
             count(Severity::BreaksBuild),
             count(Severity::BreaksAtRunTime),
@@ -766,6 +869,9 @@ impl Diff {
     /// The report for a person: the summary, then by tag, by severity.
     pub fn markdown(&self) -> String {
         let mut out = format!("# API changes\n\n{}\n", self.summary());
+        if let Some(scope) = &self.scope {
+            out.push_str(&format!("\n{scope}\n"));
+        }
         let tags: BTreeSet<&str> = self.changes.iter().map(|c| c.tag.as_str()).collect();
         for tag in tags {
             out.push_str(&format!("\n## `{tag}`\n"));
