@@ -592,6 +592,7 @@ fn the_seed_pages_against_the_document_show_where_the_pages_are_stale() {
             "ProvidersProxyPartialUpdateResponse::assigned_backchannel_application_slug",
         ]
     );
+    assert!(diff(&pages, &pages).changes.is_empty());
     // The other way round, the same facts, and the document's operations
     // the pages do not describe are not "removed".
     let back = diff(&document, &pages);

@@ -134,23 +134,13 @@ pub fn diff(old: &Api, new: &Api) -> Diff {
             ));
         }
     }
-    // Where a side is partial, the types of the operations left out are
-    // too.
-    let compared = |api: &Api| -> Option<BTreeSet<String>> {
-        (old.partial || new.partial).then(|| {
-            let mut seen = BTreeSet::new();
-            let both = |op: &&Operation| {
-                old_ops.contains_key(op.id.as_str()) && new_ops.contains_key(op.id.as_str())
-            };
-            for op in api.operations.iter().filter(|op| api.partial || both(op)) {
-                for ty in types_of(op) {
-                    reach(api, ty, &mut seen);
-                }
-            }
-            seen.into_iter().map(str::to_string).collect()
-        })
+    let both = |op: &Operation| {
+        old_ops.contains_key(op.id.as_str()) && new_ops.contains_key(op.id.as_str())
     };
-    let (old_scope, new_scope) = (compared(old), compared(new));
+    let (old_scope, new_scope) = (
+        compared_types(old, new, &both),
+        compared_types(new, old, &both),
+    );
     let in_scope = |scope: &Option<BTreeSet<String>>, name: &str| {
         scope.as_ref().is_none_or(|names| names.contains(name))
     };
@@ -212,16 +202,40 @@ pub fn diff(old: &Api, new: &Api) -> Diff {
         changes.push(change(&tag, Severity::Compatible, name.clone(), what));
     }
     changes.sort();
-    let scope = (old.partial || new.partial).then(|| {
-        let (pages, document) = match old.partial {
-            true => ("old", "new"),
-            false => ("new", "old"),
-        };
-        format!(
-            "The {pages} version is documentation pages, which describe only part of the API: compared are the operations they describe and the types those use, and only the facts the pages state ({left_out} operations of the {document} version are left out, as are a field's required-ness or nullability and a type the pages do not give, or give less precisely, which the generator warns about when it reads them). Each change below is then where the pages are stale or the pages' crate differs from the document's."
-        )
-    });
+    let scope = (old.partial || new.partial).then(|| scope_text(old, new, left_out));
     Diff { changes, scope }
+}
+
+/// Where one side is partial (pages), the names of the types of `api`
+/// that are compared: those of the operations both sides have, and all of
+/// a partial side's own. `None`: every type is.
+fn compared_types(
+    api: &Api,
+    other: &Api,
+    both: &dyn Fn(&Operation) -> bool,
+) -> Option<BTreeSet<String>> {
+    if !api.partial && !other.partial {
+        return None;
+    }
+    let mut seen = BTreeSet::new();
+    for op in api.operations.iter().filter(|op| api.partial || both(op)) {
+        for ty in types_of(op) {
+            reach(api, ty, &mut seen);
+        }
+    }
+    Some(seen.into_iter().map(str::to_string).collect())
+}
+
+/// What a comparison with pages covers.
+fn scope_text(old: &Api, new: &Api, left_out: usize) -> String {
+    let (pages, left_from) = match (old.partial, new.partial) {
+        (true, true) => ("Both versions are", "either version"),
+        (true, false) => ("The old version is", "the new version"),
+        _ => ("The new version is", "the old version"),
+    };
+    format!(
+        "{pages} documentation pages, which describe only part of the API: compared are the operations they describe and the types those use, and only the facts the pages state ({left_out} operations of {left_from} are left out, as are a field's required-ness or nullability and a type the pages do not give, or give less precisely, which the generator warns about when it reads them). Each change below is then where the pages are stale or the pages' crate differs from the document's."
+    )
 }
 
 /// Every type an operation names: parameters, body, answers.
