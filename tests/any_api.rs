@@ -534,7 +534,7 @@ async fn a_post_is_not_retried_unless_its_method_is_named() {
     let count = || async { server.received_requests().await.unwrap_or_default().len() };
     assert_eq!(count().await, 1);
     let posts = any_api_client::RetryPolicy::default()
-        .methods([reqwest::Method::POST])
+        .methods([any_api_client::Method::POST])
         .backoff(Duration::from_millis(1), Duration::from_millis(2));
     let error = client.add_note(Some("hi")).retry(posts).await.unwrap_err();
     assert_eq!(error.attempts(), 3);

@@ -58,7 +58,7 @@ mod runtime;
 
 pub use models::ErrorBody;
 pub use runtime::{
-    Call, Client, ClientBuilder, Error, Headers, Nullable, Outcome, RequestInfo, Response,
+    Call, Client, ClientBuilder, Error, Headers, Method, Nullable, Outcome, RequestInfo, Response,
     ResponseInfo, Result, RetryPolicy, WithMetadata,
 };
 

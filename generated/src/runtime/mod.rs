@@ -25,7 +25,7 @@ pub use client::{Client, ClientBuilder};
 pub use error::{Error, Headers, Result};
 pub use hooks::{Outcome, RequestInfo, ResponseInfo};
 pub use nullable::Nullable;
-pub use retry::RetryPolicy;
+pub use retry::{Method, RetryPolicy};
 
 /// The path of the API root on its server, which `Client::new` appends to
 /// a base URL that does not end with it (empty: the base URL is the root).

@@ -9,7 +9,10 @@ use std::hash::{BuildHasher, Hasher};
 use std::time::{Duration, SystemTime};
 
 use reqwest::header::RETRY_AFTER;
-use reqwest::Method;
+
+/// An HTTP method, for [`RetryPolicy::methods`] (re-exported from
+/// `reqwest`, so the crate's users need not depend on it).
+pub use reqwest::Method;
 
 use super::Headers;
 

@@ -32,7 +32,7 @@ const ALWAYS: &[RuntimeFile] = &[
     RuntimeFile {
         module: "retry",
         source: include_str!("../../runtime/retry.rs"),
-        public: &["RetryPolicy"],
+        public: &["Method", "RetryPolicy"],
         internal: false,
     },
     RuntimeFile {
