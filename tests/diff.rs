@@ -196,6 +196,36 @@ fn operations_fields_and_parameters_added_and_removed() {
 }
 
 #[test]
+fn an_error_answer_of_another_type_is_reported() {
+    let with_error = |schema: &str| {
+        let mut document = document(field(true, false), json!({}));
+        document["paths"]["/things/{id}"]["put"]["responses"]["400"] = json!({
+            "description": "invalid",
+            "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}
+        });
+        for name in ["Invalid", "Problem"] {
+            document["components"]["schemas"][name] =
+                json!({"type": "object", "properties": {"detail": {"type": "string"}}});
+        }
+        load(&document)
+    };
+    let report = diff(&with_error("Invalid"), &with_error("Problem"));
+    let changes: Vec<_> = report
+        .changes
+        .iter()
+        .filter(|c| c.subject == "Client::things_update")
+        .collect();
+    assert_eq!(changes.len(), 1, "{report:#?}");
+    assert_eq!(changes[0].severity, Severity::BreaksAtRunTime);
+    assert!(
+        changes[0]
+            .what
+            .starts_with("answers `Problem` with status 400 (was `Invalid`)"),
+        "{changes:?}"
+    );
+}
+
+#[test]
 fn a_document_compared_with_itself_reports_nothing() {
     let (api, _) = Generator::new()
         .spec("../shared/specs/authentik-2025.12.6.yml")

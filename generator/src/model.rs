@@ -212,6 +212,19 @@ pub enum Status {
     Default,
 }
 
+/// The status as an OpenAPI `responses` key writes it: `200`, `2XX`, `4XX`,
+/// `default`.
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Status::Code(code) => write!(f, "{code}"),
+            Status::AnySuccess => f.write_str("2XX"),
+            Status::Class(class) => write!(f, "{class}XX"),
+            Status::Default => f.write_str("default"),
+        }
+    }
+}
+
 impl Status {
     pub fn is_success(self) -> bool {
         match self {

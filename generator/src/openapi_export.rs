@@ -15,7 +15,7 @@ use serde_json::{json, Map, Number, Value};
 use crate::model::{
     Api, Bound, Constraints, EnumSchema, Field, Method, Nullability, ObjectSchema, Operation,
     Parameter, ParameterLocation, ParameterStyle, Presence, Primitive, Response, Schema,
-    SchemaKind, Security, SecurityScheme, Status, TypeRef, UnionSchema,
+    SchemaKind, Security, SecurityScheme, TypeRef, UnionSchema,
 };
 
 /// The OpenAPI 3.0 document of `api`, titled `title`.
@@ -181,12 +181,7 @@ fn parameter(parameter: &Parameter) -> Value {
 }
 
 fn response(response: &Response) -> (String, Value) {
-    let status = match response.status {
-        Status::Code(code) => code.to_string(),
-        Status::AnySuccess => "2XX".to_string(),
-        Status::Class(class) => format!("{class}XX"),
-        Status::Default => "default".to_string(),
-    };
+    let status = response.status.to_string();
     let mut map = Map::new();
     map.insert(
         "description".into(),

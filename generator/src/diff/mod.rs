@@ -406,6 +406,28 @@ fn operation_changes(
             out.push(c);
         }
     }
+    // A documented error's body is decoded into its type's `ErrorBody`
+    // variant: code that matches the old one no longer sees it.
+    for response in old.responses.iter().filter(|r| !r.status.is_success()) {
+        let now = new.responses.iter().find(|r| r.status == response.status);
+        let (Some(was), Some(is)) = (response.body.as_ref(), now.and_then(|r| r.body.as_ref()))
+        else {
+            continue;
+        };
+        if !pairs.same(&was.ty, &is.ty) {
+            out.push(change(
+                tag,
+                Severity::BreaksAtRunTime,
+                subject.to_string(),
+                format!(
+                    "answers {} with status {} (was {}): code that matches the old type's `ErrorBody` variant for it no longer sees it",
+                    type_text(&is.ty),
+                    response.status,
+                    type_text(&was.ty)
+                ),
+            ));
+        }
+    }
     let unstated = |op: &Operation| op.security == Security::Unstated;
     if requirements(&old.security) != requirements(&new.security)
         && !(pairs.old.partial && unstated(old) || pairs.new.partial && unstated(new))
