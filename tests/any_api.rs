@@ -457,6 +457,41 @@ fn recursive_types_are_boxed() {
 }
 
 #[test]
+fn closed_tuples_are_rust_tuples_and_items_that_may_be_null_any_value() {
+    let pet: any_api_client::models::Pet = serde_json::from_value(json!({
+        "id": 1, "name": "Rex", "spot": [1.5, "hall", {"floor": 2}]
+    }))
+    .unwrap();
+    let (x, room, place) = pet.spot.clone().unwrap();
+    assert_eq!((x, room.as_str(), place.floor), (1.5, "hall", Some(2)));
+    assert_eq!(
+        serde_json::to_value(&pet).unwrap()["spot"],
+        json!([1.5, "hall", {"floor": 2}])
+    );
+    // A tuple has its length: one item more or fewer does not decode.
+    for spot in [json!([1.5, "hall"]), json!([1.5, "hall", {}, 4])] {
+        let wrong = serde_json::from_value::<any_api_client::models::Pet>(
+            json!({"id": 1, "name": "Rex", "spot": spot}),
+        );
+        assert!(wrong.is_err(), "{spot}");
+    }
+    // Items that may be null, and the schema `true`: any JSON value.
+    let pet: any_api_client::models::Pet = serde_json::from_value(json!({
+        "id": 1, "name": "Rex", "scores": [1, null], "anything": {"a": [1]}
+    }))
+    .unwrap();
+    assert_eq!(pet.scores, Some(vec![json!(1), json!(null)]));
+    assert_eq!(pet.anything, Some(json!({"a": [1]})));
+    // A tuple that holds its owner is boxed like a field.
+    let person: any_api_client::models::Person = serde_json::from_value(json!({
+        "name": "a", "mentor": [{"name": "b"}, 3]
+    }))
+    .unwrap();
+    let mentor: Option<Box<(any_api_client::models::Person, i64)>> = person.mentor;
+    assert_eq!(mentor.map(|m| (m.0.name, m.1)), Some(("b".to_string(), 3)));
+}
+
+#[test]
 fn all_of_members_merge_into_one_struct() {
     let puppy: any_api_client::models::Puppy =
         serde_json::from_value(json!({"bark": "yip", "good": true, "weeks": 9})).unwrap();

@@ -312,6 +312,9 @@ pub enum TypeRef {
     /// An entry of [`Api::schemas`], by name.
     Named(String),
     Array(Box<TypeRef>),
+    /// A JSON array of a fixed length whose items have a type each
+    /// (`prefixItems` admitting no further items): a Rust tuple.
+    Tuple(Vec<TypeRef>),
     /// A JSON object with arbitrary keys and values of one type.
     Map(Box<TypeRef>),
     /// Any JSON value.

@@ -202,6 +202,22 @@ fn type_schema(ty: &TypeRef) -> Value {
         TypeRef::Primitive(primitive) => primitive_schema(*primitive),
         TypeRef::Named(name) => json!({ "$ref": format!("#/components/schemas/{name}") }),
         TypeRef::Array(item) => json!({"type": "array", "items": type_schema(item)}),
+        // OpenAPI 3.0 has no tuples: an array of that length whose items
+        // are any of the tuple's types.
+        TypeRef::Tuple(tuple) => {
+            let mut members: Vec<Value> = Vec::new();
+            for item in tuple.iter().map(type_schema) {
+                if !members.contains(&item) {
+                    members.push(item);
+                }
+            }
+            let items = match <[Value; 1]>::try_from(members) {
+                Ok([single]) => single,
+                Err(members) => json!({ "anyOf": members }),
+            };
+            let length = tuple.len();
+            json!({"type": "array", "items": items, "minItems": length, "maxItems": length})
+        }
         TypeRef::Map(value) => {
             json!({"type": "object", "additionalProperties": type_schema(value)})
         }

@@ -58,7 +58,9 @@ pub fn field_ident(field: &Field) -> syn::Ident {
 /// then it is boxed, or the struct would have no size.
 pub fn boxed_field(api: &Api, owner: &str, ty: &TypeRef) -> bool {
     let mut seen = BTreeSet::new();
-    held_inline(ty).is_some_and(|name| reaches(api, name, owner, &mut seen))
+    held_inline(ty)
+        .into_iter()
+        .any(|name| reaches(api, name, owner, &mut seen))
 }
 
 /// Whether a union member of type `ty` is boxed: structs and unions are,
@@ -70,11 +72,12 @@ pub fn boxed_member(api: &Api, ty: &TypeRef) -> bool {
     ))
 }
 
-/// The named type a value of `ty` holds inline, if any.
-fn held_inline(ty: &TypeRef) -> Option<&str> {
+/// The named types a value of `ty` holds inline: itself, or a tuple's.
+fn held_inline(ty: &TypeRef) -> Vec<&str> {
     match ty {
-        TypeRef::Named(name) => Some(name),
-        _ => None,
+        TypeRef::Named(name) => vec![name],
+        TypeRef::Tuple(items) => items.iter().flat_map(held_inline).collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -101,7 +104,7 @@ fn reaches<'a>(api: &'a Api, from: &'a str, target: &str, seen: &mut BTreeSet<&'
     };
     inner
         .into_iter()
-        .filter_map(held_inline)
+        .flat_map(held_inline)
         .any(|name| reaches(api, name, target, seen))
 }
 

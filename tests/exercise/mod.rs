@@ -325,6 +325,13 @@ impl<'a> Samples<'a> {
                     SchemaKind::Alias(target) => self.value(target, constraints, depth)?,
                 }
             }
+            TypeRef::Tuple(items) => {
+                let mut members = Vec::new();
+                for item in items {
+                    members.push(self.value(item, &Constraints::default(), depth)?);
+                }
+                quote! { (#(#members,)*) }
+            }
             TypeRef::Array(item) => {
                 let nested_object = matches!(item.as_ref(), TypeRef::Named(name)
                     if matches!(self.schema(name)?.kind, SchemaKind::Object(_) | SchemaKind::Union(_)));

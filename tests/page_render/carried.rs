@@ -278,6 +278,8 @@ impl Projection<'_> {
                 other => other,
             }),
             TypeRef::Array(item) => TypeRef::Array(Box::new(self.flat_type(at, &item, stack))),
+            // No authentik document has a tuple; a page would show a list.
+            TypeRef::Tuple(_) => TypeRef::Array(Box::new(TypeRef::Unstated)),
             TypeRef::Map(_) => unstated_object(),
             TypeRef::Any | TypeRef::Unstated => TypeRef::Unstated,
             ty @ TypeRef::Named(_) => {

@@ -276,6 +276,10 @@ pub fn sample(api: &Api, ty: &TypeRef, place: Place, stack: &mut BTreeSet<String
             }
         },
         TypeRef::Array(item) => Value::Array(vec![sample(api, &item, place, stack)]),
+        TypeRef::Tuple(items) => items
+            .iter()
+            .map(|item| sample(api, item, place, stack))
+            .collect(),
         TypeRef::Map(_) => Value::Object(Map::new()),
         TypeRef::Any | TypeRef::Unstated => Value::Null,
         ty @ TypeRef::Named(_) => {

@@ -220,6 +220,7 @@ fn base_label(api: &Api, ty: &TypeRef) -> String {
             _ => "object".to_string(),
         },
         TypeRef::Map(_) => "object".to_string(),
+        TypeRef::Tuple(_) => "array".to_string(),
         TypeRef::Any | TypeRef::Unstated => "any".to_string(),
     }
 }

@@ -720,6 +720,10 @@ fn type_text(ty: &TypeRef) -> String {
         TypeRef::Primitive(primitive) => format!("`{primitive:?}`"),
         TypeRef::Named(name) => format!("`{name}`"),
         TypeRef::Array(item) => format!("a list of {}", type_text(item)),
+        TypeRef::Tuple(items) => format!(
+            "a tuple of {}",
+            items.iter().map(type_text).collect::<Vec<_>>().join(", ")
+        ),
         TypeRef::Map(value) => format!("a map of {}", type_text(value)),
         TypeRef::Any | TypeRef::Unstated => "any JSON value".to_string(),
     }
@@ -850,6 +854,11 @@ fn reach<'a>(api: &'a Api, ty: &TypeRef, seen: &mut BTreeSet<&'a str>) {
             }
         }
         TypeRef::Array(item) | TypeRef::Map(item) => reach(api, item, seen),
+        TypeRef::Tuple(items) => {
+            for item in items {
+                reach(api, item, seen);
+            }
+        }
         _ => {}
     }
 }

@@ -119,6 +119,9 @@ impl<'a> Pairs<'a> {
             (TypeRef::Array(a), TypeRef::Array(b)) | (TypeRef::Map(a), TypeRef::Map(b)) => {
                 self.same(a, b)
             }
+            (TypeRef::Tuple(a), TypeRef::Tuple(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(a, b)| self.same(a, b))
+            }
             (TypeRef::Unstated, _) if self.old.partial => true,
             (_, TypeRef::Unstated) if self.new.partial => true,
             (TypeRef::Primitive(a), TypeRef::Primitive(b)) => {
@@ -136,6 +139,11 @@ impl<'a> Pairs<'a> {
             (TypeRef::Named(a), TypeRef::Named(b)) => self.unify_names(a, b, place),
             (TypeRef::Array(a), TypeRef::Array(b)) | (TypeRef::Map(a), TypeRef::Map(b)) => {
                 self.unify(a, b, place)
+            }
+            (TypeRef::Tuple(a), TypeRef::Tuple(b)) => {
+                for (a, b) in a.iter().zip(b) {
+                    self.unify(a, b, place);
+                }
             }
             _ => {}
         }

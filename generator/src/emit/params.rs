@@ -117,7 +117,9 @@ enum ValueKind {
 fn value_kind(api: &Api, ty: &TypeRef) -> ValueKind {
     match ty {
         TypeRef::Primitive(Primitive::DateTime) => ValueKind::DateTime,
-        TypeRef::Primitive(Primitive::Binary) | TypeRef::Any => ValueKind::Other,
+        TypeRef::Primitive(Primitive::Binary) | TypeRef::Any | TypeRef::Tuple(_) => {
+            ValueKind::Other
+        }
         TypeRef::Primitive(_) | TypeRef::Unstated => ValueKind::Display,
         TypeRef::Array(_) => ValueKind::Array,
         TypeRef::Map(_) => ValueKind::Object,

@@ -36,6 +36,10 @@ pub fn rust_type(ty: &TypeRef, scope: &mut Scope<'_>) -> TokenStream {
             let item = rust_type(item, scope);
             quote! { Vec<#item> }
         }
+        TypeRef::Tuple(items) => {
+            let items = items.iter().map(|item| rust_type(item, scope));
+            quote! { (#(#items,)*) }
+        }
         TypeRef::Map(value) => {
             let value = rust_type(value, scope);
             let map = scope.item("std::collections::HashMap");

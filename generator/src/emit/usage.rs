@@ -193,7 +193,7 @@ fn serialized(api: &Api, ty: &TypeRef) -> bool {
             Some(_) => true,
         },
         TypeRef::Array(item) => serialized(api, item),
-        TypeRef::Map(_) => true,
+        TypeRef::Map(_) | TypeRef::Tuple(_) => true,
         TypeRef::Primitive(_) | TypeRef::Any | TypeRef::Unstated => false,
     }
 }
@@ -211,6 +211,11 @@ impl Walk<'_> {
         match ty {
             TypeRef::Named(name) => self.mark_named(name, needs),
             TypeRef::Array(item) | TypeRef::Map(item) => self.mark(item, needs),
+            TypeRef::Tuple(items) => {
+                for item in items {
+                    self.mark(item, needs);
+                }
+            }
             TypeRef::Primitive(_) | TypeRef::Any | TypeRef::Unstated => {}
         }
     }

@@ -21,6 +21,9 @@ use crate::model::{
 const COMPONENTS: &str = "/components/schemas";
 const COMPONENTS_REF: &str = "#/components/schemas/";
 
+/// The most items of a tuple: serde reads Rust tuples of up to 16.
+const MAX_TUPLE: usize = 16;
+
 /// A schema read as the type of a field, parameter or body, with the facts
 /// that belong to the place it is used.
 pub struct Typed {
@@ -290,6 +293,27 @@ impl<'d, 'a> Schemas<'d, 'a> {
     /// The type of the schema `value` at `pointer`; `context` names inline
     /// types defined there.
     pub fn typed(&mut self, value: &Value, pointer: &str, context: &str) -> Result<Typed, Error> {
+        if let Value::Bool(admits) = value {
+            // OpenAPI 3.1 (JSON Schema): `true` admits any value, `false`
+            // none.
+            if !admits {
+                self.warnings.push(self.doc.warning(
+                    pointer,
+                    "a `false` schema admits no value; it is kept as any JSON value",
+                ));
+            }
+            return Ok(Typed {
+                ty: TypeRef::Any,
+                nullable: false,
+                read_only: false,
+                write_only: false,
+                deprecated: false,
+                title: None,
+                description: None,
+                default: None,
+                constraints: Constraints::default(),
+            });
+        }
         let map = object(self.doc, value, pointer, "a schema")?;
         let mut typed = Typed {
             ty: TypeRef::Any,
@@ -312,12 +336,6 @@ impl<'d, 'a> Schemas<'d, 'a> {
             self.warnings.push(self.doc.warning(
                 &child(pointer, "not"),
                 "`not` is not modelled: the values it excludes are not checked",
-            ));
-        }
-        if map.contains_key("prefixItems") && !map.contains_key("items") {
-            self.warnings.push(self.doc.warning(
-                &child(pointer, "prefixItems"),
-                "a tuple (`prefixItems`) is not modelled: it is a list of untyped JSON values",
             ));
         }
         if let Some(all_of) = map.get("allOf") {
@@ -421,20 +439,8 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 _ => Primitive::Number,
             }),
             Some("boolean") => TypeRef::Primitive(Primitive::Boolean),
-            Some("array") => match map.get("items") {
-                Some(items) => {
-                    let items_pointer = child(pointer, "items");
-                    let item = self.typed(items, &items_pointer, &format!("{context}Item"))?;
-                    if !item.constraints.is_empty() {
-                        self.warnings.push(self.doc.warning(
-                            &items_pointer,
-                            "limits and patterns of an array's items are not modelled; the generated documentation does not state them",
-                        ));
-                    }
-                    TypeRef::Array(Box::new(item.ty))
-                }
-                None => TypeRef::Array(Box::new(TypeRef::Any)),
-            },
+            Some("array") => self.array(map, pointer, context)?,
+            None if map.contains_key("prefixItems") => self.array(map, pointer, context)?,
             Some("object") | None if map.contains_key("properties") => {
                 let object = self.object_schema(context, map, pointer)?;
                 let schema = Schema {
@@ -459,6 +465,82 @@ impl<'d, 'a> Schemas<'d, 'a> {
             }
         };
         Ok(typed)
+    }
+
+    /// An array: a tuple where `prefixItems` types every item the array
+    /// admits (`items: false`, or `maxItems` the prefix's length), else a
+    /// list of its `items`.
+    fn array(
+        &mut self,
+        map: &Map<String, Value>,
+        pointer: &str,
+        context: &str,
+    ) -> Result<TypeRef, Error> {
+        if let Some(prefix) = map.get("prefixItems") {
+            let prefix_pointer = child(pointer, "prefixItems");
+            let Some(members) = prefix.as_array() else {
+                return Err(self
+                    .doc
+                    .error(&prefix_pointer, "expected an array of schemas"));
+            };
+            let length = members.len() as u64;
+            let count = |key: &str| map.get(key).and_then(Value::as_u64);
+            let closed =
+                map.get("items") == Some(&Value::Bool(false)) || count("maxItems") == Some(length);
+            let shorter = count("minItems").is_some_and(|min| min < length);
+            if closed && !shorter && (1..=MAX_TUPLE).contains(&members.len()) {
+                let mut types = Vec::with_capacity(members.len());
+                for (index, member) in members.iter().enumerate() {
+                    let member_pointer = child(&prefix_pointer, &index.to_string());
+                    let typed =
+                        self.typed(member, &member_pointer, &format!("{context}{}", index + 1))?;
+                    if typed.nullable {
+                        self.warnings.push(self.doc.warning(
+                            &member_pointer,
+                            "a tuple item that may be null is kept as any JSON value",
+                        ));
+                        types.push(TypeRef::Any);
+                    } else {
+                        types.push(typed.ty);
+                    }
+                }
+                return Ok(TypeRef::Tuple(types));
+            }
+            let why = if !closed {
+                "admits further items"
+            } else if shorter {
+                "admits fewer items (`minItems`)"
+            } else {
+                "has more items than a Rust tuple serde reads (16)"
+            };
+            self.warnings.push(self.doc.warning(
+                &prefix_pointer,
+                format!("a tuple (`prefixItems`) that {why} is a list of untyped JSON values"),
+            ));
+            return Ok(TypeRef::Array(Box::new(TypeRef::Any)));
+        }
+        Ok(match map.get("items") {
+            Some(Value::Bool(false)) | None => TypeRef::Array(Box::new(TypeRef::Any)),
+            Some(items) => {
+                let items_pointer = child(pointer, "items");
+                let item = self.typed(items, &items_pointer, &format!("{context}Item"))?;
+                if !item.constraints.is_empty() {
+                    self.warnings.push(self.doc.warning(
+                            &items_pointer,
+                            "limits and patterns of an array's items are not modelled; the generated documentation does not state them",
+                        ));
+                }
+                if item.nullable {
+                    self.warnings.push(self.doc.warning(
+                        &items_pointer,
+                        "items that may be null are kept as any JSON value",
+                    ));
+                    TypeRef::Array(Box::new(TypeRef::Any))
+                } else {
+                    TypeRef::Array(Box::new(item.ty))
+                }
+            }
+        })
     }
 
     /// The object that `allOf` `members` (beside the properties of `outer`,
@@ -1057,6 +1139,7 @@ fn variant_name(ty: &TypeRef) -> String {
         }
         .to_string(),
         TypeRef::Array(item) => format!("{}List", variant_name(item)),
+        TypeRef::Tuple(_) => "Tuple".to_string(),
         TypeRef::Map(_) => "Map".to_string(),
         TypeRef::Any | TypeRef::Unstated => "Value".to_string(),
     }
