@@ -354,3 +354,78 @@ fn an_any_of_of_required_lists_is_kept_as_alternatives() {
         "{source}"
     );
 }
+
+#[test]
+fn tuples_and_boolean_schemas() {
+    let document = serde_json::json!({
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {
+            "Anything": true,
+            "Nothing": false,
+            "Route": {
+                "type": "object",
+                "properties": {
+                    "closed": {"prefixItems": [{"type": "number"}, {"type": "string"}], "items": false},
+                    "sized": {"type": "array", "prefixItems": [{"type": "integer"}], "maxItems": 1},
+                    "open": {"type": "array", "prefixItems": [{"type": "string"}], "items": {"type": "integer"}},
+                    "short": {"type": "array", "prefixItems": [{"type": "string"}, {"type": "string"}], "items": false, "minItems": 1},
+                    "nullable_items": {"type": "array", "items": {"type": ["string", "null"]}},
+                    "merged": {"allOf": [true, {"$ref": "#/components/schemas/Anything"}]},
+                },
+            },
+        }},
+    });
+    let (api, warnings) = load_json(&document);
+    let Some(SchemaKind::Object(route)) = api.schemas.get("Route").map(|s| &s.kind) else {
+        panic!("Route: {:#?}", api.schemas)
+    };
+    let ty = |name: &str| {
+        route
+            .fields
+            .iter()
+            .find(|f| f.wire_name == name)
+            .map(|f| f.ty.clone())
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    let any_list = TypeRef::Array(Box::new(TypeRef::Any));
+    assert_eq!(
+        ty("closed"),
+        TypeRef::Tuple(vec![
+            TypeRef::Primitive(Primitive::Number),
+            TypeRef::Primitive(Primitive::String)
+        ])
+    );
+    assert_eq!(
+        ty("sized"),
+        TypeRef::Tuple(vec![TypeRef::Primitive(Primitive::Integer)])
+    );
+    for name in ["open", "short", "nullable_items"] {
+        assert_eq!(ty(name), any_list, "{name}");
+    }
+    assert_eq!(ty("merged"), TypeRef::Any);
+    for (name, kind) in [("Anything", "Any"), ("Nothing", "Any")] {
+        assert!(
+            matches!(
+                api.schemas.get(name).map(|s| &s.kind),
+                Some(SchemaKind::Alias(TypeRef::Any))
+            ),
+            "{name} is {kind}"
+        );
+    }
+    // Each degraded construct has a warning naming its pointer.
+    let warned = |end: &str| {
+        warnings
+            .iter()
+            .any(|w| w.location.to_string().ends_with(end))
+    };
+    for end in [
+        "/Route/properties/open/prefixItems",
+        "/Route/properties/short/prefixItems",
+        "/Route/properties/nullable_items/items",
+        "#/components/schemas/Nothing",
+    ] {
+        assert!(warned(end), "{end}: {warnings:#?}");
+    }
+}

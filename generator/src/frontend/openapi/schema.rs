@@ -84,6 +84,15 @@ impl<'d, 'a> Schemas<'d, 'a> {
         value: &Value,
         pointer: &str,
     ) -> Result<Schema, Error> {
+        if value.is_boolean() {
+            // `true` or `false` (3.1): any value.
+            let ty = self.typed(value, pointer, &name)?.ty;
+            return Ok(Schema {
+                name,
+                description: None,
+                kind: SchemaKind::Alias(ty),
+            });
+        }
         let map = object(self.doc, value, pointer, "a schema")?;
         let description = description(self.doc, map, pointer)?;
         if let Some((values, _)) = self.enum_values(map, pointer)? {
@@ -566,11 +575,27 @@ impl<'d, 'a> Schemas<'d, 'a> {
         for (index, member) in members.iter().enumerate() {
             let member_pointer = child(pointer, &index.to_string());
             let (member, member_pointer) = self.doc.resolve(member, &member_pointer)?;
+            match member {
+                // `true` (3.1) adds nothing to the others.
+                Value::Bool(true) => continue,
+                Value::Bool(false) => {
+                    self.warnings.push(self.doc.warning(
+                        &member_pointer,
+                        "an `allOf` member `false` admits no value; the value is kept as untyped JSON",
+                    ));
+                    return Ok(None);
+                }
+                _ => {}
+            }
             let member = object(self.doc, member, &member_pointer, "a schema")?;
             parts.push((member.clone(), member_pointer));
         }
         let mut own = outer.clone();
         own.remove("allOf");
+        if parts.is_empty() && !own.contains_key("properties") {
+            // Only `true` members: any value.
+            return Ok(None);
+        }
         parts.push((own, pointer.to_string()));
         for (part, part_pointer) in parts {
             let part = match part.get("allOf") {
