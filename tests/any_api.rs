@@ -457,7 +457,7 @@ fn recursive_types_are_boxed() {
 }
 
 #[test]
-fn closed_tuples_are_rust_tuples_and_items_that_may_be_null_any_value() {
+fn closed_tuples_are_rust_tuples_and_items_that_may_be_null_options() {
     let pet: any_api_client::models::Pet = serde_json::from_value(json!({
         "id": 1, "name": "Rex", "spot": [1.5, "hall", {"floor": 2}]
     }))
@@ -475,12 +475,17 @@ fn closed_tuples_are_rust_tuples_and_items_that_may_be_null_any_value() {
         );
         assert!(wrong.is_err(), "{spot}");
     }
-    // Items that may be null, and the schema `true`: any JSON value.
+    // Items that may be null are `Option`s; the schema `true` is any JSON
+    // value.
     let pet: any_api_client::models::Pet = serde_json::from_value(json!({
         "id": 1, "name": "Rex", "scores": [1, null], "anything": {"a": [1]}
     }))
     .unwrap();
-    assert_eq!(pet.scores, Some(vec![json!(1), json!(null)]));
+    assert_eq!(pet.scores, Some(vec![Some(1), None]));
+    assert_eq!(
+        serde_json::to_value(&pet).unwrap()["scores"],
+        json!([1, null])
+    );
     assert_eq!(pet.anything, Some(json!({"a": [1]})));
     // A tuple that holds its owner is boxed like a field.
     let person: any_api_client::models::Person = serde_json::from_value(json!({

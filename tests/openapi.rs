@@ -356,13 +356,14 @@ fn an_any_of_of_required_lists_is_kept_as_alternatives() {
 }
 
 #[test]
-fn tuples_and_boolean_schemas() {
+fn tuples_nullable_items_and_boolean_schemas() {
     let document = serde_json::json!({
         "openapi": "3.1.0",
         "info": {"title": "t", "version": "1"},
         "paths": {},
         "components": {"schemas": {
             "Anything": true,
+            "Maybe": {"anyOf": [{"type": "string"}, {"type": "null"}]},
             "Nothing": false,
             "Route": {
                 "type": "object",
@@ -372,6 +373,10 @@ fn tuples_and_boolean_schemas() {
                     "open": {"type": "array", "prefixItems": [{"type": "string"}], "items": {"type": "integer"}},
                     "short": {"type": "array", "prefixItems": [{"type": "string"}, {"type": "string"}], "items": false, "minItems": 1},
                     "nullable_items": {"type": "array", "items": {"type": ["string", "null"]}},
+                    "nullable_values": {"type": "object", "additionalProperties": {"type": "string", "nullable": true}},
+                    "nullable_member": {"prefixItems": [{"type": ["integer", "null"]}], "maxItems": 1},
+                    "maybe": {"$ref": "#/components/schemas/Maybe"},
+                    "maybe_items": {"type": "array", "items": {"$ref": "#/components/schemas/Maybe"}},
                     "merged": {"allOf": [true, {"$ref": "#/components/schemas/Anything"}]},
                 },
             },
@@ -401,9 +406,33 @@ fn tuples_and_boolean_schemas() {
         ty("sized"),
         TypeRef::Tuple(vec![TypeRef::Primitive(Primitive::Integer)])
     );
-    for name in ["open", "short", "nullable_items"] {
+    for name in ["open", "short"] {
         assert_eq!(ty(name), any_list, "{name}");
     }
+    // What may be null besides a field's value is an `Option`.
+    let nullable = |ty: TypeRef| TypeRef::Nullable(Box::new(ty));
+    let string = TypeRef::Primitive(Primitive::String);
+    assert_eq!(
+        ty("nullable_items"),
+        TypeRef::Array(Box::new(nullable(string.clone())))
+    );
+    assert_eq!(
+        ty("nullable_values"),
+        TypeRef::Map(Box::new(nullable(string.clone())))
+    );
+    assert_eq!(
+        ty("nullable_member"),
+        TypeRef::Tuple(vec![nullable(TypeRef::Primitive(Primitive::Integer))])
+    );
+    // A reference to a component that admits null: the field is nullable,
+    // and so are list items.
+    let maybe = TypeRef::Named("Maybe".into());
+    assert_eq!(ty("maybe_items"), TypeRef::Array(Box::new(nullable(maybe))));
+    let field = |name: &str| route.fields.iter().find(|f| f.wire_name == name);
+    assert_eq!(
+        field("maybe").map(|f| f.nullability),
+        Some(generator::model::Nullability::Nullable)
+    );
     assert_eq!(ty("merged"), TypeRef::Any);
     for (name, kind) in [("Anything", "Any"), ("Nothing", "Any")] {
         assert!(
@@ -423,7 +452,6 @@ fn tuples_and_boolean_schemas() {
     for end in [
         "/Route/properties/open/prefixItems",
         "/Route/properties/short/prefixItems",
-        "/Route/properties/nullable_items/items",
         "#/components/schemas/Nothing",
     ] {
         assert!(warned(end), "{end}: {warnings:#?}");

@@ -315,6 +315,9 @@ pub enum TypeRef {
     /// A JSON array of a fixed length whose items have a type each
     /// (`prefixItems` admitting no further items): a Rust tuple.
     Tuple(Vec<TypeRef>),
+    /// A value that may also be `null` where no field carries the fact: a
+    /// list's item, a map's value, a tuple's item (`Option<T>`).
+    Nullable(Box<TypeRef>),
     /// A JSON object with arbitrary keys and values of one type.
     Map(Box<TypeRef>),
     /// Any JSON value.

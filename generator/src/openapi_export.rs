@@ -202,6 +202,17 @@ fn type_schema(ty: &TypeRef) -> Value {
         TypeRef::Primitive(primitive) => primitive_schema(*primitive),
         TypeRef::Named(name) => json!({ "$ref": format!("#/components/schemas/{name}") }),
         TypeRef::Array(item) => json!({"type": "array", "items": type_schema(item)}),
+        TypeRef::Nullable(inner) => match type_schema(inner) {
+            // 3.0: `nullable` beside a `$ref` is ignored; `allOf` holds it.
+            reference if reference.get("$ref").is_some() => {
+                json!({"allOf": [reference], "nullable": true})
+            }
+            Value::Object(mut schema) => {
+                schema.insert("nullable".into(), Value::Bool(true));
+                Value::Object(schema)
+            }
+            other => other,
+        },
         // OpenAPI 3.0 has no tuples: an array of that length whose items
         // are any of the tuple's types.
         TypeRef::Tuple(tuple) => {

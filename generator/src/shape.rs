@@ -72,11 +72,13 @@ pub fn boxed_member(api: &Api, ty: &TypeRef) -> bool {
     ))
 }
 
-/// The named types a value of `ty` holds inline: itself, or a tuple's.
+/// The named types a value of `ty` holds inline: itself, a tuple's, or an
+/// `Option`'s.
 fn held_inline(ty: &TypeRef) -> Vec<&str> {
     match ty {
         TypeRef::Named(name) => vec![name],
         TypeRef::Tuple(items) => items.iter().flat_map(held_inline).collect(),
+        TypeRef::Nullable(inner) => held_inline(inner),
         _ => Vec::new(),
     }
 }

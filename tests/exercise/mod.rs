@@ -325,6 +325,10 @@ impl<'a> Samples<'a> {
                     SchemaKind::Alias(target) => self.value(target, constraints, depth)?,
                 }
             }
+            TypeRef::Nullable(inner) => {
+                let inner = self.value(inner, constraints, depth)?;
+                quote! { Some(#inner) }
+            }
             TypeRef::Tuple(items) => {
                 let mut members = Vec::new();
                 for item in items {

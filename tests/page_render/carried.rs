@@ -280,6 +280,8 @@ impl Projection<'_> {
             TypeRef::Array(item) => TypeRef::Array(Box::new(self.flat_type(at, &item, stack))),
             // No authentik document has a tuple; a page would show a list.
             TypeRef::Tuple(_) => TypeRef::Array(Box::new(TypeRef::Unstated)),
+            // A page shows the value's own type.
+            TypeRef::Nullable(inner) => self.flat_type(at, &inner, stack),
             TypeRef::Map(_) => unstated_object(),
             TypeRef::Any | TypeRef::Unstated => TypeRef::Unstated,
             ty @ TypeRef::Named(_) => {

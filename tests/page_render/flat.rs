@@ -276,6 +276,7 @@ pub fn sample(api: &Api, ty: &TypeRef, place: Place, stack: &mut BTreeSet<String
             }
         },
         TypeRef::Array(item) => Value::Array(vec![sample(api, &item, place, stack)]),
+        TypeRef::Nullable(inner) => sample(api, &inner, place, stack),
         TypeRef::Tuple(items) => items
             .iter()
             .map(|item| sample(api, item, place, stack))

@@ -221,6 +221,7 @@ fn base_label(api: &Api, ty: &TypeRef) -> String {
         },
         TypeRef::Map(_) => "object".to_string(),
         TypeRef::Tuple(_) => "array".to_string(),
+        TypeRef::Nullable(inner) => base_label(api, inner),
         TypeRef::Any | TypeRef::Unstated => "any".to_string(),
     }
 }

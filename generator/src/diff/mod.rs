@@ -725,6 +725,7 @@ fn type_text(ty: &TypeRef) -> String {
             items.iter().map(type_text).collect::<Vec<_>>().join(", ")
         ),
         TypeRef::Map(value) => format!("a map of {}", type_text(value)),
+        TypeRef::Nullable(inner) => format!("{} or null", type_text(inner)),
         TypeRef::Any | TypeRef::Unstated => "any JSON value".to_string(),
     }
 }
@@ -853,7 +854,9 @@ fn reach<'a>(api: &'a Api, ty: &TypeRef, seen: &mut BTreeSet<&'a str>) {
                 SchemaKind::Enum(_) => {}
             }
         }
-        TypeRef::Array(item) | TypeRef::Map(item) => reach(api, item, seen),
+        TypeRef::Array(item) | TypeRef::Map(item) | TypeRef::Nullable(item) => {
+            reach(api, item, seen)
+        }
         TypeRef::Tuple(items) => {
             for item in items {
                 reach(api, item, seen);

@@ -116,9 +116,9 @@ impl<'a> Pairs<'a> {
     pub(super) fn same(&self, old: &TypeRef, new: &TypeRef) -> bool {
         match (old, new) {
             (TypeRef::Named(a), TypeRef::Named(b)) => self.new_name(a) == b,
-            (TypeRef::Array(a), TypeRef::Array(b)) | (TypeRef::Map(a), TypeRef::Map(b)) => {
-                self.same(a, b)
-            }
+            (TypeRef::Array(a), TypeRef::Array(b))
+            | (TypeRef::Map(a), TypeRef::Map(b))
+            | (TypeRef::Nullable(a), TypeRef::Nullable(b)) => self.same(a, b),
             (TypeRef::Tuple(a), TypeRef::Tuple(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(a, b)| self.same(a, b))
             }
@@ -137,9 +137,9 @@ impl<'a> Pairs<'a> {
     fn unify(&mut self, old: &'a TypeRef, new: &'a TypeRef, place: &str) {
         match (old, new) {
             (TypeRef::Named(a), TypeRef::Named(b)) => self.unify_names(a, b, place),
-            (TypeRef::Array(a), TypeRef::Array(b)) | (TypeRef::Map(a), TypeRef::Map(b)) => {
-                self.unify(a, b, place)
-            }
+            (TypeRef::Array(a), TypeRef::Array(b))
+            | (TypeRef::Map(a), TypeRef::Map(b))
+            | (TypeRef::Nullable(a), TypeRef::Nullable(b)) => self.unify(a, b, place),
             (TypeRef::Tuple(a), TypeRef::Tuple(b)) => {
                 for (a, b) in a.iter().zip(b) {
                     self.unify(a, b, place);

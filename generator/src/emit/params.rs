@@ -117,9 +117,10 @@ enum ValueKind {
 fn value_kind(api: &Api, ty: &TypeRef) -> ValueKind {
     match ty {
         TypeRef::Primitive(Primitive::DateTime) => ValueKind::DateTime,
-        TypeRef::Primitive(Primitive::Binary) | TypeRef::Any | TypeRef::Tuple(_) => {
-            ValueKind::Other
-        }
+        TypeRef::Primitive(Primitive::Binary)
+        | TypeRef::Any
+        | TypeRef::Tuple(_)
+        | TypeRef::Nullable(_) => ValueKind::Other,
         TypeRef::Primitive(_) | TypeRef::Unstated => ValueKind::Display,
         TypeRef::Array(_) => ValueKind::Array,
         TypeRef::Map(_) => ValueKind::Object,

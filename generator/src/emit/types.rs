@@ -36,6 +36,10 @@ pub fn rust_type(ty: &TypeRef, scope: &mut Scope<'_>) -> TokenStream {
             let item = rust_type(item, scope);
             quote! { Vec<#item> }
         }
+        TypeRef::Nullable(inner) => {
+            let inner = rust_type(inner, scope);
+            quote! { Option<#inner> }
+        }
         TypeRef::Tuple(items) => {
             let items = items.iter().map(|item| rust_type(item, scope));
             quote! { (#(#items,)*) }

@@ -192,7 +192,7 @@ fn serialized(api: &Api, ty: &TypeRef) -> bool {
             Some(SchemaKind::Alias(target)) => serialized(api, target),
             Some(_) => true,
         },
-        TypeRef::Array(item) => serialized(api, item),
+        TypeRef::Array(item) | TypeRef::Nullable(item) => serialized(api, item),
         TypeRef::Map(_) | TypeRef::Tuple(_) => true,
         TypeRef::Primitive(_) | TypeRef::Any | TypeRef::Unstated => false,
     }
@@ -210,7 +210,9 @@ impl Walk<'_> {
     fn mark(&mut self, ty: &TypeRef, needs: Needs) {
         match ty {
             TypeRef::Named(name) => self.mark_named(name, needs),
-            TypeRef::Array(item) | TypeRef::Map(item) => self.mark(item, needs),
+            TypeRef::Array(item) | TypeRef::Map(item) | TypeRef::Nullable(item) => {
+                self.mark(item, needs)
+            }
             TypeRef::Tuple(items) => {
                 for item in items {
                     self.mark(item, needs);

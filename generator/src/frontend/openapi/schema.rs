@@ -38,6 +38,18 @@ pub struct Typed {
     pub constraints: Constraints,
 }
 
+impl Typed {
+    /// The type of a list's or map's value, or a tuple's item: `null`
+    /// too where the schema admits it (nothing holds the fact besides).
+    fn item(self) -> TypeRef {
+        match self.ty {
+            TypeRef::Any => TypeRef::Any,
+            ty if self.nullable => TypeRef::Nullable(Box::new(ty)),
+            ty => ty,
+        }
+    }
+}
+
 pub struct Schemas<'d, 'a> {
     doc: &'d Document<'a>,
     /// Rust names of the component schemas, by their key in the document.
@@ -337,6 +349,9 @@ impl<'d, 'a> Schemas<'d, 'a> {
         };
         if let Some(reference) = map.get("$ref") {
             typed.ty = self.reference(reference, pointer)?;
+            // A component that admits `null` makes what refers to it
+            // nullable: the component's type itself is its other values.
+            typed.nullable |= self.admits_null(value, 0);
             return Ok(typed);
         }
         if map.contains_key("not") {
@@ -503,15 +518,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
                     let member_pointer = child(&prefix_pointer, &index.to_string());
                     let typed =
                         self.typed(member, &member_pointer, &format!("{context}{}", index + 1))?;
-                    if typed.nullable {
-                        self.warnings.push(self.doc.warning(
-                            &member_pointer,
-                            "a tuple item that may be null is kept as any JSON value",
-                        ));
-                        types.push(TypeRef::Any);
-                    } else {
-                        types.push(typed.ty);
-                    }
+                    types.push(typed.item());
                 }
                 return Ok(TypeRef::Tuple(types));
             }
@@ -539,15 +546,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
                             "limits and patterns of an array's items are not modelled; the generated documentation does not state them",
                         ));
                 }
-                if item.nullable {
-                    self.warnings.push(self.doc.warning(
-                        &items_pointer,
-                        "items that may be null are kept as any JSON value",
-                    ));
-                    TypeRef::Array(Box::new(TypeRef::Any))
-                } else {
-                    TypeRef::Array(Box::new(item.ty))
-                }
+                TypeRef::Array(Box::new(item.item()))
             }
         })
     }
@@ -744,6 +743,36 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 Primitive::String
             }
         })
+    }
+
+    /// Whether a schema admits `null` at its top: `nullable`, a `null`
+    /// type, `null` among its `enum` values, a `oneOf`/`anyOf` member that
+    /// admits it, or a `$ref` (chain) to such a schema.
+    fn admits_null(&self, value: &Value, depth: usize) -> bool {
+        let Some(map) = value.as_object() else {
+            return false;
+        };
+        if depth > 16 {
+            return false;
+        }
+        let by_reference = || {
+            let target = map.get("$ref").and_then(Value::as_str)?;
+            let (target, _) = self.doc.target(target, "").ok()?;
+            Some(self.admits_null(target, depth + 1))
+        };
+        map.get("nullable") == Some(&Value::Bool(true))
+            || is_null_schema(value)
+            || matches!(map.get("type"), Some(Value::Array(types)) if types.iter().any(|t| t == "null"))
+            || map
+                .get("enum")
+                .and_then(Value::as_array)
+                .is_some_and(|values| values.iter().any(Value::is_null))
+            || ["oneOf", "anyOf"].iter().any(|key| {
+                map.get(*key)
+                    .and_then(Value::as_array)
+                    .is_some_and(|members| members.iter().any(|m| self.admits_null(m, depth + 1)))
+            })
+            || by_reference() == Some(true)
     }
 
     fn reference(&mut self, reference: &Value, pointer: &str) -> Result<TypeRef, Error> {
@@ -1059,7 +1088,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 Some(patterns) => match patterns.iter().next() {
                     Some((pattern, schema)) => {
                         let pattern_pointer = child(&child(pointer, "patternProperties"), pattern);
-                        Ok(Some(self.typed(schema, &pattern_pointer, context)?.ty))
+                        Ok(Some(self.typed(schema, &pattern_pointer, context)?.item()))
                     }
                     None => Ok(None),
                 },
@@ -1070,7 +1099,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
             Some(Value::Object(schema)) if schema.is_empty() => Ok(Some(TypeRef::Any)),
             Some(schema) => Ok(Some(
                 self.typed(schema, &child(pointer, "additionalProperties"), context)?
-                    .ty,
+                    .item(),
             )),
         }
     }
@@ -1165,6 +1194,7 @@ fn variant_name(ty: &TypeRef) -> String {
         .to_string(),
         TypeRef::Array(item) => format!("{}List", variant_name(item)),
         TypeRef::Tuple(_) => "Tuple".to_string(),
+        TypeRef::Nullable(inner) => variant_name(inner),
         TypeRef::Map(_) => "Map".to_string(),
         TypeRef::Any | TypeRef::Unstated => "Value".to_string(),
     }
