@@ -360,7 +360,12 @@ fn tuples_nullable_items_and_boolean_schemas() {
     let document = serde_json::json!({
         "openapi": "3.1.0",
         "info": {"title": "t", "version": "1"},
-        "paths": {},
+        "paths": {"/route": {"get": {
+            "operationId": "route_get",
+            "responses": {"200": {"description": "ok", "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/Maybe"}
+            }}}}
+        }}},
         "components": {"schemas": {
             "Anything": true,
             "Maybe": {"anyOf": [{"type": "string"}, {"type": "null"}]},
@@ -428,6 +433,9 @@ fn tuples_nullable_items_and_boolean_schemas() {
     // and so are list items.
     let maybe = TypeRef::Named("Maybe".into());
     assert_eq!(ty("maybe_items"), TypeRef::Array(Box::new(nullable(maybe))));
+    // So is an answer: `Call<'_, Option<Maybe>>`.
+    let answer = api.operations[0].responses[0].body.as_ref().map(|b| &b.ty);
+    assert_eq!(answer, Some(&nullable(TypeRef::Named("Maybe".into()))));
     let field = |name: &str| route.fields.iter().find(|f| f.wire_name == name);
     assert_eq!(
         field("maybe").map(|f| f.nullability),

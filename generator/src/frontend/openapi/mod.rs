@@ -21,7 +21,7 @@ use crate::model::{
     Status, TypeRef,
 };
 use document::{child, description, flag, kind, object, string, Document};
-use schema::Schemas;
+use schema::{Schemas, Typed};
 
 const METHODS: [&str; 7] = ["get", "put", "post", "delete", "patch", "head", "options"];
 
@@ -596,28 +596,29 @@ impl OperationReader<'_, '_, '_> {
                 .error(&content_pointer, "expected at least one media type"));
         };
         let media_pointer = child(&content_pointer, media);
-        let ty = self.media_type(media_value, &media_pointer, &format!("{context}Request"))?;
+        let typed = self.media_type(media_value, &media_pointer, &format!("{context}Request"))?;
+        if typed.nullable {
+            self.warnings.push(self.doc.warning(
+                &child(&media_pointer, "schema"),
+                "a request body that may be `null`: the client sends a value",
+            ));
+        }
         Ok(RequestBody {
             content_type: media.clone(),
             required: flag(self.doc, map, "required", &pointer)?,
-            ty,
+            ty: typed.ty,
             description: description(self.doc, map, &pointer)?,
         })
     }
 
-    fn media_type(
-        &mut self,
-        value: &Value,
-        pointer: &str,
-        context: &str,
-    ) -> Result<TypeRef, Error> {
+    /// The schema of a body, read as a type (any value without one).
+    fn media_type(&mut self, value: &Value, pointer: &str, context: &str) -> Result<Typed, Error> {
         let map = object(self.doc, value, pointer, "a media type")?;
         match map.get("schema") {
-            Some(schema) => Ok(self
+            Some(schema) => self
                 .schemas
-                .typed(schema, &child(pointer, "schema"), context)?
-                .ty),
-            None => Ok(TypeRef::Any),
+                .typed(schema, &child(pointer, "schema"), context),
+            None => Ok(Typed::any()),
         }
     }
 
@@ -673,11 +674,14 @@ impl OperationReader<'_, '_, '_> {
                                 Status::Class(class) => format!("Response{class}xx"),
                                 _ => "ResponseDefault".to_string(),
                             };
-                            let ty = self.media_type(
-                                media_value,
-                                &child(&content_pointer, media),
-                                &format!("{context}{suffix}"),
-                            )?;
+                            // An answer that may be `null` is an `Option`.
+                            let ty = self
+                                .media_type(
+                                    media_value,
+                                    &child(&content_pointer, media),
+                                    &format!("{context}{suffix}"),
+                                )?
+                                .item();
                             Some(ResponseBody {
                                 content_type: media.clone(),
                                 ty,

@@ -39,9 +39,25 @@ pub struct Typed {
 }
 
 impl Typed {
-    /// The type of a list's or map's value, or a tuple's item: `null`
-    /// too where the schema admits it (nothing holds the fact besides).
-    fn item(self) -> TypeRef {
+    /// Any value, with no further facts (the schema `true`).
+    pub fn any() -> Typed {
+        Typed {
+            ty: TypeRef::Any,
+            nullable: false,
+            read_only: false,
+            write_only: false,
+            deprecated: false,
+            title: None,
+            description: None,
+            default: None,
+            constraints: Constraints::default(),
+        }
+    }
+
+    /// The type of what holds the value without a field's nullability: a
+    /// list's or map's value, a tuple's item, an answer. `null` too where
+    /// the schema admits it.
+    pub fn item(self) -> TypeRef {
         match self.ty {
             TypeRef::Any => TypeRef::Any,
             ty if self.nullable => TypeRef::Nullable(Box::new(ty)),
@@ -323,17 +339,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
                     "a `false` schema admits no value; it is kept as any JSON value",
                 ));
             }
-            return Ok(Typed {
-                ty: TypeRef::Any,
-                nullable: false,
-                read_only: false,
-                write_only: false,
-                deprecated: false,
-                title: None,
-                description: None,
-                default: None,
-                constraints: Constraints::default(),
-            });
+            return Ok(Typed::any());
         }
         let map = object(self.doc, value, pointer, "a schema")?;
         let mut typed = Typed {
