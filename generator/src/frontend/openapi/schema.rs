@@ -74,6 +74,8 @@ pub struct Schemas<'d, 'a> {
     pub warnings: Vec<Warning>,
     /// The string formats found that the model does not know.
     unknown_formats: BTreeSet<String>,
+    /// Whether the schema a `$ref` names admits `null`, by reference.
+    admits_null: BTreeMap<String, bool>,
 }
 
 impl<'d, 'a> Schemas<'d, 'a> {
@@ -85,6 +87,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
             registry: SchemaRegistry::default(),
             warnings: Vec::new(),
             unknown_formats: BTreeSet::new(),
+            admits_null: BTreeMap::new(),
         };
         let components = match doc.root.pointer(COMPONENTS) {
             None => return Ok(schemas),
@@ -357,7 +360,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
             typed.ty = self.reference(reference, pointer)?;
             // A component that admits `null` makes what refers to it
             // nullable: the component's type itself is its other values.
-            typed.nullable |= self.admits_null(value, 0);
+            typed.nullable |= self.admits_null(value);
             return Ok(typed);
         }
         if map.contains_key("not") {
@@ -753,32 +756,43 @@ impl<'d, 'a> Schemas<'d, 'a> {
 
     /// Whether a schema admits `null` at its top: `nullable`, a `null`
     /// type, `null` among its `enum` values, a `oneOf`/`anyOf` member that
-    /// admits it, or a `$ref` (chain) to such a schema.
-    fn admits_null(&self, value: &Value, depth: usize) -> bool {
+    /// admits it, or a `$ref` (chain) to such a schema. Each reference is
+    /// looked into once (a cycle admits no `null` by itself).
+    fn admits_null(&mut self, value: &Value) -> bool {
         let Some(map) = value.as_object() else {
             return false;
         };
-        if depth > 16 {
-            return false;
-        }
-        let by_reference = || {
-            let target = map.get("$ref").and_then(Value::as_str)?;
-            let (target, _) = self.doc.target(target, "").ok()?;
-            Some(self.admits_null(target, depth + 1))
-        };
-        map.get("nullable") == Some(&Value::Bool(true))
+        if map.get("nullable") == Some(&Value::Bool(true))
             || is_null_schema(value)
             || matches!(map.get("type"), Some(Value::Array(types)) if types.iter().any(|t| t == "null"))
             || map
                 .get("enum")
                 .and_then(Value::as_array)
                 .is_some_and(|values| values.iter().any(Value::is_null))
-            || ["oneOf", "anyOf"].iter().any(|key| {
-                map.get(*key)
-                    .and_then(Value::as_array)
-                    .is_some_and(|members| members.iter().any(|m| self.admits_null(m, depth + 1)))
-            })
-            || by_reference() == Some(true)
+        {
+            return true;
+        }
+        for key in ["oneOf", "anyOf"] {
+            if let Some(Value::Array(members)) = map.get(key) {
+                if members.iter().any(|member| self.admits_null(member)) {
+                    return true;
+                }
+            }
+        }
+        let Some(reference) = map.get("$ref").and_then(Value::as_str) else {
+            return false;
+        };
+        if let Some(known) = self.admits_null.get(reference) {
+            return *known;
+        }
+        self.admits_null.insert(reference.to_string(), false);
+        let doc = self.doc;
+        let admits = match doc.target(reference, "") {
+            Ok((target, _)) => self.admits_null(target),
+            Err(_) => false,
+        };
+        self.admits_null.insert(reference.to_string(), admits);
+        admits
     }
 
     fn reference(&mut self, reference: &Value, pointer: &str) -> Result<TypeRef, Error> {
