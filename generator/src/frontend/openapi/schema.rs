@@ -551,9 +551,9 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 let item = self.typed(items, &items_pointer, &format!("{context}Item"))?;
                 if !item.constraints.is_empty() {
                     self.warnings.push(self.doc.warning(
-                            &items_pointer,
-                            "limits and patterns of an array's items are not modelled; the generated documentation does not state them",
-                        ));
+                        &items_pointer,
+                        "limits and patterns of an array's items are not modelled; the generated documentation does not state them",
+                    ));
                 }
                 TypeRef::Array(Box::new(item.item()))
             }
