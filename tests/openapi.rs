@@ -465,3 +465,58 @@ fn tuples_nullable_items_and_boolean_schemas() {
         assert!(warned(end), "{end}: {warnings:#?}");
     }
 }
+
+#[test]
+fn keywords_the_model_does_not_check_are_warned_about_and_defs_are_followed() {
+    let document = serde_json::json!({
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {
+            "A": {
+                "type": "object",
+                "properties": {
+                    "kind": {"type": "string"},
+                    "tags": {"type": "array", "items": {"type": "string"}, "contains": {"const": "x"}},
+                    "labels": {"type": "object", "patternProperties": {"^x-": {"type": "string"}}},
+                    "inner": {"$ref": "#/components/schemas/A/$defs/Inner"},
+                },
+                "if": {"properties": {"kind": {"const": "a"}}},
+                "then": {"required": ["tags"]},
+                "dependentRequired": {"kind": ["tags"]},
+                "not": {"required": ["never"]},
+                "$defs": {"Inner": {"type": "integer"}},
+            },
+        }},
+    });
+    let (api, warnings) = load_json(&document);
+    let warned: BTreeSet<String> = warnings
+        .iter()
+        .map(|w| w.location.to_string())
+        .filter_map(|location| {
+            location
+                .split_once("#/components/schemas/A/")
+                .map(|(_, at)| at.to_string())
+        })
+        .collect();
+    let expected: BTreeSet<String> = [
+        "if",
+        "dependentRequired",
+        "not",
+        "properties/tags/contains",
+        "properties/labels/patternProperties",
+    ]
+    .iter()
+    .map(|at| at.to_string())
+    .collect();
+    assert_eq!(warned, expected, "{warnings:#?}");
+    let Some(SchemaKind::Object(a)) = api.schemas.get("A").map(|s| &s.kind) else {
+        panic!("A")
+    };
+    let inner = a
+        .fields
+        .iter()
+        .find(|f| f.wire_name == "inner")
+        .map(|f| &f.ty);
+    assert_eq!(inner, Some(&TypeRef::Primitive(Primitive::Integer)));
+}

@@ -125,6 +125,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
             });
         }
         let map = object(self.doc, value, pointer, "a schema")?;
+        self.unchecked(map, pointer);
         let description = description(self.doc, map, pointer)?;
         if let Some((values, _)) = self.enum_values(map, pointer)? {
             return Ok(enum_schema(name, description, &values));
@@ -363,14 +364,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
             typed.nullable |= self.admits_null(value);
             return Ok(typed);
         }
-        if map.contains_key("not") {
-            // The other keywords still give the type; alone, `not` leaves
-            // any value.
-            self.warnings.push(self.doc.warning(
-                &child(pointer, "not"),
-                "`not` is not modelled: the values it excludes are not checked",
-            ));
-        }
+        self.unchecked(map, pointer);
         if let Some(all_of) = map.get("allOf") {
             let all_pointer = child(pointer, "allOf");
             match all_of.as_array().map(Vec::as_slice) {
@@ -754,6 +748,27 @@ impl<'d, 'a> Schemas<'d, 'a> {
         })
     }
 
+    /// A warning for each keyword of `map` that narrows the values the
+    /// schema admits in a way the model does not hold: the client does not
+    /// check it (the other keywords still give the type).
+    fn unchecked(&mut self, map: &Map<String, Value>, pointer: &str) {
+        const UNCHECKED: [(&str, &str); 7] = [
+            ("not", "`not` is not modelled: the values it excludes are not checked"),
+            ("if", "`if`/`then`/`else` is not modelled: what it requires is not checked"),
+            ("dependentRequired", "`dependentRequired` is not modelled: the fields it requires together are not checked"),
+            ("dependentSchemas", "`dependentSchemas` is not modelled: what it requires is not checked"),
+            ("patternProperties", "the key patterns of `patternProperties` are not checked; further entries are of the first pattern's type"),
+            ("propertyNames", "`propertyNames` is not modelled: the keys are not checked"),
+            ("contains", "`contains` is not modelled: the items it requires are not checked"),
+        ];
+        for (keyword, message) in UNCHECKED {
+            if map.contains_key(keyword) {
+                self.warnings
+                    .push(self.doc.warning(&child(pointer, keyword), message));
+            }
+        }
+    }
+
     /// Whether a schema admits `null` at its top: `nullable`, a `null`
     /// type, `null` among its `enum` values, a `oneOf`/`anyOf` member that
     /// admits it, or a `$ref` (chain) to such a schema. Each reference is
@@ -801,7 +816,11 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 .doc
                 .error(&child(pointer, "$ref"), "`$ref` must be a string"));
         };
-        if let Some(key) = reference.strip_prefix("#/components/schemas/") {
+        // A component itself (not a schema inside one, `X/$defs/Y`).
+        if let Some(key) = reference
+            .strip_prefix(COMPONENTS_REF)
+            .filter(|key| !key.contains('/'))
+        {
             let key = key.replace("~1", "/").replace("~0", "~");
             return match self.names.get(&key) {
                 Some(name) => Ok(TypeRef::Named(name.clone())),
