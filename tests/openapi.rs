@@ -520,3 +520,32 @@ fn keywords_the_model_does_not_check_are_warned_about_and_defs_are_followed() {
         .map(|f| &f.ty);
     assert_eq!(inner, Some(&TypeRef::Primitive(Primitive::Integer)));
 }
+
+#[test]
+fn a_mutual_tls_scheme_is_named_once_and_a_scheme_without_a_type_is_an_error() {
+    let document = |schemes: serde_json::Value| {
+        serde_json::json!({
+            "openapi": "3.1.0",
+            "info": {"title": "t", "version": "1"},
+            "security": [{"mtls": []}],
+            "paths": {"/a": {"get": {"operationId": "a", "responses": {"204": {"description": "none"}}}}},
+            "components": {"securitySchemes": schemes},
+        })
+    };
+    let (_, warnings) = load_json(&document(
+        serde_json::json!({"mtls": {"type": "mutualTLS"}}),
+    ));
+    let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(messages.len(), 1, "{messages:#?}");
+    assert!(messages[0].contains("`mtls` is mutual TLS"), "{messages:?}");
+    let (path, message) = error_for(
+        "untyped.json",
+        &document(serde_json::json!({"mtls": {"description": "no type"}})).to_string(),
+    );
+    assert!(
+        message.starts_with(&format!(
+            "{path}#/components/securitySchemes/mtls: expected the `type`"
+        )),
+        "{message}"
+    );
+}

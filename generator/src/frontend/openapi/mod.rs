@@ -8,7 +8,7 @@ mod document;
 mod schema;
 mod servers;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde_json::{Map, Value};
@@ -36,7 +36,7 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
         None => return Err(doc.error("", "expected an `openapi` version field (3.0.x or 3.1.x)")),
     }
     let mut schemas = Schemas::read_components(&doc)?;
-    let security_schemes = security_schemes(&doc, warnings)?;
+    let (security_schemes, unsupported) = security_schemes(&doc, warnings)?;
     let default_security = match root.get("security") {
         Some(value) => Some(security(&doc, value, "/security")?),
         None => None,
@@ -87,7 +87,7 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
             for name in requirements
                 .iter()
                 .flatten()
-                .filter(|n| !security_schemes.contains_key(*n))
+                .filter(|n| !security_schemes.contains_key(*n) && !unsupported.contains(*n))
             {
                 undeclared.entry(name).or_insert(&op.id);
             }
@@ -153,14 +153,17 @@ fn free_in_background(tree: Value) {
     let _ = std::thread::Builder::new().spawn(move || drop(tree));
 }
 
+/// The security schemes the client can hold credentials for, and the
+/// names of those it cannot (each with a warning).
 fn security_schemes(
     doc: &Document<'_>,
     warnings: &mut Vec<Warning>,
-) -> Result<BTreeMap<String, SecurityScheme>, Error> {
+) -> Result<(BTreeMap<String, SecurityScheme>, BTreeSet<String>), Error> {
     let mut schemes = BTreeMap::new();
+    let mut unsupported = BTreeSet::new();
     let pointer = "/components/securitySchemes";
     let Some(value) = doc.root.pointer(pointer) else {
-        return Ok(schemes);
+        return Ok((schemes, unsupported));
     };
     for (name, scheme) in object(doc, value, pointer, "the security schemes")? {
         let scheme_pointer = child(pointer, name);
@@ -205,14 +208,26 @@ fn security_schemes(
             Some("openIdConnect") => SecurityScheme::OpenIdConnect {
                 url: field("openIdConnectUrl")?.unwrap_or_default().to_string(),
             },
-            other => {
-                warnings.push(doc.warning(&scheme_pointer, format!("security scheme type {other:?} is not supported (mutual TLS is configured on the HTTP client, `ClientBuilder::http_client`); operations that need only it get no credentials from the client")));
+            Some("mutualTLS") => {
+                warnings.push(doc.warning(&scheme_pointer, format!("security scheme `{name}` is mutual TLS, which is set up on the HTTP client (a `reqwest::Client` with its identity, given to `ClientBuilder::http_client`); operations that need only it get no credentials from this client")));
+                unsupported.insert(name.clone());
                 continue;
+            }
+            Some(other) => {
+                warnings.push(doc.warning(&child(&scheme_pointer, "type"), format!("security scheme `{name}` has the unknown type `{other}`; operations that need only it get no credentials from the client")));
+                unsupported.insert(name.clone());
+                continue;
+            }
+            None => {
+                return Err(doc.error(
+                    &scheme_pointer,
+                    "expected the `type` of a security scheme (`http`, `apiKey`, `oauth2`, `openIdConnect` or `mutualTLS`)",
+                ))
             }
         };
         schemes.insert(name.clone(), scheme);
     }
-    Ok(schemes)
+    Ok((schemes, unsupported))
 }
 
 /// A `security` list: requirements any one of which suffices, each the
