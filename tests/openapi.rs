@@ -549,3 +549,46 @@ fn a_mutual_tls_scheme_is_named_once_and_a_scheme_without_a_type_is_an_error() {
         "{message}"
     );
 }
+
+#[test]
+fn a_discriminator_without_a_mapping_takes_the_values_its_members_pin() {
+    let document = |second: serde_json::Value| {
+        serde_json::json!({
+            "openapi": "3.1.0",
+            "info": {"title": "t", "version": "1"},
+            "paths": {},
+            "components": {"schemas": {
+                "Note": {
+                    "oneOf": [{"$ref": "#/components/schemas/Cite"}, {"$ref": "#/components/schemas/Link"}],
+                    "discriminator": {"propertyName": "type"}
+                },
+                "Cite": {"type": "object", "required": ["type"], "properties": {"type": {"type": "string", "enum": ["file_citation"]}}},
+                "Link": second,
+            }},
+        })
+    };
+    let tags = |api: &generator::model::Api| match api.schemas.get("Note").map(|s| &s.kind) {
+        Some(SchemaKind::Union(union)) => union
+            .variants
+            .iter()
+            .map(|v| v.tag.clone())
+            .collect::<Vec<_>>(),
+        other => panic!("Note: {other:?}"),
+    };
+    // Both pin a value: those are the tags.
+    let (api, _) = load_json(&document(serde_json::json!({
+        "allOf": [{"type": "object", "properties": {"type": {"const": "url_citation"}}}]
+    })));
+    assert_eq!(tags(&api), ["file_citation", "url_citation"]);
+    // One pins none: no tag can be trusted, the union is untagged.
+    let (api, warnings) = load_json(&document(serde_json::json!({
+        "type": "object", "properties": {"type": {"type": "string"}}
+    })));
+    assert!(matches!(
+        api.schemas.get("Note").map(|s| &s.kind),
+        Some(SchemaKind::OneOf(_))
+    ));
+    assert!(warnings
+        .iter()
+        .any(|w| w.location.to_string().ends_with("/Note/discriminator")));
+}

@@ -204,13 +204,7 @@ const PRISM_CANNOT: &[(&str, &str, &str)] = &[
 /// of ours (the generator or its exercise program), with the reason. The
 /// README lists them as known limitations; each that starts passing must
 /// be taken off this list (the test fails when one passes).
-const NOT_YET: &[(&str, &str, &str)] = &[
-    (
-        "openai.yaml",
-        "createConversationItems",
-        "the exercise's sample of a union without a tag is its first member, and Prism finds it matches none exactly (its `type` does not pin the member)",
-    ),
-];
+const NOT_YET: &[(&str, &str, &str)] = &[];
 
 #[test]
 #[ignore = "needs the Prism servers of the corpus documents (tests/prism.sh start); .ci/run runs it with --ignored"]

@@ -300,6 +300,32 @@ impl<'d, 'a> Schemas<'d, 'a> {
         }
     }
 
+    /// The one value a union member (a `$ref`) pins its property `tag` to:
+    /// a string `const`, or an `enum` of one string, on the member or on
+    /// one of its `allOf` parts, the property's schema followed through
+    /// `$ref`s.
+    fn pinned_tag(&self, member: &Value, pointer: &str, tag: &str) -> Option<String> {
+        let (schema, _) = self.doc.resolve(member, pointer).ok()?;
+        let parts = schema
+            .get("allOf")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|part| self.doc.resolve(part, pointer).ok().map(|(part, _)| part));
+        std::iter::once(schema).chain(parts).find_map(|part| {
+            let property = part.get("properties")?.get(tag)?;
+            let (property, _) = self.doc.resolve(property, pointer).ok()?;
+            match (property.get("const"), property.get("enum")) {
+                (Some(Value::String(value)), _) => Some(value.clone()),
+                (None, Some(Value::Array(values))) => match values.as_slice() {
+                    [Value::String(value)] => Some(value.clone()),
+                    _ => None,
+                },
+                _ => None,
+            }
+        })
+    }
+
     /// Whether `member` refers to a component object with a `discriminator`
     /// (and no `oneOf`/`anyOf`): a parent in `allOf` inheritance.
     fn is_tagged_parent(&self, member: &Value) -> bool {
@@ -930,17 +956,33 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 }
             }
             None => {
-                // Without a mapping, each member's tag is its schema name
-                // (every member has a `$ref`: checked above).
-                for (member, member_pointer) in &members {
+                // Without a mapping, each member's tag is the one value its
+                // schema pins the tag property to (`const`, a one-value
+                // `enum`), as documents mean it; where no member pins one,
+                // its schema name, as OpenAPI says. Every member has a
+                // `$ref` (checked above).
+                let pinned: Vec<Option<String>> = members
+                    .iter()
+                    .map(|(member, member_pointer)| self.pinned_tag(member, member_pointer, tag))
+                    .collect();
+                let distinct: BTreeSet<&String> = pinned.iter().flatten().collect();
+                if pinned.iter().any(Option::is_some)
+                    && (pinned.iter().any(Option::is_none) || distinct.len() < pinned.len())
+                {
+                    self.warnings.push(self.doc.warning(&discriminator_pointer, format!("the members pin `{tag}` to a value each only in part (some pin none, or two the same), and there is no `mapping`: the union is decoded without its tag, member by member")));
+                    return self.untagged(members, context);
+                }
+                for ((member, member_pointer), pinned) in members.iter().zip(pinned) {
                     let Some(reference) = member.get("$ref").and_then(Value::as_str) else {
                         continue;
                     };
-                    let tag_value = reference
-                        .rsplit('/')
-                        .next()
-                        .unwrap_or(reference)
-                        .to_string();
+                    let tag_value = pinned.unwrap_or_else(|| {
+                        reference
+                            .rsplit('/')
+                            .next()
+                            .unwrap_or(reference)
+                            .to_string()
+                    });
                     tags.push((
                         tag_value,
                         self.reference(&Value::String(reference.to_string()), member_pointer)?,
