@@ -592,3 +592,38 @@ fn a_discriminator_without_a_mapping_takes_the_values_its_members_pin() {
         .iter()
         .any(|w| w.location.to_string().ends_with("/Note/discriminator")));
 }
+
+#[test]
+fn an_all_of_child_is_tagged_with_the_value_it_pins_or_its_name() {
+    let document = serde_json::json!({
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {
+            "Pet": {
+                "type": "object",
+                "required": ["petType"],
+                "properties": {"petType": {"type": "string"}},
+                "discriminator": {"propertyName": "petType"}
+            },
+            "Cat": {"allOf": [
+                {"$ref": "#/components/schemas/Pet"},
+                {"type": "object", "properties": {"petType": {"const": "cat"}, "lives": {"type": "integer"}}}
+            ]},
+            "Dog": {"allOf": [
+                {"$ref": "#/components/schemas/Pet"},
+                {"type": "object", "properties": {"bark": {"type": "string"}}}
+            ]},
+        }},
+    });
+    let (api, _) = load_json(&document);
+    let Some(SchemaKind::Union(pet)) = api.schemas.get("Pet").map(|s| &s.kind) else {
+        panic!("Pet: {:?}", api.schemas.get("Pet"))
+    };
+    let tags: Vec<(&str, &str)> = pet
+        .variants
+        .iter()
+        .map(|v| (v.tag.as_str(), v.schema.as_str()))
+        .collect();
+    assert_eq!(tags, [("cat", "Cat"), ("Dog", "Dog")]);
+}

@@ -188,8 +188,8 @@ impl<'d, 'a> Schemas<'d, 'a> {
     /// (`Cat: allOf: [$ref: Pet, …]`): where the parent is used, a value is
     /// any of them, so the parent is a union told apart by the tag. The
     /// children are its `mapping`, and without one (or beside it) the
-    /// component schemas that `allOf` the parent, each tagged with its own
-    /// name. Where the parent maps a tag to itself, its own object is a
+    /// component schemas that `allOf` the parent, each tagged with the value
+    /// it pins the tag to, or else its own name. Where the parent maps a tag to itself, its own object is a
     /// variant too, named `<Parent>Base`. `None` when no child names it:
     /// then the parent stays an object.
     fn inheritance(
@@ -235,7 +235,13 @@ impl<'d, 'a> Schemas<'d, 'a> {
                         });
                 let mapped = children.iter().any(|(_, k)| k.as_deref() == Some(key));
                 if names_parent && !mapped {
-                    children.push((key.clone(), Some(key.clone())));
+                    // The value the child pins the tag to, as for a union
+                    // without a mapping, unless another child has it.
+                    let tag_value = self
+                        .pinned_tag(schema, &child(COMPONENTS, key), tag)
+                        .filter(|pinned| children.iter().all(|(taken, _)| taken != pinned))
+                        .unwrap_or_else(|| key.clone());
+                    children.push((tag_value, Some(key.clone())));
                 }
             }
         }
