@@ -627,3 +627,38 @@ fn an_all_of_child_is_tagged_with_the_value_it_pins_or_its_name() {
         .collect();
     assert_eq!(tags, [("cat", "Cat"), ("Dog", "Dog")]);
 }
+
+#[test]
+fn an_alias_that_holds_itself_is_any_value_with_a_warning() {
+    let document = serde_json::json!({
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {
+            "A": {"$ref": "#/components/schemas/B"},
+            "B": {"$ref": "#/components/schemas/A"},
+            "Nested": {"type": "array", "items": {"$ref": "#/components/schemas/Nested"}},
+            "Tree": {"type": "object", "properties": {"children": {"$ref": "#/components/schemas/Forest"}}},
+            "Forest": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}},
+        }},
+    });
+    let (api, warnings) = load_json(&document);
+    let kind = |name: &str| api.schemas.get(name).map(|s| s.kind.clone());
+    for name in ["A", "B", "Nested"] {
+        assert_eq!(kind(name), Some(SchemaKind::Alias(TypeRef::Any)), "{name}");
+        assert!(
+            warnings.iter().any(|w| w
+                .location
+                .to_string()
+                .ends_with(&format!("#/components/schemas/{name}"))),
+            "{name}: {warnings:#?}"
+        );
+    }
+    // A struct between breaks the cycle: the alias stays.
+    assert_eq!(
+        kind("Forest"),
+        Some(SchemaKind::Alias(TypeRef::Array(Box::new(TypeRef::Named(
+            "Tree".into()
+        )))))
+    );
+}

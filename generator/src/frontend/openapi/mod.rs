@@ -98,19 +98,19 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
     }
     let server = servers::first(&doc, root, warnings)?;
     warnings.append(&mut reader.warnings);
+    let (model_schemas, schema_warnings) = schemas.finish();
     // A schema read from several places reports its problems once.
     let mut seen = std::collections::BTreeSet::new();
     warnings.extend(
-        schemas
-            .warnings
-            .drain(..)
+        schema_warnings
+            .into_iter()
             .filter(|warning| seen.insert(warning.clone())),
     );
     let api = Api {
         base_path: server.base_path,
         server_url: server.url,
         operations,
-        schemas: schemas.registry.into_schemas(),
+        schemas: model_schemas,
         security_schemes,
         partial: false,
     };

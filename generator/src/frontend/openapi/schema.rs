@@ -332,6 +332,39 @@ impl<'d, 'a> Schemas<'d, 'a> {
         })
     }
 
+    /// The named schemas read, and the warnings about them. A component
+    /// alias that holds itself without a struct, enum or union between
+    /// (`E: {type: array, items: {$ref: E}}`, `A: {$ref: B}` with `B: {$ref:
+    /// A}`) cannot be a Rust type alias: it is any JSON value, with a
+    /// warning.
+    pub fn finish(mut self) -> (BTreeMap<String, Schema>, Vec<Warning>) {
+        let mut schemas = std::mem::take(&mut self.registry).into_schemas();
+        let recursive: Vec<String> = schemas
+            .iter()
+            .filter_map(|(name, schema)| match &schema.kind {
+                SchemaKind::Alias(ty) => {
+                    alias_holds(&schemas, ty, name, &mut BTreeSet::new()).then(|| name.clone())
+                }
+                _ => None,
+            })
+            .collect();
+        for name in recursive {
+            if let Some(schema) = schemas.get_mut(&name) {
+                schema.kind = SchemaKind::Alias(TypeRef::Any);
+            }
+            let key = self
+                .names
+                .iter()
+                .find(|(_, rust)| **rust == name)
+                .map_or(name.as_str(), |(key, _)| key.as_str());
+            self.warnings.push(self.doc.warning(
+                &child(COMPONENTS, key),
+                format!("`{name}` holds itself with no struct, enum or union between, which a Rust type alias cannot: it is kept as any JSON value"),
+            ));
+        }
+        (schemas, self.warnings)
+    }
+
     /// Whether `member` refers to a component object with a `discriminator`
     /// (and no `oneOf`/`anyOf`): a parent in `allOf` inheritance.
     fn is_tagged_parent(&self, member: &Value) -> bool {
@@ -1252,6 +1285,34 @@ fn is_null_schema(schema: &Value) -> bool {
             .get("enum")
             .and_then(Value::as_array)
             .is_some_and(|values| values.iter().all(Value::is_null)),
+    }
+}
+
+/// Whether the expansion of the alias type `ty` reaches the schema
+/// `target` through aliases and the types around them (a `Vec`, a map, a
+/// tuple, an `Option`), which a Rust type alias cannot name.
+fn alias_holds<'a>(
+    schemas: &'a BTreeMap<String, Schema>,
+    ty: &'a TypeRef,
+    target: &str,
+    seen: &mut BTreeSet<&'a str>,
+) -> bool {
+    match ty {
+        TypeRef::Named(name) if name == target => true,
+        TypeRef::Named(name) => match schemas.get(name) {
+            Some(Schema {
+                kind: SchemaKind::Alias(inner),
+                ..
+            }) if seen.insert(name.as_str()) => alias_holds(schemas, inner, target, seen),
+            _ => false,
+        },
+        TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {
+            alias_holds(schemas, inner, target, seen)
+        }
+        TypeRef::Tuple(items) => items
+            .iter()
+            .any(|item| alias_holds(schemas, item, target, seen)),
+        TypeRef::Primitive(_) | TypeRef::Any | TypeRef::Unstated => false,
     }
 }
 
