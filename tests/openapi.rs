@@ -662,3 +662,20 @@ fn an_alias_that_holds_itself_is_any_value_with_a_warning() {
         )))))
     );
 }
+
+#[test]
+fn schemas_named_like_the_prelude_do_not_shadow_it() {
+    let object = serde_json::json!({"type": "object", "properties": {"a": {"type": "string"}}});
+    let document = serde_json::json!({
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {
+            "Option": object, "String": object, "Result": {"type": "string", "enum": ["ok"]},
+            "Vec": {"type": "array", "items": {"type": "string"}}, "Thing": object,
+        }},
+    });
+    let (api, _) = load_json(&document);
+    let names: Vec<&str> = api.schemas.keys().map(String::as_str).collect();
+    assert_eq!(names, ["Option_", "Result_", "String_", "Thing", "Vec_"]);
+}

@@ -8,6 +8,42 @@ use crate::diagnostic::{Location, Warning};
 use crate::ident;
 use crate::model::{EnumSchema, EnumValue, Schema, SchemaKind};
 
+/// The names generated code uses without a path: the prelude's types,
+/// variants and traits. A schema that wants one gets `_` appended, as one
+/// named like a keyword does (`Option_`, `Self_`).
+const PRELUDE: [&str; 22] = [
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "Default",
+    "Clone",
+    "Copy",
+    "Debug",
+    "PartialEq",
+    "Eq",
+    "PartialOrd",
+    "Ord",
+    "Hash",
+    "From",
+    "Into",
+    "Send",
+    "Sync",
+];
+
+/// `wanted`, or `wanted_` where the prelude has it.
+fn unshadowed(wanted: String) -> String {
+    match PRELUDE.contains(&wanted.as_str()) {
+        true => wanted + "_",
+        false => wanted,
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct SchemaRegistry {
     schemas: BTreeMap<String, Schema>,
@@ -22,7 +58,7 @@ impl SchemaRegistry {
     /// Keeps `name` free for [`SchemaRegistry::define`]; returns the name
     /// actually reserved (numbered when `wanted` is taken already).
     pub fn reserve(&mut self, wanted: String) -> String {
-        let name = ident::claim_unique(wanted, &mut self.taken);
+        let name = ident::claim_unique(unshadowed(wanted), &mut self.taken);
         self.reserved.insert(name.clone());
         name
     }
@@ -40,6 +76,7 @@ impl SchemaRegistry {
         location: &Location,
         warnings: &mut Vec<Warning>,
     ) -> String {
+        schema.name = unshadowed(schema.name);
         match self.schemas.get_mut(&schema.name) {
             None if !self.reserved.contains(&schema.name) => {
                 self.taken.insert(schema.name.clone());
