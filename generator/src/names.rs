@@ -255,7 +255,8 @@ fn path_argument_names(op: &Operation) -> Vec<String> {
         .map(|parameter| {
             let wanted = to_snake(&parameter.name);
             let wanted = match taken.contains(&wanted) {
-                true => format!("{}_path", unraw(&wanted)),
+                // `self_` (a keyword's escape) becomes `self_path`.
+                true => format!("{}_path", unraw(&wanted).trim_end_matches('_')),
                 false => wanted,
             };
             claim_unique(wanted, &mut taken)
@@ -309,6 +310,8 @@ mod tests {
                 parameter(Path, "body"),
                 parameter(Path, "params"),
                 parameter(Path, "body_path"),
+                parameter(Path, "self"),
+                parameter(Path, "Self"),
                 parameter(Query, "params"),
                 parameter(Query, "Params"),
             ],
@@ -320,7 +323,13 @@ mod tests {
         let names = Names::resolve(&api).operation(&op);
         assert_eq!(
             names.path_arguments,
-            ["body_path", "params_path", "body_path_path"]
+            [
+                "body_path",
+                "params_path",
+                "body_path_path",
+                "self_",
+                "self_path"
+            ]
         );
         assert_eq!(names.fields, ["params", "params2"]);
         assert_eq!(names.params.as_deref(), Some("ThingsCreateParams"));
