@@ -673,9 +673,14 @@ fn schemas_named_like_the_prelude_do_not_shadow_it() {
         "components": {"schemas": {
             "Option": object, "String": object, "Result": {"type": "string", "enum": ["ok"]},
             "Vec": {"type": "array", "items": {"type": "string"}}, "Thing": object,
+            "Self": {"type": "object", "properties": {"mode": {"type": "string", "enum": ["a"]}}},
         }},
     });
     let (api, _) = load_json(&document);
     let names: Vec<&str> = api.schemas.keys().map(String::as_str).collect();
-    assert_eq!(names, ["Option_", "Result_", "String_", "Thing", "Vec_"]);
+    // An inline type is named after its parent without the escape's `_`.
+    assert_eq!(
+        names,
+        ["Option_", "Result_", "SelfMode", "Self_", "String_", "Thing", "Vec_"]
+    );
 }

@@ -109,7 +109,9 @@ macro_rules! object {
             const EXPECTING: &'static str = concat!("an object (", stringify!($name), ")");
 
             // Inlined into the visitor, as serde_derive's `visit_map` is.
+            // Its locals are the API's field names, whatever they are.
             #[inline]
+            #[allow(clippy::disallowed_names)]
             fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> ::core::result::Result<Self, A::Error> {

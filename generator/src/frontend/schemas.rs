@@ -9,9 +9,9 @@ use crate::ident;
 use crate::model::{EnumSchema, EnumValue, Schema, SchemaKind};
 
 /// The names generated code uses without a path: the prelude's types,
-/// variants and traits. A schema that wants one gets `_` appended, as one
-/// named like a keyword does (`Option_`, `Self_`).
-const PRELUDE: [&str; 22] = [
+/// variants and traits. A schema that wants one gets `_` appended, as
+/// `Self` does (`Option_`, `Self_`).
+const PRELUDE: [&str; 23] = [
     "Option",
     "Some",
     "None",
@@ -34,13 +34,19 @@ const PRELUDE: [&str; 22] = [
     "Into",
     "Send",
     "Sync",
+    "Self",
 ];
 
-/// `wanted`, or `wanted_` where the prelude has it.
-fn unshadowed(wanted: String) -> String {
-    match PRELUDE.contains(&wanted.as_str()) {
-        true => wanted + "_",
-        false => wanted,
+/// `wanted` as a type name: without the underscores of escaped names it
+/// was made from (`Self_` and `Foo` make `SelfFoo`, not `Self_Foo`, which
+/// is not upper camel case), and with `_` appended where the prelude (or
+/// `Self`) has it.
+fn type_name(wanted: String) -> String {
+    let joined: String = wanted.chars().filter(|c| *c != '_').collect();
+    match PRELUDE.contains(&joined.as_str()) {
+        true => joined + "_",
+        false if joined.is_empty() => wanted,
+        false => joined,
     }
 }
 
@@ -58,7 +64,7 @@ impl SchemaRegistry {
     /// Keeps `name` free for [`SchemaRegistry::define`]; returns the name
     /// actually reserved (numbered when `wanted` is taken already).
     pub fn reserve(&mut self, wanted: String) -> String {
-        let name = ident::claim_unique(unshadowed(wanted), &mut self.taken);
+        let name = ident::claim_unique(type_name(wanted), &mut self.taken);
         self.reserved.insert(name.clone());
         name
     }
@@ -76,7 +82,7 @@ impl SchemaRegistry {
         location: &Location,
         warnings: &mut Vec<Warning>,
     ) -> String {
-        schema.name = unshadowed(schema.name);
+        schema.name = type_name(schema.name);
         match self.schemas.get_mut(&schema.name) {
             None if !self.reserved.contains(&schema.name) => {
                 self.taken.insert(schema.name.clone());
