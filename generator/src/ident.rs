@@ -85,7 +85,11 @@ pub fn claim_unique(name: String, taken: &mut BTreeSet<String>) -> String {
     if taken.insert(name.clone()) {
         return name;
     }
-    let base = unraw(&name).to_string();
+    // Without a keyword's escape: `Self_` is numbered `Self2`, `type` `type2`.
+    let base = match unraw(&name).trim_end_matches('_') {
+        "" => unraw(&name).to_string(),
+        trimmed => trimmed.to_string(),
+    };
     let mut n = 2u32;
     loop {
         let candidate = format!("{base}{n}");
@@ -111,6 +115,19 @@ impl FieldNames {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_names_drop_a_keywords_escape() {
+        let mut taken = BTreeSet::new();
+        let names: Vec<String> = ["Self_", "Self_", "r#type", "r#type", "self_", "self_"]
+            .iter()
+            .map(|name| claim_unique(name.to_string(), &mut taken))
+            .collect();
+        assert_eq!(
+            names,
+            ["Self_", "Self2", "r#type", "type2", "self_", "self2"]
+        );
+    }
 
     #[test]
     fn snake_names() {
