@@ -580,3 +580,22 @@ async fn a_post_is_not_retried_unless_its_method_is_named() {
     assert_eq!(error.attempts(), 3);
     assert_eq!(count().await, 4);
 }
+
+#[tokio::test]
+async fn names_whose_escapes_meet_are_distinct_and_reach_the_wire() {
+    use any_api_client::models::{OptionKind, SelfMode};
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path("/names/7/x"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "foo": "f", "mode": "Self", "option": {"kind": "none"}, "nested": [[], [[]]]
+        })))
+        .mount(&server)
+        .await;
+    let value = Client::new(server.uri()).get_self(7, "x").await.unwrap();
+    assert_eq!(value.foo.as_deref(), Some("f"));
+    assert_eq!(value.mode, Some(SelfMode::Self2));
+    assert_eq!(value.option.and_then(|o| o.kind), Some(OptionKind::None));
+    // An alias that holds itself is any JSON value.
+    assert_eq!(value.nested, Some(json!([[], [[]]])));
+}
