@@ -684,3 +684,54 @@ fn schemas_named_like_the_prelude_do_not_shadow_it() {
         ["Option_", "Result_", "SelfMode", "Self_", "String_", "Thing", "Vec_"]
     );
 }
+
+#[test]
+fn a_required_write_only_field_is_optional_where_an_answer_holds_it() {
+    let pet = |name: &str| {
+        serde_json::json!({
+            "type": "object",
+            "required": ["name", "secret"],
+            "properties": {"name": {"type": "string"}, "secret": {"type": "string", "writeOnly": true}},
+            "description": name,
+        })
+    };
+    let body = |schema: &str| serde_json::json!({"content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}});
+    let document = serde_json::json!({
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/pets": {"post": {
+            "operationId": "add",
+            "requestBody": body("PetRequest"),
+            "responses": {"201": {"description": "ok", "content": body("Pet")["content"].clone()}}
+        }, "put": {
+            "operationId": "put",
+            "requestBody": body("Pet"),
+            "responses": {"204": {"description": "ok"}}
+        }}},
+        "components": {"schemas": {"Pet": pet("both ways"), "PetRequest": pet("sent only")}},
+    });
+    let (api, _) = load_json(&document);
+    let presence = |schema: &str| match api.schemas.get(schema).map(|s| &s.kind) {
+        Some(SchemaKind::Object(object)) => object
+            .fields
+            .iter()
+            .map(|f| (f.wire_name.clone(), f.presence))
+            .collect::<Vec<_>>(),
+        other => panic!("{schema}: {other:?}"),
+    };
+    use generator::model::Presence::{Optional, Required};
+    assert_eq!(
+        presence("Pet"),
+        [
+            ("name".to_string(), Required),
+            ("secret".to_string(), Optional)
+        ]
+    );
+    assert_eq!(
+        presence("PetRequest"),
+        [
+            ("name".to_string(), Required),
+            ("secret".to_string(), Required)
+        ]
+    );
+}

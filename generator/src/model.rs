@@ -6,7 +6,7 @@
 //! front end could not establish is recorded as such (`Presence::Unstated`,
 //! `Nullability::Unstated`, `TypeRef::Unstated`) instead of being guessed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -32,6 +32,55 @@ pub struct Api {
     /// the API.
     #[serde(skip_serializing_if = "is_false")]
     pub partial: bool,
+}
+
+impl Api {
+    /// Adds to `seen` every named type a value of `ty` holds, itself
+    /// included, through fields, items, map values, aliases and union
+    /// members.
+    pub fn reach<'a>(&'a self, ty: &TypeRef, seen: &mut BTreeSet<&'a str>) {
+        match ty {
+            TypeRef::Named(name) => {
+                let Some((key, schema)) = self.schemas.get_key_value(name) else {
+                    return;
+                };
+                if !seen.insert(key.as_str()) {
+                    return;
+                }
+                match &schema.kind {
+                    SchemaKind::Object(object) => {
+                        for field in &object.fields {
+                            self.reach(&field.ty, seen);
+                        }
+                        if let Some(additional) = &object.additional {
+                            self.reach(additional, seen);
+                        }
+                    }
+                    SchemaKind::Alias(target) => self.reach(target, seen),
+                    SchemaKind::Union(union) => {
+                        for variant in &union.variants {
+                            self.reach(&TypeRef::Named(variant.schema.clone()), seen);
+                        }
+                    }
+                    SchemaKind::OneOf(union) => {
+                        for variant in &union.variants {
+                            self.reach(&variant.ty, seen);
+                        }
+                    }
+                    SchemaKind::Enum(_) => {}
+                }
+            }
+            TypeRef::Array(item) | TypeRef::Map(item) | TypeRef::Nullable(item) => {
+                self.reach(item, seen)
+            }
+            TypeRef::Tuple(items) => {
+                for item in items {
+                    self.reach(item, seen);
+                }
+            }
+            TypeRef::Primitive(_) | TypeRef::Any | TypeRef::Unstated => {}
+        }
+    }
 }
 
 /// One HTTP operation, named by its operation id.

@@ -220,7 +220,7 @@ fn compared_types(
     let mut seen = BTreeSet::new();
     for op in api.operations.iter().filter(|op| api.partial || both(op)) {
         for ty in types_of(op) {
-            reach(api, ty, &mut seen);
+            api.reach(ty, &mut seen);
         }
     }
     Some(seen.into_iter().map(str::to_string).collect())
@@ -791,7 +791,7 @@ fn directions(api: &Api) -> BTreeMap<&str, Direction> {
         for (types, is_written) in [(written, true), (read, false)] {
             let mut seen = BTreeSet::new();
             for ty in types {
-                reach(api, ty, &mut seen);
+                api.reach(ty, &mut seen);
             }
             for name in seen {
                 let entry = out.entry(name).or_default();
@@ -810,7 +810,7 @@ fn type_tags<'a>(api: &'a Api, names: &Names) -> BTreeMap<&'a str, String> {
     for op in &api.operations {
         let mut seen = BTreeSet::new();
         for ty in types_of(op) {
-            reach(api, ty, &mut seen);
+            api.reach(ty, &mut seen);
         }
         let module = names.operation(op).module;
         for name in seen {
@@ -818,52 +818,6 @@ fn type_tags<'a>(api: &'a Api, names: &Names) -> BTreeMap<&'a str, String> {
         }
     }
     out
-}
-
-/// Adds to `seen` every named type `ty` holds, through fields, items,
-/// aliases and union members.
-fn reach<'a>(api: &'a Api, ty: &TypeRef, seen: &mut BTreeSet<&'a str>) {
-    match ty {
-        TypeRef::Named(name) => {
-            let Some((key, schema)) = api.schemas.get_key_value(name) else {
-                return;
-            };
-            if !seen.insert(key.as_str()) {
-                return;
-            }
-            match &schema.kind {
-                SchemaKind::Object(object) => {
-                    for field in &object.fields {
-                        reach(api, &field.ty, seen);
-                    }
-                    if let Some(additional) = &object.additional {
-                        reach(api, additional, seen);
-                    }
-                }
-                SchemaKind::Alias(target) => reach(api, target, seen),
-                SchemaKind::Union(union) => {
-                    for variant in &union.variants {
-                        reach(api, &TypeRef::Named(variant.schema.clone()), seen);
-                    }
-                }
-                SchemaKind::OneOf(union) => {
-                    for variant in &union.variants {
-                        reach(api, &variant.ty, seen);
-                    }
-                }
-                SchemaKind::Enum(_) => {}
-            }
-        }
-        TypeRef::Array(item) | TypeRef::Map(item) | TypeRef::Nullable(item) => {
-            reach(api, item, seen)
-        }
-        TypeRef::Tuple(items) => {
-            for item in items {
-                reach(api, item, seen);
-            }
-        }
-        _ => {}
-    }
 }
 
 impl Diff {

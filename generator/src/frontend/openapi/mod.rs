@@ -17,8 +17,8 @@ use crate::diagnostic::{Error, Warning};
 use crate::ident;
 use crate::model::{
     Api, ApiKeyLocation, Method, Operation, Parameter, ParameterLocation, ParameterStyle,
-    PathSegment, PathTemplate, RequestBody, Response, ResponseBody, Security, SecurityScheme,
-    Status, TypeRef,
+    PathSegment, PathTemplate, Presence, RequestBody, Response, ResponseBody, SchemaKind, Security,
+    SecurityScheme, Status, TypeRef,
 };
 use document::{child, description, flag, kind, object, string, Document};
 use schema::{Schemas, Typed};
@@ -106,7 +106,7 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
             .into_iter()
             .filter(|warning| seen.insert(warning.clone())),
     );
-    let api = Api {
+    let mut api = Api {
         base_path: server.base_path,
         server_url: server.url,
         operations,
@@ -114,6 +114,7 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
         security_schemes,
         partial: false,
     };
+    write_only_fields_are_not_read(&mut api);
     free_in_background(doc.root);
     Ok(api)
 }
@@ -147,6 +148,32 @@ fn unique_operation_ids(
 
 /// Frees the document's tree on another thread: for a large document that
 /// takes a tenth of reading it, and the model is complete without it.
+/// OpenAPI: `required` on a write-only property holds for requests only;
+/// the server never returns it. So in every type an answer reaches, such a
+/// field is optional, or no answer would decode. (A type only sent keeps
+/// it required: authentik's `*Request` types.)
+fn write_only_fields_are_not_read(api: &mut Api) {
+    let mut reached = BTreeSet::new();
+    for body in api
+        .operations
+        .iter()
+        .flat_map(|op| &op.responses)
+        .filter_map(|response| response.body.as_ref())
+    {
+        api.reach(&body.ty, &mut reached);
+    }
+    let read: Vec<String> = reached.into_iter().map(str::to_string).collect();
+    for name in read {
+        if let Some(SchemaKind::Object(object)) = api.schemas.get_mut(&name).map(|s| &mut s.kind) {
+            for field in &mut object.fields {
+                if field.write_only && field.presence == Presence::Required {
+                    field.presence = Presence::Optional;
+                }
+            }
+        }
+    }
+}
+
 fn free_in_background(tree: Value) {
     // Where no thread can be started, `spawn` drops the closure, and the
     // tree with it, here.
