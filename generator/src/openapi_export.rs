@@ -109,7 +109,15 @@ fn operation(api: &Api, op: &Operation) -> Value {
         request.insert("required".into(), json!(body.required));
         map.insert("requestBody".into(), Value::Object(request));
     }
-    let responses: Map<String, Value> = op.responses.iter().map(response).collect();
+    let mut responses: Map<String, Value> = op.responses.iter().map(response).collect();
+    if responses.is_empty() {
+        // OpenAPI 3.0 needs one; the input documents none, and the client
+        // takes any success without a body.
+        responses.insert(
+            "2XX".into(),
+            json!({"description": "The input documents no response."}),
+        );
+    }
     map.insert("responses".into(), Value::Object(responses));
     let requirement = |names: &mut dyn Iterator<Item = &String>| -> Value {
         Value::Object(names.map(|name| (name.clone(), json!([]))).collect())
@@ -271,9 +279,11 @@ fn schema_component(api: &Api, schema: &Schema) -> Value {
         SchemaKind::Object(object) => object_schema(object),
         SchemaKind::Enum(values) => enum_schema(values),
         SchemaKind::Union(union) => union_schema(api, union),
+        // The client takes the first member a value fits, which is what
+        // `anyOf` says (`oneOf` would refuse a value two members fit).
         SchemaKind::OneOf(one_of) => {
             let members: Vec<Value> = one_of.variants.iter().map(|v| type_schema(&v.ty)).collect();
-            json!({ "oneOf": members })
+            json!({ "anyOf": members })
         }
         SchemaKind::Alias(ty) => type_schema(ty),
     };
@@ -313,11 +323,15 @@ fn field_schema(field: &Field) -> Value {
         (_, Nullability::Nullable) | (Presence::Required, Nullability::Unstated) => true,
         (_, Nullability::NonNull | Nullability::Unstated) => false,
     };
+    // A `null` default says no more than `nullable` (and 3.0 validators
+    // check it against the `allOf` member, which `nullable` beside it does
+    // not reach).
+    let default = field.default.as_ref().filter(|value| !value.is_null());
     let has_facts = nullable
         || field.read_only
         || field.write_only
         || field.deprecated
-        || field.default.is_some()
+        || default.is_some()
         || field.title.is_some()
         || field.description.is_some()
         || !field.constraints.is_empty();
@@ -339,7 +353,7 @@ fn field_schema(field: &Field) -> Value {
         if field.deprecated {
             set("deprecated", json!(true));
         }
-        if let Some(default) = &field.default {
+        if let Some(default) = default {
             set("default", default.clone());
         }
         if let Some(title) = &field.title {
