@@ -6,6 +6,7 @@
 //! front end could not establish is recorded as such (`Presence::Unstated`,
 //! `Nullability::Unstated`, `TypeRef::Unstated`) instead of being guessed.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
@@ -47,27 +48,8 @@ impl Api {
                 if !seen.insert(key.as_str()) {
                     return;
                 }
-                match &schema.kind {
-                    SchemaKind::Object(object) => {
-                        for field in &object.fields {
-                            self.reach(&field.ty, seen);
-                        }
-                        if let Some(additional) = &object.additional {
-                            self.reach(additional, seen);
-                        }
-                    }
-                    SchemaKind::Alias(target) => self.reach(target, seen),
-                    SchemaKind::Union(union) => {
-                        for variant in &union.variants {
-                            self.reach(&TypeRef::Named(variant.schema.clone()), seen);
-                        }
-                    }
-                    SchemaKind::OneOf(union) => {
-                        for variant in &union.variants {
-                            self.reach(&variant.ty, seen);
-                        }
-                    }
-                    SchemaKind::Enum(_) => {}
+                for held in schema.kind.held() {
+                    self.reach(&held, seen);
                 }
             }
             TypeRef::Array(item) | TypeRef::Map(item) | TypeRef::Nullable(item) => {
@@ -79,6 +61,34 @@ impl Api {
                 }
             }
             TypeRef::Primitive(_) | TypeRef::Any | TypeRef::Unstated => {}
+        }
+    }
+}
+
+impl SchemaKind {
+    /// The types a value of this kind holds directly: its fields' and
+    /// further entries', an alias's target, a union's members.
+    pub fn held(&self) -> Vec<Cow<'_, TypeRef>> {
+        match self {
+            SchemaKind::Object(object) => object
+                .fields
+                .iter()
+                .map(|field| &field.ty)
+                .chain(&object.additional)
+                .map(Cow::Borrowed)
+                .collect(),
+            SchemaKind::Alias(target) => vec![Cow::Borrowed(target)],
+            SchemaKind::Union(union) => union
+                .variants
+                .iter()
+                .map(|variant| Cow::Owned(TypeRef::Named(variant.schema.clone())))
+                .collect(),
+            SchemaKind::OneOf(union) => union
+                .variants
+                .iter()
+                .map(|variant| Cow::Borrowed(&variant.ty))
+                .collect(),
+            SchemaKind::Enum(_) => Vec::new(),
         }
     }
 }

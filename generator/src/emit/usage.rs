@@ -239,30 +239,12 @@ impl Walk<'_> {
             // Already seen from here with these needs: stop (types may be recursive).
             return;
         }
-        let Some(schema) = self.api.schemas.get(name) else {
+        let api = self.api;
+        let Some(schema) = api.schemas.get(name) else {
             return;
         };
-        match &schema.kind {
-            SchemaKind::Object(object) => {
-                for field in &object.fields {
-                    self.mark(&field.ty, needs);
-                }
-                if let Some(additional) = &object.additional {
-                    self.mark(additional, needs);
-                }
-            }
-            SchemaKind::Union(union) => {
-                for variant in &union.variants {
-                    self.mark_named(&variant.schema, needs);
-                }
-            }
-            SchemaKind::OneOf(one_of) => {
-                for variant in &one_of.variants {
-                    self.mark(&variant.ty, needs);
-                }
-            }
-            SchemaKind::Alias(ty) => self.mark(ty, needs),
-            SchemaKind::Enum(_) => {}
+        for held in schema.kind.held() {
+            self.mark(&held, needs);
         }
     }
 }
