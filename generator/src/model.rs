@@ -52,15 +52,11 @@ impl Api {
                     self.reach(&held, seen);
                 }
             }
-            TypeRef::Array(item) | TypeRef::Map(item) | TypeRef::Nullable(item) => {
-                self.reach(item, seen)
-            }
-            TypeRef::Tuple(items) => {
-                for item in items {
-                    self.reach(item, seen);
+            other => {
+                for contained in other.contained() {
+                    self.reach(contained, seen);
                 }
             }
-            TypeRef::Primitive(_) | TypeRef::Any | TypeRef::Unstated => {}
         }
     }
 }
@@ -386,6 +382,18 @@ pub enum TypeRef {
 }
 
 impl TypeRef {
+    /// The types a value of this type holds directly: a list's item, a
+    /// map's value, an `Option`'s value, a tuple's items.
+    pub fn contained(&self) -> &[TypeRef] {
+        match self {
+            TypeRef::Array(item) | TypeRef::Map(item) | TypeRef::Nullable(item) => {
+                std::slice::from_ref(item.as_ref())
+            }
+            TypeRef::Tuple(items) => items,
+            TypeRef::Primitive(_) | TypeRef::Named(_) | TypeRef::Any | TypeRef::Unstated => &[],
+        }
+    }
+
     /// The element type inside any arrays (`string` for `string[][]`).
     pub fn innermost(&self) -> &TypeRef {
         match self {

@@ -210,15 +210,11 @@ impl Walk<'_> {
     fn mark(&mut self, ty: &TypeRef, needs: Needs) {
         match ty {
             TypeRef::Named(name) => self.mark_named(name, needs),
-            TypeRef::Array(item) | TypeRef::Map(item) | TypeRef::Nullable(item) => {
-                self.mark(item, needs)
-            }
-            TypeRef::Tuple(items) => {
-                for item in items {
-                    self.mark(item, needs);
+            other => {
+                for contained in other.contained() {
+                    self.mark(contained, needs);
                 }
             }
-            TypeRef::Primitive(_) | TypeRef::Any | TypeRef::Unstated => {}
         }
     }
 
