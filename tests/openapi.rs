@@ -33,6 +33,20 @@ fn load_json(document: &serde_json::Value) -> (generator::model::Api, Vec<genera
     }
 }
 
+/// A document of `version` with no paths and these component `schemas`,
+/// read with its warnings.
+fn load_schemas(
+    version: &str,
+    schemas: serde_json::Value,
+) -> (generator::model::Api, Vec<generator::Warning>) {
+    load_json(&serde_json::json!({
+        "openapi": version,
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {"schemas": schemas},
+    }))
+}
+
 #[test]
 fn constructs_model() {
     let (api, warnings) = Generator::new()
@@ -132,16 +146,13 @@ fn constructs_facts() {
 /// JSON gives the same model.
 #[test]
 fn openapi_3_1_json_nullable_types() {
-    let document = serde_json::json!({
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "paths": {},
-        "components": {"schemas": {"Thing": {
+    let (api, _) = load_schemas(
+        "3.1.0",
+        serde_json::json!({"Thing": {
             "type": "object",
             "properties": {"expires": {"type": ["string", "null"], "format": "date-time"}},
-        }}},
-    });
-    let (api, _) = load_json(&document);
+        }}),
+    );
     let Some(SchemaKind::Object(thing)) = api.schemas.get("Thing").map(|s| &s.kind) else {
         panic!("Thing")
     };
@@ -238,19 +249,16 @@ fn both_authentik_versions_are_read_in_full() {
 /// at its JSON pointer; the array's own item counts are kept.
 #[test]
 fn limits_of_array_items_are_reported() {
-    let document = serde_json::json!({
-        "openapi": "3.0.3",
-        "info": {"title": "t", "version": "1"},
-        "paths": {},
-        "components": {"schemas": {"Policy": {
+    let (api, warnings) = load_schemas(
+        "3.0.3",
+        serde_json::json!({"Policy": {
             "type": "object",
             "properties": {
                 "asns": {"type": "array", "items": {"type": "integer", "maximum": 2147483647}},
                 "countries": {"type": "array", "items": {"type": "string"}, "maxItems": 249},
             },
-        }}},
-    });
-    let (api, warnings) = load_json(&document);
+        }}),
+    );
     let pointers: Vec<String> = warnings
         .iter()
         .filter(|w| w.message.contains("array's items are not modelled"))
@@ -468,11 +476,9 @@ fn tuples_nullable_items_and_boolean_schemas() {
 
 #[test]
 fn keywords_the_model_does_not_check_are_warned_about_and_defs_are_followed() {
-    let document = serde_json::json!({
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "paths": {},
-        "components": {"schemas": {
+    let (api, warnings) = load_schemas(
+        "3.1.0",
+        serde_json::json!({
             "A": {
                 "type": "object",
                 "properties": {
@@ -487,9 +493,8 @@ fn keywords_the_model_does_not_check_are_warned_about_and_defs_are_followed() {
                 "not": {"required": ["never"]},
                 "$defs": {"Inner": {"type": "integer"}},
             },
-        }},
-    });
-    let (api, warnings) = load_json(&document);
+        }),
+    );
     let warned: BTreeSet<String> = warnings
         .iter()
         .map(|w| w.location.to_string())
@@ -552,20 +557,18 @@ fn a_mutual_tls_scheme_is_named_once_and_a_scheme_without_a_type_is_an_error() {
 
 #[test]
 fn a_discriminator_without_a_mapping_takes_the_values_its_members_pin() {
-    let document = |second: serde_json::Value| {
-        serde_json::json!({
-            "openapi": "3.1.0",
-            "info": {"title": "t", "version": "1"},
-            "paths": {},
-            "components": {"schemas": {
+    let load = |second: serde_json::Value| {
+        load_schemas(
+            "3.1.0",
+            serde_json::json!({
                 "Note": {
                     "oneOf": [{"$ref": "#/components/schemas/Cite"}, {"$ref": "#/components/schemas/Link"}],
                     "discriminator": {"propertyName": "type"}
                 },
                 "Cite": {"type": "object", "required": ["type"], "properties": {"type": {"type": "string", "enum": ["file_citation"]}}},
                 "Link": second,
-            }},
-        })
+            }),
+        )
     };
     let tags = |api: &generator::model::Api| match api.schemas.get("Note").map(|s| &s.kind) {
         Some(SchemaKind::Union(union)) => union
@@ -576,14 +579,14 @@ fn a_discriminator_without_a_mapping_takes_the_values_its_members_pin() {
         other => panic!("Note: {other:?}"),
     };
     // Both pin a value: those are the tags.
-    let (api, _) = load_json(&document(serde_json::json!({
+    let (api, _) = load(serde_json::json!({
         "allOf": [{"type": "object", "properties": {"type": {"const": "url_citation"}}}]
-    })));
+    }));
     assert_eq!(tags(&api), ["file_citation", "url_citation"]);
     // One pins none: no tag can be trusted, the union is untagged.
-    let (api, warnings) = load_json(&document(serde_json::json!({
+    let (api, warnings) = load(serde_json::json!({
         "type": "object", "properties": {"type": {"type": "string"}}
-    })));
+    }));
     assert!(matches!(
         api.schemas.get("Note").map(|s| &s.kind),
         Some(SchemaKind::OneOf(_))
@@ -595,11 +598,9 @@ fn a_discriminator_without_a_mapping_takes_the_values_its_members_pin() {
 
 #[test]
 fn an_all_of_child_is_tagged_with_the_value_it_pins_or_its_name() {
-    let document = serde_json::json!({
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "paths": {},
-        "components": {"schemas": {
+    let (api, _) = load_schemas(
+        "3.1.0",
+        serde_json::json!({
             "Pet": {
                 "type": "object",
                 "required": ["petType"],
@@ -614,9 +615,8 @@ fn an_all_of_child_is_tagged_with_the_value_it_pins_or_its_name() {
                 {"$ref": "#/components/schemas/Pet"},
                 {"type": "object", "properties": {"bark": {"type": "string"}}}
             ]},
-        }},
-    });
-    let (api, _) = load_json(&document);
+        }),
+    );
     let Some(SchemaKind::Union(pet)) = api.schemas.get("Pet").map(|s| &s.kind) else {
         panic!("Pet: {:?}", api.schemas.get("Pet"))
     };
@@ -630,19 +630,16 @@ fn an_all_of_child_is_tagged_with_the_value_it_pins_or_its_name() {
 
 #[test]
 fn an_alias_that_holds_itself_is_any_value_with_a_warning() {
-    let document = serde_json::json!({
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "paths": {},
-        "components": {"schemas": {
+    let (api, warnings) = load_schemas(
+        "3.1.0",
+        serde_json::json!({
             "A": {"$ref": "#/components/schemas/B"},
             "B": {"$ref": "#/components/schemas/A"},
             "Nested": {"type": "array", "items": {"$ref": "#/components/schemas/Nested"}},
             "Tree": {"type": "object", "properties": {"children": {"$ref": "#/components/schemas/Forest"}}},
             "Forest": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}},
-        }},
-    });
-    let (api, warnings) = load_json(&document);
+        }),
+    );
     let kind = |name: &str| api.schemas.get(name).map(|s| s.kind.clone());
     for name in ["A", "B", "Nested"] {
         assert_eq!(kind(name), Some(SchemaKind::Alias(TypeRef::Any)), "{name}");
@@ -666,17 +663,14 @@ fn an_alias_that_holds_itself_is_any_value_with_a_warning() {
 #[test]
 fn schemas_named_like_the_prelude_do_not_shadow_it() {
     let object = serde_json::json!({"type": "object", "properties": {"a": {"type": "string"}}});
-    let document = serde_json::json!({
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "paths": {},
-        "components": {"schemas": {
+    let (api, _) = load_schemas(
+        "3.1.0",
+        serde_json::json!({
             "Option": object, "String": object, "Result": {"type": "string", "enum": ["ok"]},
             "Vec": {"type": "array", "items": {"type": "string"}}, "Thing": object,
             "Self": {"type": "object", "properties": {"mode": {"type": "string", "enum": ["a"]}}},
-        }},
-    });
-    let (api, _) = load_json(&document);
+        }),
+    );
     let names: Vec<&str> = api.schemas.keys().map(String::as_str).collect();
     // An inline type is named after its parent without the escape's `_`.
     assert_eq!(
