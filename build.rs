@@ -4,8 +4,8 @@
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out_file = std::path::Path::new(&std::env::var("OUT_DIR")?).join("authentik_client.rs");
     // The returned report counts operations and types and lists the facts the
-    // pages leave open; `cargo run -p generator` prints the same list.
-    generator::Generator::new()
+    // pages leave open; `cargo run -p apidocs2rs` prints the same list.
+    apidocs2rs::Generator::new()
         .spec("spec")
         .generate_file(&out_file)?;
     println!("cargo:rerun-if-changed=spec");

@@ -30,8 +30,8 @@ venv="$root/target/bench-venv"
 "$venv/bin/python" -c 'import yaml' 2>/dev/null || "$venv/bin/pip" install --quiet pyyaml
 "$venv/bin/python" "$root/bench/decode/samples.py" "$spec" "$work/samples"
 
-(cd "$root" && cargo build --release --quiet -p generator)
-"$root/target/release/generator" --spec "$spec" --out "$work/ours" --name authentik-api >/dev/null 2>&1
+(cd "$root" && cargo build --release --quiet -p apidocs2rs)
+"$root/target/release/apidocs2rs" --spec "$spec" --out "$work/ours" --name authentik-api >/dev/null 2>&1
 
 cat > "$work/Cargo.toml" <<TOML
 [package]

@@ -18,8 +18,8 @@ specs="$root/../shared/specs"
 work="${BENCH_DIR:-$(mktemp -d)}"
 mkdir -p "$work"
 
-(cd "$root" && cargo build --release --quiet -p generator --bin generator --example syntax_floor)
-generator="$root/target/release/generator"
+(cd "$root" && cargo build --release --quiet -p apidocs2rs --bin apidocs2rs --example syntax_floor)
+generator="$root/target/release/apidocs2rs"
 
 openapi_generator=""
 if [ -z "${SKIP_OPENAPI_GENERATOR:-}" ] && command -v java >/dev/null; then

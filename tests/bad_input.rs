@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use generator::diagnostic::Error;
-use generator::Generator;
+use apidocs2rs::diagnostic::Error;
+use apidocs2rs::Generator;
 
 /// The seed pages, and two flat-style pages written by the test renderer
 /// (`tests/page_render/flat.rs`) for what the seeds do not show: a list

@@ -52,7 +52,7 @@ fn every_corpus_document_generates_a_crate_that_passes_clippy() {
     for document in &documents {
         let name = package_name(document);
         let dir = workspace.path().join(&name);
-        let generated = generator::Generator::new()
+        let generated = apidocs2rs::Generator::new()
             .spec(document)
             .crate_name(&name)
             .write_crate(&dir);
@@ -65,7 +65,7 @@ fn every_corpus_document_generates_a_crate_that_passes_clippy() {
                     report.schemas,
                     report.warnings.len()
                 );
-                for (kind, count) in generator::warning_kinds(&report.warnings) {
+                for (kind, count) in apidocs2rs::warning_kinds(&report.warnings) {
                     println!("    {count:>4} × {kind}");
                 }
                 members.push(name);

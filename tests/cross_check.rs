@@ -6,9 +6,9 @@
 #[path = "common/compare.rs"]
 mod compare;
 
+use apidocs2rs::model::Api;
+use apidocs2rs::Generator;
 use compare::Compare;
-use generator::model::Api;
-use generator::Generator;
 
 const SPEC: &str = "../shared/specs/authentik-2025.12.6.yml";
 

@@ -1,11 +1,11 @@
 //! `generator diff`: what a new version changes for code written against
 //! the old one, classified by what it does to that code.
 
-use generator::diff::{diff, Diff, Severity};
-use generator::Generator;
+use apidocs2rs::diff::{diff, Diff, Severity};
+use apidocs2rs::Generator;
 use serde_json::{json, Value};
 
-fn load(document: &Value) -> generator::model::Api {
+fn load(document: &Value) -> apidocs2rs::model::Api {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("doc.json");
     std::fs::write(&path, document.to_string()).unwrap_or_else(|e| panic!("{e}"));
@@ -497,7 +497,7 @@ fn the_report_of_one_tag_and_of_the_seed_operations() {
         &load("../shared/specs/authentik-2025.12.6.yml"),
         &load("../shared/specs/authentik-2026.5.6.yml"),
     );
-    let only = |keep: &dyn Fn(&generator::diff::Change) -> bool| Diff {
+    let only = |keep: &dyn Fn(&apidocs2rs::diff::Change) -> bool| Diff {
         changes: report.changes.iter().filter(|c| keep(c)).cloned().collect(),
         scope: None,
     };

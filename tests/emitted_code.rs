@@ -2,7 +2,7 @@
 //! guarantees about output as a whole: byte-identical across runs, and the
 //! committed `generated/` crate is what the generator makes from `spec/`.
 
-use generator::Generator;
+use apidocs2rs::Generator;
 
 fn source(spec: &str) -> String {
     match Generator::new().spec(spec).generate_source() {
@@ -136,11 +136,11 @@ fn output_is_byte_identical_across_runs() {
 }
 
 /// Fails when someone changed `spec/` or the generator without running
-/// `cargo run -p generator`.
+/// `cargo run -p apidocs2rs`.
 #[test]
 fn generated_crate_is_up_to_date() {
     if let Err(error) = Generator::new().spec("spec").check_crate("generated") {
-        panic!("{error}\nrun `cargo run -p generator` and commit generated/");
+        panic!("{error}\nrun `cargo run -p apidocs2rs` and commit generated/");
     }
 }
 
@@ -155,7 +155,7 @@ fn check_names_the_file_that_differs() {
     let models = dir.path().join("src/models/shared.rs");
     write(&models, "// edited by hand\n");
     match generator.check_crate(dir.path()) {
-        Err(generator::Error::Stale { differing }) => assert_eq!(differing, [models]),
+        Err(apidocs2rs::Error::Stale { differing }) => assert_eq!(differing, [models]),
         other => panic!("expected a stale error, got {other:?}"),
     }
 }
@@ -183,7 +183,7 @@ fn generated_files_no_longer_made_are_removed() {
     let users = dir.path().join("src/extra.rs");
     write(&users, "// the user's own file\n");
     match generator.check_crate(dir.path()) {
-        Err(generator::Error::Stale { differing }) => {
+        Err(apidocs2rs::Error::Stale { differing }) => {
             assert_eq!(differing, std::slice::from_ref(&gone))
         }
         other => panic!("expected a stale error, got {other:?}"),

@@ -43,7 +43,7 @@ fn cargo(dir: &Path, args: &[&str], rustdocflags: Option<&str>) {
 }
 
 fn generate(spec: &str, dir: &Path) {
-    match generator::Generator::new().spec(spec).write_crate(dir) {
+    match apidocs2rs::Generator::new().spec(spec).write_crate(dir) {
         Ok(report) => println!(
             "{spec}: {} operations, {} types, {} warnings",
             report.operations,

@@ -1,8 +1,8 @@
-//! The fuzz targets' entry points (`generator::fuzzing`, run by
+//! The fuzz targets' entry points (`apidocs2rs::fuzzing`, run by
 //! `generator/fuzz/run.sh`) on their seeds and on garbage. Every input a
 //! fuzz run crashes on becomes a test here (none so far).
 
-use generator::fuzzing;
+use apidocs2rs::fuzzing;
 
 #[test]
 fn the_seeds_give_models() {

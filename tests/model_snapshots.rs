@@ -2,9 +2,9 @@
 //! say what each page leaves open. A change to the parser shows up here as a
 //! reviewable diff of facts.
 
-use generator::Generator;
+use apidocs2rs::Generator;
 
-fn model_and_warnings(page: &str) -> (generator::model::Api, Vec<String>) {
+fn model_and_warnings(page: &str) -> (apidocs2rs::model::Api, Vec<String>) {
     match Generator::new().spec(format!("spec/{page}")).load() {
         Ok((api, warnings)) => (api, warnings.iter().map(ToString::to_string).collect()),
         Err(error) => panic!("spec/{page} should parse: {error}"),

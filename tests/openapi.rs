@@ -6,8 +6,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use generator::model::{Primitive, SchemaKind, TypeRef};
-use generator::{Error, Generator};
+use apidocs2rs::model::{Primitive, SchemaKind, TypeRef};
+use apidocs2rs::{Error, Generator};
 
 const CONSTRUCTS: &str = "tests/fixtures/constructs.yaml";
 const SPECS: [&str; 2] = [
@@ -15,7 +15,7 @@ const SPECS: [&str; 2] = [
     "../shared/specs/authentik-2026.5.6.yml",
 ];
 
-fn load(spec: &str) -> generator::model::Api {
+fn load(spec: &str) -> apidocs2rs::model::Api {
     match Generator::new().spec(spec).load() {
         Ok((api, _)) => api,
         Err(error) => panic!("{spec} should load: {error}"),
@@ -23,7 +23,7 @@ fn load(spec: &str) -> generator::model::Api {
 }
 
 /// `document`, written as a JSON file, read with its warnings.
-fn load_json(document: &serde_json::Value) -> (generator::model::Api, Vec<generator::Warning>) {
+fn load_json(document: &serde_json::Value) -> (apidocs2rs::model::Api, Vec<apidocs2rs::Warning>) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("doc.json");
     std::fs::write(&path, document.to_string()).unwrap_or_else(|e| panic!("{e}"));
@@ -38,7 +38,7 @@ fn load_json(document: &serde_json::Value) -> (generator::model::Api, Vec<genera
 fn load_schemas(
     version: &str,
     schemas: serde_json::Value,
-) -> (generator::model::Api, Vec<generator::Warning>) {
+) -> (apidocs2rs::model::Api, Vec<apidocs2rs::Warning>) {
     load_json(&serde_json::json!({
         "openapi": version,
         "info": {"title": "t", "version": "1"},
@@ -93,7 +93,7 @@ fn constructs_facts() {
         .unwrap_or_else(|| panic!("owner"));
     // `allOf: [$ref]` with `nullable` and `readOnly` is the referenced type.
     assert_eq!(owner.ty, TypeRef::Named("Owner".into()));
-    assert_eq!(owner.nullability, generator::model::Nullability::Nullable);
+    assert_eq!(owner.nullability, apidocs2rs::model::Nullability::Nullable);
     assert!(owner.read_only);
     let attributes = thing
         .fields
@@ -159,7 +159,7 @@ fn openapi_3_1_json_nullable_types() {
     assert_eq!(thing.fields[0].ty, TypeRef::Primitive(Primitive::DateTime));
     assert_eq!(
         thing.fields[0].nullability,
-        generator::model::Nullability::Nullable
+        apidocs2rs::model::Nullability::Nullable
     );
 }
 
@@ -230,7 +230,7 @@ fn both_authentik_versions_are_read_in_full() {
         let read: BTreeSet<String> = api.operations.iter().map(|op| op.id.clone()).collect();
         assert_eq!(read, operations, "{spec}: every operation, none skipped");
         for schema in &schemas {
-            let name = generator::ident::to_upper_camel(schema);
+            let name = apidocs2rs::ident::to_upper_camel(schema);
             assert!(
                 api.schemas.contains_key(&name),
                 "{spec}: component `{schema}` has no type `{name}`"
@@ -447,7 +447,7 @@ fn tuples_nullable_items_and_boolean_schemas() {
     let field = |name: &str| route.fields.iter().find(|f| f.wire_name == name);
     assert_eq!(
         field("maybe").map(|f| f.nullability),
-        Some(generator::model::Nullability::Nullable)
+        Some(apidocs2rs::model::Nullability::Nullable)
     );
     assert_eq!(ty("merged"), TypeRef::Any);
     for (name, kind) in [("Anything", "Any"), ("Nothing", "Any")] {
@@ -570,7 +570,7 @@ fn a_discriminator_without_a_mapping_takes_the_values_its_members_pin() {
             }),
         )
     };
-    let tags = |api: &generator::model::Api| match api.schemas.get("Note").map(|s| &s.kind) {
+    let tags = |api: &apidocs2rs::model::Api| match api.schemas.get("Note").map(|s| &s.kind) {
         Some(SchemaKind::Union(union)) => union
             .variants
             .iter()
@@ -713,7 +713,7 @@ fn a_required_write_only_field_is_optional_where_an_answer_holds_it() {
             .collect::<Vec<_>>(),
         other => panic!("{schema}: {other:?}"),
     };
-    use generator::model::Presence::{Optional, Required};
+    use apidocs2rs::model::Presence::{Optional, Required};
     assert_eq!(
         presence("Pet"),
         [

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use generator::Generator;
+use apidocs2rs::Generator;
 
 fn crate_files(spec: &std::path::Path) -> BTreeMap<PathBuf, String> {
     Generator::new()

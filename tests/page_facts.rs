@@ -1,11 +1,11 @@
 //! The facts each seed page states, checked one by one: what a reader of the
 //! page would write down, independent of the snapshots.
 
-use generator::model::{
+use apidocs2rs::model::{
     Api, Field, Method, Nullability, ObjectSchema, ParameterLocation, Presence, Primitive, Schema,
     SchemaKind, Security, Status, TypeRef,
 };
-use generator::Generator;
+use apidocs2rs::Generator;
 
 fn load(page: &str) -> Api {
     match Generator::new().spec(format!("spec/{page}")).load() {
@@ -391,7 +391,7 @@ fn flat_responses_tell_stray_lines_from_descriptions() {
 
 /// The seed page `seed` with each line `n` (1-based, of the page as it is)
 /// replaced by its lines, loaded.
-fn load_changed(seed: &str, changes: &[(usize, &[&str])]) -> (Api, Vec<generator::Warning>) {
+fn load_changed(seed: &str, changes: &[(usize, &[&str])]) -> (Api, Vec<apidocs2rs::Warning>) {
     let page = std::fs::read_to_string(format!("spec/{seed}")).unwrap_or_else(|e| panic!("{e}"));
     let mut lines: Vec<&str> = page.lines().collect();
     let mut changes = changes.to_vec();
@@ -484,7 +484,7 @@ fn a_flat_qualifier_broken_after_each_limit_is_read_as_one() {
             ],
         )],
     );
-    let qualifier_at_10 = |w: &&generator::Warning| {
+    let qualifier_at_10 = |w: &&apidocs2rs::Warning| {
         w.location.line == Some(10) && w.message.contains("`Possible values: non-empty")
     };
     let joined: Vec<&str> = warnings
@@ -504,7 +504,7 @@ fn a_flat_qualifier_broken_after_each_limit_is_read_as_one() {
         Ok(loaded) => loaded,
         Err(error) => panic!("{error}"),
     };
-    let others = |warnings: &[generator::Warning], shift: usize| -> Vec<(Option<usize>, String)> {
+    let others = |warnings: &[apidocs2rs::Warning], shift: usize| -> Vec<(Option<usize>, String)> {
         warnings
             .iter()
             .filter(|w| !qualifier_at_10(w))

@@ -45,7 +45,7 @@ fn write(path: &Path, text: &str) {
 fn build_exercise(spec: &str, package: &str) -> PathBuf {
     let work = work_dir().join(package);
     let client = work.join(package);
-    let generator = generator::Generator::new().spec(spec).crate_name(package);
+    let generator = apidocs2rs::Generator::new().spec(spec).crate_name(package);
     let report = generator
         .write_crate(&client)
         .unwrap_or_else(|e| panic!("{spec}: {e}"));

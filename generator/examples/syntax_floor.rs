@@ -3,8 +3,8 @@
 //! one thread. Used to judge the generation-speed figures:
 //!
 //! ```text
-//! target/release/generator --spec ../shared/specs/authentik-2026.5.6.yml --out /tmp/crate
-//! cargo run --release -p generator --example syntax_floor -- /tmp/crate/src/*/*.rs
+//! target/release/apidocs2rs --spec ../shared/specs/authentik-2026.5.6.yml --out /tmp/crate
+//! cargo run --release -p apidocs2rs --example syntax_floor -- /tmp/crate/src/*/*.rs
 //! ```
 
 use std::process::ExitCode;

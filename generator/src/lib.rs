@@ -10,7 +10,7 @@
 //! // build.rs
 //! fn main() -> Result<(), Box<dyn std::error::Error>> {
 //!     let out_dir = std::env::var("OUT_DIR")?;
-//!     generator::Generator::new().spec("spec").generate_file(format!("{out_dir}/client.rs"))?;
+//!     apidocs2rs::Generator::new().spec("spec").generate_file(format!("{out_dir}/client.rs"))?;
 //!     Ok(())
 //! }
 //! ```

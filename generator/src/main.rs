@@ -1,6 +1,6 @@
-//! The command line: a thin layer over [`generator::Generator`].
+//! The command line: a thin layer over [`apidocs2rs::Generator`].
 //!
-//! `cargo run -p generator` regenerates `generated/` from `spec/`.
+//! `cargo run -p apidocs2rs` regenerates `generated/` from `spec/`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 ///
 /// Without a command, generates the crate (as `generate` does).
 #[derive(Parser)]
-#[command(name = "generator", version, args_conflicts_with_subcommands = true)]
+#[command(name = "apidocs2rs", version, args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -109,7 +109,7 @@ fn main() -> ExitCode {
 }
 
 fn diff(args: DiffArgs) -> ExitCode {
-    let load = |path: &PathBuf| generator::Generator::new().spec(path).load();
+    let load = |path: &PathBuf| apidocs2rs::Generator::new().spec(path).load();
     let (old, new) = match (load(&args.old), load(&args.new)) {
         (Ok((old, _)), Ok((new, _))) => (old, new),
         (Err(error), _) | (_, Err(error)) => {
@@ -117,7 +117,7 @@ fn diff(args: DiffArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let diff = generator::diff::diff(&old, &new);
+    let diff = apidocs2rs::diff::diff(&old, &new);
     let text = match args.format {
         Format::Markdown => diff.markdown(),
         Format::Json => match serde_json::to_string_pretty(&serde_json::json!({
@@ -149,7 +149,7 @@ fn diff(args: DiffArgs) -> ExitCode {
 fn generate(args: GenerateArgs) -> ExitCode {
     let spec = args.spec.unwrap_or_else(|| workspace().join("spec"));
     let out = args.out.unwrap_or_else(|| workspace().join("generated"));
-    let mut generator = generator::Generator::new().spec(&spec);
+    let mut generator = apidocs2rs::Generator::new().spec(&spec);
     if let Some(name) = &args.name {
         generator = generator.crate_name(name);
     }
@@ -162,7 +162,7 @@ fn generate(args: GenerateArgs) -> ExitCode {
 
 fn export(args: ExportArgs) -> ExitCode {
     let spec = args.spec.unwrap_or_else(|| workspace().join("spec"));
-    let generator = generator::Generator::new().spec(&spec);
+    let generator = apidocs2rs::Generator::new().spec(&spec);
     report(
         generator.export_openapi(&args.out),
         &spec,
@@ -174,7 +174,7 @@ fn export(args: ExportArgs) -> ExitCode {
 /// Prints the warnings (with a count by kind) and a summary line, or the
 /// error.
 fn report(
-    result: Result<generator::Report, generator::Error>,
+    result: Result<apidocs2rs::Report, apidocs2rs::Error>,
     spec: &std::path::Path,
     out: &std::path::Path,
     verb: &str,
@@ -184,7 +184,7 @@ fn report(
             for warning in &report.warnings {
                 eprintln!("{warning}");
             }
-            let kinds = generator::warning_kinds(&report.warnings);
+            let kinds = apidocs2rs::warning_kinds(&report.warnings);
             if kinds.len() > 1 || kinds.iter().any(|(_, count)| *count > 1) {
                 eprintln!("warnings by kind:");
                 for (kind, count) in kinds {

@@ -1,5 +1,5 @@
 //! The library API: a `Generator` reads a spec and writes the client as a
-//! crate (for `cargo run -p generator`) or as one file (for `build.rs`).
+//! crate (for `cargo run -p apidocs2rs`) or as one file (for `build.rs`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,4 +1,4 @@
-//! The command line as a user runs it: `cargo run -p generator [options]`.
+//! The command line as a user runs it: `cargo run -p apidocs2rs [options]`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -8,7 +8,7 @@ fn workspace() -> PathBuf {
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_generator"))
+    Command::new(env!("CARGO_BIN_EXE_apidocs2rs"))
         .args(args)
         .current_dir(workspace())
         .output()
@@ -134,7 +134,7 @@ fn a_bad_page_fails_with_its_location_and_writes_nothing() {
 #[test]
 fn unknown_arguments_and_missing_values_are_explained() {
     for (args, said) in [
-        (&["--frobnicate"][..], "Usage: generator"),
+        (&["--frobnicate"][..], "Usage: apidocs2rs"),
         (&["--spec"][..], "a value is required for '--spec <PATH>'"),
     ] {
         let output = run(args);

@@ -3,7 +3,7 @@
 //! `cross_check.rs` and `page_render/`). Type names may differ: a page
 //! cannot know them.
 
-use generator::model::{
+use apidocs2rs::model::{
     Api, Bound, Constraints, Nullability, ParameterLocation, Presence, Schema, SchemaKind, Status,
     TypeRef,
 };
@@ -57,7 +57,7 @@ impl<'a> Compare<'a> {
     /// In lenient mode, whether the page's primitive is a less precise word
     /// for the document's.
     fn generalizes(&self, page: &TypeRef, spec: &TypeRef) -> bool {
-        use generator::model::Primitive::*;
+        use apidocs2rs::model::Primitive::*;
         let (TypeRef::Primitive(page), TypeRef::Primitive(spec)) = (page, spec) else {
             return false;
         };
@@ -331,7 +331,7 @@ impl<'a> Compare<'a> {
                 );
             }
         }
-        let path_parameters = |op: &generator::model::Operation| {
+        let path_parameters = |op: &apidocs2rs::model::Operation| {
             op.parameters
                 .iter()
                 .filter(|p| p.location == ParameterLocation::Path)

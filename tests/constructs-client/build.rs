@@ -3,7 +3,7 @@
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let spec = "../fixtures/constructs.yaml";
     let out_file = std::path::Path::new(&std::env::var("OUT_DIR")?).join("constructs_client.rs");
-    generator::Generator::new()
+    apidocs2rs::Generator::new()
         .spec(spec)
         .round_trip(true)
         .generate_file(&out_file)?;

@@ -4,8 +4,8 @@
 //! Pointed at a validating mock server (Prism), it shows that every request
 //! the client builds conforms to the document and that every response
 //! decodes. `tests/prism.rs` builds and runs it. It reads the model and
-//! the names and Rust shapes the generator settles (`generator::names`,
-//! `generator::shape`), so it writes the same Rust the generated crate
+//! the names and Rust shapes the generator settles (`apidocs2rs::names`,
+//! `apidocs2rs::shape`), so it writes the same Rust the generated crate
 //! expects without deciding anything again.
 //!
 //! The program takes the base URL as its argument, prints one line per
@@ -21,12 +21,12 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use generator::ident::{to_snake, unraw};
-use generator::model::{
+use apidocs2rs::ident::{to_snake, unraw};
+use apidocs2rs::model::{
     Api, Bound, Constraints, Operation, ParameterLocation, Primitive, Schema, SchemaKind, TypeRef,
 };
-use generator::names::{Names, OperationNames};
-use generator::shape::{
+use apidocs2rs::names::{Names, OperationNames};
+use apidocs2rs::shape::{
     additional_field, body_kind, boxed_field, boxed_member, field_ident, BodyKind, Wrapper,
 };
 
@@ -63,7 +63,7 @@ pub fn program(api: &Api, crate_name: &str) -> Result<String, Error> {
     let credentials = api.security_schemes.iter().map(|(name, scheme)| {
         let method = format_ident!("{}", names.scheme_method(name));
         match scheme {
-            generator::model::SecurityScheme::Basic => quote! { .#method("exercise", "secret") },
+            apidocs2rs::model::SecurityScheme::Basic => quote! { .#method("exercise", "secret") },
             _ => quote! { .#method("exercise-token") },
         }
     });

@@ -27,7 +27,7 @@ use serde_json::{Map, Value};
 
 use super::lookup::{enum_wires, object_of, page_path, parameter_sections, resolved};
 use super::qualifier::{default_line, possible_values};
-use generator::model::{
+use apidocs2rs::model::{
     Api, Constraints, Field, Nullability, ObjectSchema, Operation, Presence, Primitive, SchemaKind,
     Status, TypeRef,
 };

@@ -4,7 +4,7 @@
 
 use super::lookup::{object_of, page_path, parameter_sections};
 use super::qualifier::{default_line, possible_values};
-use generator::model::{
+use apidocs2rs::model::{
     Api, Constraints, Nullability, ObjectSchema, Operation, Presence, Primitive, SchemaKind,
     Security, TypeRef,
 };

@@ -1,7 +1,7 @@
 //! What the renderers and the projection look up in a model: types, and
 //! an operation's path as pages write it.
 
-use generator::model::{
+use apidocs2rs::model::{
     Api, ObjectSchema, Operation, Parameter, ParameterLocation, PathSegment, SchemaKind, TypeRef,
 };
 

@@ -17,12 +17,12 @@ mod qualifier;
 use carried::{carried, Style};
 use compare::Compare;
 
-use generator::model::{Api, Operation};
+use apidocs2rs::model::{Api, Operation};
 
 /// The model of the shared authentik document of `version`.
 fn document_model(version: &str) -> Api {
     let spec = format!("../shared/specs/authentik-{version}.yml");
-    generator::Generator::new()
+    apidocs2rs::Generator::new()
         .spec(&spec)
         .load()
         .unwrap_or_else(|e| panic!("{spec}: {e}"))
@@ -207,7 +207,7 @@ fn round_trip(version: &str, api: &Api, style: Style) {
         let carried_here = everything.stated - before;
         let file = dir.path().join(format!("{}.txt", op.id));
         std::fs::write(&file, render(api, op, style)).unwrap_or_else(|e| panic!("{e}"));
-        let page = match generator::Generator::new().spec(&file).load() {
+        let page = match apidocs2rs::Generator::new().spec(&file).load() {
             Ok((page, _)) => page,
             Err(error) => {
                 failures.push(error.to_string());

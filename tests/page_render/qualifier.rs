@@ -9,7 +9,7 @@
 //! style prints the runs on one line, the flat style breaks the line after
 //! each code span (`Possible values: [proxy`, `, ldap`, …, `]`).
 
-use generator::model::{Api, Bound, Constraints, TypeRef};
+use apidocs2rs::model::{Api, Bound, Constraints, TypeRef};
 
 use crate::lookup::{enum_wires, resolved};
 
