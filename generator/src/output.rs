@@ -86,7 +86,7 @@ impl Generator {
     pub fn generate(&self) -> Result<Generated, Error> {
         let (api, warnings) = self.load()?;
         let emitted = emit::emit(&api, emit::Gating::Features, self.round_trip, &self.about())?;
-        let files = emitted.crate_files(&self.crate_name, DESCRIPTION)?;
+        let files = emit::crate_files(emitted, &self.crate_name, DESCRIPTION)?;
         Ok(Generated {
             files,
             report: report(&api, warnings),
@@ -157,7 +157,7 @@ impl Generator {
     pub fn generate_source(&self) -> Result<(String, Report), Error> {
         let (api, warnings) = self.load()?;
         let emitted = emit::emit(&api, emit::Gating::None, self.round_trip, &self.about())?;
-        let content = emitted.single_file()?;
+        let content = emit::single_file(emitted)?;
         Ok((content, report(&api, warnings)))
     }
 

@@ -3,7 +3,7 @@
 //! an error, as examples compiled by `cargo test` (`no_run`), written with
 //! real operations of the API.
 
-use super::About;
+use super::emitted::About;
 use crate::model::{Api, Operation, ParameterLocation, Primitive, TypeRef};
 use crate::names::Names;
 

@@ -5,7 +5,7 @@
 use quote::{format_ident, quote};
 
 use super::docs::code_span;
-use super::models::{type_head, Gate};
+use super::model_item::{type_head, Gate};
 use super::scope::Scope;
 use super::source::{string_literal, Piece};
 use crate::model::{EnumSchema, Schema};

@@ -5,8 +5,10 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use super::emitted::{Emitted, Feature, Gating, Part, Server};
+use super::manifest;
+use super::runtime::RuntimeFile;
 use super::source::ModuleSource;
-use super::{manifest, Emitted, Gating, Part};
 use crate::diagnostic::Error;
 
 /// The header of every generated Rust file.
@@ -26,126 +28,127 @@ const MODELS_DOC: &str = "The types of request and response bodies, and the para
 const OPERATIONS_DOC: &str = "One method on `Client` per operation, by tag.";
 const RUNTIME_DOC: &str = "The client, its errors, the one request path every operation goes through, and the macros\nthe models' serde impls are written with: the same files for every API, those this one uses.";
 
-impl Emitted {
-    /// The files of a crate named `crate_name`, by path relative to its root.
-    pub fn crate_files(
-        self,
-        crate_name: &str,
-        description: &str,
-    ) -> Result<BTreeMap<PathBuf, String>, Error> {
-        let mut files = BTreeMap::new();
-        files.insert(
-            PathBuf::from("Cargo.toml"),
-            manifest::cargo_toml(crate_name, description, &self.features, self.uses),
-        );
-        files.insert(
-            PathBuf::from("README.md"),
-            manifest::readme(crate_name, description, &self.features),
-        );
-        let (_, root_lines) = super::runtime::test_util_lines();
-        let root = ModuleSource {
-            doc: self.crate_doc,
-            inner_attributes: vec!["#![cfg_attr(docsrs, feature(doc_cfg))]".to_string()],
-            declarations: root_modules()
-                .into_iter()
-                .chain(root_items(&self.runtime, &self.server))
-                .chain(std::iter::once(String::new()))
-                .chain(root_lines)
-                .collect(),
-            ..ModuleSource::default()
-        };
-        files.insert(PathBuf::from("src/lib.rs"), file(root.render("lib.rs")?));
-        let models = ModuleSource {
-            doc: vec![MODELS_DOC.to_string()],
-            declarations: declarations(self.gating, &self.models, true, false),
-            ..ModuleSource::default()
-        };
-        files.insert(
-            PathBuf::from("src/models/mod.rs"),
-            file(models.render("models")?),
-        );
-        let mut operations = self.operations_items;
-        operations.doc = vec![OPERATIONS_DOC.to_string()];
-        operations.declarations = declarations(self.gating, &self.operations, false, false);
-        files.insert(
-            PathBuf::from("src/operations/mod.rs"),
-            file(operations.render("operations")?),
-        );
-        for (folder, parts) in [("models", &self.models), ("operations", &self.operations)] {
-            for part in parts {
-                files.insert(
-                    PathBuf::from(format!("src/{folder}/{}.rs", part.module)),
-                    file(part.source.clone()),
-                );
-            }
-        }
-        let mut runtime = runtime_module(
-            &self.runtime,
-            &self.features,
-            self.gating,
-            &self.server,
-            Vec::new(),
-        );
-        let (runtime_lines, _) = super::runtime::test_util_lines();
-        runtime.declarations.push(String::new());
-        runtime.declarations.extend(runtime_lines);
-        files.insert(
-            PathBuf::from("src/runtime/mod.rs"),
-            file(runtime.render("runtime")?),
-        );
-        for runtime_file in self
-            .runtime
-            .iter()
-            .copied()
-            .chain([&super::runtime::TEST_UTIL])
-        {
+/// The files of a crate named `crate_name`, by path relative to its root.
+pub fn crate_files(
+    emitted: Emitted,
+    crate_name: &str,
+    description: &str,
+) -> Result<BTreeMap<PathBuf, String>, Error> {
+    let mut files = BTreeMap::new();
+    files.insert(
+        PathBuf::from("Cargo.toml"),
+        manifest::cargo_toml(crate_name, description, &emitted.features, emitted.uses),
+    );
+    files.insert(
+        PathBuf::from("README.md"),
+        manifest::readme(crate_name, description, &emitted.features),
+    );
+    let (_, root_lines) = super::runtime::test_util_lines();
+    let root = ModuleSource {
+        doc: emitted.crate_doc,
+        inner_attributes: vec!["#![cfg_attr(docsrs, feature(doc_cfg))]".to_string()],
+        declarations: root_modules()
+            .into_iter()
+            .chain(root_items(&emitted.runtime, &emitted.server))
+            .chain(std::iter::once(String::new()))
+            .chain(root_lines)
+            .collect(),
+        ..ModuleSource::default()
+    };
+    files.insert(PathBuf::from("src/lib.rs"), file(root.render("lib.rs")?));
+    let models = ModuleSource {
+        doc: vec![MODELS_DOC.to_string()],
+        declarations: declarations(emitted.gating, &emitted.models, true, false),
+        ..ModuleSource::default()
+    };
+    files.insert(
+        PathBuf::from("src/models/mod.rs"),
+        file(models.render("models")?),
+    );
+    let mut operations = emitted.operations_items;
+    operations.doc = vec![OPERATIONS_DOC.to_string()];
+    operations.declarations = declarations(emitted.gating, &emitted.operations, false, false);
+    files.insert(
+        PathBuf::from("src/operations/mod.rs"),
+        file(operations.render("operations")?),
+    );
+    for (folder, parts) in [
+        ("models", &emitted.models),
+        ("operations", &emitted.operations),
+    ] {
+        for part in parts {
             files.insert(
-                PathBuf::from(format!("src/runtime/{}.rs", runtime_file.module)),
-                file(runtime_file.source.to_string()),
+                PathBuf::from(format!("src/{folder}/{}.rs", part.module)),
+                file(part.source.clone()),
             );
         }
-        Ok(files)
     }
-
-    /// One file of inline modules, for `include!` from a `build.rs` output.
-    pub fn single_file(self) -> Result<String, Error> {
-        let models = ModuleSource {
-            doc: vec![MODELS_DOC.to_string()],
-            declarations: declarations(self.gating, &self.models, true, true),
-            ..ModuleSource::default()
-        };
-        let mut operations = self.operations_items;
-        operations.doc = vec![OPERATIONS_DOC.to_string()];
-        operations.declarations = declarations(self.gating, &self.operations, false, true);
-        let inline_runtime = self
-            .runtime
-            .iter()
-            .map(|file| {
-                let source = super::runtime::without_optional_features(file.source);
-                inline_module(&[], "mod", file.module, &source)
-            })
-            .collect();
-        let runtime = runtime_module(
-            &self.runtime,
-            &self.features,
-            self.gating,
-            &self.server,
-            inline_runtime,
+    let mut runtime = runtime_module(
+        &emitted.runtime,
+        &emitted.features,
+        emitted.gating,
+        &emitted.server,
+        Vec::new(),
+    );
+    let (runtime_lines, _) = super::runtime::test_util_lines();
+    runtime.declarations.push(String::new());
+    runtime.declarations.extend(runtime_lines);
+    files.insert(
+        PathBuf::from("src/runtime/mod.rs"),
+        file(runtime.render("runtime")?),
+    );
+    for runtime_file in emitted
+        .runtime
+        .iter()
+        .copied()
+        .chain([&super::runtime::TEST_UTIL])
+    {
+        files.insert(
+            PathBuf::from(format!("src/runtime/{}.rs", runtime_file.module)),
+            file(runtime_file.source.to_string()),
         );
-        let root = ModuleSource {
-            declarations: [
-                inline_module(&[], "pub mod", "models", &models.render("models")?),
-                inline_module(&[], "mod", "operations", &operations.render("operations")?),
-                inline_module(&[], "mod", "runtime", &runtime.render("runtime")?),
-            ]
-            .into_iter()
-            .chain(std::iter::once(String::new()))
-            .chain(root_items(&self.runtime, &self.server))
-            .collect(),
-            ..ModuleSource::default()
-        };
-        Ok(format!("{HEADER}{}", root.render("the single file")?))
     }
+    Ok(files)
+}
+
+/// One file of inline modules, for `include!` from a `build.rs` output.
+pub fn single_file(emitted: Emitted) -> Result<String, Error> {
+    let models = ModuleSource {
+        doc: vec![MODELS_DOC.to_string()],
+        declarations: declarations(emitted.gating, &emitted.models, true, true),
+        ..ModuleSource::default()
+    };
+    let mut operations = emitted.operations_items;
+    operations.doc = vec![OPERATIONS_DOC.to_string()];
+    operations.declarations = declarations(emitted.gating, &emitted.operations, false, true);
+    let inline_runtime = emitted
+        .runtime
+        .iter()
+        .map(|file| {
+            let source = super::runtime::without_optional_features(file.source);
+            inline_module(&[], "mod", file.module, &source)
+        })
+        .collect();
+    let runtime = runtime_module(
+        &emitted.runtime,
+        &emitted.features,
+        emitted.gating,
+        &emitted.server,
+        inline_runtime,
+    );
+    let root = ModuleSource {
+        declarations: [
+            inline_module(&[], "pub mod", "models", &models.render("models")?),
+            inline_module(&[], "mod", "operations", &operations.render("operations")?),
+            inline_module(&[], "mod", "runtime", &runtime.render("runtime")?),
+        ]
+        .into_iter()
+        .chain(std::iter::once(String::new()))
+        .chain(root_items(&emitted.runtime, &emitted.server))
+        .collect(),
+        ..ModuleSource::default()
+    };
+    Ok(format!("{HEADER}{}", root.render("the single file")?))
 }
 
 /// `mod tag;` (or with `inline`, the module itself) for each part, and for
@@ -194,10 +197,10 @@ fn declarations(gating: Gating, parts: &[Part], re_export: bool, inline: bool) -
 /// `runtime/mod.rs`: its doc, lint levels, modules (as files, or the
 /// `inline` ones) and names.
 fn runtime_module(
-    files: &[&super::RuntimeFile],
-    features: &[super::Feature],
+    files: &[&RuntimeFile],
+    features: &[Feature],
     gating: Gating,
-    server: &super::Server,
+    server: &Server,
     inline: Vec<String>,
 ) -> ModuleSource {
     let tags: Vec<String> = match gating {
@@ -235,7 +238,7 @@ fn root_modules() -> Vec<String> {
 }
 
 /// The public names every layout gives the root, and the default base URL.
-fn root_items(runtime: &[&super::RuntimeFile], server: &super::Server) -> Vec<String> {
+fn root_items(runtime: &[&RuntimeFile], server: &Server) -> Vec<String> {
     let mut names: Vec<&str> = super::runtime::public_names(runtime).collect();
     names.sort_unstable();
     let mut lines = vec!["pub use models::ErrorBody;".to_string()];

@@ -1,8 +1,8 @@
 //! The generated crate's `Cargo.toml`: only the dependencies the API needs,
 //! and one feature per tag, all on by default.
 
-use super::types::Uses;
-use super::Feature;
+use super::emitted::Feature;
+use super::uses::Uses;
 
 pub fn cargo_toml(crate_name: &str, description: &str, features: &[Feature], uses: Uses) -> String {
     let mut dependencies = Vec::new();

@@ -13,11 +13,13 @@
 mod crate_doc;
 mod credentials;
 mod docs;
+mod emitted;
 mod enums;
 mod errors;
 mod features;
 mod layout;
 mod manifest;
+mod model_item;
 mod models;
 mod operations;
 mod pagination;
@@ -30,81 +32,21 @@ mod structs;
 mod types;
 mod unions;
 mod usage;
+mod uses;
 
 use std::collections::BTreeSet;
 
-pub use layout::is_generated;
+pub use emitted::{About, Emitted, Gating};
+pub use layout::{crate_files, is_generated, single_file};
 
 use crate::diagnostic::Error;
 use crate::model::Api;
 use crate::names::Names;
-use runtime::RuntimeFile;
+use emitted::{Feature, Part, Server};
 use scope::{Place, Scope};
 use source::ModuleSource;
-use types::Uses;
 use usage::Usage;
-
-/// Whether the tag modules are compiled only with their cargo feature.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Gating {
-    /// A crate with one feature per tag: each tag module and type carries a
-    /// `#[cfg(feature = ...)]`.
-    Features,
-    /// Everything is compiled (one file for `include!` into a crate that
-    /// has no such features).
-    None,
-}
-
-/// One module inside `models` or `operations`.
-pub struct Part {
-    /// The module name: a tag's, or `shared`.
-    pub module: String,
-    /// The feature that compiles the module, if any (the tag's).
-    pub feature: Option<String>,
-    /// The module's text (without the file header).
-    pub source: String,
-}
-
-/// The generated code for an API, before it is laid out.
-pub struct Emitted {
-    pub models: Vec<Part>,
-    pub operations: Vec<Part>,
-    /// The `use` lines and items of `operations/mod.rs` (the error tables).
-    pub operations_items: ModuleSource,
-    /// The runtime files the API uses.
-    pub runtime: Vec<&'static RuntimeFile>,
-    /// The crate's doc, line by line.
-    pub crate_doc: Vec<String>,
-    /// The tag features, sorted.
-    pub features: Vec<Feature>,
-    pub gating: Gating,
-    pub uses: Uses,
-    /// Where the API is served (`SERVER_PATH`, `DEFAULT_BASE_URL`).
-    pub server: Server,
-}
-
-/// Where the API is served, as the generated crate states it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Server {
-    /// The path `Client::new` appends to a base URL that does not end with
-    /// it (`/api/v3`); empty for none.
-    pub path: String,
-    /// The crate's `DEFAULT_BASE_URL`, where the input gives an absolute one.
-    pub default_url: Option<String>,
-}
-
-/// What the generated crate is called and says it is.
-pub struct About<'a> {
-    /// The package name (`authentik-api`).
-    pub crate_name: &'a str,
-    pub description: &'a str,
-}
-
-/// A cargo feature of the generated crate: one tag's operations.
-pub struct Feature {
-    pub name: String,
-    pub operations: usize,
-}
+use uses::Uses;
 
 /// One module to emit.
 enum Job<'a> {

@@ -2,7 +2,7 @@
 //! written in `generator/runtime/`, only those the API uses; and its
 //! `mod.rs`, which declares them and names what the rest of the crate uses.
 
-use super::types::Uses;
+use super::uses::Uses;
 use crate::model::{Api, ParameterLocation, SchemaKind};
 
 /// One file of the runtime.

@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::TokenStream;
 use quote::format_ident;
 
-use super::types::Uses;
 use super::usage::Usage;
+use super::uses::Uses;
 
 /// Where a module sits in the generated crate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

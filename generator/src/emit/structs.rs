@@ -5,7 +5,7 @@
 use quote::{format_ident, quote};
 
 use super::docs::{constraints_text, default_text, doc_attrs, doc_text};
-use super::models::{type_head, Gate};
+use super::model_item::{type_head, Gate};
 use super::scope::Scope;
 use super::source::{string_literal, Piece};
 use super::types::{constructor, field_ident, rust_type};

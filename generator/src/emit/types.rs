@@ -9,24 +9,6 @@ use crate::model::{Primitive, TypeRef};
 pub use crate::shape::field_ident;
 use crate::shape::Wrapper;
 
-/// What the generated code needs from outside the fixed dependencies,
-/// found while emitting.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Uses {
-    pub uuid: bool,
-    pub chrono: bool,
-    /// `format: byte` values, and so the `base64` crate.
-    pub base64: bool,
-}
-
-impl Uses {
-    pub fn add(&mut self, other: Uses) {
-        self.uuid |= other.uuid;
-        self.chrono |= other.chrono;
-        self.base64 |= other.base64;
-    }
-}
-
 /// The Rust type of `ty`, with the names it uses brought into `scope`.
 pub fn rust_type(ty: &TypeRef, scope: &mut Scope<'_>) -> TokenStream {
     match ty {

@@ -7,7 +7,7 @@
 
 use quote::{format_ident, quote};
 
-use super::models::{type_head, Gate};
+use super::model_item::{type_head, Gate};
 use super::scope::Scope;
 use super::source::{string_literal, Piece};
 use super::types::rust_type;

@@ -10,8 +10,8 @@
 
 use serde_json::Value;
 
-use super::Line;
-use crate::model::Primitive;
+use super::page::Line;
+use crate::model::{Primitive, TypeRef};
 
 /// The uuid the documentation site prints for every `format: uuid` value.
 const UUID_SAMPLE: &str = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
@@ -96,4 +96,9 @@ fn looks_like_date_time(text: &str) -> bool {
         && bytes[13] == b':'
         && text.ends_with('Z')
         && bytes[..4].iter().all(u8::is_ascii_digit)
+}
+
+/// The primitive for a sample value, as a type.
+pub fn sample_type(value: &Value) -> Option<TypeRef> {
+    sample_primitive(value).map(TypeRef::Primitive)
 }

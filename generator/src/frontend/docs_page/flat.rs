@@ -30,10 +30,10 @@
 use heck::ToUpperCamelCase;
 use serde_json::Value;
 
-use super::example::{is_plain_sample, read_json};
+use super::example::{is_plain_sample, read_json, sample_type};
 use super::label::Label;
+use super::page::{is_media_type, join_paragraphs, OperationContext, Page};
 use super::qualifier;
-use super::{is_media_type, join_paragraphs, sample_type, OperationContext, Page};
 use crate::diagnostic::{Error, Location, Warning};
 use crate::frontend::schemas::{enum_schema, SchemaRegistry};
 use crate::ident::FieldNames;

@@ -6,8 +6,8 @@ use heck::ToUpperCamelCase;
 use serde_json::{Map, Value};
 
 use super::label::{self, FieldLine, Label};
+use super::page::{join_paragraphs, parameter_type, OperationContext, Page};
 use super::qualifier::{self, Qualifier};
-use super::{join_paragraphs, parameter_type, OperationContext, Page};
 use crate::diagnostic::{Error, Warning};
 use crate::frontend::schemas::{enum_schema, SchemaRegistry};
 use crate::ident::FieldNames;

@@ -52,6 +52,7 @@ mod example;
 mod flat;
 mod indented;
 pub mod label;
+mod page;
 pub mod qualifier;
 
 use std::path::Path;
@@ -65,13 +66,7 @@ use crate::model::{
     Method, Operation, Parameter, ParameterLocation, PathSegment, PathTemplate, RequestBody,
     Response, Security, SecurityScheme, Status, TypeRef,
 };
-
-/// One line of a page and its 1-based number in the file.
-#[derive(Clone, Debug)]
-pub struct Line {
-    pub number: usize,
-    pub text: String,
-}
+use page::{is_media_type, join_paragraphs, Line, OperationContext, Page};
 
 /// What one page contributes to an API.
 #[derive(Debug)]
@@ -111,12 +106,6 @@ pub fn parse_page(
     page.parse(registry, warnings)
 }
 
-/// A page being read: its file and lines, for locating every message.
-struct Page<'a> {
-    file: &'a Path,
-    lines: &'a [Line],
-}
-
 /// Section boundaries, as line indexes.
 struct Sections {
     request: Option<usize>,
@@ -125,37 +114,6 @@ struct Sections {
 }
 
 impl<'a> Page<'a> {
-    fn at(&self, index: usize) -> Location {
-        match self.lines.get(index) {
-            Some(line) => Location::line(self.file, line.number),
-            None => Location::line(self.file, self.lines.len().max(1)),
-        }
-    }
-
-    fn error(&self, index: usize, message: impl Into<String>) -> Error {
-        Error::input(self.at(index), message)
-    }
-
-    fn warn(&self, warnings: &mut Vec<Warning>, index: usize, message: impl Into<String>) {
-        warnings.push(Warning {
-            location: self.at(index),
-            message: message.into(),
-        });
-    }
-
-    /// The index of the next non-blank line at or after `from`.
-    fn next_content(&self, from: usize) -> Option<usize> {
-        (from..self.lines.len()).find(|&i| !self.lines[i].text.trim().is_empty())
-    }
-
-    fn text(&self, index: usize) -> &str {
-        self.lines[index].text.trim()
-    }
-
-    fn find_line(&self, from: usize, to: usize, wanted: impl Fn(&str) -> bool) -> Option<usize> {
-        (from..to).find(|&i| wanted(self.text(i)))
-    }
-
     fn parse(
         &self,
         registry: &mut SchemaRegistry,
@@ -586,13 +544,6 @@ impl<'a> Page<'a> {
     }
 }
 
-/// What the parts of one operation's page share.
-pub(crate) struct OperationContext<'a> {
-    pub id: &'a str,
-    /// The prefix of every type name the page introduces (`ProvidersProxyPartialUpdate`).
-    pub type_prefix: String,
-}
-
 enum RequestHeader<'t> {
     Parameters(ParameterLocation),
     ContentType(&'t str),
@@ -612,46 +563,9 @@ fn request_header(text: &str) -> Option<RequestHeader<'_>> {
     })
 }
 
-/// `application/json`, `multipart/form-data`: a type, a slash, a subtype.
-pub(crate) fn is_media_type(text: &str) -> bool {
-    matches!(text.split_once('/'), Some((kind, sub)) if !kind.is_empty() && !sub.is_empty() && !text.contains(' '))
-}
-
 fn is_operation_id(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_lowercase())
         && text
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-}
-
-/// Joins description lines: adjacent lines with a newline, paragraphs with a blank line.
-pub(crate) fn join_paragraphs<'t>(lines: impl Iterator<Item = &'t str>) -> Option<String> {
-    let mut text = String::new();
-    let mut blank_pending = false;
-    for line in lines {
-        if line.is_empty() {
-            blank_pending = !text.is_empty();
-            continue;
-        }
-        if !text.is_empty() {
-            text.push_str(if blank_pending { "\n\n" } else { "\n" });
-        }
-        blank_pending = false;
-        text.push_str(line);
-    }
-    (!text.is_empty()).then_some(text)
-}
-
-/// The type a parameter label stands for; objects are not parameter types.
-pub(crate) fn parameter_type(label: &label::Label) -> TypeRef {
-    if label.is_object() {
-        label.wrap(TypeRef::Map(Box::new(TypeRef::Any)))
-    } else {
-        label.wrap(label.base_type())
-    }
-}
-
-/// The primitive for a sample value, as a type.
-pub(crate) fn sample_type(value: &Value) -> Option<TypeRef> {
-    example::sample_primitive(value).map(TypeRef::Primitive)
 }

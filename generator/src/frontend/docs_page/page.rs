@@ -1,0 +1,99 @@
+//! A page as the readers of every copy style see it: its numbered lines,
+//! where each message points, and the small readings all styles share
+//! (paragraphs of description, media types, a parameter's type).
+
+use std::path::Path;
+
+use super::label;
+use crate::diagnostic::{Error, Location, Warning};
+use crate::model::TypeRef;
+
+/// One line of a page and its 1-based number in the file.
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub number: usize,
+    pub text: String,
+}
+
+/// A page being read: its file and lines, for locating every message.
+pub(super) struct Page<'a> {
+    pub file: &'a Path,
+    pub lines: &'a [Line],
+}
+
+impl Page<'_> {
+    pub fn at(&self, index: usize) -> Location {
+        match self.lines.get(index) {
+            Some(line) => Location::line(self.file, line.number),
+            None => Location::line(self.file, self.lines.len().max(1)),
+        }
+    }
+
+    pub fn error(&self, index: usize, message: impl Into<String>) -> Error {
+        Error::input(self.at(index), message)
+    }
+
+    pub fn warn(&self, warnings: &mut Vec<Warning>, index: usize, message: impl Into<String>) {
+        warnings.push(Warning {
+            location: self.at(index),
+            message: message.into(),
+        });
+    }
+
+    /// The index of the next non-blank line at or after `from`.
+    pub fn next_content(&self, from: usize) -> Option<usize> {
+        (from..self.lines.len()).find(|&i| !self.lines[i].text.trim().is_empty())
+    }
+
+    pub fn text(&self, index: usize) -> &str {
+        self.lines[index].text.trim()
+    }
+
+    pub fn find_line(
+        &self,
+        from: usize,
+        to: usize,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Option<usize> {
+        (from..to).find(|&i| wanted(self.text(i)))
+    }
+}
+
+/// What the parts of one operation's page share.
+pub(super) struct OperationContext<'a> {
+    pub id: &'a str,
+    /// The prefix of every type name the page introduces (`ProvidersProxyPartialUpdate`).
+    pub type_prefix: String,
+}
+
+/// `application/json`, `multipart/form-data`: a type, a slash, a subtype.
+pub(super) fn is_media_type(text: &str) -> bool {
+    matches!(text.split_once('/'), Some((kind, sub)) if !kind.is_empty() && !sub.is_empty() && !text.contains(' '))
+}
+
+/// Joins description lines: adjacent lines with a newline, paragraphs with a blank line.
+pub(super) fn join_paragraphs<'t>(lines: impl Iterator<Item = &'t str>) -> Option<String> {
+    let mut text = String::new();
+    let mut blank_pending = false;
+    for line in lines {
+        if line.is_empty() {
+            blank_pending = !text.is_empty();
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(if blank_pending { "\n\n" } else { "\n" });
+        }
+        blank_pending = false;
+        text.push_str(line);
+    }
+    (!text.is_empty()).then_some(text)
+}
+
+/// The type a parameter label stands for; objects are not parameter types.
+pub(super) fn parameter_type(label: &label::Label) -> TypeRef {
+    if label.is_object() {
+        label.wrap(TypeRef::Map(Box::new(TypeRef::Any)))
+    } else {
+        label.wrap(label.base_type())
+    }
+}
