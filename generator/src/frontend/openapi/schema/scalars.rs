@@ -1,0 +1,167 @@
+//! What a schema says of a single value: its `type` (with `null`), a
+//! string's `format`, `enum` and `const` values, the limits the generated
+//! docs state, and the keywords the model does not check.
+
+use serde_json::{Map, Value};
+
+use super::super::document::{child, kind, string};
+use super::Schemas;
+use crate::diagnostic::Error;
+use crate::model::{Bound, Constraints, Primitive};
+
+impl Schemas<'_, '_> {
+    /// `type` as one name and whether it admits `null` (OpenAPI 3.1 writes
+    /// `type: [string, "null"]`).
+    pub(super) fn type_name(
+        &self,
+        map: &Map<String, Value>,
+        pointer: &str,
+    ) -> Result<(Option<String>, bool), Error> {
+        match map.get("type") {
+            None => Ok((None, false)),
+            Some(Value::String(name)) => Ok((Some(name.clone()), name == "null")),
+            Some(Value::Array(names)) => {
+                let names: Vec<&str> = names.iter().filter_map(Value::as_str).collect();
+                let nullable = names.contains(&"null");
+                let others: Vec<&str> = names.into_iter().filter(|n| *n != "null").collect();
+                match others.as_slice() {
+                    [] => Ok((None, nullable)),
+                    [one] => Ok((Some(one.to_string()), nullable)),
+                    _ => Err(self.doc.error(&child(pointer, "type"), format!("several types {others:?} for one value are not supported; expected one type, optionally with \"null\""))),
+                }
+            }
+            Some(other) => Err(self.doc.error(
+                &child(pointer, "type"),
+                format!("expected a type name, found {}", kind(other)),
+            )),
+        }
+    }
+
+    pub(super) fn string_format(
+        &mut self,
+        map: &Map<String, Value>,
+        pointer: &str,
+    ) -> Result<Primitive, Error> {
+        Ok(match string(self.doc, map, "format", pointer)? {
+            None => Primitive::String,
+            Some("uuid") => Primitive::Uuid,
+            Some("date-time") => Primitive::DateTime,
+            Some("date") => Primitive::Date,
+            Some("uri" | "url") => Primitive::Uri,
+            Some("email") => Primitive::Email,
+            Some("binary") => Primitive::Binary,
+            Some("byte") => Primitive::Base64,
+            Some("password" | "hostname" | "ipv4" | "ipv6") => Primitive::String,
+            Some(other) => {
+                // Reported once per format, where it is first used.
+                if self.unknown_formats.insert(other.to_string()) {
+                    self.warnings.push(self.doc.warning(
+                        &child(pointer, "format"),
+                        format!("string format `{other}` is not known; values of this format are plain strings (reported once, here where it is first used)"),
+                    ));
+                }
+                Primitive::String
+            }
+        })
+    }
+
+    /// The values of an `enum` (or a `const`, an enum of one value) when
+    /// they are strings, and whether `null` is one of them. `None` when the
+    /// schema has neither, or values of other types: then its `type`
+    /// decides (an integer enum is an integer), and without one it is an
+    /// open value.
+    pub(super) fn enum_values(
+        &mut self,
+        map: &Map<String, Value>,
+        pointer: &str,
+    ) -> Result<Option<(Vec<String>, bool)>, Error> {
+        let (values, values_pointer) = match (map.get("enum"), map.get("const")) {
+            (Some(Value::Array(values)), _) => (values.clone(), child(pointer, "enum")),
+            (Some(other), _) => {
+                return Err(self.doc.error(
+                    &child(pointer, "enum"),
+                    format!("expected a list of values, found {}", kind(other)),
+                ))
+            }
+            (None, Some(value)) => (vec![value.clone()], child(pointer, "const")),
+            (None, None) => return Ok(None),
+        };
+        let mut strings = Vec::new();
+        let mut has_null = false;
+        for value in &values {
+            match value {
+                Value::String(text) => strings.push(text.clone()),
+                Value::Null => has_null = true,
+                _ => {
+                    if !map.contains_key("type") {
+                        self.warnings.push(self.doc.warning(&values_pointer, "values that are not all strings, without a `type`: the value is kept as untyped JSON"));
+                    }
+                    return Ok(None);
+                }
+            }
+        }
+        Ok(Some((strings, has_null)))
+    }
+
+    pub(super) fn constraints(
+        &self,
+        map: &Map<String, Value>,
+        pointer: &str,
+    ) -> Result<Constraints, Error> {
+        let count = |key: &str| -> Result<Option<u64>, Error> {
+            match map.get(key) {
+                None => Ok(None),
+                Some(value) => value.as_u64().map(Some).ok_or_else(|| {
+                    self.doc.error(
+                        &child(pointer, key),
+                        format!("expected a non-negative integer, found {value}"),
+                    )
+                }),
+            }
+        };
+        let bound = |key: &str, exclusive_key: &str| -> Option<Bound> {
+            // 3.0: `minimum` with `exclusiveMinimum: true`; 3.1: `exclusiveMinimum: <number>`.
+            match (map.get(key), map.get(exclusive_key)) {
+                (_, Some(Value::Number(limit))) => Some(Bound {
+                    value: limit.to_string(),
+                    exclusive: true,
+                }),
+                (Some(Value::Number(limit)), exclusive) => Some(Bound {
+                    value: limit.to_string(),
+                    exclusive: exclusive == Some(&Value::Bool(true)),
+                }),
+                _ => None,
+            }
+        };
+        Ok(Constraints {
+            min_length: count("minLength")?,
+            max_length: count("maxLength")?,
+            minimum: bound("minimum", "exclusiveMinimum"),
+            maximum: bound("maximum", "exclusiveMaximum"),
+            pattern: string(self.doc, map, "pattern", pointer)?.map(str::to_string),
+            min_items: count("minItems")?,
+            max_items: count("maxItems")?,
+        })
+    }
+
+    /// A warning for each keyword of `map` that narrows the values the
+    /// schema admits in a way the model does not hold: the client does not
+    /// check it (the other keywords still give the type).
+    pub(super) fn unchecked(&mut self, map: &Map<String, Value>, pointer: &str) {
+        const UNCHECKED: [(&str, &str); 7] = [
+            ("not", "`not` is not modelled: the values it excludes are not checked"),
+            ("if", "`if`/`then`/`else` is not modelled: what it requires is not checked"),
+            ("dependentRequired", "`dependentRequired` is not modelled: the fields it requires together are not checked"),
+            ("dependentSchemas", "`dependentSchemas` is not modelled: what it requires is not checked"),
+            ("patternProperties", "the key patterns of `patternProperties` are not checked; further entries are of the first pattern's type"),
+            ("propertyNames", "`propertyNames` is not modelled: the keys are not checked"),
+            ("contains", "`contains` is not modelled: the items it requires are not checked"),
+        ];
+        for (keyword, message) in UNCHECKED {
+            if map.contains_key(keyword) {
+                self.warnings
+                    .push(self.doc.warning(&child(pointer, keyword), message));
+            }
+        }
+    }
+}
