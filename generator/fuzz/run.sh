@@ -5,7 +5,7 @@
 #
 # Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`).
 # Safe Rust: no sanitizer, so the fuzzer runs at full speed.
-# Seeds: the pages in spec/ and tests/fixtures/pages/ (docs_page), the OpenAPI constructs fixture
+# Seeds: the pages in spec/ and generator/tests/fixtures/pages/ (docs_page), the OpenAPI constructs fixture
 # (openapi). The corpus grows in generator/fuzz/corpus/TARGET; a crash is
 # saved in generator/fuzz/artifacts/TARGET/ and fails the run. Prints the
 # time run, the executions and the result.
@@ -16,8 +16,8 @@ seconds="${2:-}"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 case "$target" in
-  docs_page) seeds=("$root"/spec/*.txt "$root"/tests/fixtures/pages/*.txt) ;;
-  openapi) seeds=("$root/tests/fixtures/constructs.yaml") ;;
+  docs_page) seeds=("$root"/spec/*.txt "$root"/generator/tests/fixtures/pages/*.txt) ;;
+  openapi) seeds=("$root/generator/tests/fixtures/constructs.yaml") ;;
   *) echo "usage: generator/fuzz/run.sh docs_page|openapi SECONDS" >&2; exit 2 ;;
 esac
 [[ "$seconds" =~ ^[0-9]+$ ]] || { echo "SECONDS must be a whole number" >&2; exit 2; }

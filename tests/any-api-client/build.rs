@@ -1,7 +1,7 @@
 //! Generates the client of the any-API fixture into `OUT_DIR`.
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let spec = "../fixtures/any_api.yaml";
+    let spec = "../../generator/tests/fixtures/any_api.yaml";
     let out_file = std::path::Path::new(&std::env::var("OUT_DIR")?).join("any_api_client.rs");
     apidocs2rs::Generator::new()
         .spec(spec)

@@ -1,7 +1,7 @@
 //! Generates the client of the constructs fixture into `OUT_DIR`.
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let spec = "../fixtures/constructs.yaml";
+    let spec = "../../generator/tests/fixtures/constructs.yaml";
     let out_file = std::path::Path::new(&std::env::var("OUT_DIR")?).join("constructs_client.rs");
     apidocs2rs::Generator::new()
         .spec(spec)

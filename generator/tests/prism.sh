@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
 # Prism (npm `@stoplight/prism-cli`), a mock server that validates every
-# request against an OpenAPI document, for `tests/prism.rs`.
+# request against an OpenAPI document, for `generator/tests/generator/prism.rs`.
 #
-#   tests/prism.sh start   installs Prism (once, under target/prism-cli),
+#   generator/tests/prism.sh start   installs Prism (once, under target/prism-cli),
 #                          starts a static and a dynamic (fixed seed) mock of
 #                          ../shared/specs/authentik-2025.12.6.yml and a
 #                          static mock of each corpus document below on
 #                          loopback, waits until all answer, and prints the
 #                          variables to export (the URLs and the log folder)
-#   tests/prism.sh stop    stops them
+#   generator/tests/prism.sh stop    stops them
 #
 # Logs: target/prism-cli/{static,dynamic}.log.
 set -euo pipefail
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
-spec="$root/../shared/specs/authentik-2025.12.6.yml"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+shared="${APIDOCS2RS_SHARED:-$root/../shared}"
+spec="$shared/specs/authentik-2025.12.6.yml"
 tools="$root/target/prism-cli"
 version="5.14.2"
 static_port="${PRISM_STATIC_PORT:-4010}"
@@ -61,7 +62,7 @@ case "${1:-}" in
       document="${corpus[$index]}"
       port=$((corpus_port + index))
       setsid "$tools/node_modules/.bin/prism" mock -h 127.0.0.1 -p "$port" \
-        "$root/../shared/specs/corpus/$document" >"$tools/$document.log" 2>&1 < /dev/null &
+        "$shared/specs/corpus/$document" >"$tools/$document.log" 2>&1 < /dev/null &
       echo $! > "$tools/$document.pid"
       corpus_urls+=("$document=http://127.0.0.1:$port")
       ports+=("$port")
@@ -84,5 +85,5 @@ case "${1:-}" in
     exit 1
     ;;
   stop) stop ;;
-  *) echo "usage: tests/prism.sh start|stop" >&2; exit 2 ;;
+  *) echo "usage: generator/tests/prism.sh start|stop" >&2; exit 2 ;;
 esac

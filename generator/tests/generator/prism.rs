@@ -3,27 +3,25 @@
 //! and answers with the documented responses.
 //!
 //! The test generates the client, builds the program of
-//! `tests/exercise` (one call per operation, arguments made from
+//! `exercise/` (one call per operation, arguments made from
 //! the model) and runs it against two Prism servers: static (answers built
 //! from the document's examples and schemas) and dynamic (random values that
 //! match the schemas, nulls included, from a fixed seed). Each run must
 //! print `accepted N/N, decoded N/N`.
 //!
-//! The same build compiles the README's examples (`tests/readme/examples.rs`)
+//! The same build compiles the README's examples (`readme_examples.rs`)
 //! against that client.
 //!
-//! It needs the servers: `tests/prism.sh start` starts both and prints the
+//! It needs the servers: `generator/tests/prism.sh start` starts both and prints the
 //! variables to export (`PRISM_STATIC_URL`, `PRISM_DYNAMIC_URL`,
 //! `PRISM_LOG_DIR`, where the test also checks that Prism logged no request
 //! violation, not even a warning); `.ci/run`
 //! does that and runs this test with `--ignored`.
 
-mod exercise;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const SPEC: &str = "../shared/specs/authentik-2025.12.6.yml";
+use crate::shared;
 
 fn work_dir() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("prism")
@@ -42,10 +40,11 @@ fn write(path: &Path, text: &str) {
 /// Generates the client of `spec` as package `package` and its exercise
 /// program (with the README's examples, for authentik's); builds the
 /// program and returns its path.
-fn build_exercise(spec: &str, package: &str) -> PathBuf {
+fn build_exercise(spec: &Path, package: &str) -> PathBuf {
     let work = work_dir().join(package);
     let client = work.join(package);
     let generator = apidocs2rs::Generator::new().spec(spec).crate_name(package);
+    let spec = spec.display();
     let report = generator
         .write_crate(&client)
         .unwrap_or_else(|e| panic!("{spec}: {e}"));
@@ -59,7 +58,7 @@ fn build_exercise(spec: &str, package: &str) -> PathBuf {
         write(&manifest, &format!("{text}\n[workspace]\n"));
     }
     let (api, _) = generator.load().unwrap_or_else(|e| panic!("{spec}: {e}"));
-    let program = exercise::program(&api, &package.replace('-', "_"))
+    let program = crate::exercise::program(&api, &package.replace('-', "_"))
         .unwrap_or_else(|e| panic!("{spec}: {e}"));
     let exercise = work.join("exercise");
     write(&exercise.join("src/main.rs"), &program);
@@ -89,7 +88,7 @@ rand_regex = "0.19"
     );
     // The README's examples, compiled against the same client.
     if package == "authentik-api" {
-        let examples = include_str!("readme/examples.rs");
+        let examples = include_str!("readme_examples.rs");
         write(&exercise.join("examples/readme.rs"), examples);
     }
     // The whole-API test's target folder: the dependencies are built once.
@@ -121,18 +120,21 @@ fn run_exercise(program: &Path, url: &str) -> (String, bool) {
 
 fn url(variable: &str) -> String {
     std::env::var(variable).unwrap_or_else(|_| {
-        panic!("{variable} is not set: start Prism with `tests/prism.sh start` and export what it prints")
+        panic!("{variable} is not set: start Prism with `generator/tests/prism.sh start` and export what it prints")
     })
 }
 
 #[test]
-#[ignore = "needs two Prism servers (tests/prism.sh start); .ci/run runs it with --ignored"]
+#[ignore = "needs two Prism servers (generator/tests/prism.sh start); .ci/run runs it with --ignored"]
 fn every_operation_is_accepted_and_decoded_by_prism() {
+    let Some(spec) = shared::document(shared::AUTHENTIK_2025) else {
+        return;
+    };
     let urls = [
         ("static", url("PRISM_STATIC_URL")),
         ("dynamic", url("PRISM_DYNAMIC_URL")),
     ];
-    let program = build_exercise(SPEC, "authentik-api");
+    let program = build_exercise(&spec, "authentik-api");
     let mut failures = Vec::new();
     for (mode, url) in urls {
         let (stdout, complete) = run_exercise(&program, &url);
@@ -207,7 +209,7 @@ const PRISM_CANNOT: &[(&str, &str, &str)] = &[
 const NOT_YET: &[(&str, &str, &str)] = &[];
 
 #[test]
-#[ignore = "needs the Prism servers of the corpus documents (tests/prism.sh start); .ci/run runs it with --ignored"]
+#[ignore = "needs the Prism servers of the corpus documents (generator/tests/prism.sh start); .ci/run runs it with --ignored"]
 fn every_corpus_operation_is_accepted_and_decoded_by_prism() {
     let corpus = url("PRISM_CORPUS");
     let mut failures = Vec::new();
@@ -215,7 +217,9 @@ fn every_corpus_operation_is_accepted_and_decoded_by_prism() {
         let Some((document, url)) = entry.split_once('=') else {
             panic!("PRISM_CORPUS: expected `document=url`, found `{entry}`");
         };
-        let spec = format!("../shared/specs/corpus/{document}");
+        let Some(spec) = shared::document(&format!("specs/corpus/{document}")) else {
+            return;
+        };
         let stem = document.split('.').next().unwrap_or(document);
         let program = build_exercise(&spec, &format!("corpus-{stem}"));
         let (stdout, _) = run_exercise(&program, url);

@@ -11,7 +11,7 @@
 
 use apidocs2rs::model::{Api, Bound, Constraints, TypeRef};
 
-use crate::lookup::{enum_wires, resolved};
+use super::lookup::{enum_wires, resolved};
 
 /// The runs of the message for a field or parameter of type `ty` with
 /// `constraints`; `None` when the site shows no message.

@@ -8,9 +8,9 @@ use apidocs2rs::model::{
 use apidocs2rs::Generator;
 
 fn load(page: &str) -> Api {
-    match Generator::new().spec(format!("spec/{page}")).load() {
+    match Generator::new().spec(format!("../spec/{page}")).load() {
         Ok((api, _)) => api,
-        Err(error) => panic!("spec/{page} should parse: {error}"),
+        Err(error) => panic!("../spec/{page} should parse: {error}"),
     }
 }
 
@@ -307,7 +307,7 @@ fn outposts_instances_update_recovers_what_the_page_supports() {
 #[test]
 fn outposts_instances_update_reports_what_it_cannot_support() {
     let (_, warnings) = match Generator::new()
-        .spec("spec/000_d5606ba46899795a.txt")
+        .spec("../spec/000_d5606ba46899795a.txt")
         .load()
     {
         Ok(loaded) => loaded,
@@ -340,8 +340,8 @@ fn outposts_instances_update_reports_what_it_cannot_support() {
 /// takes its one-line description (`No response body`).
 #[test]
 fn flat_responses_tell_stray_lines_from_descriptions() {
-    let page =
-        std::fs::read_to_string("spec/000_d5606ba46899795a.txt").unwrap_or_else(|e| panic!("{e}"));
+    let page = std::fs::read_to_string("../spec/000_d5606ba46899795a.txt")
+        .unwrap_or_else(|e| panic!("{e}"));
     let mut lines: Vec<&str> = page.lines().collect();
     // After the 200 example's last line (105), before the 400 block.
     lines.insert(105, "stray line");
@@ -392,7 +392,7 @@ fn flat_responses_tell_stray_lines_from_descriptions() {
 /// The seed page `seed` with each line `n` (1-based, of the page as it is)
 /// replaced by its lines, loaded.
 fn load_changed(seed: &str, changes: &[(usize, &[&str])]) -> (Api, Vec<apidocs2rs::Warning>) {
-    let page = std::fs::read_to_string(format!("spec/{seed}")).unwrap_or_else(|e| panic!("{e}"));
+    let page = std::fs::read_to_string(format!("../spec/{seed}")).unwrap_or_else(|e| panic!("{e}"));
     let mut lines: Vec<&str> = page.lines().collect();
     let mut changes = changes.to_vec();
     changes.sort_by_key(|(line, _)| std::cmp::Reverse(*line));
@@ -498,7 +498,7 @@ fn a_flat_qualifier_broken_after_each_limit_is_read_as_one() {
     );
     // Everything else reads as on the page as it is, two lines further on.
     let (unchanged, before) = match Generator::new()
-        .spec("spec/000_d5606ba46899795a.txt")
+        .spec("../spec/000_d5606ba46899795a.txt")
         .load()
     {
         Ok(loaded) => loaded,

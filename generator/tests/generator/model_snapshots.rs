@@ -5,9 +5,9 @@
 use apidocs2rs::Generator;
 
 fn model_and_warnings(page: &str) -> (apidocs2rs::model::Api, Vec<String>) {
-    match Generator::new().spec(format!("spec/{page}")).load() {
+    match Generator::new().spec(format!("../spec/{page}")).load() {
         Ok((api, warnings)) => (api, warnings.iter().map(ToString::to_string).collect()),
-        Err(error) => panic!("spec/{page} should parse: {error}"),
+        Err(error) => panic!("../spec/{page} should parse: {error}"),
     }
 }
 

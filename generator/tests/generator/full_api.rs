@@ -8,10 +8,7 @@
 use std::path::Path;
 use std::process::Command;
 
-const SPECS: [&str; 2] = [
-    "../shared/specs/authentik-2025.12.6.yml",
-    "../shared/specs/authentik-2026.5.6.yml",
-];
+use crate::shared;
 
 /// Runs cargo in `dir` and fails the test, with cargo's output, if it fails.
 fn cargo(dir: &Path, args: &[&str], rustdocflags: Option<&str>) {
@@ -42,15 +39,16 @@ fn cargo(dir: &Path, args: &[&str], rustdocflags: Option<&str>) {
     );
 }
 
-fn generate(spec: &str, dir: &Path) {
+fn generate(spec: &Path, dir: &Path) {
     match apidocs2rs::Generator::new().spec(spec).write_crate(dir) {
         Ok(report) => println!(
-            "{spec}: {} operations, {} types, {} warnings",
+            "{}: {} operations, {} types, {} warnings",
+            spec.display(),
             report.operations,
             report.schemas,
             report.warnings.len()
         ),
-        Err(error) => panic!("{spec}: {error}"),
+        Err(error) => panic!("{}: {error}", spec.display()),
     }
     // A workspace of its own, so cargo does not look for one above the temporary folder.
     let manifest = dir.join("Cargo.toml");
@@ -61,15 +59,18 @@ fn generate(spec: &str, dir: &Path) {
 #[test]
 #[ignore = "compiles the whole authentik API (minutes); .ci/run runs it with --ignored"]
 fn both_versions_generate_compile_and_pass_clippy() {
-    for spec in SPECS {
+    for version in [shared::AUTHENTIK_2025, shared::AUTHENTIK_2026] {
+        let Some(spec) = shared::document(version) else {
+            return;
+        };
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        generate(spec, dir.path());
+        generate(&spec, dir.path());
         cargo(
             dir.path(),
             &["clippy", "--quiet", "--", "-D", "warnings"],
             None,
         );
-        if spec.ends_with("2026.5.6.yml") {
+        if version == shared::AUTHENTIK_2026 {
             // One tag alone, no tag, and every feature: each cfg is right.
             for features in [
                 &["--no-default-features", "--features", "core"][..],
@@ -99,7 +100,7 @@ fn both_versions_generate_compile_and_pass_clippy() {
 #[ignore = "runs cargo on a generated crate; .ci/run runs it with --ignored"]
 fn each_tag_feature_compiles_alone() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    generate("tests/fixtures/constructs.yaml", dir.path());
+    generate(Path::new("tests/fixtures/constructs.yaml"), dir.path());
     for features in ["challenge", "things", "round-trip", "things,round-trip"] {
         cargo(
             dir.path(),

@@ -29,7 +29,7 @@ fn crate_code(spec: &str) -> String {
 fn providers_proxy_partial_update_code() {
     insta::assert_snapshot!(
         "providers_proxy_partial_update_code",
-        crate_code("spec/002_f9504824eacc2b16.txt")
+        crate_code("../spec/002_f9504824eacc2b16.txt")
     );
 }
 
@@ -37,7 +37,7 @@ fn providers_proxy_partial_update_code() {
 fn outposts_instances_update_code() {
     insta::assert_snapshot!(
         "outposts_instances_update_code",
-        crate_code("spec/000_d5606ba46899795a.txt")
+        crate_code("../spec/000_d5606ba46899795a.txt")
     );
 }
 
@@ -45,7 +45,7 @@ fn outposts_instances_update_code() {
 /// Rust, and list every field of its struct, in order, and nothing else.
 #[test]
 fn every_object_invocation_lists_the_fields_of_its_struct() {
-    let file = syn::parse_file(&source("spec"))
+    let file = syn::parse_file(&source("../spec"))
         .unwrap_or_else(|error| panic!("the emitted file is not valid Rust: {error}"));
     let mut structs = std::collections::BTreeMap::new();
     let mut invocations = Vec::new();
@@ -122,8 +122,8 @@ fn collect(
 
 #[test]
 fn output_is_byte_identical_across_runs() {
-    let first = Generator::new().spec("spec").generate();
-    let second = Generator::new().spec("spec").generate();
+    let first = Generator::new().spec("../spec").generate();
+    let second = Generator::new().spec("../spec").generate();
     match (first, second) {
         (Ok(first), Ok(second)) => {
             assert!(!first.files.is_empty());
@@ -132,14 +132,14 @@ fn output_is_byte_identical_across_runs() {
         }
         (first, second) => panic!("generation failed: {:?} / {:?}", first.err(), second.err()),
     }
-    assert_eq!(source("spec"), source("spec"));
+    assert_eq!(source("../spec"), source("../spec"));
 }
 
 /// Fails when someone changed `spec/` or the generator without running
 /// `cargo run -p apidocs2rs`.
 #[test]
 fn generated_crate_is_up_to_date() {
-    if let Err(error) = Generator::new().spec("spec").check_crate("generated") {
+    if let Err(error) = Generator::new().spec("../spec").check_crate("../generated") {
         panic!("{error}\nrun `cargo run -p apidocs2rs` and commit generated/");
     }
 }
@@ -147,7 +147,7 @@ fn generated_crate_is_up_to_date() {
 #[test]
 fn check_names_the_file_that_differs() {
     let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("a temporary folder: {error}"));
-    let generator = Generator::new().spec("spec");
+    let generator = Generator::new().spec("../spec");
     if let Err(error) = generator.write_crate(dir.path()) {
         panic!("writing the crate: {error}");
     }
@@ -172,7 +172,7 @@ fn write(path: &std::path::Path, content: &str) {
 #[test]
 fn generated_files_no_longer_made_are_removed() {
     let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("a temporary folder: {error}"));
-    let generator = Generator::new().spec("spec");
+    let generator = Generator::new().spec("../spec");
     if let Err(error) = generator.write_crate(dir.path()) {
         panic!("writing the crate: {error}");
     }
