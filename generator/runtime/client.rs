@@ -61,11 +61,11 @@ impl Client {
     /// A client for the API at `base_url`, with the default settings: no
     /// credentials, no timeout, rustls.
     ///
-    /// Where the API's document gives its server as a path on the host
-    /// (authentik's `/api/v3`), that path is appended unless `base_url`
-    /// ends with it already: `https://authentik.example.com`,
-    /// `https://authentik.example.com/api/v3` and, behind a proxy,
-    /// `https://example.com/authentik` all work.
+    /// Where the API's documentation gives its server as a path on the
+    /// host (`/api/v3`), that path is appended unless `base_url` ends with
+    /// it already: with that path, `https://api.example.com`,
+    /// `https://api.example.com/api/v3` and, behind a proxy,
+    /// `https://example.com/service` all work.
     /// [`ClientBuilder::exact_base_url`] takes a URL as it is.
     pub fn new(base_url: impl Into<String>) -> Client {
         let mut headers = HeaderMap::new();

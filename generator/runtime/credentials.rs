@@ -185,7 +185,7 @@ fn secret_value(scheme: &str, value: &str) -> Result<HeaderValue, Error> {
 /// credentials! {
 ///     schemes {
 ///         /// Sends `Authorization: Bearer <token>` ...
-///         authentik(token: impl Into<String>) = "authentik" => Credential::bearer(token);
+///         bearer_auth(token: impl Into<String>) = "bearerAuth" => Credential::bearer(token);
 ///     }
 /// }
 /// ```

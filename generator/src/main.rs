@@ -1,6 +1,9 @@
 //! The command line: a thin layer over [`apidocs2rs::Generator`].
 //!
-//! `cargo run -p apidocs2rs` regenerates `generated/` from `spec/`.
+//! `apidocs2rs --spec openapi.yaml` writes the client crate of a document
+//! (or of documentation pages) into a folder named after it. In this
+//! repository, `cargo run -p apidocs2rs` without `--spec` regenerates the
+//! committed `generated/` from the seed pages in `spec/`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -8,10 +11,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// Turns API documentation (authentik's reference pages, or any OpenAPI
-/// 3.0/3.1 document) into a Rust client crate.
+/// Turns API documentation (the reference pages of a docs site, or an
+/// OpenAPI 3.0/3.1 document) into a Rust client crate.
 ///
-/// Without a command, generates the crate (as `generate` does).
+/// Without a command, generates the crate (as `generate` does):
+/// `apidocs2rs --spec openapi.yaml` writes it to `./<name>/`.
 #[derive(Parser)]
 #[command(name = "apidocs2rs", version, args_conflicts_with_subcommands = true)]
 struct Cli {
@@ -63,15 +67,24 @@ enum FailOn {
 #[derive(Args)]
 struct GenerateArgs {
     /// A documentation page, a folder of them, or an OpenAPI document
-    /// [default: the workspace's spec/]
+    /// (.json, .yaml, .yml) [default, under `cargo run` in the apidocs2rs
+    /// repository: its spec/]
     #[arg(long, value_name = "PATH")]
     spec: Option<PathBuf>,
-    /// Where the crate is written [default: the workspace's generated/]
+    /// Where the crate is written [default: ./<CRATE_NAME>; for the
+    /// repository's spec/, its generated/]
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// The generated crate's package name [default: authentik-api]
+    /// The generated crate's package name [default: made from the API's
+    /// title, `Ory Hydra API` → ory-hydra-client; for the repository's
+    /// spec/, authentik-api]
     #[arg(long, value_name = "CRATE_NAME")]
     name: Option<String>,
+    /// The API's name, where the input gives none (documentation pages do
+    /// not show it) or to replace its title [default: the input's title,
+    /// else the folder's name]
+    #[arg(long, value_name = "TEXT")]
+    title: Option<String>,
     /// Write nothing; fail and name the files that differ if the output is
     /// stale
     #[arg(long)]
@@ -81,21 +94,51 @@ struct GenerateArgs {
 #[derive(Args)]
 struct ExportArgs {
     /// A documentation page, a folder of them, or an OpenAPI document
-    /// [default: the workspace's spec/]
+    /// [default, under `cargo run` in the apidocs2rs repository: its spec/]
     #[arg(long, value_name = "PATH")]
     spec: Option<PathBuf>,
+    /// The API's name, where the input gives none [default: the input's
+    /// title, else the folder's name]
+    #[arg(long, value_name = "TEXT")]
+    title: Option<String>,
     /// The document to write
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
 }
 
-/// The workspace folder: the defaults are relative to it, so the command
-/// works from any folder in it.
-fn workspace() -> PathBuf {
-    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir
-        .parent()
-        .map_or(manifest_dir.clone(), PathBuf::from)
+/// The input without `--spec`: in the apidocs2rs repository, run by
+/// `cargo run` (which says where the package is), its seed pages; they are
+/// authentik's, and the crate they make is committed as `generated/`.
+struct RepositoryDefault {
+    spec: PathBuf,
+    out: PathBuf,
+}
+
+/// The API of the repository's seed pages, which the pages do not name.
+const SEED_TITLE: &str = "authentik";
+/// The package name of the committed crate.
+const SEED_CRATE: &str = "authentik-api";
+
+impl RepositoryDefault {
+    fn find() -> Option<RepositoryDefault> {
+        // Set by `cargo run` (not in an installed binary's environment).
+        let package = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR")?);
+        let repository = package.parent()?;
+        let spec = repository.join("spec");
+        let is_ours = package.join("runtime").is_dir() && spec.is_dir();
+        is_ours.then(|| RepositoryDefault {
+            spec,
+            out: repository.join("generated"),
+        })
+    }
+}
+
+/// The input of a command without `--spec`, or the error to print.
+fn default_input() -> Result<RepositoryDefault, ExitCode> {
+    RepositoryDefault::find().ok_or_else(|| {
+        eprintln!("error: no input: give one with --spec PATH (a documentation page, a folder of them, or an OpenAPI document); see --help");
+        ExitCode::from(2)
+    })
 }
 
 fn main() -> ExitCode {
@@ -147,28 +190,67 @@ fn diff(args: DiffArgs) -> ExitCode {
 }
 
 fn generate(args: GenerateArgs) -> ExitCode {
-    let spec = args.spec.unwrap_or_else(|| workspace().join("spec"));
-    let out = args.out.unwrap_or_else(|| workspace().join("generated"));
-    let mut generator = apidocs2rs::Generator::new().spec(&spec);
+    let mut generator = apidocs2rs::Generator::new();
+    let (spec, default_out) = match args.spec {
+        Some(spec) => (spec, None),
+        None => match default_input() {
+            Ok(default) => {
+                generator = generator.crate_name(SEED_CRATE).title(SEED_TITLE);
+                (default.spec, Some(default.out))
+            }
+            Err(code) => return code,
+        },
+    };
+    generator = generator.spec(&spec);
     if let Some(name) = &args.name {
         generator = generator.crate_name(name);
     }
-    let (result, verb) = match args.check {
-        true => (generator.check_crate(&out), "is up to date"),
-        false => (generator.write_crate(&out), "written"),
+    if let Some(title) = &args.title {
+        generator = generator.title(title);
+    }
+    let generated = match generator.generate() {
+        Ok(generated) => generated,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
     };
-    report(result, &spec, &out, verb)
+    let out = args
+        .out
+        .or(default_out)
+        .unwrap_or_else(|| PathBuf::from(&generated.crate_name));
+    let name = generated.crate_name.clone();
+    let (result, outcome) = match args.check {
+        true => (
+            generated.check(&out),
+            format!("crate `{name}` in {} is up to date", out.display()),
+        ),
+        false => (
+            generated.write(&out),
+            format!("crate `{name}` written to {}", out.display()),
+        ),
+    };
+    report(result, &spec, &outcome)
 }
 
 fn export(args: ExportArgs) -> ExitCode {
-    let spec = args.spec.unwrap_or_else(|| workspace().join("spec"));
-    let generator = apidocs2rs::Generator::new().spec(&spec);
-    report(
-        generator.export_openapi(&args.out),
-        &spec,
-        &args.out,
-        "written",
-    )
+    let mut generator = apidocs2rs::Generator::new();
+    let spec = match args.spec {
+        Some(spec) => spec,
+        None => match default_input() {
+            Ok(default) => {
+                generator = generator.title(SEED_TITLE);
+                default.spec
+            }
+            Err(code) => return code,
+        },
+    };
+    generator = generator.spec(&spec);
+    if let Some(title) = &args.title {
+        generator = generator.title(title);
+    }
+    let outcome = format!("{} written", args.out.display());
+    report(generator.export_openapi(&args.out), &spec, &outcome)
 }
 
 /// Prints the warnings (with a count by kind) and a summary line, or the
@@ -176,8 +258,7 @@ fn export(args: ExportArgs) -> ExitCode {
 fn report(
     result: Result<apidocs2rs::Report, apidocs2rs::Error>,
     spec: &std::path::Path,
-    out: &std::path::Path,
-    verb: &str,
+    outcome: &str,
 ) -> ExitCode {
     match result {
         Ok(report) => {
@@ -192,12 +273,11 @@ fn report(
                 }
             }
             println!(
-                "{}: {} operations, {} types, {} warnings; {} {verb}",
+                "{}: {} operations, {} types, {} warnings; {outcome}",
                 spec.display(),
                 report.operations,
                 report.schemas,
                 report.warnings.len(),
-                out.display()
             );
             ExitCode::SUCCESS
         }

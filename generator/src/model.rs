@@ -11,9 +11,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-/// A whole API: its operations and the named schemas they use.
+/// A whole API: what it is, its operations and the named schemas they use.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Api {
+    /// What the input says of the API as a whole.
+    pub info: Info,
     /// The path of the API root on whatever host serves it (`/api/v3`), where
     /// the input gives one relative to the host: a relative server URL, or
     /// the paths the pages show. Operation paths are relative to it.
@@ -33,6 +35,63 @@ pub struct Api {
     /// the API.
     #[serde(skip_serializing_if = "is_false")]
     pub partial: bool,
+}
+
+/// What the input says of the API as a whole: OpenAPI's `info` and
+/// `externalDocs`. Documentation pages show little of it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Info {
+    /// The API's name as the input gives it (`Ory Hydra API`, `authentik`);
+    /// for pages, which do not show one, the name of their folder (or a
+    /// name the user gives).
+    pub title: String,
+    /// The version of the API the input describes (`2025.12.6`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// What the API is, as Markdown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The URL of the API's terms of service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms_of_service: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub license: Option<License>,
+    /// Where the API is documented beyond the input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_docs: Option<Link>,
+}
+
+/// Who answers for the API.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Contact {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// The license the API is offered under.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct License {
+    /// Its name (`Apache 2.0`).
+    pub name: String,
+    /// Its SPDX expression, where given (OpenAPI 3.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A link with what it leads to.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Link {
+    pub url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 impl Api {

@@ -211,6 +211,49 @@ impl Names {
 /// tags (documentation pages), the first segment of its path, which is what
 /// authentik tags by. A module name is also a cargo feature and a file
 /// name: no `r#`, and never a name the crate has already.
+/// The package name of a generated crate, made from its API's title:
+/// `Ory Hydra API` is `ory-hydra-client`, `Twilio - Accounts`
+/// `twilio-accounts-client`. Words that only say it is an API (`API`,
+/// `REST`, `OpenAPI`, `specification`, ...) are dropped from the end; the
+/// result is a valid package name of at most 64 characters.
+pub fn package_name(title: &str) -> String {
+    const GENERIC: [&str; 9] = [
+        "api",
+        "apis",
+        "rest",
+        "openapi",
+        "spec",
+        "specification",
+        "reference",
+        "docs",
+        "documentation",
+    ];
+    let ascii = deunicode::deunicode(title).to_ascii_lowercase();
+    let mut words: Vec<&str> = ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    while words.last().is_some_and(|word| GENERIC.contains(word)) {
+        words.pop();
+    }
+    if words.last() != Some(&"client") {
+        words.push("client");
+    }
+    if words
+        .first()
+        .is_some_and(|word| word.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        words.insert(0, "api");
+    }
+    let mut name = words.join("-");
+    if name.len() > 64 {
+        // Keep the `-client` end; cut the title's words.
+        let head = &name[..64 - "-client".len()];
+        name = format!("{}-client", head.trim_end_matches('-'));
+    }
+    name
+}
+
 fn module_name(op: &Operation) -> String {
     let name = op.tags.first().cloned().or_else(|| {
         op.path.segments.iter().find_map(|segment| match segment {
@@ -266,6 +309,23 @@ fn path_argument_names(op: &Operation) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_package_name_is_made_from_the_title() {
+        assert_eq!(package_name("Ory Hydra API"), "ory-hydra-client");
+        assert_eq!(package_name("Twilio - Accounts"), "twilio-accounts-client");
+        assert_eq!(package_name("OpenAI API"), "openai-client");
+        assert_eq!(package_name("USPTO Data Set API"), "uspto-data-set-client");
+        assert_eq!(package_name("authentik"), "authentik-client");
+        assert_eq!(package_name("Petstore REST API"), "petstore-client");
+        assert_eq!(package_name("Acme Client"), "acme-client");
+        assert_eq!(package_name("Größe API"), "grosse-client");
+        assert_eq!(package_name("3D Printer"), "api-3d-printer-client");
+        assert_eq!(package_name("API"), "client");
+        assert_eq!(package_name(""), "client");
+        let long = package_name(&"word ".repeat(40));
+        assert!(long.len() <= 64 && long.ends_with("-client"), "{long}");
+    }
+
     use super::*;
     use crate::model::{Method, Parameter, PathTemplate, Security, TypeRef};
 

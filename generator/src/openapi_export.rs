@@ -13,19 +13,19 @@
 use serde_json::{json, Map, Number, Value};
 
 use crate::model::{
-    Api, Bound, Constraints, EnumSchema, Field, Method, Nullability, ObjectSchema, Operation,
-    Parameter, ParameterLocation, ParameterStyle, Presence, Primitive, Response, Schema,
+    Api, Bound, Constraints, EnumSchema, Field, Info, Link, Method, Nullability, ObjectSchema,
+    Operation, Parameter, ParameterLocation, ParameterStyle, Presence, Primitive, Response, Schema,
     SchemaKind, Security, SecurityScheme, TypeRef, UnionSchema,
 };
 
-/// The OpenAPI 3.0 document of `api`, titled `title`.
-pub fn document(api: &Api, title: &str) -> Value {
+/// The OpenAPI 3.0 document of `api`.
+pub fn document(api: &Api) -> Value {
     let mut root = Map::new();
     root.insert("openapi".into(), json!("3.0.3"));
-    root.insert(
-        "info".into(),
-        json!({"title": title, "version": "1", "description": "Written by the authentik client generator from the API documentation."}),
-    );
+    root.insert("info".into(), info(&api.info));
+    if let Some(docs) = &api.info.external_docs {
+        root.insert("externalDocs".into(), link(docs));
+    }
     if let Some(url) = api.server_url.as_ref().or(api.base_path.as_ref()) {
         root.insert("servers".into(), json!([{ "url": url }]));
     }
@@ -70,6 +70,66 @@ pub fn document(api: &Api, title: &str) -> Value {
     }
     root.insert("components".into(), Value::Object(components));
     Value::Object(root)
+}
+
+/// `info`: what the input says of the API. OpenAPI requires a version; one
+/// the input does not give (pages show none) is written empty.
+fn info(info: &Info) -> Value {
+    let mut out = Map::new();
+    out.insert("title".into(), json!(info.title));
+    out.insert(
+        "version".into(),
+        json!(info.version.as_deref().unwrap_or("")),
+    );
+    let mut set = |key: &str, value: Option<Value>| {
+        if let Some(value) = value {
+            out.insert(key.into(), value);
+        }
+    };
+    set("description", info.description.as_ref().map(|d| json!(d)));
+    set(
+        "termsOfService",
+        info.terms_of_service.as_ref().map(|t| json!(t)),
+    );
+    set(
+        "contact",
+        info.contact.as_ref().map(|contact| {
+            let mut map = Map::new();
+            for (key, value) in [
+                ("name", &contact.name),
+                ("url", &contact.url),
+                ("email", &contact.email),
+            ] {
+                if let Some(value) = value {
+                    map.insert(key.into(), json!(value));
+                }
+            }
+            Value::Object(map)
+        }),
+    );
+    set(
+        "license",
+        info.license.as_ref().map(|license| {
+            let mut map = Map::new();
+            map.insert("name".into(), json!(license.name));
+            // 3.0 has no `identifier` (3.1 does): the URL says it.
+            if let Some(url) = &license.url {
+                map.insert("url".into(), json!(url));
+            }
+            Value::Object(map)
+        }),
+    );
+    Value::Object(out)
+}
+
+/// An `externalDocs` object.
+fn link(link: &Link) -> Value {
+    let mut map = Map::new();
+    map.insert("url".into(), json!(link.url));
+    if let Some(description) = &link.description {
+        map.insert("description".into(), json!(description));
+    }
+    Value::Object(map)
 }
 
 fn method_key(method: Method) -> &'static str {

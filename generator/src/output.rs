@@ -1,21 +1,20 @@
-//! The library API: a `Generator` reads a spec and writes the client as a
-//! crate (for `cargo run -p apidocs2rs`) or as one file (for `build.rs`).
+//! The library API: a `Generator` reads an input (documentation pages or
+//! an OpenAPI document) and writes the client as a crate (the command
+//! line) or as one file (`build.rs`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Error, Warning};
 use crate::model::Api;
-use crate::{emit, frontend};
-
-/// What the generated crate says it is.
-const DESCRIPTION: &str = "A client for the authentik API, generated from its documentation";
+use crate::{emit, frontend, names};
 
 /// Settings for one generation, with chainable setters.
 #[derive(Clone, Debug)]
 pub struct Generator {
     spec: PathBuf,
-    crate_name: String,
+    crate_name: Option<String>,
+    title: Option<String>,
     round_trip: bool,
 }
 
@@ -23,7 +22,8 @@ impl Default for Generator {
     fn default() -> Self {
         Generator {
             spec: PathBuf::from("spec"),
-            crate_name: "authentik-api".to_string(),
+            crate_name: None,
+            title: None,
             round_trip: false,
         }
     }
@@ -40,6 +40,8 @@ pub struct Report {
 /// A generated crate in memory: file contents by path relative to its root.
 #[derive(Clone, Debug)]
 pub struct Generated {
+    /// The package name (`ory-hydra-client`).
+    pub crate_name: String,
     pub files: BTreeMap<PathBuf, String>,
     pub report: Report,
 }
@@ -49,15 +51,26 @@ impl Generator {
         Generator::default()
     }
 
-    /// The input: a documentation page, or a folder of them.
+    /// The input: a documentation page, a folder of them, or an OpenAPI
+    /// document (`.json`, `.yaml`, `.yml`). Default: `spec`.
     pub fn spec(mut self, spec: impl Into<PathBuf>) -> Generator {
         self.spec = spec.into();
         self
     }
 
-    /// The generated crate's package name (default `authentik-api`).
+    /// The generated crate's package name. By default it is made from the
+    /// API's title (`Ory Hydra API` gives `ory-hydra-client`; see
+    /// [`names::package_name`]).
     pub fn crate_name(mut self, name: impl Into<String>) -> Generator {
-        self.crate_name = name.into();
+        self.crate_name = Some(name.into());
+        self
+    }
+
+    /// The API's name, in place of the input's title: documentation pages
+    /// do not show one, so without this the crate is named after their
+    /// folder.
+    pub fn title(mut self, title: impl Into<String>) -> Generator {
+        self.title = Some(title.into());
         self
     }
 
@@ -70,62 +83,45 @@ impl Generator {
         self
     }
 
-    fn about(&self) -> emit::About<'_> {
-        emit::About {
-            crate_name: &self.crate_name,
-            description: DESCRIPTION,
-        }
-    }
-
     /// Reads the input into the model.
     pub fn load(&self) -> Result<(Api, Vec<Warning>), Error> {
-        frontend::load(&self.spec)
+        let (mut api, warnings) = frontend::load(&self.spec)?;
+        if let Some(title) = &self.title {
+            api.info.title = title.clone();
+        }
+        Ok((api, warnings))
+    }
+
+    /// The package name of the crate for `api`.
+    fn crate_name_for(&self, api: &Api) -> String {
+        match &self.crate_name {
+            Some(name) => name.clone(),
+            None => names::package_name(&api.info.title),
+        }
     }
 
     /// The crate's files, without writing them.
     pub fn generate(&self) -> Result<Generated, Error> {
         let (api, warnings) = self.load()?;
-        let emitted = emit::emit(&api, emit::Gating::Features, self.round_trip, &self.about())?;
-        let files = emit::crate_files(emitted, &self.crate_name, DESCRIPTION)?;
+        let crate_name = self.crate_name_for(&api);
+        let emitted = emit::emit(&api, emit::Gating::Features, self.round_trip, &crate_name)?;
+        let files = emit::crate_files(emitted)?;
         Ok(Generated {
+            crate_name,
             files,
             report: report(&api, warnings),
         })
     }
 
-    /// Writes the crate into `out_dir`; files whose content is unchanged are
-    /// not touched, so cargo does not rebuild them, and generated files the
-    /// crate no longer has (a tag that went away) are removed.
+    /// Writes the crate into `out_dir` (see [`Generated::write`]).
     pub fn write_crate(&self, out_dir: impl AsRef<Path>) -> Result<Report, Error> {
-        let generated = self.generate()?;
-        for (relative, content) in &generated.files {
-            write_if_changed(&out_dir.as_ref().join(relative), content)?;
-        }
-        for stale in stale_files(out_dir.as_ref(), &generated.files)? {
-            std::fs::remove_file(&stale).map_err(|error| Error::io(&stale, error))?;
-        }
-        Ok(generated.report)
+        self.generate()?.write(out_dir)
     }
 
-    /// Compares the crate in `out_dir` with what would be generated; fails
-    /// with [`Error::Stale`] naming every file that differs or is missing.
+    /// Compares the crate in `out_dir` with what would be generated (see
+    /// [`Generated::check`]).
     pub fn check_crate(&self, out_dir: impl AsRef<Path>) -> Result<Report, Error> {
-        let generated = self.generate()?;
-        let differing: Vec<PathBuf> = generated
-            .files
-            .iter()
-            .map(|(relative, content)| (out_dir.as_ref().join(relative), content))
-            .filter(|(path, content)| {
-                std::fs::read_to_string(path).ok().as_deref() != Some(content.as_str())
-            })
-            .map(|(path, _)| path)
-            .chain(stale_files(out_dir.as_ref(), &generated.files)?)
-            .collect();
-        if differing.is_empty() {
-            Ok(generated.report)
-        } else {
-            Err(Error::Stale { differing })
-        }
+        self.generate()?.check(out_dir)
     }
 
     /// Writes what the input describes as an OpenAPI 3.0 document to `out`:
@@ -133,7 +129,7 @@ impl Generator {
     pub fn export_openapi(&self, out: impl AsRef<Path>) -> Result<Report, Error> {
         let out = out.as_ref();
         let (api, warnings) = self.load()?;
-        let document = crate::openapi_export::document(&api, "authentik");
+        let document = crate::openapi_export::document(&api);
         let yaml = matches!(
             out.extension().and_then(|e| e.to_str()),
             Some("yaml" | "yml")
@@ -156,7 +152,8 @@ impl Generator {
     /// The client as the source of one Rust file, without writing it.
     pub fn generate_source(&self) -> Result<(String, Report), Error> {
         let (api, warnings) = self.load()?;
-        let emitted = emit::emit(&api, emit::Gating::None, self.round_trip, &self.about())?;
+        let crate_name = self.crate_name_for(&api);
+        let emitted = emit::emit(&api, emit::Gating::None, self.round_trip, &crate_name)?;
         let content = emit::single_file(emitted)?;
         Ok((content, report(&api, warnings)))
     }
@@ -166,6 +163,41 @@ impl Generator {
         let (content, report) = self.generate_source()?;
         write_if_changed(path.as_ref(), &content)?;
         Ok(report)
+    }
+}
+
+impl Generated {
+    /// Writes the crate into `out_dir`; files whose content is unchanged
+    /// are not touched, so cargo does not rebuild them, and generated files
+    /// the crate no longer has (a tag that went away) are removed.
+    pub fn write(self, out_dir: impl AsRef<Path>) -> Result<Report, Error> {
+        for (relative, content) in &self.files {
+            write_if_changed(&out_dir.as_ref().join(relative), content)?;
+        }
+        for stale in stale_files(out_dir.as_ref(), &self.files)? {
+            std::fs::remove_file(&stale).map_err(|error| Error::io(&stale, error))?;
+        }
+        Ok(self.report)
+    }
+
+    /// Compares the crate in `out_dir` with these files; fails with
+    /// [`Error::Stale`] naming every file that differs or is missing.
+    pub fn check(self, out_dir: impl AsRef<Path>) -> Result<Report, Error> {
+        let differing: Vec<PathBuf> = self
+            .files
+            .iter()
+            .map(|(relative, content)| (out_dir.as_ref().join(relative), content))
+            .filter(|(path, content)| {
+                std::fs::read_to_string(path).ok().as_deref() != Some(content.as_str())
+            })
+            .map(|(path, _)| path)
+            .chain(stale_files(out_dir.as_ref(), &self.files)?)
+            .collect();
+        if differing.is_empty() {
+            Ok(self.report)
+        } else {
+            Err(Error::Stale { differing })
+        }
     }
 }
 

@@ -3,16 +3,15 @@
 //! an error, as examples compiled by `cargo test` (`no_run`), written with
 //! real operations of the API.
 
-use super::emitted::About;
+use super::about;
 use crate::model::{Api, Operation, ParameterLocation, Primitive, TypeRef};
 use crate::names::Names;
 
 /// The crate doc, line by line.
-pub fn lines(api: &Api, names: &Names, about: &About<'_>) -> Vec<String> {
-    let description = about.description;
-    let crate_name = about.crate_name.replace('-', "_");
-    let mut doc = vec![
-        format!("{description}."),
+pub fn lines(api: &Api, names: &Names, crate_name: &str) -> Vec<String> {
+    let crate_name = crate_name.replace('-', "_");
+    let mut doc = about::doc_lines(&api.info);
+    doc.extend([
         String::new(),
         "Start with [`Client`]: each operation of the API is one of its methods, in one section"
             .to_string(),
@@ -21,7 +20,7 @@ pub fn lines(api: &Api, names: &Names, about: &About<'_>) -> Vec<String> {
         String::new(),
         "# Configuration".to_string(),
         String::new(),
-    ];
+    ]);
     let base_url = match (&api.server_url, &api.base_path) {
         (Some(_), _) => {
             doc.extend([

@@ -5,6 +5,7 @@
 use super::runtime::RuntimeFile;
 use super::source::ModuleSource;
 use super::uses::Uses;
+use crate::model::Info;
 
 /// Whether the tag modules are compiled only with their cargo feature.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +30,10 @@ pub struct Part {
 
 /// The generated code for an API, before it is laid out.
 pub struct Emitted {
+    /// The package name (`ory-hydra-client`).
+    pub crate_name: String,
+    /// What the input says of the API (for the manifest and the README).
+    pub info: Info,
     pub models: Vec<Part>,
     pub operations: Vec<Part>,
     /// The `use` lines and items of `operations/mod.rs` (the error tables).
@@ -53,13 +58,6 @@ pub struct Server {
     pub path: String,
     /// The crate's `DEFAULT_BASE_URL`, where the input gives an absolute one.
     pub default_url: Option<String>,
-}
-
-/// What the generated crate is called and says it is.
-pub struct About<'a> {
-    /// The package name (`authentik-api`).
-    pub crate_name: &'a str,
-    pub description: &'a str,
 }
 
 /// A cargo feature of the generated crate: one tag's operations.

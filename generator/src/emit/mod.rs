@@ -10,6 +10,7 @@
 //! formatted by prettyplease, and macro invocations laid out as text; and
 //! [`layout`] puts the modules together as a crate or as one file.
 
+mod about;
 mod crate_doc;
 mod credentials;
 mod docs;
@@ -36,7 +37,7 @@ mod uses;
 
 use std::collections::BTreeSet;
 
-pub use emitted::{About, Emitted, Gating};
+pub use emitted::{Emitted, Gating};
 pub use layout::{crate_files, is_generated, single_file};
 
 use crate::diagnostic::Error;
@@ -58,7 +59,12 @@ enum Job<'a> {
 /// Emits `api`; with `round_trip`, every type gets both serde traits
 /// unconditionally (by default each has those its operations need, and a
 /// gated crate puts the others behind its `round-trip` feature).
-pub fn emit(api: &Api, gating: Gating, round_trip: bool, about: &About) -> Result<Emitted, Error> {
+pub fn emit(
+    api: &Api,
+    gating: Gating,
+    round_trip: bool,
+    crate_name: &str,
+) -> Result<Emitted, Error> {
     let names = Names::resolve(api);
     let usage = Usage::of(api, &names);
     // Every name a model type has: a short import of anything else by one
@@ -136,11 +142,13 @@ pub fn emit(api: &Api, gating: Gating, round_trip: bool, about: &About) -> Resul
         ..ModuleSource::default()
     };
     let mut emitted = Emitted {
+        crate_name: crate_name.to_string(),
+        info: api.info.clone(),
         models: Vec::new(),
         operations: Vec::new(),
         operations_items,
         runtime: Vec::new(),
-        crate_doc: crate_doc::lines(api, &names, about),
+        crate_doc: crate_doc::lines(api, &names, crate_name),
         features: modules
             .iter()
             .map(|module| Feature {

@@ -24,7 +24,26 @@ pub fn load(path: &Path) -> Result<(Api, Vec<Warning>), Error> {
         .iter()
         .map(|(file, text)| (*file, text.as_str()))
         .collect();
-    read(&inputs)
+    let (mut api, warnings) = read(&inputs)?;
+    if api.info.title.is_empty() {
+        api.info.title = name_of(path);
+    }
+    Ok((api, warnings))
+}
+
+/// The name of the API read from `path`, where its input gives none (pages
+/// do not show the API's title): the folder's name, or the file's without
+/// its extension.
+fn name_of(path: &Path) -> String {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let name = match path.is_dir() {
+        true => path.file_name(),
+        false => path.file_stem(),
+    };
+    name.and_then(|name| name.to_str())
+        .filter(|name| !name.is_empty())
+        .unwrap_or("api")
+        .to_string()
 }
 
 /// The model of the inputs (file name and text; the extension picks the

@@ -1,18 +1,54 @@
-//! The command line as a user runs it: `cargo run -p apidocs2rs [options]`.
+//! The command line as a user runs it: `cargo run -p apidocs2rs [options]`
+//! in the repository, and the installed `apidocs2rs` anywhere else.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use crate::shared;
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// The generator as `cargo run -p apidocs2rs` runs it: in the repository,
+/// with cargo's `CARGO_MANIFEST_DIR` (inherited from the test).
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_apidocs2rs"))
         .args(args)
         .current_dir(workspace())
         .output()
         .unwrap_or_else(|error| panic!("running the generator: {error}"))
+}
+
+/// The generator as an installed command: in `dir`, without cargo.
+fn run_installed(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_apidocs2rs"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CARGO_MANIFEST_DIR")
+        .output()
+        .unwrap_or_else(|error| panic!("running the generator: {error}"))
+}
+
+/// Every file under `dir` whose text mentions `word` (any case).
+fn files_mentioning(dir: &Path, word: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap_or_else(|e| panic!("{e}")) {
+            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if std::fs::read_to_string(&path)
+                .unwrap_or_default()
+                .to_lowercase()
+                .contains(word)
+            {
+                found.push(path);
+            }
+        }
+    }
+    found
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -220,4 +256,164 @@ fn diff_reports_in_markdown_or_json_and_fails_on_breaking_changes() {
     let generate = run(&["--spec", path_arg(&page), "--check"]);
     assert_eq!(text(&bad.stderr), text(&generate.stderr));
     assert!(text(&bad.stderr).contains(&format!("{}:1:", page.display())));
+}
+
+/// A document of another API: the crate is named after its title, written
+/// to `./<name>` by default, describes that API, and says nothing of
+/// authentik (the API the project started from).
+#[test]
+fn a_document_gives_a_crate_named_and_described_for_its_api() {
+    let dir = temp();
+    let document = dir.path().join("petstore.json");
+    std::fs::write(
+        &document,
+        r#"{"openapi": "3.0.3",
+            "info": {"title": "Swagger Petstore", "version": "1.0.7",
+                     "description": "A sample API that uses a petstore as an example.",
+                     "license": {"name": "Apache 2.0", "url": "https://www.apache.org/licenses/LICENSE-2.0.html"}},
+            "externalDocs": {"url": "https://swagger.io/about", "description": "More about Swagger"},
+            "servers": [{"url": "https://petstore.example.com/v1"}],
+            "paths": {"/pets/{id}": {"get": {"operationId": "getPet", "tags": ["pets"],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"200": {"description": "a pet", "content": {"application/json": {"schema": {
+                    "type": "object", "properties": {"name": {"type": "string"}}}}}}}}}}}"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let output = run_installed(dir.path(), &["--spec", "petstore.json"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stdout)
+            .contains("crate `swagger-petstore-client` written to swagger-petstore-client"),
+        "{}",
+        text(&output.stdout)
+    );
+    let crate_dir = dir.path().join("swagger-petstore-client");
+    let read = |file: &str| std::fs::read_to_string(crate_dir.join(file)).unwrap_or_default();
+    let manifest = read("Cargo.toml");
+    assert!(
+        manifest.contains("name = \"swagger-petstore-client\""),
+        "{manifest}"
+    );
+    assert!(
+        manifest.contains("description = \"A client for the Swagger Petstore API (version 1.0.7), generated from its documentation\""),
+        "{manifest}"
+    );
+    let lib = read("src/lib.rs");
+    for said in [
+        "//! A client for the Swagger Petstore API (version 1.0.7), generated from its documentation.",
+        "//! A sample API that uses a petstore as an example.",
+        "//! - License of the API: [Apache 2.0](https://www.apache.org/licenses/LICENSE-2.0.html)",
+        "//! - Further: [More about Swagger](https://swagger.io/about)",
+        "swagger_petstore_client::Client::builder(swagger_petstore_client::DEFAULT_BASE_URL)",
+    ] {
+        assert!(lib.contains(said), "{said}:\n{lib}");
+    }
+    assert!(read("README.md").starts_with("<!-- @generated by apidocs2rs"));
+    assert_eq!(
+        files_mentioning(&crate_dir, "authentik"),
+        Vec::<PathBuf>::new()
+    );
+
+    // The export keeps what the document says of the API.
+    let exported = dir.path().join("exported.yaml");
+    let output = run_installed(
+        dir.path(),
+        &[
+            "export-openapi",
+            "--spec",
+            "petstore.json",
+            "--out",
+            "exported.yaml",
+        ],
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let exported = std::fs::read_to_string(exported).unwrap_or_default();
+    for said in [
+        "title: Swagger Petstore",
+        "version: 1.0.7",
+        "name: Apache 2.0",
+        "url: https://swagger.io/about",
+    ] {
+        assert!(exported.contains(said), "{said}:\n{exported}");
+    }
+    assert!(!exported.to_lowercase().contains("authentik"), "{exported}");
+}
+
+/// Pages show no title: the crate is named after their folder, or after
+/// `--title`.
+#[test]
+fn pages_take_their_name_from_the_folder_or_from_title() {
+    let dir = temp();
+    let pages = dir.path().join("acme-pages");
+    std::fs::create_dir(&pages).unwrap_or_else(|e| panic!("{e}"));
+    let page = workspace().join("spec/002_f9504824eacc2b16.txt");
+    std::fs::copy(&page, pages.join("page.txt")).unwrap_or_else(|e| panic!("{e}"));
+    let output = run_installed(dir.path(), &["--spec", "acme-pages", "--out", "by-folder"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let manifest =
+        std::fs::read_to_string(dir.path().join("by-folder/Cargo.toml")).unwrap_or_default();
+    assert!(
+        manifest.contains("name = \"acme-pages-client\""),
+        "{manifest}"
+    );
+    assert!(
+        manifest.contains("A client for the acme-pages API"),
+        "{manifest}"
+    );
+    let output = run_installed(
+        dir.path(),
+        &["--spec", "acme-pages", "--title", "Acme Cloud"],
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let manifest = std::fs::read_to_string(dir.path().join("acme-cloud-client/Cargo.toml"))
+        .unwrap_or_default();
+    assert!(
+        manifest.contains("A client for the Acme Cloud API"),
+        "{manifest}"
+    );
+}
+
+/// Outside the repository there is no default input: the command says
+/// what it needs.
+#[test]
+fn an_installed_command_without_spec_asks_for_input() {
+    let dir = temp();
+    let output = run_installed(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("no input: give one with --spec PATH"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path())
+            .map(|d| d.count())
+            .unwrap_or(0),
+        0
+    );
+}
+
+/// Ory Hydra's public document: the crate is Hydra's, through and through.
+#[test]
+fn the_hydra_crate_is_named_for_hydra_and_never_mentions_authentik() {
+    let Some(document) = shared::document("specs/corpus/ory-hydra.json") else {
+        return;
+    };
+    let dir = temp();
+    let output = run_installed(dir.path(), &["--spec", path_arg(&document)]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let crate_dir = dir.path().join("ory-hydra-client");
+    let manifest = std::fs::read_to_string(crate_dir.join("Cargo.toml")).unwrap_or_default();
+    assert!(
+        manifest.contains("name = \"ory-hydra-client\""),
+        "{manifest}"
+    );
+    assert!(
+        manifest.contains("A client for the Ory Hydra API"),
+        "{manifest}"
+    );
+    assert_eq!(
+        files_mentioning(&crate_dir, "authentik"),
+        Vec::<PathBuf>::new()
+    );
 }

@@ -2,10 +2,10 @@
 //! guarantees about output as a whole: byte-identical across runs, and the
 //! committed `generated/` crate is what the generator makes from `spec/`.
 
-use apidocs2rs::Generator;
+use crate::seeds;
 
 fn source(spec: &str) -> String {
-    match Generator::new().spec(spec).generate_source() {
+    match seeds::generator(spec).generate_source() {
         Ok((source, _)) => source,
         Err(error) => panic!("{spec} should generate: {error}"),
     }
@@ -13,8 +13,7 @@ fn source(spec: &str) -> String {
 
 /// The crate's files but the runtime (fixed files, tested on their own).
 fn crate_code(spec: &str) -> String {
-    let generated = Generator::new()
-        .spec(spec)
+    let generated = seeds::generator(spec)
         .generate()
         .unwrap_or_else(|error| panic!("{spec} should generate: {error}"));
     generated
@@ -45,7 +44,7 @@ fn outposts_instances_update_code() {
 /// Rust, and list every field of its struct, in order, and nothing else.
 #[test]
 fn every_object_invocation_lists_the_fields_of_its_struct() {
-    let file = syn::parse_file(&source("../spec"))
+    let file = syn::parse_file(&source(seeds::FOLDER))
         .unwrap_or_else(|error| panic!("the emitted file is not valid Rust: {error}"));
     let mut structs = std::collections::BTreeMap::new();
     let mut invocations = Vec::new();
@@ -122,8 +121,8 @@ fn collect(
 
 #[test]
 fn output_is_byte_identical_across_runs() {
-    let first = Generator::new().spec("../spec").generate();
-    let second = Generator::new().spec("../spec").generate();
+    let first = seeds::generator(seeds::FOLDER).generate();
+    let second = seeds::generator(seeds::FOLDER).generate();
     match (first, second) {
         (Ok(first), Ok(second)) => {
             assert!(!first.files.is_empty());
@@ -132,14 +131,14 @@ fn output_is_byte_identical_across_runs() {
         }
         (first, second) => panic!("generation failed: {:?} / {:?}", first.err(), second.err()),
     }
-    assert_eq!(source("../spec"), source("../spec"));
+    assert_eq!(source(seeds::FOLDER), source(seeds::FOLDER));
 }
 
 /// Fails when someone changed `spec/` or the generator without running
 /// `cargo run -p apidocs2rs`.
 #[test]
 fn generated_crate_is_up_to_date() {
-    if let Err(error) = Generator::new().spec("../spec").check_crate("../generated") {
+    if let Err(error) = seeds::generator(seeds::FOLDER).check_crate("../generated") {
         panic!("{error}\nrun `cargo run -p apidocs2rs` and commit generated/");
     }
 }
@@ -147,7 +146,7 @@ fn generated_crate_is_up_to_date() {
 #[test]
 fn check_names_the_file_that_differs() {
     let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("a temporary folder: {error}"));
-    let generator = Generator::new().spec("../spec");
+    let generator = seeds::generator(seeds::FOLDER);
     if let Err(error) = generator.write_crate(dir.path()) {
         panic!("writing the crate: {error}");
     }
@@ -172,7 +171,7 @@ fn write(path: &std::path::Path, content: &str) {
 #[test]
 fn generated_files_no_longer_made_are_removed() {
     let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("a temporary folder: {error}"));
-    let generator = Generator::new().spec("../spec");
+    let generator = seeds::generator(seeds::FOLDER);
     if let Err(error) = generator.write_crate(dir.path()) {
         panic!("writing the crate: {error}");
     }

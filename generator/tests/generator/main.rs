@@ -24,4 +24,5 @@ mod openapi_export;
 mod page_facts;
 mod page_render;
 mod prism;
+mod seeds;
 mod shared;

@@ -2,10 +2,10 @@
 //! say what each page leaves open. A change to the parser shows up here as a
 //! reviewable diff of facts.
 
-use apidocs2rs::Generator;
+use crate::seeds;
 
 fn model_and_warnings(page: &str) -> (apidocs2rs::model::Api, Vec<String>) {
-    match Generator::new().spec(format!("../spec/{page}")).load() {
+    match seeds::generator(&format!("../spec/{page}")).load() {
         Ok((api, warnings)) => (api, warnings.iter().map(ToString::to_string).collect()),
         Err(error) => panic!("../spec/{page} should parse: {error}"),
     }

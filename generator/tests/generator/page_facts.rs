@@ -7,8 +7,10 @@ use apidocs2rs::model::{
 };
 use apidocs2rs::Generator;
 
+use crate::seeds;
+
 fn load(page: &str) -> Api {
-    match Generator::new().spec(format!("../spec/{page}")).load() {
+    match seeds::generator(&format!("../spec/{page}")).load() {
         Ok((api, _)) => api,
         Err(error) => panic!("../spec/{page} should parse: {error}"),
     }

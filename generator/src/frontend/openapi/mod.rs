@@ -5,6 +5,7 @@
 //! error or a warning naming its JSON pointer.
 
 mod document;
+mod info;
 mod operations;
 mod schema;
 mod security;
@@ -104,7 +105,12 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
             .into_iter()
             .filter(|warning| seen.insert(warning.clone())),
     );
+    let fallback = file
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .unwrap_or("the API");
     let mut api = Api {
+        info: info::read(&doc, root, fallback, warnings),
         base_path: server.base_path,
         server_url: server.url,
         operations,

@@ -35,6 +35,8 @@ pub fn carried(api: &Api, style: Style) -> Api {
         })
         .collect();
     Api {
+        // Pages do not show what the API is called.
+        info: Default::default(),
         base_path: api.base_path.clone(),
         // Pages show paths, not servers.
         server_url: None,
