@@ -32,6 +32,7 @@ const CLIENT_METHODS: &[&str] = &[
     "new",
     "observe",
     "send",
+    "start",
     "with_bearer_token",
     "with_credential",
     "with_http_client",
@@ -46,13 +47,16 @@ const BUILDER_METHODS: &[&str] = &[
     "credential",
     "default_header",
     "exact_base_url",
+    "fmt",
     "header",
     "http_client",
     "middleware",
+    "new",
     "no_retries",
     "on_request",
     "on_response",
     "poll",
+    "poll_answer",
     "request",
     "retry",
     "timeout",
@@ -309,6 +313,110 @@ fn path_argument_names(op: &Operation) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    /// The methods the runtime gives `type_name` (inherent, in trait impls,
+    /// and those of derived traits), read with `syn` from every file of
+    /// `runtime/`, as the generated crate carries them.
+    fn runtime_methods(type_name: &str) -> BTreeSet<String> {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/runtime");
+        let mut methods = BTreeSet::new();
+        let entries = std::fs::read_dir(folder).unwrap_or_else(|e| panic!("{folder}: {e}"));
+        for entry in entries {
+            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+            let file = syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            for item in &file.items {
+                match item {
+                    syn::Item::Impl(block) => {
+                        let syn::Type::Path(self_type) = &*block.self_ty else {
+                            continue;
+                        };
+                        let named = self_type
+                            .path
+                            .segments
+                            .last()
+                            .is_some_and(|segment| segment.ident == type_name);
+                        if !named {
+                            continue;
+                        }
+                        for inner in &block.items {
+                            if let syn::ImplItem::Fn(method) = inner {
+                                methods.insert(method.sig.ident.to_string());
+                            }
+                        }
+                    }
+                    syn::Item::Struct(declared) if declared.ident == type_name => {
+                        for attribute in declared
+                            .attrs
+                            .iter()
+                            .filter(|a| a.path().is_ident("derive"))
+                        {
+                            let derived = attribute
+                                .meta
+                                .require_list()
+                                .map(|list| list.tokens.to_string());
+                            let derived = derived.unwrap_or_default();
+                            if derived.contains("Clone") {
+                                methods.insert("clone".to_string());
+                            }
+                            if derived.contains("Debug") {
+                                methods.insert("fmt".to_string());
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        assert!(!methods.is_empty(), "no methods of {type_name} in {folder}");
+        methods
+    }
+
+    /// Every method the runtime gives `Client`, `ClientBuilder` and `Call`
+    /// is reserved, so no operation or credential method takes its name;
+    /// and every reserved name is one of theirs, or one the emitter writes
+    /// itself, so the lists do not keep names the runtime dropped.
+    #[test]
+    fn the_reserved_method_names_are_the_runtime_s_own() {
+        let client = runtime_methods("Client");
+        let reserved: BTreeSet<String> = CLIENT_METHODS.iter().map(|m| m.to_string()).collect();
+        let unreserved: Vec<&String> = client.difference(&reserved).collect();
+        assert!(
+            unreserved.is_empty(),
+            "Client methods not in CLIENT_METHODS: {unreserved:?}"
+        );
+        // `with_bearer_token` is written by the emitter (operations/mod.rs).
+        let emitted = BTreeSet::from(["with_bearer_token".to_string()]);
+        let stale: Vec<&String> = reserved
+            .difference(&client)
+            .filter(|m| !emitted.contains(*m))
+            .collect();
+        assert!(
+            stale.is_empty(),
+            "CLIENT_METHODS that Client no longer has: {stale:?}"
+        );
+
+        let mut builder_and_call = runtime_methods("ClientBuilder");
+        builder_and_call.extend(runtime_methods("Call"));
+        let reserved: BTreeSet<String> = BUILDER_METHODS.iter().map(|m| m.to_string()).collect();
+        let unreserved: Vec<&String> = builder_and_call.difference(&reserved).collect();
+        assert!(
+            unreserved.is_empty(),
+            "ClientBuilder and Call methods not in BUILDER_METHODS: {unreserved:?}"
+        );
+        // `bearer_token` is a credential method the emitter writes for an
+        // API with one bearer scheme; `base_url` is `Client`'s, reached
+        // from a builder's user through its client.
+        let emitted = BTreeSet::from(["bearer_token".to_string(), "base_url".to_string()]);
+        let stale: Vec<&String> = reserved
+            .difference(&builder_and_call)
+            .filter(|m| !emitted.contains(*m))
+            .collect();
+        assert!(
+            stale.is_empty(),
+            "BUILDER_METHODS that neither has any more: {stale:?}"
+        );
+    }
+
     #[test]
     fn a_package_name_is_made_from_the_title() {
         assert_eq!(package_name("Ory Hydra API"), "ory-hydra-client");

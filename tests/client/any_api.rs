@@ -287,6 +287,23 @@ async fn parameters_named_like_the_methods_own_arguments_keep_their_values() {
         .unwrap();
 }
 
+/// Names of the runtime's own methods: an operation `start` (`Client`'s
+/// request path) and a security scheme `new` (`Call::new`) get other names.
+#[tokio::test]
+async fn an_operation_and_a_scheme_named_like_runtime_methods_are_renamed() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/boxes/start"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let client = Client::builder(server.uri())
+        .new_credential("k")
+        .build()
+        .unwrap();
+    client.start_operation().await.unwrap();
+}
+
 #[tokio::test]
 async fn names_that_collide_or_are_not_rust_still_reach_the_wire() {
     let server = server().await;
