@@ -26,3 +26,4 @@ mod page_render;
 mod prism;
 mod seeds;
 mod shared;
+mod source_tree;
