@@ -4,29 +4,50 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! A client for the authentik API, generated from its documentation.
 //!
-//! Start with [`Client`]: each operation of the API is one of its methods, in one section
-//! per tag. The request and response types are in [`models`]; every error is an [`Error`].
+//! Each operation of the API is a method of [`Client`], in one section per tag; the
+//! request and response types are in [`models`], and every error is an [`Error`]. The
+//! sections below show the client with this API's own operations.
 //!
 //! # Configuration
 //!
-//! Give the URL of the host: the API's path on it, `/api/v3`, is added unless the URL ends with it already.
+//! Give the URL of the server: the API's path on it, `/api/v3`, is added unless the URL ends with it already (so `https://api.example.com` and `https://api.example.com/api/v3` reach the same API). [`ClientBuilder::exact_base_url`] takes a URL as it is.
 //!
 //! ```no_run
-//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+//! use std::time::Duration;
+//!
 //! let client = authentik_api::Client::builder("https://api.example.com")
-//!     .bearer_token("token")
-//!     .timeout(std::time::Duration::from_secs(30))
-//!     .build()?;
+//!     .authentik("token") // the `authentik` credential
+//!     .timeout(Duration::from_secs(30)) // `Error::Timeout` after that
+//!     .user_agent("my-app/1.0") // by default `authentik-api/<version>`
+//!     .default_header("X-Request-Source", "ci") // sent with every request
+//!     .build()?; // `Error::Config` for a header HTTP does not allow
+//! # let _ = client;
 //! # Ok(())
 //! # }
 //! ```
 //!
+//! [`ClientBuilder::http_client`] takes a `reqwest::Client` of your own (proxies, TLS settings, a
+//! connection pool); by default the client uses rustls. [`Client::new`] gives a client with the
+//! default settings.
+//!
+//! # Credentials
+//!
+//! The builder has one method per security scheme of the API:
+//!
+//! - [`ClientBuilder::authentik`] (scheme `authentik`): sends `Authorization: Bearer <token>`
+//! - [`ClientBuilder::bearer_token`]: the same as the method of `authentik`, the API's one bearer scheme
+//!
+//! An operation accepts one or more sets of schemes; the client sends the credentials of the first set
+//! it has them all for, and none when it has none. [`Call`] has the same methods, for one call.
+//! Credentials never appear in `Debug`, `Display`, an error, a log or a tracing span.
+//!
 //! # A call
 //!
-//! Each method builds its request and returns a future; awaiting it sends the request (`PATCH /providers/proxy/{id}/`):
+//! Each method builds its request and returns a [`Call`], a future: awaiting it sends the request (`PATCH /providers/proxy/{id}/`) and decodes the answer. It borrows only the client, not the arguments.
 //!
 //! ```no_run
-//! # async fn example(client: authentik_api::Client) -> authentik_api::Result<()> {
+//! # async fn example(client: authentik_api::Client) -> Result<(), Box<dyn std::error::Error>> {
 //! let answer = client.providers_proxy_partial_update(1, None).await?;
 //! println!("{answer:?}");
 //! # Ok(())
@@ -35,21 +56,213 @@
 //!
 //! # Errors
 //!
-//! The status decides the variant: a status the operation documents (each method's doc
-//! lists them under *Errors*) is [`Error::Api`] with its typed body, any other
-//! [`Error::UnexpectedStatus`].
+//! Every method fails with one [`Error`], which names the operation. The status decides the variant,
+//! never the body's shape:
+//!
+//! | variant | when |
+//! |---|---|
+//! | [`Error::Api`] | a status the operation documents, with its typed body ([`ErrorBody`]) |
+//! | [`Error::UnexpectedStatus`] | a status it does not document; the body's text is kept |
+//! | [`Error::Decode`] | the body does not match its type; `path` names the value that failed |
+//! | [`Error::Transport`], [`Error::Timeout`] | no complete response (after the retries) |
+//! | [`Error::Encode`], [`Error::Config`] | the request could not be made |
+//!
+//! `Display` shows the operation, the status and a one-line summary of the body;
+//! [`Error::status`], [`Error::headers`], [`Error::operation`] and [`Error::attempts`] read the parts.
 //!
 //! ```no_run
-//! # async fn example(client: authentik_api::Client) {
+//! # async fn example(client: authentik_api::Client) -> Result<(), Box<dyn std::error::Error>> {
 //! use authentik_api::Error;
 //!
 //! match client.providers_proxy_partial_update(1, None).await {
 //!     Ok(answer) => println!("{answer:?}"),
 //!     Err(Error::Api { status, body, .. }) => eprintln!("documented error {status}: {body:?}"),
-//!     Err(error) => eprintln!("{error}"), // names the operation, the status and a summary
+//!     Err(error) => eprintln!("{error}"), // the operation, the status and a summary
 //! }
+//! # Ok(())
 //! # }
 //! ```
+//!
+//! # Request bodies
+//!
+//! Every field has two facts: must it be present, and may it be `null`. Each combination has its own
+//! Rust shape, so that an update never clears a field by accident:
+//!
+//! | required | may be `null` | Rust type | on the wire |
+//! |---|---|---|---|
+//! | yes | no | `T` | always sent |
+//! | yes | yes | `Option<T>` | `None` is sent as `null` |
+//! | no | no | `Option<T>` | `None` is left out |
+//! | no | yes | [`Nullable<T>`](Nullable) | `Absent` (the default) is left out, `Null` is sent as `null` |
+//!
+//! A request type with required fields has `new`, which takes exactly those; the others start unset.
+//!
+//! ```no_run
+//! # async fn example(client: authentik_api::Client) -> Result<(), Box<dyn std::error::Error>> {
+//! use authentik_api::models::OutpostsInstancesUpdateRequest;
+//!
+//! let body = OutpostsInstancesUpdateRequest::new(Default::default());
+//! let answer = client.outposts_instances_update("example", &body).await?;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! A type whose fields are all optional has `Default`: set what you send, and `authentication_flow` to `Nullable::Null` to send `null`.
+//!
+//! ```no_run
+//! # async fn example(client: authentik_api::Client) -> Result<(), Box<dyn std::error::Error>> {
+//! use authentik_api::Nullable;
+//! use authentik_api::models::ProvidersProxyPartialUpdateRequest;
+//!
+//! let body = ProvidersProxyPartialUpdateRequest {
+//!     authentication_flow: Nullable::Null, // sent as `null`
+//!     name: Some("example".into()), // sent
+//!     ..Default::default() // every other field: not sent
+//! };
+//! let answer = client.providers_proxy_partial_update(1, Some(&body)).await?;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Parameters
+//!
+//! Query, header and cookie parameters are an `<Operation>Params` struct (with `Default` when all are
+//! optional, `new` with the required ones otherwise), never positional arguments. Arrays are
+//! encoded as the documentation says (a repeated key, or values joined with commas), date-times as
+//! RFC 3339, enums by their wire value; path arguments are percent-encoded.
+//!
+//! # One call's options, and the response's headers
+//!
+//! Before it is awaited, a [`Call`] takes options for that call alone: a timeout, a header, a retry
+//! policy, credentials (the builder's credential methods). [`Call::with_metadata`] gives the
+//! status and headers of a success with its body; an error carries its own ([`Error::headers`]).
+//!
+//! ```no_run
+//! # async fn example(client: authentik_api::Client) -> Result<(), Box<dyn std::error::Error>> {
+//! use std::time::Duration;
+//! use authentik_api::RetryPolicy;
+//!
+//! let response = client.providers_proxy_partial_update(1, None)
+//!     .timeout(Duration::from_secs(2)) // this call's timeout
+//!     .header("X-Request-Id", "r-42") // one more header, or one replaced
+//!     .retry(RetryPolicy::none()) // this call's retry policy
+//!     .with_metadata()
+//!     .await?;
+//! println!("{} {:?}: {:?}", response.status, response.headers, response.body);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Retries
+//!
+//! Connection errors, timeouts and the statuses 408, 429, 502, 503 and 504 are retried on the
+//! idempotent methods (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`), at most twice, after an
+//! exponential backoff from 500 ms, or after what `Retry-After` says. A `POST` or `PATCH` is
+//! retried only when the policy names its method. An error after retries says how many attempts
+//! were made. See [`RetryPolicy`].
+//!
+//! ```no_run
+//! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+//! use std::time::Duration;
+//! use authentik_api::{Client, Method, RetryPolicy};
+//!
+//! let policy = RetryPolicy::default()
+//!     .max_retries(4)
+//!     .backoff(Duration::from_millis(200), Duration::from_secs(10))
+//!     .methods([Method::GET, Method::POST]);
+//! let client = Client::builder("https://api.example.com").retry(policy).build()?;
+//! let single = Client::builder("https://api.example.com").no_retries().build()?;
+//! # let _ = (client, single);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Hooks, middleware and tracing
+//!
+//! [`ClientBuilder::on_request`] sees each attempt's `reqwest::Request` after the credentials are
+//! added and may change it (sign it, add a trace header); [`ClientBuilder::on_response`] sees each
+//! attempt's status and headers, or its error. Both are told the operation, the path template and
+//! the attempt, and run in the order they were added.
+//!
+//! ```no_run
+//! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+//! use authentik_api::{Client, Outcome};
+//!
+//! let client = Client::builder("https://api.example.com")
+//!     .on_request(|request, info| {
+//!         if let Ok(value) = info.operation.parse() {
+//!             request.headers_mut().insert("x-operation", value);
+//!         }
+//!     })
+//!     .on_response(|info| {
+//!         if let Outcome::Response { status, .. } = info.outcome {
+//!             println!("{} {status} in {:?}", info.operation, info.elapsed);
+//!         }
+//!     })
+//!     .build()?;
+//! # let _ = client;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! With the feature `middleware`, `ClientBuilder::middleware` sends every request through a
+//! `reqwest_middleware::ClientWithMiddleware`, so `reqwest-retry`, `reqwest-tracing` or
+//! `http-cache-reqwest` plug in unchanged (turn the client's own retries off when the stack retries):
+//!
+//! ```no_run
+//! # #[cfg(feature = "middleware")]
+//! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+//! let stack = reqwest_middleware::ClientBuilder::new(reqwest::Client::new()).build();
+//! let client = authentik_api::Client::builder("https://api.example.com")
+//!     .no_retries()
+//!     .middleware(stack)
+//!     .build()?;
+//! # let _ = client;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! With the feature `tracing`, each call is one `request` span with the fields `operation`, `method`,
+//! `path` (the template, never the filled path), `status`, `attempt` and `duration_ms`; no credential
+//! is ever a field.
+//!
+//! # Tests without the API
+//!
+//! With the feature `test-util`, `MockServer` is a local server that answers an operation, told which by the call itself: `respond` with a typed body, `respond_status` with any status and JSON. The code under test runs through the real client.
+//!
+//! ```no_run
+//! # #[cfg(feature = "test-util")]
+//! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+//! use authentik_api::MockServer;
+//!
+//! let mock = MockServer::start().await;
+//! let client = mock.client();
+//! mock.respond_status(client.providers_proxy_partial_update(1, None), 404, serde_json::json!({"detail": "Not found."}))
+//!     .await;
+//! let error = client.providers_proxy_partial_update(1, None).await.unwrap_err();
+//! assert_eq!(error.status(), Some(404));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Forward compatibility
+//!
+//! An enum value or union tag this client does not know decodes as `Unknown(..)` and is written back
+//! unchanged; fields it does not know are skipped. A newer server does not break an older client.
+//!
+//! # Features
+//!
+//! Each tag of the API is a cargo feature, all on by default: with `default-features = false` and
+//! the tags you use, the crate compiles only their operations and the types they use.
+//!
+//! | feature | what it adds |
+//! |---|---|
+//! | `outposts` | the 1 operation tagged `outposts` |
+//! | `providers` | the 1 operation tagged `providers` |
+//! | `round-trip` | both `Serialize` and `Deserialize` on every type (by default each has what its operations need) |
+//! | `tracing` | one `tracing` span per call |
+//! | `middleware` | `ClientBuilder::middleware`, for a `reqwest-middleware` stack |
+//! | `test-util` | `MockServer`, for tests without the API |
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod models;

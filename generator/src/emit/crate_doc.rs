@@ -1,116 +1,299 @@
-//! The generated crate's own documentation: what it is, how to configure
-//! a client, one call, a stream of every item of a list, and how to handle
-//! an error, as examples compiled by `cargo test` (`no_run`), written with
-//! real operations of the API.
+//! The generated crate's own documentation, where its users read it (on
+//! docs.rs, in `cargo doc`): what the API is, then a guide to the client
+//! with this API's operations in every example (`no_run` examples, which
+//! `cargo test` compiles): configuration and credentials, a call and its
+//! errors, request bodies and `null`, lists, one call's options and the
+//! response's metadata, retries, hooks, middleware, tracing, a test
+//! double, and the crate's features.
 
 use super::about;
-use crate::model::{Api, Operation, ParameterLocation, Primitive, TypeRef};
+use super::credentials;
+use super::doc_examples::{Example, Examples};
+use super::emitted::Feature;
+use super::features::ROUND_TRIP;
+use super::runtime::TEST_UTIL_FEATURE;
+use crate::model::Api;
 use crate::names::Names;
 
 /// The crate doc, line by line.
-pub fn lines(api: &Api, names: &Names, crate_name: &str) -> Vec<String> {
-    let crate_name = crate_name.replace('-', "_");
-    let mut doc = about::doc_lines(&api.info);
-    doc.extend([
-        String::new(),
-        "Start with [`Client`]: each operation of the API is one of its methods, in one section"
-            .to_string(),
-        "per tag. The request and response types are in [`models`]; every error is an [`Error`]."
-            .to_string(),
-        String::new(),
-        "# Configuration".to_string(),
-        String::new(),
+pub fn lines(api: &Api, names: &Names, crate_name: &str, features: &[Feature]) -> Vec<String> {
+    let krate = crate_name.replace('-', "_");
+    let examples = Examples::new(api, names, &krate);
+    let mut doc = Doc::default();
+    doc.lines.extend(about::doc_lines(&api.info));
+    doc.text(&[
+        "Each operation of the API is a method of [`Client`], in one section per tag; the",
+        "request and response types are in [`models`], and every error is an [`Error`]. The",
+        "sections below show the client with this API's own operations.",
     ]);
+    configuration(&mut doc, api, names, crate_name);
+    let call = examples.simple_call(false);
+    if let Some((op, call)) = &call {
+        doc.heading("A call");
+        doc.text(&[&format!(
+            "Each method builds its request and returns a [`Call`], a future: awaiting it sends the request (`{} {}`) and decodes the answer. It borrows only the client, not the arguments.",
+            op.method.as_str(),
+            op.path
+        )]);
+        doc.example(
+            &krate,
+            true,
+            call.code(
+                &[],
+                vec![
+                    format!("let answer = client.{}.await?;", call.call),
+                    "println!(\"{answer:?}\");".to_string(),
+                ],
+            ),
+        );
+    }
+    errors(&mut doc, call.as_ref().map(|(_, call)| call), &krate);
+    bodies(&mut doc, &examples, &krate);
+    lists(&mut doc, &examples, &krate);
+    doc.heading("Parameters");
+    doc.text(&[
+        "Query, header and cookie parameters are an `<Operation>Params` struct (with `Default` when all are",
+        "optional, `new` with the required ones otherwise), never positional arguments. Arrays are",
+        "encoded as the documentation says (a repeated key, or values joined with commas), date-times as",
+        "RFC 3339, enums by their wire value; path arguments are percent-encoded.",
+    ]);
+    if let Some((_, call)) = &call {
+        one_call(&mut doc, call, &krate);
+    }
+    retries(&mut doc, &krate);
+    hooks(&mut doc, &krate);
+    if let Some((_, call)) = &call {
+        test_double(&mut doc, call, &krate);
+    }
+    doc.heading("Forward compatibility");
+    doc.text(&[
+        "An enum value or union tag this client does not know decodes as `Unknown(..)` and is written back",
+        "unchanged; fields it does not know are skipped. A newer server does not break an older client.",
+    ]);
+    features_section(&mut doc, features);
+    doc.lines
+}
+
+/// The doc being written.
+#[derive(Default)]
+struct Doc {
+    lines: Vec<String>,
+}
+
+impl Doc {
+    fn heading(&mut self, title: &str) {
+        self.lines
+            .extend([String::new(), format!("# {title}"), String::new()]);
+    }
+
+    /// A paragraph (after a blank line unless one stands before it).
+    fn text(&mut self, lines: &[&str]) {
+        if self.lines.last().is_some_and(|last| !last.is_empty()) {
+            self.lines.push(String::new());
+        }
+        self.lines.extend(lines.iter().map(|line| line.to_string()));
+    }
+
+    /// A `no_run` example: `body` inside a function that has a client of
+    /// the crate (`with_client`) or none, returning the crate's `Result`.
+    fn example(&mut self, krate: &str, with_client: bool, body: Vec<String>) {
+        self.gated_example(krate, with_client, None, body);
+    }
+
+    /// An example that compiles only with the crate's `feature`.
+    fn gated_example(
+        &mut self,
+        krate: &str,
+        with_client: bool,
+        feature: Option<&str>,
+        body: Vec<String>,
+    ) {
+        if self.lines.last().is_some_and(|last| !last.is_empty()) {
+            self.lines.push(String::new());
+        }
+        self.lines.push("```no_run".to_string());
+        if let Some(feature) = feature {
+            self.lines
+                .push(format!("# #[cfg(feature = \"{feature}\")]"));
+        }
+        let argument = match with_client {
+            true => format!("client: {krate}::Client"),
+            false => String::new(),
+        };
+        self.lines.push(format!(
+            "# async fn example({argument}) -> Result<(), Box<dyn std::error::Error>> {{"
+        ));
+        self.lines.extend(body);
+        self.lines
+            .extend(["# Ok(())".to_string(), "# }".to_string(), "```".to_string()]);
+    }
+}
+
+/// The base URL, the builder's settings and the API's credentials.
+fn configuration(doc: &mut Doc, api: &Api, names: &Names, crate_name: &str) {
+    let krate = &crate_name.replace('-', "_");
+    doc.heading("Configuration");
     let base_url = match (&api.server_url, &api.base_path) {
-        (Some(_), _) => {
-            doc.extend([
-                "The API's document names its server: [`DEFAULT_BASE_URL`].".to_string(),
-                String::new(),
-            ]);
-            format!("{crate_name}::DEFAULT_BASE_URL")
+        (Some(url), _) => {
+            doc.text(&[&format!(
+                "The API's documentation names its server, `{url}`: [`DEFAULT_BASE_URL`]. Any other URL you give is taken as the root of the API."
+            )]);
+            format!("{krate}::DEFAULT_BASE_URL")
         }
         (None, Some(path)) => {
-            doc.extend([
-                format!("Give the URL of the host: the API's path on it, `{path}`, is added unless the URL ends with it already."),
-                String::new(),
-            ]);
+            doc.text(&[&format!(
+                "Give the URL of the server: the API's path on it, `{path}`, is added unless the URL ends with it already (so `https://api.example.com` and `https://api.example.com{path}` reach the same API). [`ClientBuilder::exact_base_url`] takes a URL as it is."
+            )]);
             "\"https://api.example.com\"".to_string()
         }
-        (None, None) => "\"https://api.example.com\"".to_string(),
+        (None, None) => {
+            doc.text(&["Give the URL of the API's root."]);
+            "\"https://api.example.com\"".to_string()
+        }
     };
-    doc.extend([
-        "```no_run".to_string(),
-        "# fn main() -> Result<(), Box<dyn std::error::Error>> {".to_string(),
-        format!("let client = {crate_name}::Client::builder({base_url})"),
-        "    .bearer_token(\"token\")".to_string(),
-        "    .timeout(std::time::Duration::from_secs(30))".to_string(),
-        "    .build()?;".to_string(),
-        "# Ok(())".to_string(),
-        "# }".to_string(),
-        "```".to_string(),
-    ]);
-    if let Some((op, call)) = example_call(api, names, &crate_name, false) {
-        doc.extend([
-            String::new(),
-            "# A call".to_string(),
-            String::new(),
-            format!(
-                "Each method builds its request and returns a future; awaiting it sends the request (`{} {}`):",
-                op.method.as_str(),
-                op.path
-            ),
-            String::new(),
-            "```no_run".to_string(),
-            format!("# async fn example(client: {crate_name}::Client) -> {crate_name}::Result<()> {{"),
-        ]);
-        doc.extend(call.code(
-            &[],
-            vec![
-                format!("let answer = client.{}.await?;", call.call),
-                "println!(\"{answer:?}\");".to_string(),
-            ],
+    let mut body = vec![
+        "use std::time::Duration;".to_string(),
+        String::new(),
+        format!("let client = {krate}::Client::builder({base_url})"),
+    ];
+    if let Some((scheme, kind)) = api.security_schemes.iter().next() {
+        let (arguments, _) = credentials::usage(kind);
+        body.push(format!(
+            "    .{}({arguments}) // the `{scheme}` credential",
+            names.scheme_method(scheme)
         ));
-        doc.extend([
-            "# Ok(())".to_string(),
-            "# }".to_string(),
-            "```".to_string(),
-            String::new(),
-            "# Errors".to_string(),
-            String::new(),
-            "The status decides the variant: a status the operation documents (each method's doc"
-                .to_string(),
-            "lists them under *Errors*) is [`Error::Api`] with its typed body, any other"
-                .to_string(),
-            "[`Error::UnexpectedStatus`].".to_string(),
-            String::new(),
-            "```no_run".to_string(),
-            format!("# async fn example(client: {crate_name}::Client) {{"),
-        ]);
-        doc.extend(call.code(
-            &[format!("use {crate_name}::Error;")],
+    }
+    body.extend([
+        "    .timeout(Duration::from_secs(30)) // `Error::Timeout` after that".to_string(),
+        format!("    .user_agent(\"my-app/1.0\") // by default `{crate_name}/<version>`"),
+        "    .default_header(\"X-Request-Source\", \"ci\") // sent with every request".to_string(),
+        "    .build()?; // `Error::Config` for a header HTTP does not allow".to_string(),
+        "# let _ = client;".to_string(),
+    ]);
+    doc.example(krate, false, body);
+    doc.text(&[
+        "[`ClientBuilder::http_client`] takes a `reqwest::Client` of your own (proxies, TLS settings, a",
+        "connection pool); by default the client uses rustls. [`Client::new`] gives a client with the",
+        "default settings.",
+    ]);
+    if api.security_schemes.is_empty() {
+        return;
+    }
+    doc.heading("Credentials");
+    doc.text(&["The builder has one method per security scheme of the API:"]);
+    doc.lines.push(String::new());
+    for (scheme, kind) in &api.security_schemes {
+        let (_, sent) = credentials::usage(kind);
+        doc.lines.push(format!(
+            "- [`ClientBuilder::{}`] (scheme `{scheme}`): sends {sent}",
+            names.scheme_method(scheme)
+        ));
+    }
+    if let Some(scheme) = credentials::bearer_scheme(api) {
+        doc.lines.push(format!(
+            "- [`ClientBuilder::bearer_token`]: the same as the method of `{scheme}`, the API's one bearer scheme"
+        ));
+    }
+    doc.text(&[
+        "An operation accepts one or more sets of schemes; the client sends the credentials of the first set",
+        "it has them all for, and none when it has none. [`Call`] has the same methods, for one call.",
+        "Credentials never appear in `Debug`, `Display`, an error, a log or a tracing span.",
+    ]);
+}
+
+/// The error type, matched by status.
+fn errors(doc: &mut Doc, call: Option<&Example>, krate: &str) {
+    doc.heading("Errors");
+    doc.text(&[
+        "Every method fails with one [`Error`], which names the operation. The status decides the variant,",
+        "never the body's shape:",
+        "",
+        "| variant | when |",
+        "|---|---|",
+        "| [`Error::Api`] | a status the operation documents, with its typed body ([`ErrorBody`]) |",
+        "| [`Error::UnexpectedStatus`] | a status it does not document; the body's text is kept |",
+        "| [`Error::Decode`] | the body does not match its type; `path` names the value that failed |",
+        "| [`Error::Transport`], [`Error::Timeout`] | no complete response (after the retries) |",
+        "| [`Error::Encode`], [`Error::Config`] | the request could not be made |",
+        "",
+        "`Display` shows the operation, the status and a one-line summary of the body;",
+        "[`Error::status`], [`Error::headers`], [`Error::operation`] and [`Error::attempts`] read the parts.",
+    ]);
+    let Some(call) = call else {
+        return;
+    };
+    doc.example(
+        krate,
+        true,
+        call.code(
+            &[format!("use {krate}::Error;")],
             vec![
                 format!("match client.{}.await {{", call.call),
                 "    Ok(answer) => println!(\"{answer:?}\"),".to_string(),
                 "    Err(Error::Api { status, body, .. }) => eprintln!(\"documented error {status}: {body:?}\"),".to_string(),
-                "    Err(error) => eprintln!(\"{error}\"), // names the operation, the status and a summary".to_string(),
+                "    Err(error) => eprintln!(\"{error}\"), // the operation, the status and a summary".to_string(),
                 "}".to_string(),
             ],
-        ));
-        doc.extend(["# }".to_string(), "```".to_string()]);
+        ),
+    );
+}
+
+/// Request types: `new` for required fields, and absent, `null` or a value.
+fn bodies(doc: &mut Doc, examples: &Examples<'_>, krate: &str) {
+    doc.heading("Request bodies");
+    doc.text(&[
+        "Every field has two facts: must it be present, and may it be `null`. Each combination has its own",
+        "Rust shape, so that an update never clears a field by accident:",
+        "",
+        "| required | may be `null` | Rust type | on the wire |",
+        "|---|---|---|---|",
+        "| yes | no | `T` | always sent |",
+        "| yes | yes | `Option<T>` | `None` is sent as `null` |",
+        "| no | no | `Option<T>` | `None` is left out |",
+        "| no | yes | [`Nullable<T>`](Nullable) | `Absent` (the default) is left out, `Null` is sent as `null` |",
+        "",
+        "A request type with required fields has `new`, which takes exactly those; the others start unset.",
+    ]);
+    if let Some((_, call)) = examples.create_call() {
+        doc.example(
+            krate,
+            true,
+            call.code(
+                &[],
+                vec![format!("let answer = client.{}.await?;", call.call)],
+            ),
+        );
     }
-    if let Some((_, call)) = example_call(api, names, &crate_name, true) {
-        doc.extend([
-            String::new(),
-            "# Every item of a list".to_string(),
-            String::new(),
-            "A list that answers page by page has a `_stream` method: every item, each page fetched"
-                .to_string(),
-            "when the items before it have been taken.".to_string(),
-            String::new(),
-            "```no_run".to_string(),
-            format!("# async fn example(client: {crate_name}::Client) -> {crate_name}::Result<()> {{"),
-        ]);
-        doc.extend(call.code(
+    if let Some((_, call, field)) = examples.patch_call() {
+        doc.text(&[&format!(
+            "A type whose fields are all optional has `Default`: set what you send, and `{field}` to `Nullable::Null` to send `null`."
+        )]);
+        doc.example(
+            krate,
+            true,
+            call.code(
+                &[],
+                vec![format!("let answer = client.{}.await?;", call.call)],
+            ),
+        );
+    }
+}
+
+/// A paged list's stream of every item.
+fn lists(doc: &mut Doc, examples: &Examples<'_>, krate: &str) {
+    let Some((_, call)) = examples.simple_call(true) else {
+        return;
+    };
+    doc.heading("Every item of a list");
+    doc.text(&[
+        "A list that answers page by page has a `_stream` method: every item from the requested page (or the",
+        "first) to the last, each page fetched when the items before it have been taken. A failed page",
+        "is yielded as an error and ends the stream.",
+    ]);
+    doc.example(
+        krate,
+        true,
+        call.code(
             &["use futures_util::TryStreamExt;".to_string()],
             vec![
                 format!("let mut items = std::pin::pin!(client.{});", call.call),
@@ -118,95 +301,169 @@ pub fn lines(api: &Api, names: &Names, crate_name: &str) -> Vec<String> {
                 "    println!(\"{item:?}\");".to_string(),
                 "}".to_string(),
             ],
+        ),
+    );
+}
+
+/// Options for one call, and the answer's status and headers.
+fn one_call(doc: &mut Doc, call: &Example, krate: &str) {
+    doc.heading("One call's options, and the response's headers");
+    doc.text(&[
+        "Before it is awaited, a [`Call`] takes options for that call alone: a timeout, a header, a retry",
+        "policy, credentials (the builder's credential methods). [`Call::with_metadata`] gives the",
+        "status and headers of a success with its body; an error carries its own ([`Error::headers`]).",
+    ]);
+    doc.example(
+        krate,
+        true,
+        call.code(
+            &[
+                "use std::time::Duration;".to_string(),
+                format!("use {krate}::RetryPolicy;"),
+            ],
+            vec![
+                format!("let response = client.{}", call.call),
+                "    .timeout(Duration::from_secs(2)) // this call's timeout".to_string(),
+                "    .header(\"X-Request-Id\", \"r-42\") // one more header, or one replaced"
+                    .to_string(),
+                "    .retry(RetryPolicy::none()) // this call's retry policy".to_string(),
+                "    .with_metadata()".to_string(),
+                "    .await?;".to_string(),
+                "println!(\"{} {:?}: {:?}\", response.status, response.headers, response.body);"
+                    .to_string(),
+            ],
+        ),
+    );
+}
+
+/// The retry policy.
+fn retries(doc: &mut Doc, krate: &str) {
+    doc.heading("Retries");
+    doc.text(&[
+        "Connection errors, timeouts and the statuses 408, 429, 502, 503 and 504 are retried on the",
+        "idempotent methods (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`), at most twice, after an",
+        "exponential backoff from 500 ms, or after what `Retry-After` says. A `POST` or `PATCH` is",
+        "retried only when the policy names its method. An error after retries says how many attempts",
+        "were made. See [`RetryPolicy`].",
+    ]);
+    doc.example(
+        krate,
+        false,
+        vec![
+            "use std::time::Duration;".to_string(),
+            format!("use {krate}::{{Client, Method, RetryPolicy}};"),
+            String::new(),
+            "let policy = RetryPolicy::default()".to_string(),
+            "    .max_retries(4)".to_string(),
+            "    .backoff(Duration::from_millis(200), Duration::from_secs(10))".to_string(),
+            "    .methods([Method::GET, Method::POST]);".to_string(),
+            "let client = Client::builder(\"https://api.example.com\").retry(policy).build()?;"
+                .to_string(),
+            "let single = Client::builder(\"https://api.example.com\").no_retries().build()?;"
+                .to_string(),
+            "# let _ = (client, single);".to_string(),
+        ],
+    );
+}
+
+/// Hooks, middleware and tracing.
+fn hooks(doc: &mut Doc, krate: &str) {
+    doc.heading("Hooks, middleware and tracing");
+    doc.text(&[
+        "[`ClientBuilder::on_request`] sees each attempt's `reqwest::Request` after the credentials are",
+        "added and may change it (sign it, add a trace header); [`ClientBuilder::on_response`] sees each",
+        "attempt's status and headers, or its error. Both are told the operation, the path template and",
+        "the attempt, and run in the order they were added.",
+    ]);
+    doc.example(
+        krate,
+        false,
+        vec![
+            format!("use {krate}::{{Client, Outcome}};"),
+            String::new(),
+            "let client = Client::builder(\"https://api.example.com\")".to_string(),
+            "    .on_request(|request, info| {".to_string(),
+            "        if let Ok(value) = info.operation.parse() {".to_string(),
+            "            request.headers_mut().insert(\"x-operation\", value);".to_string(),
+            "        }".to_string(),
+            "    })".to_string(),
+            "    .on_response(|info| {".to_string(),
+            "        if let Outcome::Response { status, .. } = info.outcome {".to_string(),
+            "            println!(\"{} {status} in {:?}\", info.operation, info.elapsed);"
+                .to_string(),
+            "        }".to_string(),
+            "    })".to_string(),
+            "    .build()?;".to_string(),
+            "# let _ = client;".to_string(),
+        ],
+    );
+    doc.text(&[
+        "With the feature `middleware`, `ClientBuilder::middleware` sends every request through a",
+        "`reqwest_middleware::ClientWithMiddleware`, so `reqwest-retry`, `reqwest-tracing` or",
+        "`http-cache-reqwest` plug in unchanged (turn the client's own retries off when the stack retries):",
+    ]);
+    doc.gated_example(
+        krate,
+        false,
+        Some("middleware"),
+        vec![
+            "let stack = reqwest_middleware::ClientBuilder::new(reqwest::Client::new()).build();"
+                .to_string(),
+            format!("let client = {krate}::Client::builder(\"https://api.example.com\")"),
+            "    .no_retries()".to_string(),
+            "    .middleware(stack)".to_string(),
+            "    .build()?;".to_string(),
+            "# let _ = client;".to_string(),
+        ],
+    );
+    doc.text(&[
+        "With the feature `tracing`, each call is one `request` span with the fields `operation`, `method`,",
+        "`path` (the template, never the filled path), `status`, `attempt` and `duration_ms`; no credential",
+        "is ever a field.",
+    ]);
+}
+
+/// `MockServer`, for the tests of code that uses the client.
+fn test_double(doc: &mut Doc, call: &Example, krate: &str) {
+    doc.heading("Tests without the API");
+    doc.text(&[&format!(
+        "With the feature `{TEST_UTIL_FEATURE}`, `MockServer` is a local server that answers an operation, told which by the call itself: `respond` with a typed body, `respond_status` with any status and JSON. The code under test runs through the real client."
+    )]);
+    let body = vec![
+        "let mock = MockServer::start().await;".to_string(),
+        "let client = mock.client();".to_string(),
+        format!("mock.respond_status(client.{}, 404, serde_json::json!({{\"detail\": \"Not found.\"}}))", call.call),
+        "    .await;".to_string(),
+        format!("let error = client.{}.await.unwrap_err();", call.call),
+        "assert_eq!(error.status(), Some(404));".to_string(),
+    ];
+    let code = call.code(&[format!("use {krate}::MockServer;")], body);
+    doc.gated_example(krate, false, Some(TEST_UTIL_FEATURE), code);
+}
+
+/// The cargo features: one per tag, and the others.
+fn features_section(doc: &mut Doc, features: &[Feature]) {
+    doc.heading("Features");
+    doc.text(&[
+        "Each tag of the API is a cargo feature, all on by default: with `default-features = false` and",
+        "the tags you use, the crate compiles only their operations and the types they use.",
+        "",
+        "| feature | what it adds |",
+        "|---|---|",
+    ]);
+    for feature in features {
+        doc.lines.push(format!(
+            "| `{}` | the {} operation{} tagged `{}` |",
+            feature.name,
+            feature.operations,
+            if feature.operations == 1 { "" } else { "s" },
+            feature.name
         ));
-        doc.extend(["# Ok(())".to_string(), "# }".to_string(), "```".to_string()]);
     }
-    doc
-}
-
-/// A call of an operation whose arguments are simple to write: path
-/// parameters of simple types, a parameters struct with `Default`, no
-/// required body. GET operations first; `stream` picks a paged list and
-/// calls its `_stream` method.
-fn example_call<'a>(
-    api: &'a Api,
-    names: &Names,
-    crate_name: &str,
-    stream: bool,
-) -> Option<(&'a Operation, Example)> {
-    let mut candidates: Vec<&Operation> = api
-        .operations
-        .iter()
-        .filter(|op| !op.deprecated && op.body.as_ref().is_none_or(|body| !body.required))
-        .filter(|op| {
-            op.parameters
-                .iter()
-                .all(|p| p.location == ParameterLocation::Path || !p.required)
-        })
-        .filter(|op| !stream || super::pagination::paged_item(api, op).is_some())
-        .collect();
-    candidates.sort_by_key(|op| (op.method != crate::model::Method::Get, op.id.as_str()));
-    candidates.into_iter().find_map(|op| {
-        let mut arguments = Vec::new();
-        for parameter in op
-            .parameters
-            .iter()
-            .filter(|p| p.location == ParameterLocation::Path)
-        {
-            arguments.push(sample(&parameter.ty)?);
-        }
-        let names = names.operation(op);
-        if names.params.is_some() {
-            arguments.push("&params".to_string());
-        }
-        if op.body.is_some() {
-            arguments.push("None".to_string());
-        }
-        let method = if stream { &names.stream } else { &names.method };
-        let call = format!("{method}({})", arguments.join(", "));
-        // The parameters struct, made before the call.
-        let (uses, setup) = match &names.params {
-            Some(name) => (
-                vec![format!("use {crate_name}::models::{name};")],
-                vec![format!("let params = {name}::default();")],
-            ),
-            None => (Vec::new(), Vec::new()),
-        };
-        Some((op, Example { call, uses, setup }))
-    })
-}
-
-/// A call for an example: the method with its arguments, and the lines
-/// that make them (the parameters struct).
-struct Example {
-    call: String,
-    uses: Vec<String>,
-    setup: Vec<String>,
-}
-
-impl Example {
-    /// The example's code: `uses` and the example's own `use` lines, a
-    /// blank line, its setup, then `body`.
-    fn code(&self, uses: &[String], body: Vec<String>) -> Vec<String> {
-        let mut all_uses: Vec<String> = uses.iter().chain(&self.uses).cloned().collect();
-        all_uses.sort();
-        let mut lines = all_uses;
-        if !lines.is_empty() {
-            lines.push(String::new());
-        }
-        lines.extend(self.setup.iter().cloned());
-        lines.extend(body);
-        lines
-    }
-}
-
-/// A value of a simple path parameter type, as Rust.
-fn sample(ty: &TypeRef) -> Option<String> {
-    match ty {
-        TypeRef::Primitive(Primitive::String | Primitive::Uri | Primitive::Email)
-        | TypeRef::Unstated => Some("\"example\"".to_string()),
-        TypeRef::Primitive(integer) if integer.is_integer() => Some("1".to_string()),
-        TypeRef::Primitive(Primitive::Uuid) => Some("uuid::Uuid::nil()".to_string()),
-        _ => None,
-    }
+    doc.lines.extend([
+        format!("| `{ROUND_TRIP}` | both `Serialize` and `Deserialize` on every type (by default each has what its operations need) |"),
+        "| `tracing` | one `tracing` span per call |".to_string(),
+        "| `middleware` | `ClientBuilder::middleware`, for a `reqwest-middleware` stack |".to_string(),
+        format!("| `{TEST_UTIL_FEATURE}` | `MockServer`, for tests without the API |"),
+    ]);
 }

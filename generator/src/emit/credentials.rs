@@ -75,14 +75,8 @@ pub fn builder_methods(api: &Api, names: &Names, scope: &mut Scope<'_>) -> Vec<P
             ),
         }
     }
-    let bearer: Vec<&String> = api
-        .security_schemes
-        .iter()
-        .filter(|(_, kind)| kind.is_bearer())
-        .map(|(scheme, _)| scheme)
-        .collect();
     let mut pieces = Vec::new();
-    if let [scheme] = bearer[..] {
+    if let Some(scheme) = bearer_scheme(api) {
         method(
             format!("Sends `Authorization: Bearer <token>` for the operations that use the API's one bearer scheme, `{scheme}`."),
             "bearer_token(token: impl Into<String>)".to_string(),
@@ -119,6 +113,51 @@ pub fn builder_methods(api: &Api, names: &Names, scope: &mut Scope<'_>) -> Vec<P
         ),
     );
     pieces
+}
+
+/// The API's one scheme that takes a bearer token, for which the client
+/// has `bearer_token` too; `None` when it has none or several.
+pub fn bearer_scheme(api: &Api) -> Option<&str> {
+    let mut bearer = api
+        .security_schemes
+        .iter()
+        .filter(|(_, kind)| kind.is_bearer())
+        .map(|(scheme, _)| scheme.as_str());
+    match (bearer.next(), bearer.next()) {
+        (Some(scheme), None) => Some(scheme),
+        _ => None,
+    }
+}
+
+/// How a credential of `kind` is given and sent, for the crate doc: the
+/// arguments of its builder method in an example, and what the client
+/// sends.
+pub fn usage(kind: &SecurityScheme) -> (&'static str, String) {
+    match kind {
+        SecurityScheme::Http { .. } if kind.is_bearer() => {
+            ("\"token\"", "`Authorization: Bearer <token>`".to_string())
+        }
+        SecurityScheme::Http { scheme } => (
+            "\"credentials\"",
+            format!("`Authorization: {scheme} <credentials>`"),
+        ),
+        SecurityScheme::Basic => (
+            "\"user\", \"password\"",
+            "`Authorization: Basic <base64 of user:password>`".to_string(),
+        ),
+        SecurityScheme::ApiKey { location, name } => (
+            "\"key\"",
+            match location {
+                ApiKeyLocation::Header => format!("the header `{name}`"),
+                ApiKeyLocation::Query => format!("the query parameter `{name}`"),
+                ApiKeyLocation::Cookie => format!("the cookie `{name}`"),
+            },
+        ),
+        SecurityScheme::OAuth2 | SecurityScheme::OpenIdConnect { .. } => (
+            "\"access token\"",
+            "`Authorization: Bearer <token>` (obtaining the token is up to you)".to_string(),
+        ),
+    }
 }
 
 /// The security requirements of `op` (alternatives, each the schemes it

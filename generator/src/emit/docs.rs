@@ -31,12 +31,60 @@ pub fn doc_text<'a>(parts: impl IntoIterator<Item = Option<&'a str>>) -> String 
 
 /// Escapes what rustdoc would read as links or HTML, and wraps bare URLs;
 /// text inside a code span (between a pair of backticks on one line) stays
-/// as written, since Markdown shows it literally.
+/// as written, since Markdown shows it literally. A code block stays as
+/// written too, but is marked `text`: rustdoc would compile a block without
+/// a language (or an indented one) as a Rust example, and the API's
+/// examples are JSON, shell or another language.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // The fence of the code block the line is in, if any.
+    let mut fence: Option<&str> = None;
+    let mut indented_block = false;
+    let mut previous_blank = true;
     for (index, line) in text.split('\n').enumerate() {
         if index > 0 {
             out.push('\n');
+        }
+        let trimmed = line.trim_start();
+        let blank = trimmed.is_empty();
+        if let Some(open) = fence {
+            out.push_str(line);
+            if trimmed.starts_with(open)
+                && trimmed
+                    .trim_start_matches(open.chars().next().unwrap_or('`'))
+                    .trim()
+                    .is_empty()
+            {
+                fence = None;
+            }
+            previous_blank = blank;
+            continue;
+        }
+        if let Some(marker) = fence_marker(trimmed) {
+            let info = trimmed[marker.len()..].trim();
+            out.push_str(&line[..line.len() - trimmed.len()]);
+            out.push_str(marker);
+            out.push_str(match info {
+                "" | "rust" => "text",
+                info => info,
+            });
+            fence = Some(marker);
+            previous_blank = false;
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        if indented_block && !blank && indent < 4 {
+            out.push_str("```\n");
+            indented_block = false;
+        }
+        if !indented_block && !blank && indent >= 4 && previous_blank {
+            out.push_str("```text\n");
+            indented_block = true;
+        }
+        previous_blank = blank;
+        if indented_block {
+            out.push_str(line.get(4..).unwrap_or(trimmed));
+            continue;
         }
         // A backtick without a partner later on the line opens no span.
         let paired = line.matches('`').count() / 2 * 2;
@@ -67,7 +115,24 @@ pub fn escape(text: &str) -> String {
             }
         }
     }
+    if indented_block {
+        out.push_str("\n```");
+    }
+    if let Some(open) = fence {
+        out.push('\n');
+        out.push_str(open);
+    }
     out
+}
+
+/// The fence that opens a code block on `line` (its first non-blank
+/// text): three or more backticks or tildes.
+fn fence_marker(line: &str) -> Option<&str> {
+    let marker = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let length = line.chars().take_while(|c| *c == marker).count();
+    // A backtick fence's info string has no backtick (else it is a span).
+    let code_span = marker == '`' && line[length..].contains('`');
+    (length >= 3 && !code_span).then(|| &line[..length])
 }
 
 /// `text` as a Markdown code span, shown exactly as written: fenced by more
@@ -154,6 +219,28 @@ mod tests {
         );
         assert_eq!(escape("`<b>` and <b>"), "`<b>` and \\<b\\>");
         assert_eq!(escape("a ` then [x]"), "a ` then \\[x\\]");
+    }
+
+    #[test]
+    fn code_blocks_stay_as_written_and_are_not_rust_examples() {
+        assert_eq!(
+            escape("Send:\n```\n{\"a\": [1]}\n```\nthen [x]"),
+            "Send:\n```text\n{\"a\": [1]}\n```\nthen \\[x\\]"
+        );
+        assert_eq!(
+            escape("```json\n{\"a\": 1}\n```"),
+            "```json\n{\"a\": 1}\n```"
+        );
+        assert_eq!(escape("~~~\n<b>\n~~~"), "~~~text\n<b>\n~~~");
+        // An indented block (after a blank line) is fenced; an unclosed
+        // fence is closed.
+        assert_eq!(
+            escape("Example:\n\n    curl -X POST [url]\n\nDone."),
+            "Example:\n\n```text\ncurl -X POST [url]\n\n```\nDone."
+        );
+        assert_eq!(escape("```\nopen"), "```text\nopen\n```");
+        // Inline code with three backticks is a span, not a fence.
+        assert_eq!(escape("```a``` [x]"), "```a``` \\[x\\]");
     }
 
     #[test]

@@ -89,9 +89,11 @@ pub fn readme(crate_name: &str, info: &Info, description: &str, features: &[Feat
          # {crate_name}\n\n\
          {description}.\n\n\
          {about}\
-         The crate's documentation (`cargo doc --open`) shows how to configure a client, \
-         make a call, read every item of a list and handle errors; `{rust_name}::Client` \
-         has one method per operation, in one section per tag.\n\n\
+         `{rust_name}::Client` has one method per operation, in one section per tag. \
+         The crate's documentation (`cargo doc --open`) is a guide to it, with this API's own \
+         operations in every example: configuration and credentials, a call and its errors, \
+         request bodies and `null`, lists, the options of one call, retries, hooks, \
+         middleware, tracing, and a test double.\n\n\
          ## Features\n\n\
          Each tag of the API is a cargo feature, all on by default. With \
          `default-features = false` and only the tags you use, the crate compiles only \

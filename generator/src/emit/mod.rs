@@ -13,6 +13,7 @@
 mod about;
 mod crate_doc;
 mod credentials;
+mod doc_examples;
 mod docs;
 mod emitted;
 mod enums;
@@ -141,6 +142,17 @@ pub fn emit(
         pieces,
         ..ModuleSource::default()
     };
+    let features: Vec<Feature> = modules
+        .iter()
+        .map(|module| Feature {
+            name: module.to_string(),
+            operations: usage
+                .operation_modules
+                .values()
+                .filter(|m| m == module)
+                .count(),
+        })
+        .collect();
     let mut emitted = Emitted {
         crate_name: crate_name.to_string(),
         info: api.info.clone(),
@@ -148,18 +160,8 @@ pub fn emit(
         operations: Vec::new(),
         operations_items,
         runtime: Vec::new(),
-        crate_doc: crate_doc::lines(api, &names, crate_name),
-        features: modules
-            .iter()
-            .map(|module| Feature {
-                name: module.to_string(),
-                operations: usage
-                    .operation_modules
-                    .values()
-                    .filter(|m| m == module)
-                    .count(),
-            })
-            .collect(),
+        crate_doc: crate_doc::lines(api, &names, crate_name, &features),
+        features,
         gating,
         uses: scope.uses,
         server: Server {

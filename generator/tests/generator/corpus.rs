@@ -1,6 +1,7 @@
 //! Every public OpenAPI document in `shared/specs/corpus/` generates a
 //! crate that passes `cargo clippy -D warnings`, with its default features
-//! and with all of them. Prints per
+//! and with all of them, and whose documentation's examples (written with
+//! the API's own operations) compile. Prints per
 //! document its operations, types and warnings by kind. Minutes of
 //! compiling, so it is `#[ignore]`d in `cargo test --workspace` and run by
 //! `.ci/run` with `--ignored`.
@@ -99,4 +100,20 @@ fn every_corpus_document_generates_a_crate_that_passes_clippy() {
             members.len()
         );
     }
+    let output = Command::new(env!("CARGO"))
+        .args(["test", "--quiet", "--doc", "--workspace", "--no-fail-fast"])
+        .current_dir(workspace.path())
+        .env("CARGO_TARGET_DIR", &target)
+        .output()
+        .unwrap_or_else(|e| panic!("running cargo test --doc: {e}"));
+    assert!(
+        output.status.success(),
+        "the crates' doc examples failed:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    println!(
+        "cargo test --doc: every example compiles, on all {} crates",
+        members.len()
+    );
 }
