@@ -1,4 +1,4 @@
-//! The client of `tests/fixtures/any_api.yaml` against a local HTTP server:
+//! The client of `generator/tests/fixtures/any_api.yaml` against a local HTTP server:
 //! each security scheme on the wire, form, text and byte bodies, parameter
 //! styles, `default` and `4XX` responses, and unions without a tag.
 

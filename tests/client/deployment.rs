@@ -380,8 +380,8 @@ async fn per_call_options_take_the_place_of_the_clients() {
     assert_eq!(last.headers["x-source"], "client");
 }
 
-/// The README's test double, as the README shows it: code under test gets
-/// a client of the mock server, which answers the operations it calls with
+/// The test double the crate's docs describe: code under test gets a
+/// client of the mock server, which answers the operations it calls with
 /// typed bodies.
 #[tokio::test]
 async fn the_mock_server_answers_a_call_with_a_typed_body() {

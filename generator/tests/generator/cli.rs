@@ -417,3 +417,23 @@ fn the_hydra_crate_is_named_for_hydra_and_never_mentions_authentik() {
         Vec::<PathBuf>::new()
     );
 }
+
+/// The README's quick start, as a stranger runs it from the clone.
+#[test]
+fn the_readme_quick_start_writes_the_petstore_crate() {
+    let dir = temp();
+    let spec = workspace().join("generator/tests/fixtures/petstore.yaml");
+    let output = run_installed(dir.path(), &["--spec", path_arg(&spec)]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let manifest =
+        std::fs::read_to_string(dir.path().join("petstore-client/Cargo.toml")).unwrap_or_default();
+    assert!(
+        manifest.contains("name = \"petstore-client\""),
+        "{manifest}"
+    );
+    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap_or_default();
+    assert!(
+        readme.contains("apidocs2rs --spec generator/tests/fixtures/petstore.yaml"),
+        "the README's quick start runs this command"
+    );
+}

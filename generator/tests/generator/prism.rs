@@ -9,9 +9,6 @@
 //! match the schemas, nulls included, from a fixed seed). Each run must
 //! print `accepted N/N, decoded N/N`.
 //!
-//! The same build compiles the README's examples (`readme_examples.rs`)
-//! against that client.
-//!
 //! It needs the servers: `generator/tests/prism.sh start` starts both and prints the
 //! variables to export (`PRISM_STATIC_URL`, `PRISM_DYNAMIC_URL`,
 //! `PRISM_LOG_DIR`, where the test also checks that Prism logged no request
@@ -38,8 +35,7 @@ fn write(path: &Path, text: &str) {
 }
 
 /// Generates the client of `spec` as package `package` and its exercise
-/// program (with the README's examples, for authentik's); builds the
-/// program and returns its path.
+/// program; builds the program and returns its path.
 fn build_exercise(spec: &Path, package: &str) -> PathBuf {
     let work = work_dir().join(package);
     let client = work.join(package);
@@ -86,15 +82,10 @@ rand_regex = "0.19"
 [workspace]
 "#),
     );
-    // The README's examples, compiled against the same client.
-    if package == "authentik-api" {
-        let examples = include_str!("readme_examples.rs");
-        write(&exercise.join("examples/readme.rs"), examples);
-    }
     // The whole-API test's target folder: the dependencies are built once.
     let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("full-api");
     let output = Command::new(env!("CARGO"))
-        .args(["build", "--quiet", "--bins", "--examples"])
+        .args(["build", "--quiet", "--bins"])
         .current_dir(&exercise)
         .env("CARGO_TARGET_DIR", &target)
         .output()
@@ -204,7 +195,7 @@ const PRISM_CANNOT: &[(&str, &str, &str)] = &[
 
 /// Operations of the corpus documents that do not pass yet through a fault
 /// of ours (the generator or its exercise program), with the reason. The
-/// README lists them as known limitations; each that starts passing must
+/// docs (`docs/other-apis.md`) list them as known limitations; each that starts passing must
 /// be taken off this list (the test fails when one passes).
 const NOT_YET: &[(&str, &str, &str)] = &[];
 

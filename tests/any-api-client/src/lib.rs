@@ -1,3 +1,3 @@
-//! The client of `tests/fixtures/any_api.yaml`, generated at build time.
+//! The client of `generator/tests/fixtures/any_api.yaml`, generated at build time.
 
 include!(concat!(env!("OUT_DIR"), "/any_api_client.rs"));

@@ -1,3 +1,3 @@
-//! The client of `tests/fixtures/constructs.yaml`, generated at build time.
+//! The client of `generator/tests/fixtures/constructs.yaml`, generated at build time.
 
 include!(concat!(env!("OUT_DIR"), "/constructs_client.rs"));
