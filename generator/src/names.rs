@@ -371,6 +371,25 @@ mod tests {
         methods
     }
 
+    /// Every name of `runtime` is in the list `reserved` (named `list`),
+    /// and every name of the list is one of `runtime` or of `emitted`.
+    fn agree(list: &str, reserved: &[&str], runtime: &BTreeSet<String>, emitted: &[&str]) {
+        let reserved: BTreeSet<String> = reserved.iter().map(|m| m.to_string()).collect();
+        let unreserved: Vec<&String> = runtime.difference(&reserved).collect();
+        assert!(
+            unreserved.is_empty(),
+            "runtime methods not in {list}: {unreserved:?}"
+        );
+        let stale: Vec<&String> = reserved
+            .difference(runtime)
+            .filter(|m| !emitted.contains(&m.as_str()))
+            .collect();
+        assert!(
+            stale.is_empty(),
+            "{list} names the runtime no longer has: {stale:?}"
+        );
+    }
+
     /// Every method the runtime gives `Client`, `ClientBuilder` and `Call`
     /// is reserved, so no operation or credential method takes its name;
     /// and every reserved name is one of theirs, or one the emitter writes
@@ -378,42 +397,23 @@ mod tests {
     #[test]
     fn the_reserved_method_names_are_the_runtime_s_own() {
         let client = runtime_methods("Client");
-        let reserved: BTreeSet<String> = CLIENT_METHODS.iter().map(|m| m.to_string()).collect();
-        let unreserved: Vec<&String> = client.difference(&reserved).collect();
-        assert!(
-            unreserved.is_empty(),
-            "Client methods not in CLIENT_METHODS: {unreserved:?}"
-        );
         // `with_bearer_token` is written by the emitter (operations/mod.rs).
-        let emitted = BTreeSet::from(["with_bearer_token".to_string()]);
-        let stale: Vec<&String> = reserved
-            .difference(&client)
-            .filter(|m| !emitted.contains(*m))
-            .collect();
-        assert!(
-            stale.is_empty(),
-            "CLIENT_METHODS that Client no longer has: {stale:?}"
+        agree(
+            "CLIENT_METHODS",
+            CLIENT_METHODS,
+            &client,
+            &["with_bearer_token"],
         );
-
         let mut builder_and_call = runtime_methods("ClientBuilder");
         builder_and_call.extend(runtime_methods("Call"));
-        let reserved: BTreeSet<String> = BUILDER_METHODS.iter().map(|m| m.to_string()).collect();
-        let unreserved: Vec<&String> = builder_and_call.difference(&reserved).collect();
-        assert!(
-            unreserved.is_empty(),
-            "ClientBuilder and Call methods not in BUILDER_METHODS: {unreserved:?}"
-        );
         // `bearer_token` is a credential method the emitter writes for an
         // API with one bearer scheme; `base_url` is `Client`'s, reached
         // from a builder's user through its client.
-        let emitted = BTreeSet::from(["bearer_token".to_string(), "base_url".to_string()]);
-        let stale: Vec<&String> = reserved
-            .difference(&builder_and_call)
-            .filter(|m| !emitted.contains(*m))
-            .collect();
-        assert!(
-            stale.is_empty(),
-            "BUILDER_METHODS that neither has any more: {stale:?}"
+        agree(
+            "BUILDER_METHODS",
+            BUILDER_METHODS,
+            &builder_and_call,
+            &["bearer_token", "base_url"],
         );
     }
 

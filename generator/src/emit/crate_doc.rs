@@ -254,28 +254,19 @@ fn bodies(doc: &mut Doc, examples: &Examples<'_>, krate: &str) {
         "",
         "A request type with required fields has `new`, which takes exactly those; the others start unset.",
     ]);
+    // The call with the body the example made.
+    let send = |doc: &mut Doc, call: Example| {
+        let answer = format!("let answer = client.{}.await?;", call.call);
+        doc.example(krate, true, call.code(&[], vec![answer]));
+    };
     if let Some((_, call)) = examples.create_call() {
-        doc.example(
-            krate,
-            true,
-            call.code(
-                &[],
-                vec![format!("let answer = client.{}.await?;", call.call)],
-            ),
-        );
+        send(doc, call);
     }
     if let Some((_, call, field)) = examples.patch_call() {
         doc.text(&[&format!(
             "A type whose fields are all optional has `Default`: set what you send, and `{field}` to `Nullable::Null` to send `null`."
         )]);
-        doc.example(
-            krate,
-            true,
-            call.code(
-                &[],
-                vec![format!("let answer = client.{}.await?;", call.call)],
-            ),
-        );
+        send(doc, call);
     }
 }
 

@@ -32,23 +32,15 @@ fn run_installed(dir: &Path, args: &[&str]) -> Output {
 
 /// Every file under `dir` whose text mentions `word` (any case).
 fn files_mentioning(dir: &Path, word: &str) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap_or_else(|e| panic!("{e}")) {
-            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if std::fs::read_to_string(&path)
+    crate::files::under(dir)
+        .into_iter()
+        .filter(|path| {
+            std::fs::read_to_string(path)
                 .unwrap_or_default()
                 .to_lowercase()
                 .contains(word)
-            {
-                found.push(path);
-            }
-        }
-    }
-    found
+        })
+        .collect()
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -16,6 +16,7 @@ mod cross_check;
 mod diff;
 mod emitted_code;
 mod exercise;
+mod files;
 mod full_api;
 mod fuzz_regressions;
 mod model_snapshots;

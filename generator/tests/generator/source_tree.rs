@@ -20,30 +20,22 @@ type Module = Vec<String>;
 /// `lib.rs`, `["emit", "models"]` for `emit/models.rs`).
 fn modules(root: &Path) -> BTreeMap<Module, PathBuf> {
     let mut found = BTreeMap::new();
-    let mut folders = vec![root.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap_or_else(|e| panic!("{e}")) {
-            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
-            if path.is_dir() {
-                folders.push(path);
-                continue;
-            }
-            let Ok(relative) = path.strip_prefix(root) else {
-                continue;
-            };
-            if path.extension().is_none_or(|e| e != "rs") || relative == Path::new("main.rs") {
-                continue;
-            }
-            let mut module: Module = relative
-                .with_extension("")
-                .iter()
-                .map(|part| part.to_string_lossy().into_owned())
-                .collect();
-            if matches!(module.last().map(String::as_str), Some("mod" | "lib")) {
-                module.pop();
-            }
-            found.insert(module, path);
+    for path in crate::files::under(root) {
+        let Ok(relative) = path.strip_prefix(root) else {
+            continue;
+        };
+        if path.extension().is_none_or(|e| e != "rs") || relative == Path::new("main.rs") {
+            continue;
         }
+        let mut module: Module = relative
+            .with_extension("")
+            .iter()
+            .map(|part| part.to_string_lossy().into_owned())
+            .collect();
+        if matches!(module.last().map(String::as_str), Some("mod" | "lib")) {
+            module.pop();
+        }
+        found.insert(module, path);
     }
     found
 }
