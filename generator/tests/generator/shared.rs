@@ -13,7 +13,7 @@
 //! everything.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Once;
 
@@ -29,7 +29,11 @@ pub fn folder() -> PathBuf {
         Some(folder) if !folder.is_empty() => PathBuf::from(folder),
         // The package is `generator/` of the checkout; `shared/` is beside
         // the checkout.
-        _ => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
+        _ => {
+            let package = Path::new(env!("CARGO_MANIFEST_DIR"));
+            let beside = package.parent().and_then(Path::parent).unwrap_or(package);
+            beside.join("shared")
+        }
     }
 }
 
