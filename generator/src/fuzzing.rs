@@ -12,10 +12,10 @@ use crate::model::Api;
 
 /// `text` as a documentation page.
 pub fn docs_page(text: &str) -> Result<Api, Error> {
-    frontend::read(&[(Path::new("fuzz.txt"), text)]).map(|(api, _)| api)
+    frontend::read(&[(Path::new("fuzz.txt"), text)], None).map(|loaded| loaded.api)
 }
 
 /// `text` as an OpenAPI document (JSON is YAML).
 pub fn openapi(text: &str) -> Result<Api, Error> {
-    frontend::read(&[(Path::new("fuzz.yaml"), text)]).map(|(api, _)| api)
+    frontend::read(&[(Path::new("fuzz.yaml"), text)], None).map(|loaded| loaded.api)
 }

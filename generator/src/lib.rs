@@ -50,4 +50,5 @@ mod output;
 pub mod shape;
 
 pub use diagnostic::{warning_kinds, Error, Location, Warning};
+pub use frontend::Layout;
 pub use output::{Generated, Generator, Report};

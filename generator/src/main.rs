@@ -51,6 +51,21 @@ struct DiffArgs {
     /// version (at build or at run time)
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
+    /// The layout of documentation pages, where detection reads a page
+    /// wrongly: docusaurus, redoc [default: detected per page]
+    #[arg(long, value_name = "LAYOUT", value_parser = parse_layout)]
+    layout: Option<apidocs2rs::Layout>,
+}
+
+/// A layout by its name, or the list of names.
+fn parse_layout(name: &str) -> Result<apidocs2rs::Layout, String> {
+    apidocs2rs::Layout::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = apidocs2rs::Layout::ALL.iter().map(|l| l.name()).collect();
+        format!(
+            "unknown layout `{name}`; expected one of: {}",
+            names.join(", ")
+        )
+    })
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -85,6 +100,10 @@ struct GenerateArgs {
     /// else the folder's name]
     #[arg(long, value_name = "TEXT")]
     title: Option<String>,
+    /// The layout of documentation pages, where detection reads a page
+    /// wrongly: docusaurus, redoc [default: detected per page]
+    #[arg(long, value_name = "LAYOUT", value_parser = parse_layout)]
+    layout: Option<apidocs2rs::Layout>,
     /// Write nothing; fail and name the files that differ if the output is
     /// stale
     #[arg(long)]
@@ -101,6 +120,11 @@ struct ExportArgs {
     /// title, else the folder's name]
     #[arg(long, value_name = "TEXT")]
     title: Option<String>,
+    /// The layout of documentation pages, where detection reads a page
+    /// wrongly: docusaurus, redoc [default: detected per page]
+    #[arg(long, value_name = "LAYOUT", value_parser = parse_layout)]
+    layout: Option<apidocs2rs::Layout>,
+
     /// The document to write
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
@@ -152,7 +176,13 @@ fn main() -> ExitCode {
 }
 
 fn diff(args: DiffArgs) -> ExitCode {
-    let load = |path: &PathBuf| apidocs2rs::Generator::new().spec(path).load();
+    let load = |path: &PathBuf| {
+        let mut generator = apidocs2rs::Generator::new().spec(path);
+        if let Some(layout) = args.layout {
+            generator = generator.layout(layout);
+        }
+        generator.load()
+    };
     let (old, new) = match (load(&args.old), load(&args.new)) {
         (Ok((old, _)), Ok((new, _))) => (old, new),
         (Err(error), _) | (_, Err(error)) => {
@@ -167,6 +197,7 @@ fn diff(args: DiffArgs) -> ExitCode {
             "summary": diff.summary(),
             "semver": diff.semver(),
             "scope": diff.scope,
+            "facts": diff.facts,
             "changes": diff.changes,
         })) {
             Ok(text) => text + "\n",
@@ -207,6 +238,9 @@ fn generate(args: GenerateArgs) -> ExitCode {
     }
     if let Some(title) = &args.title {
         generator = generator.title(title);
+    }
+    if let Some(layout) = args.layout {
+        generator = generator.layout(layout);
     }
     let generated = match generator.generate() {
         Ok(generated) => generated,
@@ -249,6 +283,9 @@ fn export(args: ExportArgs) -> ExitCode {
     if let Some(title) = &args.title {
         generator = generator.title(title);
     }
+    if let Some(layout) = args.layout {
+        generator = generator.layout(layout);
+    }
     let outcome = format!("{} written", args.out.display());
     report(generator.export_openapi(&args.out), &spec, &outcome)
 }
@@ -264,6 +301,14 @@ fn report(
         Ok(report) => {
             for warning in &report.warnings {
                 eprintln!("{warning}");
+            }
+            let mut read_as: std::collections::BTreeMap<&str, usize> = Default::default();
+            for (_, layout) in &report.layouts {
+                *read_as.entry(layout.title()).or_default() += 1;
+            }
+            for (layout, pages) in read_as {
+                let s = if pages == 1 { "" } else { "s" };
+                eprintln!("read {pages} page{s} in the layout of {layout}");
             }
             let kinds = apidocs2rs::warning_kinds(&report.warnings);
             if kinds.len() > 1 || kinds.iter().any(|(_, count)| *count > 1) {

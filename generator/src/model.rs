@@ -156,6 +156,12 @@ pub struct Operation {
     /// (`get_pets_id`) where the input gives none. The Rust names come from
     /// [`crate::names`].
     pub id: String,
+    /// Whether the input gives the id. Pages seldom show it: then it is
+    /// made from the page's summary, or its method and path, and says
+    /// nothing of the operation (`diff` pairs such operations by method and
+    /// path).
+    #[serde(skip_serializing_if = "is_true")]
+    pub id_stated: bool,
     pub method: Method,
     pub path: PathTemplate,
     pub description: Option<String>,
@@ -304,10 +310,18 @@ fn is_false(value: &bool) -> bool {
     !value
 }
 
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RequestBody {
     pub content_type: String,
     pub required: bool,
+    /// Whether the input says if the body is required (some pages do
+    /// not: then it is optional, `required` false).
+    #[serde(skip_serializing_if = "is_true")]
+    pub required_stated: bool,
     pub ty: TypeRef,
     pub description: Option<String>,
 }

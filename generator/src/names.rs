@@ -454,6 +454,7 @@ mod tests {
     fn operation(id: &str, tag: &str, parameters: Vec<Parameter>) -> Operation {
         Operation {
             id: id.to_string(),
+            id_stated: true,
             method: Method::Get,
             path: PathTemplate {
                 segments: vec![PathSegment::Literal("/things".into())],

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Error, Warning};
+use crate::frontend::Layout;
 use crate::model::Api;
 use crate::{emit, frontend, names};
 
@@ -15,6 +16,7 @@ pub struct Generator {
     spec: PathBuf,
     crate_name: Option<String>,
     title: Option<String>,
+    layout: Option<Layout>,
     round_trip: bool,
 }
 
@@ -24,6 +26,7 @@ impl Default for Generator {
             spec: PathBuf::from("spec"),
             crate_name: None,
             title: None,
+            layout: None,
             round_trip: false,
         }
     }
@@ -35,6 +38,8 @@ pub struct Report {
     pub operations: usize,
     pub schemas: usize,
     pub warnings: Vec<Warning>,
+    /// The layout each documentation page was read in.
+    pub layouts: Vec<(PathBuf, Layout)>,
 }
 
 /// A generated crate in memory: file contents by path relative to its root.
@@ -74,6 +79,13 @@ impl Generator {
         self
     }
 
+    /// Reads documentation pages in `layout` instead of the layout each
+    /// page's words show (for a page detection reads wrongly).
+    pub fn layout(mut self, layout: Layout) -> Generator {
+        self.layout = Some(layout);
+        self
+    }
+
     /// Gives every type both `Serialize` and `Deserialize` (by default each
     /// has only what its operations need; a generated crate's `round-trip`
     /// feature adds the rest, but [`Generator::generate_file`]'s one file has
@@ -85,11 +97,16 @@ impl Generator {
 
     /// Reads the input into the model.
     pub fn load(&self) -> Result<(Api, Vec<Warning>), Error> {
-        let (mut api, warnings) = frontend::load(&self.spec)?;
+        let loaded = self.read()?;
+        Ok((loaded.api, loaded.warnings))
+    }
+
+    fn read(&self) -> Result<frontend::Loaded, Error> {
+        let mut loaded = frontend::load(&self.spec, self.layout)?;
         if let Some(title) = &self.title {
-            api.info.title = title.clone();
+            loaded.api.info.title = title.clone();
         }
-        Ok((api, warnings))
+        Ok(loaded)
     }
 
     /// The package name of the crate for `api`.
@@ -102,14 +119,18 @@ impl Generator {
 
     /// The crate's files, without writing them.
     pub fn generate(&self) -> Result<Generated, Error> {
-        let (api, warnings) = self.load()?;
+        let frontend::Loaded {
+            api,
+            warnings,
+            layouts,
+        } = self.read()?;
         let crate_name = self.crate_name_for(&api);
         let emitted = emit::emit(&api, emit::Gating::Features, self.round_trip, &crate_name)?;
         let files = emit::crate_files(emitted)?;
         Ok(Generated {
             crate_name,
             files,
-            report: report(&api, warnings),
+            report: report(&api, warnings, layouts),
         })
     }
 
@@ -128,7 +149,11 @@ impl Generator {
     /// YAML for a `.yaml` or `.yml` file, JSON otherwise.
     pub fn export_openapi(&self, out: impl AsRef<Path>) -> Result<Report, Error> {
         let out = out.as_ref();
-        let (api, warnings) = self.load()?;
+        let frontend::Loaded {
+            api,
+            warnings,
+            layouts,
+        } = self.read()?;
         let document = crate::openapi_export::document(&api);
         let yaml = matches!(
             out.extension().and_then(|e| e.to_str()),
@@ -146,16 +171,20 @@ impl Generator {
             })? + "\n"
         };
         std::fs::write(out, text).map_err(|error| Error::io(out, error))?;
-        Ok(report(&api, warnings))
+        Ok(report(&api, warnings, layouts))
     }
 
     /// The client as the source of one Rust file, without writing it.
     pub fn generate_source(&self) -> Result<(String, Report), Error> {
-        let (api, warnings) = self.load()?;
+        let frontend::Loaded {
+            api,
+            warnings,
+            layouts,
+        } = self.read()?;
         let crate_name = self.crate_name_for(&api);
         let emitted = emit::emit(&api, emit::Gating::None, self.round_trip, &crate_name)?;
         let content = emit::single_file(emitted)?;
-        Ok((content, report(&api, warnings)))
+        Ok((content, report(&api, warnings, layouts)))
     }
 
     /// Writes the client as one Rust file to `include!`, for `build.rs`.
@@ -201,11 +230,12 @@ impl Generated {
     }
 }
 
-fn report(api: &Api, warnings: Vec<Warning>) -> Report {
+fn report(api: &Api, warnings: Vec<Warning>, layouts: Vec<(PathBuf, Layout)>) -> Report {
     Report {
         operations: api.operations.len(),
         schemas: api.schemas.len(),
         warnings,
+        layouts,
     }
 }
 

@@ -10,6 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::model::{Api, Operation, TypeRef};
 use crate::names::Names;
 
+mod facts;
+mod matching;
 mod operations;
 mod pairs;
 mod report;
@@ -18,7 +20,7 @@ mod schemas;
 use operations::operation_changes;
 use pairs::Pairs;
 use report::{change, scope_text};
-pub use report::{Change, Diff, Severity};
+pub use report::{Change, Diff, Facts, Severity};
 use schemas::{schema_changes, Direction};
 
 /// Compares `old` with `new`. Where one side describes only part of the
@@ -29,58 +31,58 @@ pub fn diff(old: &Api, new: &Api) -> Diff {
     let mut changes = Vec::new();
     let (old_names, new_names) = (Names::resolve(old), Names::resolve(new));
     let pairs = Pairs::find(old, new, &old_names);
-    let old_ops: BTreeMap<&str, &Operation> = old
-        .operations
-        .iter()
-        .map(|op| (op.id.as_str(), op))
-        .collect();
-    let new_ops: BTreeMap<&str, &Operation> = new
-        .operations
-        .iter()
-        .map(|op| (op.id.as_str(), op))
-        .collect();
+    let matching = matching::operations(old, new);
     let mut left_out = 0;
-    for (id, op) in &old_ops {
-        let method = old_names.operation(op).method;
-        let tag = old_names.operation(op).module;
-        let subject = format!("Client::{method}");
-        let Some(new_op) = new_ops.get(id) else {
-            if new.partial {
-                left_out += 1;
-                continue;
-            }
-            changes.push(change(
-                &tag,
-                Severity::BreaksBuild,
-                subject,
-                format!(
-                    "removed (`{} {}`); calls to it no longer compile",
-                    op.method.as_str(),
-                    op.path
-                ),
-            ));
+    for (op, new_op) in &matching.pairs {
+        let names = old_names.operation(op);
+        let subject = format!("Client::{}", names.method);
+        let moved = !matching::same_address(old, op, new, new_op);
+        operation_changes(
+            op,
+            new_op,
+            moved,
+            &pairs,
+            &names.module,
+            &subject,
+            &mut changes,
+        );
+    }
+    for op in &matching.old_only {
+        if new.partial {
+            left_out += 1;
             continue;
-        };
-        operation_changes(op, new_op, &pairs, &tag, &subject, &mut changes);
-    }
-    for (id, op) in &new_ops {
-        if !old_ops.contains_key(id) {
-            if old.partial {
-                left_out += 1;
-                continue;
-            }
-            let names = new_names.operation(op);
-            changes.push(change(
-                &names.module,
-                Severity::Compatible,
-                format!("Client::{}", names.method),
-                format!("added (`{} {}`)", op.method.as_str(), op.path),
-            ));
         }
+        let names = old_names.operation(op);
+        changes.push(change(
+            &names.module,
+            Severity::BreaksBuild,
+            format!("Client::{}", names.method),
+            format!(
+                "removed (`{} {}`); calls to it no longer compile",
+                op.method.as_str(),
+                op.path
+            ),
+        ));
     }
-    let both = |op: &Operation| {
-        old_ops.contains_key(op.id.as_str()) && new_ops.contains_key(op.id.as_str())
-    };
+    for op in &matching.new_only {
+        if old.partial {
+            left_out += 1;
+            continue;
+        }
+        let names = new_names.operation(op);
+        changes.push(change(
+            &names.module,
+            Severity::Compatible,
+            format!("Client::{}", names.method),
+            format!("added (`{} {}`)", op.method.as_str(), op.path),
+        ));
+    }
+    let paired: BTreeSet<&str> = matching
+        .pairs
+        .iter()
+        .flat_map(|(old, new)| [old.id.as_str(), new.id.as_str()])
+        .collect();
+    let both = |op: &Operation| paired.contains(op.id.as_str());
     let (old_scope, new_scope) = (
         compared_types(old, new, &both),
         compared_types(new, old, &both),
@@ -102,21 +104,30 @@ pub fn diff(old: &Api, new: &Api) -> Diff {
             .unwrap_or_default();
         let new_name = pairs.new_name(name);
         match new.schemas.get(new_name) {
-            None if in_scope(&old_scope, name) => changes.push(change(
-                &tag,
-                Severity::BreaksBuild,
-                name.clone(),
-                "type removed; code that names it no longer compiles".to_string(),
-            )),
+            None if in_scope(&old_scope, name) => {
+                let mut removed = change(
+                    &tag,
+                    Severity::BreaksBuild,
+                    name.clone(),
+                    "type removed; code that names it no longer compiles".to_string(),
+                );
+                // A page's type without one of the document in its place:
+                // where the pages say something else, the place says so.
+                removed.unshown = old.partial || new.partial;
+                changes.push(removed);
+            }
             None => {}
             Some(new_schema) => {
                 if let Some((now, place)) = pairs.renamed(name) {
-                    changes.push(change(
+                    let mut renamed = change(
                         &tag,
                         Severity::BreaksBuild,
                         name.clone(),
                         format!("type removed: `{now}` takes its place ({place}); code that names it must name `{now}`, and its changes below are under the old name"),
-                    ));
+                    );
+                    // Pages name their types after where they stand.
+                    renamed.unshown = old.partial || new.partial;
+                    changes.push(renamed);
                 }
                 let direction = Direction {
                     written: direction.written
@@ -143,11 +154,35 @@ pub fn diff(old: &Api, new: &Api) -> Diff {
             Some(old_name) => format!("type added, in the place of `{old_name}`"),
             None => "type added".to_string(),
         };
-        changes.push(change(&tag, Severity::Compatible, name.clone(), what));
+        let mut added = change(&tag, Severity::Compatible, name.clone(), what);
+        // A type of the document no page type stands for: not shown.
+        added.unshown = old.partial;
+        changes.push(added);
     }
     changes.sort();
     let scope = (old.partial || new.partial).then(|| scope_text(old, new, left_out));
-    Diff { changes, scope }
+    let facts = (old.partial || new.partial).then(|| {
+        let (pages, pages_side, document, document_side) = match old.partial {
+            true => (old, 0, new, 1),
+            false => (new, 1, old, 0),
+        };
+        let side = |which: usize| {
+            matching
+                .pairs
+                .iter()
+                .map(move |pair| if which == 0 { pair.0 } else { pair.1 })
+        };
+        Facts {
+            stated: facts::count(pages, side(pages_side)),
+            of: facts::count(document, side(document_side)),
+            differing: changes.iter().filter(|c| !c.unshown).count(),
+        }
+    });
+    Diff {
+        changes,
+        scope,
+        facts,
+    }
 }
 
 /// Where one side is partial (pages), the names of the types of `api`

@@ -7,15 +7,18 @@ use super::pairs::Pairs;
 use super::report::{change, type_text, Change, Severity};
 use crate::model::{Operation, Parameter, ParameterLocation, Security};
 
+/// What changed in `old`, paired with `new`; `moved` says whether its
+/// method or path (from the API's root) differ.
 pub(super) fn operation_changes(
     old: &Operation,
     new: &Operation,
+    moved: bool,
     pairs: &Pairs,
     tag: &str,
     subject: &str,
     out: &mut Vec<Change>,
 ) {
-    if old.method != new.method || old.path.to_string() != new.path.to_string() {
+    if moved {
         out.push(change(
             tag,
             Severity::BreaksAtRunTime,
@@ -34,12 +37,17 @@ pub(super) fn operation_changes(
     for (key @ (location, name), parameter) in &old_parameters {
         let what = format!("{location} parameter `{name}`");
         match new_parameters.get(key) {
-            None => out.push(change(
-                tag,
-                Severity::BreaksBuild,
-                subject.to_string(),
-                format!("{what} removed; code that sets it no longer compiles"),
-            )),
+            None => {
+                let mut c = change(
+                    tag,
+                    Severity::BreaksBuild,
+                    subject.to_string(),
+                    format!("{what} removed; code that sets it no longer compiles"),
+                );
+                // Pages that lost a parameter do not say it is gone.
+                c.unshown = pairs.new.partial;
+                out.push(c);
+            }
             Some(now) => {
                 if !pairs.same(&parameter.ty, &now.ty) {
                     out.push(change(
@@ -76,18 +84,44 @@ pub(super) fn operation_changes(
             continue;
         }
         let what = format!("{location} parameter `{name}` added");
-        out.push(match (parameter.required, parameter.location) {
-            (_, ParameterLocation::Path) => change(tag, Severity::BreaksBuild, subject.to_string(), format!("{what}: the method takes one more argument")),
+        let mut added = match (parameter.required, parameter.location) {
+            (_, ParameterLocation::Path) => change(
+                tag,
+                Severity::BreaksBuild,
+                subject.to_string(),
+                format!("{what}: the method takes one more argument"),
+            ),
             (true, _) => {
                 let mut c = change(tag, Severity::BreaksBuild, subject.to_string(), format!("{what}, required: the parameters struct's `new` takes it; the old client does not send it"));
                 c.breaks_at_run_time = true;
                 c
             }
-            (false, _) => change(tag, Severity::Compatible, subject.to_string(), format!("{what}, optional")),
-        });
+            (false, _) => change(
+                tag,
+                Severity::Compatible,
+                subject.to_string(),
+                format!("{what}, optional"),
+            ),
+        };
+        added.unshown = pairs.old.partial;
+        out.push(added);
     }
-    let body = |op: &Operation| op.body.as_ref().map(|b| (b.ty.clone(), b.required));
-    match (body(old), body(new)) {
+    // A side that does not say whether its body is required agrees with
+    // the other.
+    let body = |op: &Operation, other: &Operation| {
+        op.body.as_ref().map(|b| {
+            let required = match b.required_stated {
+                true => b.required,
+                false => other
+                    .body
+                    .as_ref()
+                    .filter(|o| o.required_stated)
+                    .map_or(b.required, |o| o.required),
+            };
+            (b.ty.clone(), required)
+        })
+    };
+    match (body(old, new), body(new, old)) {
         (Some((old_ty, _)), Some((new_ty, _))) if !pairs.same(&old_ty, &new_ty) => {
             out.push(change(
                 tag,

@@ -30,7 +30,7 @@ pub(super) struct Pairs<'a> {
 
 impl<'a> Pairs<'a> {
     /// Pairs the types of `old` with those of `new`, through the
-    /// operations both have (by id).
+    /// operations both have (`matching.rs` pairs them).
     pub(super) fn find(old: &'a Api, new: &'a Api, names: &Names) -> Pairs<'a> {
         let mut pairs = Pairs {
             old,
@@ -39,12 +39,7 @@ impl<'a> Pairs<'a> {
             replacing: BTreeMap::new(),
             visited: BTreeSet::new(),
         };
-        let new_ops: BTreeMap<&str, _> =
-            new.operations.iter().map(|o| (o.id.as_str(), o)).collect();
-        for op in &old.operations {
-            let Some(now) = new_ops.get(op.id.as_str()) else {
-                continue;
-            };
+        for (op, now) in super::matching::operations(old, new).pairs {
             let method = format!("`Client::{}`", names.operation(op).method);
             if let (Some(body), Some(now_body)) = (&op.body, &now.body) {
                 pairs.unify(
@@ -114,6 +109,23 @@ impl<'a> Pairs<'a> {
     /// or states less precisely (`string` for a UUID, a number for an
     /// integer), is the same as any it may stand for.
     pub(super) fn same(&self, old: &TypeRef, new: &TypeRef) -> bool {
+        // Against pages, a document's alias stands for its target.
+        if self.old.partial {
+            if let Some(target) = alias_target(self.new, new) {
+                return self.same(old, target);
+            }
+        }
+        if self.new.partial {
+            if let Some(target) = alias_target(self.old, old) {
+                return self.same(target, new);
+            }
+        }
+        if self.old.partial && rough(self.old, old, self.new, new) {
+            return true;
+        }
+        if self.new.partial && rough(self.new, new, self.old, old) {
+            return true;
+        }
         match (old, new) {
             (TypeRef::Named(a), TypeRef::Named(b)) => self.new_name(a) == b,
             (TypeRef::Array(a), TypeRef::Array(b))
@@ -135,6 +147,16 @@ impl<'a> Pairs<'a> {
 
     /// Pairs what two types hold at the same place.
     fn unify(&mut self, old: &'a TypeRef, new: &'a TypeRef, place: &str) {
+        if self.old.partial {
+            if let Some(target) = alias_target(self.new, new) {
+                return self.unify(old, target, place);
+            }
+        }
+        if self.new.partial {
+            if let Some(target) = alias_target(self.old, old) {
+                return self.unify(target, new, place);
+            }
+        }
         match (old, new) {
             (TypeRef::Named(a), TypeRef::Named(b)) => self.unify_names(a, b, place),
             (TypeRef::Array(a), TypeRef::Array(b))
@@ -162,15 +184,18 @@ impl<'a> Pairs<'a> {
         } else {
             // Only a name gone from the new version pairs, with one that is
             // new, each once (the first place, in operation order, wins).
+            // Pages name their types after where they stand, so several of
+            // theirs may stand for one of the document's.
+            let taken = self.replacing.contains_key(new) && !self.old.partial;
             if self.new.schemas.contains_key(old)
                 || self.old.schemas.contains_key(new)
                 || self.renamed.contains_key(old)
-                || self.replacing.contains_key(new)
+                || taken
             {
                 return;
             }
             self.renamed.insert(old, (new, place.to_string()));
-            self.replacing.insert(new, old);
+            self.replacing.entry(new).or_insert(old);
         }
         self.unify_schemas(old_schema, new_schema);
     }
@@ -209,6 +234,62 @@ impl<'a> Pairs<'a> {
             }
             _ => {}
         }
+    }
+}
+
+/// The type a document's alias `ty` stands for.
+fn alias_target<'a>(api: &'a Api, ty: &TypeRef) -> Option<&'a TypeRef> {
+    match ty {
+        TypeRef::Named(name) => match &api.schemas.get(name)?.kind {
+            SchemaKind::Alias(target) => Some(target),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether a page's type `page` (of `pages`) says less than, and nothing
+/// against, the document's `document` (of `api`): "an object" for any
+/// object, union or map; a string for an enum; an object read from an
+/// example (its fields' required-ness and nullability unstated) for a
+/// union one member of which it shows, or a map whose keys it samples.
+fn rough(pages: &Api, page: &TypeRef, api: &Api, document: &TypeRef) -> bool {
+    let kind = |api: &'_ Api, ty: &TypeRef| match ty {
+        TypeRef::Named(name) => api.schemas.get(name).map(|s| &s.kind).cloned(),
+        _ => None,
+    };
+    let object_like = |ty: &TypeRef| {
+        matches!(ty, TypeRef::Map(_) | TypeRef::Any)
+            || matches!(
+                kind(api, ty),
+                Some(SchemaKind::Object(_) | SchemaKind::Union(_) | SchemaKind::OneOf(_))
+            )
+    };
+    if *document == TypeRef::Any {
+        // The document admits any value: whatever the pages say is one.
+        return true;
+    }
+    match page {
+        TypeRef::Map(inner) if **inner == TypeRef::Unstated => object_like(document),
+        // A string for an enum; a scalar for a union, one member of which
+        // it is.
+        TypeRef::Primitive(Primitive::String) => matches!(
+            kind(api, document),
+            Some(SchemaKind::Enum(_) | SchemaKind::OneOf(_) | SchemaKind::Union(_))
+        ),
+        TypeRef::Primitive(_) => matches!(kind(api, document), Some(SchemaKind::OneOf(_))),
+        TypeRef::Named(_) => {
+            let from_example = matches!(kind(pages, page), Some(SchemaKind::Object(object))
+                if object.fields.iter().all(|f| f.presence == crate::model::Presence::Unstated
+                    && f.nullability == crate::model::Nullability::Unstated));
+            from_example
+                && (matches!(document, TypeRef::Map(_) | TypeRef::Any)
+                    || matches!(
+                        kind(api, document),
+                        Some(SchemaKind::Union(_) | SchemaKind::OneOf(_))
+                    ))
+        }
+        _ => false,
     }
 }
 

@@ -45,6 +45,28 @@ pub struct Change {
     pub subject: String,
     /// How it changed, and what a user does about it.
     pub what: String,
+    /// Against pages: a difference only because the pages do not show
+    /// something (a type's name, a field, a type they have no place for),
+    /// not a fact they state that differs.
+    #[serde(skip_serializing_if = "is_false")]
+    pub unshown: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+/// Against pages: how many facts they state, how many of those differ
+/// from the document's, and how many facts the document states of the
+/// same operations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Facts {
+    /// Facts the pages state of the operations compared.
+    pub stated: usize,
+    /// Facts the document states of the same operations.
+    pub of: usize,
+    /// Changes that are a fact the pages state differently.
+    pub differing: usize,
 }
 
 /// Every change between two versions.
@@ -54,6 +76,9 @@ pub struct Diff {
     /// What was compared, where a side describes only part of the API.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
+    /// Where a side is pages, the facts compared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facts: Option<Facts>,
 }
 
 impl Diff {
@@ -110,6 +135,13 @@ impl Diff {
         if let Some(scope) = &self.scope {
             out.push_str(&format!("\n{scope}\n"));
         }
+        if let Some(facts) = &self.facts {
+            let unshown = self.changes.iter().filter(|c| c.unshown).count();
+            out.push_str(&format!(
+                "\nThe pages state {} facts of the operations compared (the document {}); {} of them differ. {unshown} changes below are only what the pages do not show (a type's name, a field), not a fact they state.\n",
+                facts.stated, facts.of, facts.differing
+            ));
+        }
         let tags: BTreeSet<&str> = self.changes.iter().map(|c| c.tag.as_str()).collect();
         for tag in tags {
             out.push_str(&format!("\n## `{tag}`\n"));
@@ -147,6 +179,7 @@ pub(super) fn change(tag: &str, severity: Severity, subject: String, what: Strin
         breaks_at_run_time: severity == Severity::BreaksAtRunTime,
         subject,
         what,
+        unshown: false,
     }
 }
 

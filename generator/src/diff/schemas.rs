@@ -37,12 +37,18 @@ pub(super) fn schema_changes(
                     .iter()
                     .find(|f| f.wire_name == field.wire_name)
                 {
-                    None => out.push(change(
-                        tag,
-                        Severity::BreaksBuild,
-                        subject,
-                        "field removed; code that reads or sets it no longer compiles".to_string(),
-                    )),
+                    None => {
+                        let mut removed = change(
+                            tag,
+                            Severity::BreaksBuild,
+                            subject,
+                            "field removed; code that reads or sets it no longer compiles"
+                                .to_string(),
+                        );
+                        // New pages lacking a field of the old document.
+                        removed.unshown = pairs.new.partial;
+                        out.push(removed);
+                    }
                     Some(now) => field_changes(field, now, pairs, direction, tag, subject, out),
                 }
             }
@@ -64,7 +70,7 @@ pub(super) fn schema_changes(
                     false => "",
                 };
                 let new_name = pairs.new_name(name);
-                out.push(if required && direction.written {
+                let mut added = if required && direction.written {
                     let mut c = change(tag, Severity::BreaksBuild, subject, format!("required field added{source}: `{new_name}::new` takes it; the old client does not send it"));
                     c.breaks_at_run_time = true;
                     c
@@ -73,7 +79,9 @@ pub(super) fn schema_changes(
                         true => format!("optional field added{source} (a struct literal without `..` must name it)"),
                         false => format!("field added{source}; the old client skips it"),
                     })
-                });
+                };
+                added.unshown = pairs.old.partial;
+                out.push(added);
             }
         }
         (SchemaKind::Enum(old_enum), SchemaKind::Enum(new_enum)) => {
@@ -165,6 +173,16 @@ pub(super) fn schema_changes(
                 format!("is now {} (was {})", type_text(new_ty), type_text(old_ty)),
             ));
         }
+        // Pages show a union by one of its members, and a map by the
+        // keys of its example.
+        (
+            SchemaKind::Object(_),
+            SchemaKind::Union(_) | SchemaKind::OneOf(_) | SchemaKind::Alias(_),
+        ) if pairs.old.partial => {}
+        (
+            SchemaKind::Union(_) | SchemaKind::OneOf(_) | SchemaKind::Alias(_),
+            SchemaKind::Object(_),
+        ) if pairs.new.partial => {}
         (old_kind, new_kind)
             if std::mem::discriminant(old_kind) != std::mem::discriminant(new_kind) =>
         {

@@ -9,11 +9,20 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Error, Location, Warning};
 use crate::model::Api;
+pub use docs_page::Layout;
 use schemas::SchemaRegistry;
 
-/// The model read from `path` (a file or a folder of files) and the warnings
-/// about what the input leaves open.
-pub fn load(path: &Path) -> Result<(Api, Vec<Warning>), Error> {
+/// What reading an input gave: the model, the warnings about what it
+/// leaves open, and the layout each page was read in.
+pub struct Loaded {
+    pub api: Api,
+    pub warnings: Vec<Warning>,
+    pub layouts: Vec<(PathBuf, Layout)>,
+}
+
+/// The model read from `path` (a file or a folder of files); pages in
+/// `layout`, or each in the layout its words show.
+pub fn load(path: &Path, layout: Option<Layout>) -> Result<Loaded, Error> {
     let files = input_files(path)?;
     let mut inputs = Vec::new();
     for file in &files {
@@ -24,11 +33,11 @@ pub fn load(path: &Path) -> Result<(Api, Vec<Warning>), Error> {
         .iter()
         .map(|(file, text)| (*file, text.as_str()))
         .collect();
-    let (mut api, warnings) = read(&inputs)?;
-    if api.info.title.is_empty() {
-        api.info.title = name_of(path);
+    let mut loaded = read(&inputs, layout)?;
+    if loaded.api.info.title.is_empty() {
+        loaded.api.info.title = name_of(path);
     }
-    Ok((api, warnings))
+    Ok(loaded)
 }
 
 /// The name of the API read from `path`, where its input gives none (pages
@@ -48,15 +57,21 @@ fn name_of(path: &Path) -> String {
 
 /// The model of the inputs (file name and text; the extension picks the
 /// front end): pages, or one OpenAPI document.
-pub fn read(inputs: &[(&Path, &str)]) -> Result<(Api, Vec<Warning>), Error> {
+pub fn read(inputs: &[(&Path, &str)], layout: Option<Layout>) -> Result<Loaded, Error> {
     let mut registry = SchemaRegistry::default();
     let mut warnings = Vec::new();
+    let mut layouts = Vec::new();
     let mut api = Api::default();
     for (file, text) in inputs {
         match InputForm::of(file) {
             InputForm::DocsPage => {
-                let page = docs_page::parse_page(file, text, &mut registry, &mut warnings)?;
-                merge_page(&mut api, file, page, &mut warnings)?;
+                let taken = api.operations.iter().map(|op| op.id.clone()).collect();
+                let (read_as, operations) =
+                    docs_page::parse_page(file, text, layout, taken, &mut registry, &mut warnings)?;
+                layouts.push((file.to_path_buf(), read_as));
+                for operation in operations {
+                    merge_page(&mut api, file, operation, &mut warnings)?;
+                }
             }
             InputForm::OpenApi => {
                 if inputs.len() > 1 {
@@ -67,14 +82,22 @@ pub fn read(inputs: &[(&Path, &str)]) -> Result<(Api, Vec<Warning>), Error> {
                 }
                 let mut api = openapi::parse_document(file, text, &mut warnings)?;
                 api.operations.sort_by(|a, b| a.id.cmp(&b.id));
-                return Ok((api, warnings));
+                return Ok(Loaded {
+                    api,
+                    warnings,
+                    layouts,
+                });
             }
         }
     }
     api.schemas = registry.into_schemas();
     api.operations.sort_by(|a, b| a.id.cmp(&b.id));
     api.partial = true;
-    Ok((api, warnings))
+    Ok(Loaded {
+        api,
+        warnings,
+        layouts,
+    })
 }
 
 /// The input forms, told apart by file extension.
@@ -137,6 +160,9 @@ fn merge_page(
                 existing.path
             ),
         ));
+    }
+    if api.server_url.is_none() {
+        api.server_url = page.server_url;
     }
     match (&api.base_path, page.base_path) {
         (None, Some(base)) => api.base_path = Some(base),

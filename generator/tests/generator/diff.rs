@@ -508,6 +508,7 @@ fn the_report_of_one_tag_and_of_the_seed_operations() {
     let only = |keep: &dyn Fn(&apidocs2rs::diff::Change) -> bool| Diff {
         changes: report.changes.iter().filter(|c| keep(c)).cloned().collect(),
         scope: None,
+        facts: None,
     };
     insta::assert_snapshot!("diff_rbac", only(&|c| c.tag == "rbac").markdown());
     // The seed operations and the types they answer and take: unchanged

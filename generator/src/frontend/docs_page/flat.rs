@@ -32,7 +32,9 @@ use serde_json::Value;
 
 use super::example::{is_plain_sample, read_json, sample_type};
 use super::label::Label;
-use super::page::{is_media_type, join_paragraphs, OperationContext, Page};
+use super::page::{
+    is_media_type, join_paragraphs, status_suffix, unstated_object, OperationContext, Page,
+};
 use super::qualifier;
 use crate::diagnostic::{Error, Location, Warning};
 use crate::frontend::schemas::{enum_schema, SchemaRegistry};
@@ -291,30 +293,6 @@ fn sample_array(value: &Value) -> TypeRef {
         )),
         Value::Object(_) => unstated_object(),
         value => sample_type(value).unwrap_or(TypeRef::Unstated),
-    }
-}
-
-/// "An object" whose entries the page does not show (`{}` in an example,
-/// `object` on an object field with no example).
-fn unstated_object() -> TypeRef {
-    TypeRef::Map(Box::new(TypeRef::Unstated))
-}
-
-/// `Response` for success, else the status's reason (`BadRequest`).
-fn status_suffix(status: Status) -> String {
-    match status {
-        Status::Code(code) if (200..300).contains(&code) => "Response".to_string(),
-        Status::Code(400) => "BadRequest".to_string(),
-        Status::Code(401) => "Unauthorized".to_string(),
-        Status::Code(403) => "Forbidden".to_string(),
-        Status::Code(404) => "NotFound".to_string(),
-        Status::Code(409) => "Conflict".to_string(),
-        Status::Code(422) => "UnprocessableEntity".to_string(),
-        Status::Code(500) => "InternalServerError".to_string(),
-        Status::Code(code) => format!("Status{code}"),
-        Status::AnySuccess => "Response".to_string(),
-        Status::Class(class) => format!("Status{class}xx"),
-        Status::Default => "Error".to_string(),
     }
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::label;
 use crate::diagnostic::{Error, Location, Warning};
-use crate::model::TypeRef;
+use crate::model::{Operation, SecurityScheme, Status, TypeRef};
 
 /// One line of a page and its 1-based number in the file.
 #[derive(Clone, Debug)]
@@ -45,8 +45,9 @@ impl Page<'_> {
         (from..self.lines.len()).find(|&i| !self.lines[i].text.trim().is_empty())
     }
 
+    /// Line `index`, trimmed; empty past the page's end.
     pub fn text(&self, index: usize) -> &str {
-        self.lines[index].text.trim()
+        self.lines.get(index).map_or("", |line| line.text.trim())
     }
 
     pub fn find_line(
@@ -95,5 +96,41 @@ pub(super) fn parameter_type(label: &label::Label) -> TypeRef {
         label.wrap(TypeRef::Map(Box::new(TypeRef::Any)))
     } else {
         label.wrap(label.base_type())
+    }
+}
+
+/// What one operation of a page contributes to an API.
+#[derive(Debug)]
+pub struct PageOperation {
+    pub operation: Operation,
+    /// The API root's path on its host, where the page shows it
+    /// (`/api/v3//providers/...`).
+    pub base_path: Option<String>,
+    /// The server, where the page shows the operation at a full URL.
+    pub server_url: Option<String>,
+    pub security_schemes: Vec<(String, SecurityScheme)>,
+}
+
+/// "An object" whose entries the page does not show (`{}` in an example,
+/// `object` on an object field with no example).
+pub(super) fn unstated_object() -> TypeRef {
+    TypeRef::Map(Box::new(TypeRef::Unstated))
+}
+
+/// `Response` for success, else the status's reason (`BadRequest`).
+pub(super) fn status_suffix(status: Status) -> String {
+    match status {
+        Status::Code(code) if (200..300).contains(&code) => "Response".to_string(),
+        Status::Code(400) => "BadRequest".to_string(),
+        Status::Code(401) => "Unauthorized".to_string(),
+        Status::Code(403) => "Forbidden".to_string(),
+        Status::Code(404) => "NotFound".to_string(),
+        Status::Code(409) => "Conflict".to_string(),
+        Status::Code(422) => "UnprocessableEntity".to_string(),
+        Status::Code(500) => "InternalServerError".to_string(),
+        Status::Code(code) => format!("Status{code}"),
+        Status::AnySuccess => "Response".to_string(),
+        Status::Class(class) => format!("Status{class}xx"),
+        Status::Default => "Error".to_string(),
     }
 }

@@ -69,7 +69,9 @@ impl OperationReader<'_, '_, '_> {
             self.doc
                 .error(pointer, format!("unknown method `{method}`"))
         })?;
-        let id = match string(self.doc, map, "operationId", pointer)? {
+        let given = string(self.doc, map, "operationId", pointer)?;
+        let id_stated = given.is_some();
+        let id = match given {
             Some(id) => id.to_string(),
             None => {
                 let made = ident::to_snake(&format!("{} {path}", method.as_str()));
@@ -167,6 +169,7 @@ impl OperationReader<'_, '_, '_> {
         };
         Ok(Operation {
             id,
+            id_stated,
             method,
             path: path.clone(),
             description,
@@ -375,6 +378,7 @@ impl OperationReader<'_, '_, '_> {
             ));
         }
         Ok(RequestBody {
+            required_stated: true,
             content_type: media.clone(),
             required: flag(self.doc, map, "required", &pointer)?,
             ty: typed.ty,

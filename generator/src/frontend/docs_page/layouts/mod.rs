@@ -1,0 +1,5 @@
+//! One reader per layout of another renderer than authentik's: each turns
+//! the lines of a page into outlines of the operations it shows.
+
+pub mod elements;
+pub mod redoc;
