@@ -68,6 +68,22 @@ pub fn read(inputs: &[(&Path, &str)], layout: Option<Layout>) -> Result<Loaded, 
                 let taken = api.operations.iter().map(|op| op.id.clone()).collect();
                 let (read_as, operations) =
                     docs_page::parse_page(file, text, layout, taken, &mut registry, &mut warnings)?;
+                if operations.is_empty() {
+                    // A page of a folder that shows no operation (an index,
+                    // a webhook) is left out; a page given alone is refused.
+                    let message = format!(
+                        "no operation found in this {} page: expected an HTTP method and a path",
+                        read_as.title()
+                    );
+                    if inputs.len() == 1 {
+                        return Err(Error::input(Location::line(file, 1), message));
+                    }
+                    warnings.push(Warning {
+                        location: Location::line(file, 1),
+                        message: format!("{message}; the page is left out"),
+                    });
+                    continue;
+                }
                 layouts.push((file.to_path_buf(), read_as));
                 for operation in operations {
                     merge_page(&mut api, file, operation, &mut warnings)?;
@@ -89,6 +105,12 @@ pub fn read(inputs: &[(&Path, &str)], layout: Option<Layout>) -> Result<Loaded, 
                 });
             }
         }
+    }
+    if let (Some((first, _)), true) = (inputs.first(), api.operations.is_empty()) {
+        return Err(Error::input(
+            Location::file(first),
+            "none of the pages shows an operation: expected an HTTP method and a path on each",
+        ));
     }
     api.schemas = registry.into_schemas();
     api.operations.sort_by(|a, b| a.id.cmp(&b.id));

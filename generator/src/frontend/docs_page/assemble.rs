@@ -37,6 +37,9 @@ pub struct Assembler<'a> {
     pub taken: BTreeSet<String>,
     pub registry: &'a mut SchemaRegistry,
     pub warnings: &'a mut Vec<Warning>,
+    /// Whether the block being assembled writes `"string"` for a cycle
+    /// (see [`Block::cycles_shown_as_string`]).
+    pub cycles_shown_as_string: bool,
 }
 
 impl Assembler<'_> {
@@ -257,6 +260,7 @@ impl Assembler<'_> {
     /// objects when the page says so), else its shown type, else its
     /// example; `None` when the page shows none of them.
     fn block_type(&mut self, block: &Block, name: &str) -> Option<TypeRef> {
+        self.cycles_shown_as_string = block.cycles_shown_as_string;
         let example = block.example.as_ref().map(|(_, value)| value);
         let line = block.line;
         let nested;
@@ -489,10 +493,28 @@ impl Assembler<'_> {
             Value::Object(map) => {
                 let mut names = FieldNames::default();
                 let mut fields = Vec::new();
-                // Redoc's keys for an object's further entries.
-                let further = map.contains_key("property1") && map.contains_key("property2");
+                // The keys Redoc (`property1`, `property2`) and Swagger UI
+                // (`additionalProp1`, ...) make up for an object's further
+                // entries: of a map where they are all there is.
+                let further = |key: &str| {
+                    let made_up = [
+                        "property1",
+                        "property2",
+                        "additionalProp1",
+                        "additionalProp2",
+                        "additionalProp3",
+                    ];
+                    made_up.contains(&key)
+                };
+                let made_up = map.keys().filter(|key| further(key)).count() >= 2;
+                if made_up && map.keys().all(|key| further(key)) {
+                    let value = map.values().next().map_or(TypeRef::Unstated, |value| {
+                        self.example_type(&format!("{name}Value"), value, line)
+                    });
+                    return TypeRef::Map(Box::new(value));
+                }
                 for (key, value) in map {
-                    if further && (key == "property1" || key == "property2") {
+                    if made_up && further(key) {
                         continue;
                     }
                     let context = format!("{name}{}", ident::to_upper_camel(key));
@@ -521,6 +543,9 @@ impl Assembler<'_> {
             // A renderer's placeholder (`string`, its uuid or date-time)
             // says "a string"; another string is the document's own
             // example, which may stand for a list or a number.
+            Value::String(text) if text == "string" && self.cycles_shown_as_string => {
+                TypeRef::Unstated
+            }
             Value::String(text) if is_placeholder(text) => TypeRef::Primitive(Primitive::String),
             Value::String(_) => TypeRef::Unstated,
             Value::Number(_) => TypeRef::Primitive(Primitive::Number),

@@ -14,11 +14,21 @@ pub enum Layout {
     Redoc,
     /// Stoplight Elements.
     Elements,
+    /// Swagger UI.
+    SwaggerUi,
+    /// Scalar.
+    Scalar,
 }
 
 impl Layout {
     /// Every layout, in the order detection prefers them on a tie.
-    pub const ALL: [Layout; 3] = [Layout::Docusaurus, Layout::Redoc, Layout::Elements];
+    pub const ALL: [Layout; 5] = [
+        Layout::Docusaurus,
+        Layout::Redoc,
+        Layout::Elements,
+        Layout::SwaggerUi,
+        Layout::Scalar,
+    ];
 
     /// The name a user gives it (`--layout redoc`).
     pub fn name(self) -> &'static str {
@@ -26,6 +36,8 @@ impl Layout {
             Layout::Docusaurus => "docusaurus",
             Layout::Redoc => "redoc",
             Layout::Elements => "elements",
+            Layout::SwaggerUi => "swagger-ui",
+            Layout::Scalar => "scalar",
         }
     }
 
@@ -35,6 +47,8 @@ impl Layout {
             Layout::Docusaurus => "docusaurus-openapi-docs",
             Layout::Redoc => "Redoc",
             Layout::Elements => "Stoplight Elements",
+            Layout::SwaggerUi => "Swagger UI",
+            Layout::Scalar => "Scalar",
         }
     }
 
@@ -73,6 +87,24 @@ impl Layout {
                 "Allowed values:",
                 "Match pattern:",
                 "Security:",
+            ],
+            Layout::SwaggerUi => &[
+                "Try it out",
+                "Name\tDescription",
+                "Code\tDescription\tLinks",
+                "No parameters",
+                "Example Value",
+                "Controls Accept header.",
+                "No links",
+            ],
+            Layout::Scalar => &[
+                "Copy link",
+                "Request Example for",
+                "Show Schema",
+                "Show Child Attributes",
+                "Test Request",
+                "Selected Content Type:",
+                "Type:",
             ],
         }
     }

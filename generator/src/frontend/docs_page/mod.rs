@@ -39,7 +39,7 @@ use page::{Line, Page};
 /// pages before. Schemas go into `registry`; what the page leaves open
 /// goes into `warnings`.
 /// Returns the layout read and the page's operations (several on a
-/// single-page site).
+/// single-page site; none where the page shows no method and path).
 pub fn parse_page(
     file: &Path,
     text: &str,
@@ -67,22 +67,16 @@ pub fn parse_page(
         }
         Layout::Redoc => layouts::redoc::read(&page),
         Layout::Elements => layouts::elements::read(&page),
+        Layout::SwaggerUi => layouts::swagger_ui::read(&page),
+        Layout::Scalar => layouts::scalar::read(&page),
     };
-    if outlines.is_empty() {
-        return Err(page.error(
-            0,
-            format!(
-                "no operation found in this {} page: expected an HTTP method and a path",
-                layout.title()
-            ),
-        ));
-    }
     let mut assembler = assemble::Assembler {
         file,
         lines: &lines,
         taken,
         registry,
         warnings,
+        cycles_shown_as_string: false,
     };
     let mut operations = Vec::new();
     for outline in &outlines {

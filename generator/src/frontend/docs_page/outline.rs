@@ -62,6 +62,10 @@ pub struct Block {
     /// Whether the copy lost how the fields nest (nested fields read like
     /// siblings): `depth` is then found from the example.
     pub nesting_lost: bool,
+    /// Whether the renderer's examples write `"string"` for a schema that
+    /// refers back to itself (Swagger UI), so that `"string"` there does
+    /// not say the value is a string.
+    pub cycles_shown_as_string: bool,
 }
 
 /// A field or a parameter, with what the page states of it.

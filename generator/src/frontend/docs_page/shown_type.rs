@@ -275,6 +275,12 @@ impl ShownType {
 }
 
 /// The kind a format alone stands for.
+/// Whether `text` is a format a page may show apart from its type
+/// (Scalar's `Format:` line).
+pub fn is_format(text: &str) -> bool {
+    FORMATS.contains(&text)
+}
+
 fn format_kind(format: &str) -> ShownKind {
     match format {
         "int8" | "int16" | "int32" | "int64" | "uint8" | "uint16" | "uint32" | "uint64" => {

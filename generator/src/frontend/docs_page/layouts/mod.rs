@@ -3,3 +3,5 @@
 
 pub mod elements;
 pub mod redoc;
+pub mod scalar;
+pub mod swagger_ui;
