@@ -173,6 +173,7 @@ pub fn diff(old: &Api, new: &Api) -> Diff {
                 .map(move |pair| if which == 0 { pair.0 } else { pair.1 })
         };
         Facts {
+            operations: matching.pairs.len(),
             stated: facts::count(pages, side(pages_side)),
             of: facts::count(document, side(document_side)),
             differing: changes.iter().filter(|c| !c.unshown).count(),

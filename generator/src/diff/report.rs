@@ -61,6 +61,8 @@ fn is_false(value: &bool) -> bool {
 /// same operations.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Facts {
+    /// Operations compared: those of the pages the document has too.
+    pub operations: usize,
     /// Facts the pages state of the operations compared.
     pub stated: usize,
     /// Facts the document states of the same operations.
@@ -138,8 +140,8 @@ impl Diff {
         if let Some(facts) = &self.facts {
             let unshown = self.changes.iter().filter(|c| c.unshown).count();
             out.push_str(&format!(
-                "\nThe pages state {} facts of the operations compared (the document {}); {} of them differ. {unshown} changes below are only what the pages do not show (a type's name, a field), not a fact they state.\n",
-                facts.stated, facts.of, facts.differing
+                "\nThe pages state {} facts of the {} operations compared (the document {}); {} of them differ. {unshown} changes below are only what the pages do not show (a type's name, a field), not a fact they state.\n",
+                facts.stated, facts.operations, facts.of, facts.differing
             ));
         }
         let tags: BTreeSet<&str> = self.changes.iter().map(|c| c.tag.as_str()).collect();

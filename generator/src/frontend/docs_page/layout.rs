@@ -8,7 +8,8 @@ use super::page::Page;
 /// A layout of API reference pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Layout {
-    /// docusaurus-openapi-docs as authentik's site renders it.
+    /// docusaurus-openapi-docs: its current layout, and the older one
+    /// authentik's site renders.
     Docusaurus,
     /// Redoc.
     Redoc,
@@ -65,6 +66,12 @@ impl Layout {
             Layout::Docusaurus => &[
                 "Possible values:",
                 "Example (from schema)",
+                "Example (auto)",
+                "SCHEMA",
+                "BODY",
+                "Request\u{200b}",
+                "Responses\u{200b}",
+                "SEND API REQUEST",
                 "Request Collapse all",
                 "Skip to main content",
                 "Schema",

@@ -62,6 +62,9 @@ pub fn parse_page(
     };
     let layout = layout.unwrap_or_else(|| Layout::detect(&page));
     let outlines = match layout {
+        Layout::Docusaurus if layouts::docusaurus::recognises(&page) => {
+            layouts::docusaurus::read(&page)
+        }
         Layout::Docusaurus => {
             return Ok((layout, vec![docusaurus::read(&page, registry, warnings)?]));
         }

@@ -1,6 +1,7 @@
 //! One reader per layout of another renderer than authentik's: each turns
 //! the lines of a page into outlines of the operations it shows.
 
+pub mod docusaurus;
 pub mod elements;
 pub mod redoc;
 pub mod scalar;

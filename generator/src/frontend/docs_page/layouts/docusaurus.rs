@@ -1,0 +1,533 @@
+//! docusaurus-openapi-docs as its current releases render a page (on most
+//! sites other than authentik's, whose older layout `docusaurus.rs` reads):
+//! the title (the summary), the method on a line of its own and the path
+//! or full URL under it (`/pets/:id`), the description, `Request` with
+//! `PATH PARAMETERS`, `QUERY PARAMETERS`, `HEADER PARAMETERS` and `COOKIE
+//! PARAMETERS`, the body's media types then `Body` and `BODY` (`REQUIRED`
+//! under it where it is), and `Responses`: every status on a line, then the
+//! first status's description, media types and `SCHEMA`. Headings are in
+//! capitals as the site styles them; a copy may keep their own case, so
+//! they are read either way, and the `Request` and `Responses` headings
+//! end in a zero-width space.
+//!
+//! A field is its name, its type on the next line (`string`,
+//! `integer<int64>`, `object[]`, or a schema's title in its place), then
+//! `REQUIRED`, `NULLABLE` and `DEPRECATED` as they hold (their absence says
+//! optional and not null), `Possible values:` with the enum values and
+//! limits, `Default value:`, `Example:` and the description. A list of
+//! objects is wrapped in `Array [` and `]`. Nested objects and the other
+//! statuses' schemas are collapsed in a copy: what they hide is unstated.
+
+use super::super::locate;
+use super::super::outline::{Block, Entry, OutlineOperation};
+use super::super::page::{is_media_type, join_paragraphs, Page};
+use super::super::qualifier;
+use super::super::shown_type::{ShownKind, ShownType};
+use crate::model::{Constraints, ParameterLocation, Status, TypeRef};
+
+/// Whether a page is in this layout rather than authentik's older one:
+/// only this one writes `Example (auto)`, the capital `SCHEMA` and
+/// `BODY`, and headings ending in a zero-width space.
+pub fn recognises(page: &Page<'_>) -> bool {
+    (0..page.lines.len()).any(|index| {
+        matches!(
+            page.lines[index].text.trim(),
+            "Example (auto)" | "SCHEMA" | "BODY" | "Request\u{200b}" | "Responses\u{200b}"
+        )
+    })
+}
+
+/// Reads every operation of the page: each starts at its method on a line
+/// of its own with the path or URL under it, the title above.
+pub fn read(page: &Page<'_>) -> Vec<OutlineOperation> {
+    let count = page.lines.len();
+    let starts: Vec<usize> = (0..count)
+        .filter(|&at| {
+            locate::method(page.text(at)).is_some()
+                && page
+                    .next_content(at + 1)
+                    .is_some_and(|next| next <= at + 2 && locate::is_path(page.text(next)))
+        })
+        .collect();
+    let mut operations = Vec::new();
+    for (position, &method_line) in starts.iter().enumerate() {
+        let end = starts
+            .get(position + 1)
+            .map_or(count, |&next| title_line(page, next).unwrap_or(next));
+        operations.push(operation(page, method_line, end));
+    }
+    operations
+}
+
+/// The title above a method line.
+fn title_line(page: &Page<'_>, method_line: usize) -> Option<usize> {
+    (0..method_line).rev().find(|&at| !page.text(at).is_empty())
+}
+
+/// A line with its zero-width spaces dropped.
+fn clean(text: &str) -> &str {
+    text.trim_matches(|c: char| c == '\u{200b}' || c.is_whitespace())
+}
+
+enum Heading {
+    Request,
+    Parameters(ParameterLocation),
+    Responses,
+    /// The code samples, the request panel and the like: the end of what
+    /// the reference says.
+    End,
+}
+
+fn heading(text: &str) -> Option<Heading> {
+    let text = clean(text).to_ascii_uppercase();
+    Some(match text.as_str() {
+        "REQUEST" => Heading::Request,
+        "PATH PARAMETERS" => Heading::Parameters(ParameterLocation::Path),
+        "QUERY PARAMETERS" => Heading::Parameters(ParameterLocation::Query),
+        "HEADER PARAMETERS" => Heading::Parameters(ParameterLocation::Header),
+        "COOKIE PARAMETERS" => Heading::Parameters(ParameterLocation::Cookie),
+        "RESPONSES" => Heading::Responses,
+        "CURL" | "CSHARP" | "SHELL" | "PYTHON" | "NODEJS" | "GO" | "JAVA" | "JAVASCRIPT" => {
+            Heading::End
+        }
+        _ if text.starts_with("AUTHORIZATION:") => Heading::End,
+        _ => return None,
+    })
+}
+
+fn operation(page: &Page<'_>, method_line: usize, end: usize) -> OutlineOperation {
+    let mut op = OutlineOperation {
+        start: title_line(page, method_line).unwrap_or(method_line),
+        ..OutlineOperation::default()
+    };
+    if let Some(method) = locate::method(page.text(method_line)) {
+        op.method = Some((method, method_line));
+    }
+    let path_line = page.next_content(method_line + 1).unwrap_or(method_line);
+    op.path = Some((page.text(path_line).to_string(), path_line));
+    if let Some(title) = title_line(page, method_line) {
+        let title = clean(page.text(title));
+        if locate::glued(title).is_none() && !title.eq_ignore_ascii_case("deprecated") {
+            op.summary = Some(title.to_string());
+        }
+        op.deprecated = page.text(op.start).eq_ignore_ascii_case("deprecated")
+            || (op.start > 0 && page.text(op.start - 1).eq_ignore_ascii_case("deprecated"));
+    }
+    let headings: Vec<(usize, Heading)> = (path_line + 1..end)
+        .filter_map(|at| heading(page.text(at)).map(|h| (at, h)))
+        .collect();
+    let reference_end = headings
+        .iter()
+        .find(|(_, h)| matches!(h, Heading::End))
+        .map_or(end, |h| h.0);
+    let description_end = headings.first().map_or(reference_end, |h| h.0);
+    op.description = join_paragraphs((path_line + 1..description_end).map(|at| page.text(at)));
+    // The body follows the parameters in the request section: its media
+    // types, then `Body`.
+    let request_end = headings
+        .iter()
+        .find(|(_, h)| matches!(h, Heading::Responses))
+        .map_or(reference_end, |h| h.0);
+    let body_start = page
+        .find_line(description_end, request_end, |text| {
+            text == "Body" || text == "BODY"
+        })
+        .map(|tab| {
+            let mut start = tab;
+            while start > description_end && media(page.text(start - 1)).is_some() {
+                start -= 1;
+            }
+            start
+        });
+    if let Some(start) = body_start {
+        op.body = Some(request_body(page, start, request_end));
+    }
+    for (position, &(start, ref heading)) in headings.iter().enumerate() {
+        if start >= reference_end {
+            break;
+        }
+        let section_end = headings
+            .get(position + 1)
+            .map_or(reference_end, |h| h.0)
+            .min(reference_end);
+        match heading {
+            Heading::Parameters(location) => {
+                let section_end = body_start
+                    .filter(|&b| b > start)
+                    .map_or(section_end, |b| b.min(section_end));
+                for mut entry in entries(page, start + 1, section_end) {
+                    entry.location = Some(*location);
+                    op.parameters.push(entry);
+                }
+            }
+            Heading::Responses => op.responses = responses(page, start + 1, section_end),
+            Heading::Request | Heading::End => {}
+        }
+    }
+    op
+}
+
+/// A media type as the site shows it (`APPLICATION/JSON`), in its own case.
+fn media(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    is_media_type(&lower).then_some(lower)
+}
+
+/// The request body in `from..to`: its media types, `Body` (the tab) and
+/// `BODY` (the heading over its fields).
+fn request_body(page: &Page<'_>, from: usize, to: usize) -> Block {
+    let body = page
+        .find_line(from, to, |text| text == "BODY" || text == "Body")
+        .unwrap_or(from);
+    // `Body` is the tab, `BODY` the heading over the fields.
+    let heading = page
+        .find_line(body + 1, to, |text| text == "BODY")
+        .unwrap_or(body);
+    let media_line = page.find_line(from, body, |text| media(text).is_some());
+    let mut block = Block {
+        line: heading,
+        media: media_line.and_then(|at| media(page.text(at))),
+        required: Some(false),
+        schema_shown: true,
+        ..Block::default()
+    };
+    let mut index = heading + 1;
+    schema(page, &mut index, to, &mut block);
+    block
+}
+
+/// The statuses, on a line each, then what the first shows: its
+/// description, media types and schema; the others' are collapsed.
+fn responses(page: &Page<'_>, from: usize, to: usize) -> Vec<Block> {
+    let mut index = page.next_content(from).unwrap_or(to);
+    let mut blocks = Vec::new();
+    while index < to {
+        let Some(status) = status(page.text(index)) else {
+            break;
+        };
+        blocks.push(Block::response(index, status));
+        index += 1;
+    }
+    let Some(first) = blocks.first_mut() else {
+        return blocks;
+    };
+    first.schema_shown = true;
+    let schema_heading = page.find_line(index, to, |text| text == "SCHEMA" || text == "Schema");
+    let description_end = page
+        .find_line(index, schema_heading.unwrap_or(to), |text| {
+            media(text).is_some() || text == "Response Headers"
+        })
+        .or(schema_heading)
+        .unwrap_or(to);
+    first.description = join_paragraphs((index..description_end).map(|at| page.text(at)));
+    first.media = page
+        .find_line(description_end, schema_heading.unwrap_or(to), |text| {
+            media(text).is_some()
+        })
+        .and_then(|at| media(page.text(at)));
+    // `Schema` is the tab, `SCHEMA` the heading over the fields.
+    if let Some(tab) = schema_heading {
+        let heading = page
+            .find_line(tab + 1, to, |text| text == "SCHEMA")
+            .unwrap_or(tab);
+        first.line = heading;
+        let mut at = heading + 1;
+        schema(page, &mut at, to, first);
+    }
+    blocks
+}
+
+fn status(text: &str) -> Option<Status> {
+    if text.eq_ignore_ascii_case("default") {
+        return Some(Status::Default);
+    }
+    (text.len() == 3)
+        .then(|| text.parse::<u16>().ok())
+        .flatten()
+        .filter(|code| (100..600).contains(code))
+        .map(Status::Code)
+}
+
+/// A body's schema from `*index`: `REQUIRED` (a request body's), its
+/// description, then its own type or its fields, in `Array [` ... `]`
+/// where it is a list of objects.
+fn schema(page: &Page<'_>, index: &mut usize, to: usize, block: &mut Block) {
+    if page.text(*index) == "REQUIRED" {
+        block.required = Some(true);
+        *index += 1;
+    }
+    let Some(first) = page.next_content(*index).filter(|&at| at < to) else {
+        return;
+    };
+    if page.text(first) == "Array [" {
+        let list = ShownType::parse("object[]");
+        block.shown = list.map(|shown| (shown, first));
+        block.fields = entries(page, first + 1, to);
+        return;
+    }
+    // A body that is not an object shows its type alone (`string`, and
+    // its example under it).
+    if let Some(shown) = ShownType::parse(page.text(first))
+        .filter(|shown| !matches!(shown.kind, ShownKind::Object | ShownKind::Enum))
+    {
+        block.shown = Some((shown, first));
+        return;
+    }
+    let fields = entries(page, first, to);
+    let fields_start = fields.first().map_or(to, |f| f.line);
+    block.description = join_paragraphs((first..fields_start).map(|at| page.text(at)));
+    block.fields = fields;
+}
+
+/// The flags a field shows under its type.
+/// They are in capitals (a field may be named `required`).
+fn flag(text: &str) -> Option<&'static str> {
+    Some(match text {
+        "REQUIRED" => "required",
+        "NULLABLE" => "nullable",
+        "DEPRECATED" => "deprecated",
+        "READ ONLY" | "READONLY" | "READ-ONLY" => "read-only",
+        "WRITE ONLY" | "WRITEONLY" | "WRITE-ONLY" => "write-only",
+        _ => return None,
+    })
+}
+
+/// A line the layout writes under a field, not in its description.
+fn is_attribute(text: &str) -> bool {
+    text.starts_with(qualifier::PREFIX)
+        || text.starts_with("Default value:")
+        || text.starts_with("Example:")
+        || text.starts_with("Constraints:")
+}
+
+/// Whether `text` can be a field's name.
+fn is_name(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 120
+        && !text.contains(char::is_whitespace)
+        && !matches!(text, "[" | "]" | "[]" | "{" | "}")
+        && flag(text).is_none()
+        && heading(text).is_none()
+        && !text.ends_with(':')
+}
+
+/// Whether a field starts at `at`: a name, then its type or a flag on the
+/// next line, and above it a blank line, a line the layout writes, or the
+/// lines of the field before when that has no description.
+fn starts_field(page: &Page<'_>, at: usize, from: usize) -> bool {
+    let text = page.text(at);
+    let next = page.text(at + 1);
+    if !is_name(text) || next.is_empty() || is_attribute(next) || next == "]" {
+        return false;
+    }
+    if at == from {
+        return true;
+    }
+    let above = page.text(at - 1);
+    above.is_empty()
+        || is_attribute(above)
+        || flag(above).is_some()
+        || matches!(above, "Array [" | "]")
+        || (at >= from + 2 && is_name(page.text(at - 2)) && type_line(above))
+}
+
+/// A line that is a field's type: a type the layout writes, or a schema's
+/// title in its place (`Time duration`), which says nothing of the type.
+fn type_line(text: &str) -> bool {
+    !text.is_empty() && flag(text).is_none() && !is_attribute(text) && text.len() <= 80
+}
+
+/// The fields in `from..to`.
+fn entries(page: &Page<'_>, from: usize, to: usize) -> Vec<Entry> {
+    let mut starts = Vec::new();
+    let mut depth = 0usize;
+    let mut at = from;
+    while at < to {
+        let text = page.text(at);
+        if text == "Array [" {
+            depth += 1;
+        } else if text == "]" {
+            depth = depth.saturating_sub(1);
+        } else if starts_field(page, at, from) {
+            starts.push((at, depth));
+            // The type line is the field's, never a field of its own.
+            at += 2;
+            continue;
+        }
+        at += 1;
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(position, &(start, depth))| {
+            let end = starts.get(position + 1).map_or(to, |next| next.0);
+            let mut entry = entry(page, start, end);
+            entry.depth = depth;
+            entry
+        })
+        .collect()
+}
+
+fn entry(page: &Page<'_>, start: usize, end: usize) -> Entry {
+    let mut entry = Entry {
+        line: start,
+        name: page.text(start).to_string(),
+        required: Some(false),
+        nullable: Some(false),
+        ..Entry::default()
+    };
+    let mut index = start + 1;
+    let type_text = page.text(index);
+    let mut titled_list = false;
+    if flag(type_text).is_none() && index < end {
+        entry.shown = match type_text {
+            // The site writes `object` for a choice of types (`anyOf`) as
+            // for an object, and `[]` for a list whose items it does not
+            // show (a schema that refers back to itself): an object, or
+            // items, of which nothing is stated, not even `null`.
+            "object" => {
+                entry.nullable = None;
+                None
+            }
+            "object[]" | "[]" => {
+                entry.nullable = None;
+                ShownType::parse("object[]")
+            }
+            // A schema's title in the type's place (`Time duration`)
+            // says nothing of the type; `Title[]` says it is a list.
+            text => ShownType::parse(text).or_else(|| {
+                titled_list = text.ends_with("[]");
+                None
+            }),
+        };
+        if let Some(shown) = entry.shown.as_mut() {
+            shown.title = None;
+        }
+        index += 1;
+    }
+    while index < end {
+        match flag(page.text(index)) {
+            Some("required") => entry.required = Some(true),
+            Some("nullable") => entry.nullable = Some(true),
+            Some("deprecated") => entry.deprecated = true,
+            Some("read-only") => entry.read_only = true,
+            Some("write-only") => entry.write_only = true,
+            _ => break,
+        }
+        index += 1;
+    }
+    let mut prose = Vec::new();
+    while index < end {
+        let text = page.text(index);
+        if matches!(text, "Array [" | "]") {
+            break;
+        }
+        if let Some(rest) = text.strip_prefix(qualifier::PREFIX) {
+            if let Ok(found) = qualifier::parse(rest) {
+                let ty = entry
+                    .shown
+                    .as_ref()
+                    .map_or(TypeRef::Unstated, ShownType::type_ref);
+                let (kept, _) = found.on(&ty);
+                merge(&mut entry.constraints, kept);
+                if found.enum_values.is_some() {
+                    entry.values = found.enum_values;
+                }
+            }
+        } else if let Some(rest) = text.strip_prefix("Default value:") {
+            entry.default = Some(rest.trim().to_string());
+        } else if !text.starts_with("Example:") {
+            prose.push(text);
+        }
+        index += 1;
+    }
+    entry.description = join_paragraphs(prose.into_iter());
+    if titled_list {
+        // A list of an enum where the values are shown, else of items of
+        // which nothing is stated.
+        entry.shown = ShownType::parse(match entry.values {
+            Some(_) => "enum[]",
+            None => "object[]",
+        });
+    }
+    entry
+}
+
+/// Adds what `found` states to `into`.
+fn merge(into: &mut Constraints, found: Constraints) {
+    into.min_length = into.min_length.or(found.min_length);
+    into.max_length = into.max_length.or(found.max_length);
+    into.pattern = into.pattern.take().or(found.pattern);
+    into.minimum = into.minimum.take().or(found.minimum);
+    into.maximum = into.maximum.take().or(found.maximum);
+    into.min_items = into.min_items.or(found.min_items);
+    into.max_items = into.max_items.or(found.max_items);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::frontend::docs_page::page::Line;
+    use crate::frontend::docs_page::shown_type::ShownKind;
+    use crate::model::Method;
+    use std::path::Path;
+
+    fn read_text(text: &str) -> Vec<OutlineOperation> {
+        let lines: Vec<Line> = text
+            .lines()
+            .enumerate()
+            .map(|(index, text)| Line {
+                number: index + 1,
+                text: text.to_string(),
+            })
+            .collect();
+        read(&Page {
+            file: Path::new("page.txt"),
+            lines: &lines,
+        })
+    }
+
+    #[test]
+    fn an_operation_its_parameters_body_and_responses() {
+        let ops = read_text(concat!(
+            "Update a widget\nPUT\nhttps://api.example.com/v1/widgets/:id\n\nReplaces one.\n\n",
+            "Request\u{200b}\nPATH PARAMETERS\nid\ninteger<int64>\nREQUIRED\n\nThe widget.\n\n",
+            "QUERY PARAMETERS\nmode\nWidgetMode\n\nPossible values: [fast, slow]\n\nDefault value: fast\n",
+            "APPLICATION/JSON\nBody\nExample (auto)\nBODY\nREQUIRED\nname\nstring\nREQUIRED\n\n",
+            "Possible values: non-empty and <= 40 characters\n\ntags\nstring[]\nnote\nstring\nNULLABLE\n\n",
+            "Responses\u{200b}\n200\n404\n\nThe widget.\n\nAPPLICATION/JSON\nSchema\nExample (auto)\n",
+            "SCHEMA\nArray [\nid\ninteger<int64>\nREQUIRED\n]\nCURL\nPYTHON\ncurl -L ...\n",
+        ));
+        assert_eq!(ops.len(), 1);
+        let op = &ops[0];
+        assert_eq!(op.method.as_ref().map(|m| m.0), Some(Method::Put));
+        assert_eq!(
+            op.path.as_ref().map(|p| p.0.as_str()),
+            Some("https://api.example.com/v1/widgets/:id")
+        );
+        assert_eq!(op.summary.as_deref(), Some("Update a widget"));
+        assert_eq!(op.description.as_deref(), Some("Replaces one."));
+        let names: Vec<_> = op.parameters.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["id", "mode"]);
+        assert_eq!(op.parameters[0].required, Some(true));
+        assert!(op.parameters[1].shown.is_none(), "a title is no type");
+        assert_eq!(
+            op.parameters[1].values,
+            Some(vec!["fast".into(), "slow".into()])
+        );
+        assert_eq!(op.parameters[1].default.as_deref(), Some("fast"));
+        let body = op.body.as_ref().expect("a body");
+        assert_eq!(body.required, Some(true));
+        assert_eq!(body.media.as_deref(), Some("application/json"));
+        let fields: Vec<_> = body.fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(fields, ["name", "tags", "note"]);
+        assert_eq!(body.fields[0].constraints.min_length, Some(1));
+        assert_eq!(body.fields[2].nullable, Some(true));
+        assert_eq!(op.responses.len(), 2);
+        let ok = &op.responses[0];
+        assert_eq!(ok.description.as_deref(), Some("The widget."));
+        assert!(ok.schema_shown && !op.responses[1].schema_shown);
+        assert!(matches!(&ok.shown, Some((shown, _)) if matches!(shown.kind, ShownKind::Array(_))));
+        assert_eq!(ok.fields.len(), 1);
+    }
+}
