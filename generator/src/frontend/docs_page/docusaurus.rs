@@ -539,7 +539,7 @@ fn request_header(text: &str) -> Option<RequestHeader<'_>> {
     })
 }
 
-fn is_operation_id(text: &str) -> bool {
+pub(super) fn is_operation_id(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_lowercase())
         && text
             .chars()

@@ -17,18 +17,43 @@
 //! limits, `Default value:`, `Example:` and the description. A list of
 //! objects is wrapped in `Array [` and `]`. Nested objects and the other
 //! statuses' schemas are collapsed in a copy: what they hide is unstated.
+//!
+//! A copy of the selected page (rather than the page's text) glues more:
+//! `POST/v1/widgets`, `name stringrequired`, `owner Owner (string)nullable`
+//! (a schema's title before the type), `- 200` for each status tab, `-
+//! application/json` for each media type, `Possible values: [ADD` with
+//! each further value on a line of its own, and each status's block after
+//! the list, its example JSON closing it. authentik's pages are of this
+//! kind with the operation id for a title; `docusaurus.rs` reads those.
 
+use super::super::docusaurus::is_operation_id;
+use super::super::example::read_json;
 use super::super::locate;
 use super::super::outline::{Block, Entry, OutlineOperation};
 use super::super::page::{is_media_type, join_paragraphs, Page};
 use super::super::qualifier;
 use super::super::shown_type::{ShownKind, ShownType};
-use crate::model::{Constraints, ParameterLocation, Status, TypeRef};
+use crate::model::{Constraints, Method, ParameterLocation, Status, TypeRef};
 
 /// Whether a page is in this layout rather than authentik's older one:
 /// only this one writes `Example (auto)`, the capital `SCHEMA` and
 /// `BODY`, and headings ending in a zero-width space.
 pub fn recognises(page: &Page<'_>) -> bool {
+    let current = is_current(page);
+    // The glued copy, titled with a summary rather than an operation id.
+    let title = page
+        .next_content(0)
+        .map(|at| match page.text(at) == "Skip to main content" {
+            true => page.next_content(at + 1).unwrap_or(at),
+            false => at,
+        })
+        .map_or("", |at| page.text(at));
+    current || (!title.is_empty() && !is_operation_id(title))
+}
+
+/// Whether the page is a copy of the current layout's text, which has a
+/// line for each part of a field.
+fn is_current(page: &Page<'_>) -> bool {
     (0..page.lines.len()).any(|index| {
         matches!(
             page.lines[index].text.trim(),
@@ -41,22 +66,31 @@ pub fn recognises(page: &Page<'_>) -> bool {
 /// of its own with the path or URL under it, the title above.
 pub fn read(page: &Page<'_>) -> Vec<OutlineOperation> {
     let count = page.lines.len();
+    let glued = !is_current(page);
     let starts: Vec<usize> = (0..count)
-        .filter(|&at| {
-            locate::method(page.text(at)).is_some()
-                && page
-                    .next_content(at + 1)
-                    .is_some_and(|next| next <= at + 2 && locate::is_path(page.text(next)))
-        })
+        .filter(|&at| method_and_path(page, at).is_some())
         .collect();
     let mut operations = Vec::new();
     for (position, &method_line) in starts.iter().enumerate() {
         let end = starts
             .get(position + 1)
             .map_or(count, |&next| title_line(page, next).unwrap_or(next));
-        operations.push(operation(page, method_line, end));
+        operations.push(operation(page, method_line, end, glued));
     }
     operations
+}
+
+/// The method and path at `at`, glued (`POST/v1/widgets`) or the path on
+/// the next line, and the line of the path.
+fn method_and_path(page: &Page<'_>, at: usize) -> Option<(Method, String, usize)> {
+    // Glued without a space: code samples write `GET /path HTTP/1.1`.
+    let text = page.text(at);
+    if let Some((method, path)) = locate::glued(text).filter(|_| !text.contains(' ')) {
+        return Some((method, path, at));
+    }
+    let method = locate::method(page.text(at))?;
+    let next = page.next_content(at + 1).filter(|&next| next <= at + 2)?;
+    locate::is_path(page.text(next)).then(|| (method, page.text(next).to_string(), next))
 }
 
 /// The title above a method line.
@@ -95,16 +129,17 @@ fn heading(text: &str) -> Option<Heading> {
     })
 }
 
-fn operation(page: &Page<'_>, method_line: usize, end: usize) -> OutlineOperation {
+fn operation(page: &Page<'_>, method_line: usize, end: usize, glued: bool) -> OutlineOperation {
     let mut op = OutlineOperation {
         start: title_line(page, method_line).unwrap_or(method_line),
         ..OutlineOperation::default()
     };
-    if let Some(method) = locate::method(page.text(method_line)) {
+    let mut path_line = method_line;
+    if let Some((method, path, line)) = method_and_path(page, method_line) {
         op.method = Some((method, method_line));
+        op.path = Some((path, line));
+        path_line = line;
     }
-    let path_line = page.next_content(method_line + 1).unwrap_or(method_line);
-    op.path = Some((page.text(path_line).to_string(), path_line));
     if let Some(title) = title_line(page, method_line) {
         let title = clean(page.text(title));
         if locate::glued(title).is_none() && !title.eq_ignore_ascii_case("deprecated") {
@@ -140,7 +175,7 @@ fn operation(page: &Page<'_>, method_line: usize, end: usize) -> OutlineOperatio
             start
         });
     if let Some(start) = body_start {
-        op.body = Some(request_body(page, start, request_end));
+        op.body = Some(request_body(page, start, request_end, glued));
     }
     for (position, &(start, ref heading)) in headings.iter().enumerate() {
         if start >= reference_end {
@@ -155,27 +190,28 @@ fn operation(page: &Page<'_>, method_line: usize, end: usize) -> OutlineOperatio
                 let section_end = body_start
                     .filter(|&b| b > start)
                     .map_or(section_end, |b| b.min(section_end));
-                for mut entry in entries(page, start + 1, section_end) {
+                for mut entry in entries(page, start + 1, section_end, glued) {
                     entry.location = Some(*location);
                     op.parameters.push(entry);
                 }
             }
-            Heading::Responses => op.responses = responses(page, start + 1, section_end),
+            Heading::Responses => op.responses = responses(page, start + 1, section_end, glued),
             Heading::Request | Heading::End => {}
         }
     }
     op
 }
 
-/// A media type as the site shows it (`APPLICATION/JSON`), in its own case.
+/// A media type as the site shows it (`APPLICATION/JSON`, `-
+/// application/json`), in its own case.
 fn media(text: &str) -> Option<String> {
-    let lower = text.to_ascii_lowercase();
+    let lower = text.strip_prefix("- ").unwrap_or(text).to_ascii_lowercase();
     is_media_type(&lower).then_some(lower)
 }
 
 /// The request body in `from..to`: its media types, `Body` (the tab) and
 /// `BODY` (the heading over its fields).
-fn request_body(page: &Page<'_>, from: usize, to: usize) -> Block {
+fn request_body(page: &Page<'_>, from: usize, to: usize, glued: bool) -> Block {
     let body = page
         .find_line(from, to, |text| text == "BODY" || text == "Body")
         .unwrap_or(from);
@@ -192,13 +228,13 @@ fn request_body(page: &Page<'_>, from: usize, to: usize) -> Block {
         ..Block::default()
     };
     let mut index = heading + 1;
-    schema(page, &mut index, to, &mut block);
+    schema(page, &mut index, to, &mut block, glued);
     block
 }
 
 /// The statuses, on a line each, then what the first shows: its
 /// description, media types and schema; the others' are collapsed.
-fn responses(page: &Page<'_>, from: usize, to: usize) -> Vec<Block> {
+fn responses(page: &Page<'_>, from: usize, to: usize, glued: bool) -> Vec<Block> {
     let mut index = page.next_content(from).unwrap_or(to);
     let mut blocks = Vec::new();
     while index < to {
@@ -232,12 +268,13 @@ fn responses(page: &Page<'_>, from: usize, to: usize) -> Vec<Block> {
             .unwrap_or(tab);
         first.line = heading;
         let mut at = heading + 1;
-        schema(page, &mut at, to, first);
+        schema(page, &mut at, to, first, glued);
     }
     blocks
 }
 
 fn status(text: &str) -> Option<Status> {
+    let text = text.strip_prefix("- ").unwrap_or(text);
     if text.eq_ignore_ascii_case("default") {
         return Some(Status::Default);
     }
@@ -251,10 +288,21 @@ fn status(text: &str) -> Option<Status> {
 /// A body's schema from `*index`: `REQUIRED` (a request body's), its
 /// description, then its own type or its fields, in `Array [` ... `]`
 /// where it is a list of objects.
-fn schema(page: &Page<'_>, index: &mut usize, to: usize, block: &mut Block) {
-    if page.text(*index) == "REQUIRED" {
+fn schema(page: &Page<'_>, index: &mut usize, to: usize, block: &mut Block, glued: bool) {
+    let required = page.text(*index);
+    if required == "REQUIRED" || (glued && required == "required") {
         block.required = Some(true);
         *index += 1;
+    }
+    // A glued copy closes a block with its example.
+    let example = page
+        .find_line(*index, to, |text| text == "{" || text == "[")
+        .filter(|_| glued);
+    let to = example.unwrap_or(to);
+    if let Some(start) = example {
+        if let Ok((value, _)) = read_json(page.lines, start) {
+            block.example = Some((start, value));
+        }
     }
     let Some(first) = page.next_content(*index).filter(|&at| at < to) else {
         return;
@@ -262,7 +310,7 @@ fn schema(page: &Page<'_>, index: &mut usize, to: usize, block: &mut Block) {
     if page.text(first) == "Array [" {
         let list = ShownType::parse("object[]");
         block.shown = list.map(|shown| (shown, first));
-        block.fields = entries(page, first + 1, to);
+        block.fields = entries(page, first + 1, to, glued);
         return;
     }
     // A body that is not an object shows its type alone (`string`, and
@@ -273,9 +321,11 @@ fn schema(page: &Page<'_>, index: &mut usize, to: usize, block: &mut Block) {
         block.shown = Some((shown, first));
         return;
     }
-    let fields = entries(page, first, to);
+    let fields = entries(page, first, to, glued);
     let fields_start = fields.first().map_or(to, |f| f.line);
-    block.description = join_paragraphs((first..fields_start).map(|at| page.text(at)));
+    if let Some(description) = join_paragraphs((first..fields_start).map(|at| page.text(at))) {
+        block.description = Some(description);
+    }
     block.fields = fields;
 }
 
@@ -300,6 +350,50 @@ fn is_attribute(text: &str) -> bool {
         || text.starts_with("Constraints:")
 }
 
+/// A glued field line, `name stringrequired` or `owner Owner
+/// (string)nullable`: the name, the type's text (a title where the line
+/// shows only that) and the flags glued to its end.
+fn glued_field(text: &str) -> Option<(&str, &str, Vec<&'static str>)> {
+    let (name, mut rest) = text.split_once(' ')?;
+    // Prose reads alike (`a string`, `The object`).
+    let article = [
+        "a", "an", "the", "this", "and", "or", "of", "to", "is", "as", "in",
+    ]
+    .iter()
+    .any(|word| name.eq_ignore_ascii_case(word));
+    if article || !is_name(name) {
+        return None;
+    }
+    let mut flags = Vec::new();
+    'strip: loop {
+        for (word, flag) in [
+            ("required", "required"),
+            ("nullable", "nullable"),
+            ("deprecated", "deprecated"),
+        ] {
+            if let Some(inner) = rest.strip_suffix(word).filter(|inner| !inner.is_empty()) {
+                flags.insert(0, flag);
+                rest = inner;
+                continue 'strip;
+            }
+        }
+        break;
+    }
+    let rest = rest.trim();
+    // `Title (type)`: the type in parentheses.
+    let typed = rest
+        .strip_suffix(')')
+        .and_then(|inner| inner.rfind(" (").map(|open| &inner[open + 2..]))
+        .filter(|inner| ShownType::parse(inner).is_some());
+    match typed {
+        Some(inner) => Some((name, inner, flags)),
+        None if ShownType::parse(rest).is_some() || rest == "[]" => Some((name, rest, flags)),
+        // A title alone: a field only where flags follow it.
+        None if !flags.is_empty() => Some((name, rest, flags)),
+        None => None,
+    }
+}
+
 /// Whether `text` can be a field's name.
 fn is_name(text: &str) -> bool {
     !text.is_empty()
@@ -314,8 +408,11 @@ fn is_name(text: &str) -> bool {
 /// Whether a field starts at `at`: a name, then its type or a flag on the
 /// next line, and above it a blank line, a line the layout writes, or the
 /// lines of the field before when that has no description.
-fn starts_field(page: &Page<'_>, at: usize, from: usize) -> bool {
+fn starts_field(page: &Page<'_>, at: usize, from: usize, glued: bool) -> bool {
     let text = page.text(at);
+    if glued && glued_field(text).is_some() {
+        return true;
+    }
     let next = page.text(at + 1);
     if !is_name(text) || next.is_empty() || is_attribute(next) || next == "]" {
         return false;
@@ -338,7 +435,7 @@ fn type_line(text: &str) -> bool {
 }
 
 /// The fields in `from..to`.
-fn entries(page: &Page<'_>, from: usize, to: usize) -> Vec<Entry> {
+fn entries(page: &Page<'_>, from: usize, to: usize, glued: bool) -> Vec<Entry> {
     let mut starts = Vec::new();
     let mut depth = 0usize;
     let mut at = from;
@@ -348,10 +445,13 @@ fn entries(page: &Page<'_>, from: usize, to: usize) -> Vec<Entry> {
             depth += 1;
         } else if text == "]" {
             depth = depth.saturating_sub(1);
-        } else if starts_field(page, at, from) {
+        } else if starts_field(page, at, from, glued) {
             starts.push((at, depth));
             // The type line is the field's, never a field of its own.
-            at += 2;
+            at += match glued && glued_field(text).is_some() {
+                true => 1,
+                false => 2,
+            };
             continue;
         }
         at += 1;
@@ -361,25 +461,36 @@ fn entries(page: &Page<'_>, from: usize, to: usize) -> Vec<Entry> {
         .enumerate()
         .map(|(position, &(start, depth))| {
             let end = starts.get(position + 1).map_or(to, |next| next.0);
-            let mut entry = entry(page, start, end);
+            let mut entry = entry(page, start, end, glued);
             entry.depth = depth;
             entry
         })
         .collect()
 }
 
-fn entry(page: &Page<'_>, start: usize, end: usize) -> Entry {
+fn entry(page: &Page<'_>, start: usize, end: usize, glued: bool) -> Entry {
+    // The name, type and flags: glued on one line, or one a line.
+    let mut index = start + 1;
+    let (name, type_text, glued_flags) = match glued_field(page.text(start)).filter(|_| glued) {
+        Some((name, type_text, flags)) => (name, Some(type_text), flags),
+        None => {
+            let next = page.text(index);
+            let typed = flag(next).is_none() && index < end;
+            if typed {
+                index += 1;
+            }
+            (page.text(start), typed.then_some(next), Vec::new())
+        }
+    };
     let mut entry = Entry {
         line: start,
-        name: page.text(start).to_string(),
+        name: name.to_string(),
         required: Some(false),
         nullable: Some(false),
         ..Entry::default()
     };
-    let mut index = start + 1;
-    let type_text = page.text(index);
     let mut titled_list = false;
-    if flag(type_text).is_none() && index < end {
+    if let Some(type_text) = type_text {
         entry.shown = match type_text {
             // The site writes `object` for a choice of types (`anyOf`) as
             // for an object, and `[]` for a list whose items it does not
@@ -403,10 +514,21 @@ fn entry(page: &Page<'_>, start: usize, end: usize) -> Entry {
         if let Some(shown) = entry.shown.as_mut() {
             shown.title = None;
         }
-        index += 1;
     }
-    while index < end {
-        match flag(page.text(index)) {
+    let mut flags = glued_flags.into_iter().map(Some);
+    loop {
+        let found = match flags.next() {
+            Some(glued) => glued,
+            None if index < end => {
+                let found = flag(page.text(index));
+                if found.is_some() {
+                    index += 1;
+                }
+                found
+            }
+            None => None,
+        };
+        match found {
             Some("required") => entry.required = Some(true),
             Some("nullable") => entry.nullable = Some(true),
             Some("deprecated") => entry.deprecated = true,
@@ -414,7 +536,6 @@ fn entry(page: &Page<'_>, start: usize, end: usize) -> Entry {
             Some("write-only") => entry.write_only = true,
             _ => break,
         }
-        index += 1;
     }
     let mut prose = Vec::new();
     while index < end {
@@ -423,7 +544,13 @@ fn entry(page: &Page<'_>, start: usize, end: usize) -> Entry {
             break;
         }
         if let Some(rest) = text.strip_prefix(qualifier::PREFIX) {
-            if let Ok(found) = qualifier::parse(rest) {
+            // A glued copy puts each further value on a line: `, REMOVE`.
+            let mut rest = rest.to_string();
+            while rest.contains('[') && !rest.contains(']') && index + 1 < end {
+                index += 1;
+                rest.push_str(page.text(index));
+            }
+            if let Ok(found) = qualifier::parse(&rest) {
                 let ty = entry
                     .shown
                     .as_ref()
@@ -485,6 +612,39 @@ mod tests {
             file: Path::new("page.txt"),
             lines: &lines,
         })
+    }
+
+    #[test]
+    fn a_glued_copy() {
+        let ops = read_text(concat!(
+            "Create a widget\nPOST/v1/widgets\nMakes a widget.\nRequest\nBody\nrequired\n",
+            "name stringrequired\nPossible values: non-empty\nnote stringnullable\nThe note.\n",
+            "kind Kind (string)\nPossible values: [ADD\n, REMOVE\n]\nResponses\n- 201\n- 400\n",
+            "Created\n- application/json\n- Schema\n- Example (from schema)\nSchema\n",
+            "id integerrequired\nname stringrequired\n{\n\"id\": 0,\n\"name\": \"string\"\n}\n",
+        ));
+        assert_eq!(ops.len(), 1);
+        let op = &ops[0];
+        assert_eq!(op.method.as_ref().map(|m| m.0), Some(Method::Post));
+        assert_eq!(op.path.as_ref().map(|p| p.0.as_str()), Some("/v1/widgets"));
+        let body = op.body.as_ref().expect("a body");
+        assert_eq!(body.required, Some(true));
+        let fields: Vec<_> = body.fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(fields, ["name", "note", "kind"]);
+        assert_eq!(body.fields[0].required, Some(true));
+        assert_eq!(body.fields[1].nullable, Some(true));
+        assert_eq!(body.fields[1].description.as_deref(), Some("The note."));
+        assert_eq!(
+            body.fields[2].values,
+            Some(vec!["ADD".into(), "REMOVE".into()])
+        );
+        let created = &op.responses[0];
+        assert_eq!(created.description.as_deref(), Some("Created"));
+        assert_eq!(created.media.as_deref(), Some("application/json"));
+        let fields: Vec<_> = created.fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(fields, ["id", "name"]);
+        assert!(created.example.is_some());
+        assert!(!op.responses[1].schema_shown);
     }
 
     #[test]
