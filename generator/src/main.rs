@@ -52,7 +52,8 @@ struct DiffArgs {
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
     /// The layout of documentation pages, where detection reads a page
-    /// wrongly: docusaurus, redoc [default: detected per page]
+    /// wrongly: docusaurus, redoc, elements, swagger-ui, scalar, readme,
+    /// mintlify, fern, gitbook, bump.sh [default: detected per page]
     #[arg(long, value_name = "LAYOUT", value_parser = parse_layout)]
     layout: Option<apidocs2rs::Layout>,
 }
@@ -101,7 +102,8 @@ struct GenerateArgs {
     #[arg(long, value_name = "TEXT")]
     title: Option<String>,
     /// The layout of documentation pages, where detection reads a page
-    /// wrongly: docusaurus, redoc [default: detected per page]
+    /// wrongly: docusaurus, redoc, elements, swagger-ui, scalar, readme,
+    /// mintlify, fern, gitbook, bump.sh [default: detected per page]
     #[arg(long, value_name = "LAYOUT", value_parser = parse_layout)]
     layout: Option<apidocs2rs::Layout>,
     /// Write nothing; fail and name the files that differ if the output is
@@ -121,7 +123,8 @@ struct ExportArgs {
     #[arg(long, value_name = "TEXT")]
     title: Option<String>,
     /// The layout of documentation pages, where detection reads a page
-    /// wrongly: docusaurus, redoc [default: detected per page]
+    /// wrongly: docusaurus, redoc, elements, swagger-ui, scalar, readme,
+    /// mintlify, fern, gitbook, bump.sh [default: detected per page]
     #[arg(long, value_name = "LAYOUT", value_parser = parse_layout)]
     layout: Option<apidocs2rs::Layout>,
 

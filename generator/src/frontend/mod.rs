@@ -72,7 +72,7 @@ pub fn read(inputs: &[(&Path, &str)], layout: Option<Layout>) -> Result<Loaded, 
                     // A page of a folder that shows no operation (an index,
                     // a webhook) is left out; a page given alone is refused.
                     let message = format!(
-                        "no operation found in this {} page: expected an HTTP method and a path",
+                        "no operation found in this {} page: expected an HTTP method and a path (where a copy lost them, add a line such as `POST /v1/widgets` under the title; `--layout` names the layout where this one is wrong)",
                         read_as.title()
                     );
                     if inputs.len() == 1 {

@@ -176,6 +176,10 @@ fn unknown_arguments_and_missing_values_are_explained() {
     for shown in ["--check", "export-openapi", "generate"] {
         assert!(help.contains(shown), "{shown}: {help}");
     }
+    // `--layout` names every layout the reader knows.
+    for layout in apidocs2rs::Layout::ALL {
+        assert!(help.contains(layout.name()), "{}: {help}", layout.name());
+    }
     // Each command has its own help.
     for (command, flag) in [("generate", "--name"), ("export-openapi", "--out")] {
         let help = run(&[command, "--help"]);

@@ -19,6 +19,7 @@ mod exercise;
 mod files;
 mod full_api;
 mod fuzz_regressions;
+mod hosted_pages;
 mod model_snapshots;
 mod openapi;
 mod openapi_export;

@@ -19,16 +19,48 @@ pub enum Layout {
     SwaggerUi,
     /// Scalar.
     Scalar,
+    /// ReadMe (hosted; read from its known shape).
+    ReadMe,
+    /// Mintlify (hosted).
+    Mintlify,
+    /// Fern (hosted).
+    Fern,
+    /// GitBook's OpenAPI blocks (hosted).
+    GitBook,
+    /// bump.sh (hosted).
+    BumpSh,
+}
+
+/// A line a layout writes: the whole line, its start or its end.
+enum Marker {
+    Line(&'static str),
+    Starts(&'static str),
+    Ends(&'static str),
+}
+
+impl Marker {
+    fn matches(&self, text: &str) -> bool {
+        match self {
+            Marker::Line(line) => text == *line,
+            Marker::Starts(start) => text.starts_with(start),
+            Marker::Ends(end) => text.len() > end.len() && text.ends_with(end),
+        }
+    }
 }
 
 impl Layout {
     /// Every layout, in the order detection prefers them on a tie.
-    pub const ALL: [Layout; 5] = [
+    pub const ALL: [Layout; 10] = [
         Layout::Docusaurus,
         Layout::Redoc,
         Layout::Elements,
         Layout::SwaggerUi,
         Layout::Scalar,
+        Layout::ReadMe,
+        Layout::Mintlify,
+        Layout::Fern,
+        Layout::GitBook,
+        Layout::BumpSh,
     ];
 
     /// The name a user gives it (`--layout redoc`).
@@ -39,6 +71,11 @@ impl Layout {
             Layout::Elements => "elements",
             Layout::SwaggerUi => "swagger-ui",
             Layout::Scalar => "scalar",
+            Layout::ReadMe => "readme",
+            Layout::Mintlify => "mintlify",
+            Layout::Fern => "fern",
+            Layout::GitBook => "gitbook",
+            Layout::BumpSh => "bump.sh",
         }
     }
 
@@ -50,6 +87,11 @@ impl Layout {
             Layout::Elements => "Stoplight Elements",
             Layout::SwaggerUi => "Swagger UI",
             Layout::Scalar => "Scalar",
+            Layout::ReadMe => "ReadMe",
+            Layout::Mintlify => "Mintlify",
+            Layout::Fern => "Fern",
+            Layout::GitBook => "GitBook",
+            Layout::BumpSh => "bump.sh",
         }
     }
 
@@ -60,58 +102,99 @@ impl Layout {
             .find(|layout| layout.name().eq_ignore_ascii_case(name.trim()))
     }
 
-    /// Lines only this layout writes, exactly or as their start.
-    fn markers(self) -> &'static [&'static str] {
+    /// Lines only this layout writes: whole, or their start or end.
+    fn markers(self) -> &'static [Marker] {
         match self {
             Layout::Docusaurus => &[
-                "Possible values:",
-                "Example (from schema)",
-                "Example (auto)",
-                "SCHEMA",
-                "BODY",
-                "Request\u{200b}",
-                "Responses\u{200b}",
-                "SEND API REQUEST",
-                "Request Collapse all",
-                "Skip to main content",
-                "Schema",
+                Marker::Starts("Possible values:"),
+                Marker::Line("Example (from schema)"),
+                Marker::Line("Example (auto)"),
+                Marker::Line("SCHEMA"),
+                Marker::Line("BODY"),
+                Marker::Line("Request\u{200b}"),
+                Marker::Line("Responses\u{200b}"),
+                Marker::Line("SEND API REQUEST"),
+                Marker::Line("Request Collapse all"),
+                Marker::Line("Skip to main content"),
+                Marker::Line("Schema"),
             ],
             Layout::Redoc => &[
-                "REQUEST BODY SCHEMA:",
-                "PATH PARAMETERS",
-                "QUERY PARAMETERS",
-                "HEADER PARAMETERS",
-                "RESPONSE SCHEMA:",
-                "Request samples",
-                "Response samples",
-                "AUTHORIZATIONS:",
-                "Expand allCollapse all",
+                Marker::Starts("REQUEST BODY SCHEMA:"),
+                Marker::Line("PATH PARAMETERS"),
+                Marker::Line("QUERY PARAMETERS"),
+                Marker::Line("HEADER PARAMETERS"),
+                Marker::Starts("RESPONSE SCHEMA:"),
+                Marker::Line("Request samples"),
+                Marker::Line("Response samples"),
+                Marker::Starts("AUTHORIZATIONS:"),
+                Marker::Line("Expand allCollapse all"),
             ],
             Layout::Elements => &[
-                "Send API Request",
-                "Request Sample: Shell / cURL",
-                "Response Example",
-                "Allowed values:",
-                "Match pattern:",
-                "Security:",
+                Marker::Line("Send API Request"),
+                Marker::Line("Request Sample: Shell / cURL"),
+                Marker::Line("Response Example"),
+                Marker::Starts("Allowed values:"),
+                Marker::Starts("Match pattern:"),
+                Marker::Starts("Security:"),
             ],
             Layout::SwaggerUi => &[
-                "Try it out",
-                "Name\tDescription",
-                "Code\tDescription\tLinks",
-                "No parameters",
-                "Example Value",
-                "Controls Accept header.",
-                "No links",
+                Marker::Line("Try it out"),
+                Marker::Line("Name\tDescription"),
+                Marker::Line("Code\tDescription\tLinks"),
+                Marker::Line("No parameters"),
+                Marker::Line("Example Value"),
+                Marker::Line("Controls Accept header."),
+                Marker::Line("No links"),
             ],
             Layout::Scalar => &[
-                "Copy link",
-                "Request Example for",
-                "Show Schema",
-                "Show Child Attributes",
-                "Test Request",
-                "Selected Content Type:",
-                "Type:",
+                Marker::Line("Copy link"),
+                Marker::Line("Request Example for"),
+                Marker::Line("Show Schema"),
+                Marker::Line("Show Child Attributes"),
+                Marker::Line("Test Request"),
+                Marker::Starts("Selected Content Type:"),
+                Marker::Starts("Type:"),
+            ],
+            Layout::ReadMe => &[
+                Marker::Line("Path Params"),
+                Marker::Line("Query Params"),
+                Marker::Line("Body Params"),
+                Marker::Line("Allowed:"),
+                Marker::Line("Try It!"),
+                Marker::Starts("Defaults to "),
+                Marker::Starts("Click Try It!"),
+            ],
+            Layout::Mintlify => &[
+                Marker::Line("Available options:"),
+                Marker::Line("Show child attributes"),
+                Marker::Line("Hide child attributes"),
+                Marker::Starts("Required range:"),
+                Marker::Line("Authorizations"),
+            ],
+            Layout::Fern => &[
+                Marker::Ends("stringRequired"),
+                Marker::Ends("stringOptional"),
+                Marker::Ends("integerRequired"),
+                Marker::Ends("integerOptional"),
+                Marker::Ends("booleanOptional"),
+                Marker::Ends("objectRequired"),
+                Marker::Ends("objectOptional"),
+                Marker::Starts("This endpoint expects"),
+                Marker::Starts("This endpoint returns"),
+                Marker::Ends(" Error"),
+            ],
+            Layout::GitBook => &[
+                Marker::Ends("HTTP/1.1"),
+                Marker::Ends("optional"),
+                Marker::Line("Test it"),
+                Marker::Line("one of"),
+                Marker::Line("all of"),
+            ],
+            Layout::BumpSh => &[
+                Marker::Ends(" Required"),
+                Marker::Starts("Values are "),
+                Marker::Line("Body Required"),
+                Marker::Ends(" attributes"),
             ],
         }
     }
@@ -123,9 +206,7 @@ impl Layout {
             (0..page.lines.len())
                 .filter(|&index| {
                     let text = page.text(index);
-                    layout.markers().iter().any(|marker| {
-                        text == *marker || (marker.ends_with(':') && text.starts_with(marker))
-                    })
+                    layout.markers().iter().any(|marker| marker.matches(text))
                 })
                 .count()
         };

@@ -72,6 +72,9 @@ pub fn parse_page(
         Layout::Elements => layouts::elements::read(&page),
         Layout::SwaggerUi => layouts::swagger_ui::read(&page),
         Layout::Scalar => layouts::scalar::read(&page),
+        Layout::ReadMe | Layout::Mintlify | Layout::Fern | Layout::GitBook | Layout::BumpSh => {
+            layouts::hosted::read(&page, layout)
+        }
     };
     let mut assembler = assemble::Assembler {
         file,

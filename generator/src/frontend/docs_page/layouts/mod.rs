@@ -3,6 +3,8 @@
 
 pub mod docusaurus;
 pub mod elements;
+pub mod hosted;
+mod inline_field;
 pub mod redoc;
 pub mod scalar;
 pub mod swagger_ui;
