@@ -3,6 +3,7 @@
 
 pub mod docs_page;
 pub mod openapi;
+mod saved_html;
 pub mod schemas;
 
 use std::path::{Path, PathBuf};
@@ -62,9 +63,27 @@ pub fn read(inputs: &[(&Path, &str)], layout: Option<Layout>) -> Result<Loaded, 
     let mut warnings = Vec::new();
     let mut layouts = Vec::new();
     let mut api = Api::default();
-    for (file, text) in inputs {
-        match InputForm::of(file) {
-            InputForm::DocsPage => {
+    if let Some((file, json)) = one_embedded_document(inputs, &mut warnings) {
+        let mut api = openapi::parse_document(file, &json, &mut warnings)?;
+        api.operations.sort_by(|a, b| a.id.cmp(&b.id));
+        return Ok(Loaded {
+            api,
+            warnings,
+            layouts,
+        });
+    }
+    for &(file, text) in inputs {
+        let form = InputForm::of(file);
+        let converted;
+        let text = match form {
+            InputForm::SavedHtml => {
+                converted = saved_page_text(file, text, &mut warnings);
+                converted.as_str()
+            }
+            _ => text,
+        };
+        match form {
+            InputForm::DocsPage | InputForm::SavedHtml => {
                 let taken = api.operations.iter().map(|op| op.id.clone()).collect();
                 let (read_as, operations) =
                     docs_page::parse_page(file, text, layout, taken, &mut registry, &mut warnings)?;
@@ -125,6 +144,7 @@ pub fn read(inputs: &[(&Path, &str)], layout: Option<Layout>) -> Result<Loaded, 
 /// The input forms, told apart by file extension.
 enum InputForm {
     DocsPage,
+    SavedHtml,
     OpenApi,
 }
 
@@ -132,9 +152,68 @@ impl InputForm {
     fn of(file: &Path) -> InputForm {
         match file.extension().and_then(|e| e.to_str()) {
             Some("json" | "yaml" | "yml") => InputForm::OpenApi,
+            Some("html" | "htm") => InputForm::SavedHtml,
             _ => InputForm::DocsPage,
         }
     }
+}
+
+/// The OpenAPI document the inputs embed, when they are all saved pages
+/// holding the same one (a site puts its whole document into each page):
+/// the first file and the document's JSON.
+fn one_embedded_document<'a>(
+    inputs: &[(&'a Path, &str)],
+    warnings: &mut Vec<Warning>,
+) -> Option<(&'a Path, String)> {
+    let (first, _) = inputs.first()?;
+    let mut found: Option<(String, &'static str)> = None;
+    for (file, text) in inputs {
+        if !matches!(InputForm::of(file), InputForm::SavedHtml) {
+            return None;
+        }
+        let (json, place) = saved_html::embedded_document(text)?;
+        match &found {
+            Some((known, _)) if *known != json => return None,
+            Some(_) => {}
+            None => found = Some((json, place)),
+        }
+    }
+    let (json, place) = found?;
+    let pages = match inputs.len() {
+        1 => "the page holds".to_string(),
+        count => format!("the {count} pages hold"),
+    };
+    warnings.push(Warning {
+        location: Location::file(first),
+        message: format!(
+            "{pages} the API's OpenAPI document (in {place}): it is read instead of the pages' text, and states every fact"
+        ),
+    });
+    Some((first, json))
+}
+
+/// A saved page's text, as a copy of it gives it, for the page reader; a
+/// warning names the document it links, which states what it leaves out.
+fn saved_page_text(file: &Path, html: &str, warnings: &mut Vec<Warning>) -> String {
+    if saved_html::embedded_document(html).is_some() {
+        warnings.push(Warning {
+            location: Location::file(file),
+            message: "the page holds an OpenAPI document, but other inputs beside it differ: its text is read".to_string(),
+        });
+    }
+    let (mut text, linked) = saved_html::page_text(html, false);
+    // Scalar's style sheet lays out side by side what its copy has on
+    // lines of their own.
+    if docs_page::detect(&text) == Layout::Scalar {
+        text = saved_html::page_text(html, true).0;
+    }
+    if let Some(url) = linked {
+        warnings.push(Warning {
+            location: Location::file(file),
+            message: format!("the page loads its OpenAPI document from `{url}`: generating from that document states every fact the page leaves out; line numbers here count the page's text as laid out"),
+        });
+    }
+    text
 }
 
 /// `path` itself, or the input files in the folder `path`, sorted by name so
@@ -150,7 +229,7 @@ fn input_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
         let file = entry.path();
         let is_input = matches!(
             file.extension().and_then(|e| e.to_str()),
-            Some("txt" | "json" | "yaml" | "yml")
+            Some("txt" | "html" | "htm" | "json" | "yaml" | "yml")
         );
         if file.is_file() && is_input {
             files.push(file);
@@ -160,7 +239,7 @@ fn input_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
     if files.is_empty() {
         return Err(Error::input(
             Location::file(path),
-            "the folder holds no input files; expected documentation pages (.txt) or an OpenAPI document (.json, .yaml, .yml)",
+            "the folder holds no input files; expected documentation pages (.txt, or saved as .html) or an OpenAPI document (.json, .yaml, .yml)",
         ));
     }
     Ok(files)

@@ -26,6 +26,7 @@ mod openapi_export;
 mod page_facts;
 mod page_render;
 mod prism;
+mod saved_html;
 mod seeds;
 mod shared;
 mod source_tree;

@@ -162,6 +162,40 @@ fn openapi_3_1_json_nullable_types() {
     );
 }
 
+#[test]
+fn all_of_members_that_only_annotate_leave_the_one_that_shapes() {
+    let (api, warnings) = load_schemas(
+        "3.1.0",
+        serde_json::json!({
+            "Choice": {"type": "string", "enum": ["auto", "none"]},
+            "Run": {
+                "type": "object",
+                "properties": {
+                    "choice": {"allOf": [{"$ref": "#/components/schemas/Choice"}, {"nullable": true}]},
+                    "mode": {"allOf": [{"description": "How."}, {"type": "string", "enum": ["a", "b"]}]},
+                },
+            },
+        }),
+    );
+    let Some(SchemaKind::Object(run)) = api.schemas.get("Run").map(|s| &s.kind) else {
+        panic!("Run")
+    };
+    assert_eq!(run.fields[0].ty, TypeRef::Named("Choice".into()));
+    assert_eq!(
+        run.fields[0].nullability,
+        apidocs2rs::model::Nullability::Nullable
+    );
+    assert_eq!(run.fields[1].description.as_deref(), Some("How."));
+    let TypeRef::Named(mode) = &run.fields[1].ty else {
+        panic!("an enum, found {:?}", run.fields[1].ty)
+    };
+    assert!(matches!(
+        api.schemas.get(mode).map(|s| &s.kind),
+        Some(SchemaKind::Enum(_))
+    ));
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
 fn error_for(name: &str, text: &str) -> (String, String) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join(name);

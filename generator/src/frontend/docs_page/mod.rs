@@ -34,6 +34,22 @@ pub use layout::Layout;
 pub use page::PageOperation;
 use page::{Line, Page};
 
+/// The layout the words of a page's `text` show.
+pub fn detect(text: &str) -> Layout {
+    let lines: Vec<Line> = text
+        .lines()
+        .enumerate()
+        .map(|(index, text)| Line {
+            number: index + 1,
+            text: text.to_string(),
+        })
+        .collect();
+    Layout::detect(&Page {
+        file: Path::new(""),
+        lines: &lines,
+    })
+}
+
 /// Reads one page, in `layout` or the layout its words show; an
 /// operation it does not name is named apart from the `taken` ids of the
 /// pages before. Schemas go into `registry`; what the page leaves open

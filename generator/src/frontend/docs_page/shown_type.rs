@@ -20,6 +20,9 @@ pub enum ShownKind {
     Object,
     /// Any value.
     Any,
+    /// A value of a type the page names but does not show (a list's
+    /// items titled `InputItem[]`).
+    Unstated,
     /// A list of items of the inner type.
     Array(Box<ShownType>),
     /// A map of values of the inner type.
@@ -79,6 +82,11 @@ impl ShownType {
     }
 
     /// Reads a shown type; `None` when `text` is not one.
+    /// A list whose items' type the page does not show.
+    pub fn list_of_unstated() -> ShownType {
+        Self::of(ShownKind::Array(Box::new(Self::of(ShownKind::Unstated))))
+    }
+
     pub fn parse(text: &str) -> Option<ShownType> {
         let mut text = text.trim().to_string();
         let mut nullable = false;
@@ -102,6 +110,14 @@ impl ShownType {
             };
         }
         let mut shown = Self::parse_bare(text.trim(), &mut title)?;
+        // `array · InputItem[]` (Scalar): a list of the named schema,
+        // whose type the line does not show.
+        if shown.kind == ShownKind::Array(Box::new(Self::of(ShownKind::Any)))
+            && title.as_deref().is_some_and(|t| t.ends_with("[]"))
+        {
+            shown.kind = ShownKind::Array(Box::new(Self::of(ShownKind::Unstated)));
+            title = title.map(|t| t.trim_end_matches("[]").to_string());
+        }
         shown.nullable |= nullable;
         if shown.title.is_none() {
             shown.title = title;
@@ -259,6 +275,7 @@ impl ShownType {
             ShownKind::Boolean => TypeRef::Primitive(Primitive::Boolean),
             ShownKind::Object => TypeRef::Map(Box::new(TypeRef::Unstated)),
             ShownKind::Any => TypeRef::Any,
+            ShownKind::Unstated => TypeRef::Unstated,
             ShownKind::Enum => TypeRef::Primitive(Primitive::String),
             ShownKind::Array(item) => TypeRef::Array(Box::new(item.type_ref())),
             ShownKind::Map(value) => TypeRef::Map(Box::new(value.type_ref())),

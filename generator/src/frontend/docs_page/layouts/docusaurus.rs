@@ -124,7 +124,9 @@ fn heading(text: &str) -> Option<Heading> {
         "CURL" | "CSHARP" | "SHELL" | "PYTHON" | "NODEJS" | "GO" | "JAVA" | "JAVASCRIPT" => {
             Heading::End
         }
-        _ if text.starts_with("AUTHORIZATION:") => Heading::End,
+        // The requests the API makes back (`Callbacks`, `Callbacks
+        // Responses`) are not this operation's.
+        _ if text.starts_with("AUTHORIZATION:") || text.starts_with("CALLBACKS") => Heading::End,
         _ => return None,
     })
 }
@@ -500,9 +502,13 @@ fn entry(page: &Page<'_>, start: usize, end: usize, glued: bool) -> Entry {
                 entry.nullable = None;
                 None
             }
-            "object[]" | "[]" => {
+            "object[]" => {
                 entry.nullable = None;
                 ShownType::parse("object[]")
+            }
+            "[]" => {
+                entry.nullable = None;
+                Some(ShownType::list_of_unstated())
             }
             // A schema's title in the type's place (`Time duration`)
             // says nothing of the type; `Title[]` says it is a list.
@@ -572,10 +578,10 @@ fn entry(page: &Page<'_>, start: usize, end: usize, glued: bool) -> Entry {
     if titled_list {
         // A list of an enum where the values are shown, else of items of
         // which nothing is stated.
-        entry.shown = ShownType::parse(match entry.values {
-            Some(_) => "enum[]",
-            None => "object[]",
-        });
+        entry.shown = match entry.values {
+            Some(_) => ShownType::parse("enum[]"),
+            None => Some(ShownType::list_of_unstated()),
+        };
     }
     entry
 }

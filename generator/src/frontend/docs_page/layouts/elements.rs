@@ -51,7 +51,7 @@ pub fn read(page: &Page<'_>) -> Vec<OutlineOperation> {
             false => op.summary = Some(text),
         }
     }
-    // Where the reference ends and the try-it panel starts.
+    // Where the reference ends: the callbacks, or the try-it panel.
     let panel = (path_line + 1..count)
         .find(|&i| {
             matches!(
@@ -61,6 +61,8 @@ pub fn read(page: &Page<'_>) -> Vec<OutlineOperation> {
                     | "Parameters"
                     | "Server Variables"
                     | "Request Sample: Shell / cURL"
+                    // The requests the API makes back, not this operation.
+                    | "Callbacks"
             ) || page.text(i).starts_with("Request Sample:")
         })
         .unwrap_or(count);
@@ -264,9 +266,18 @@ fn entries(page: &Page<'_>, from: usize, to: usize) -> Vec<Entry> {
     let mut index = from;
     while index < to {
         let text = page.text(index);
-        let after_label = index > from && page.text(index - 1).ends_with(':');
+        let above = match index > from {
+            true => page.text(index - 1),
+            false => "",
+        };
+        let after_label = above.ends_with(':');
+        // A union's choices are listed by title, or by type where they
+        // have none (`object`): such a line is no field's name.
+        let in_choices = ShownType::parse(text).is_some()
+            && !above.is_empty()
+            && (is_title(above) || ShownType::parse(above).is_some());
         match type_at(page, index + 1, to) {
-            Some((_, _, mut after)) if is_identifier_like(text) && !after_label => {
+            Some((_, _, mut after)) if is_identifier_like(text) && !after_label && !in_choices => {
                 starts.push(index);
                 // `required` under a type is not a field named so, unless
                 // it is followed like one (`required`, `any`, then a blank

@@ -374,9 +374,13 @@ fn entries(page: &Page<'_>, from: usize, to: usize) -> Vec<Entry> {
                     continue;
                 }
                 // A type Redoc writes in words this reader does not know
-                // (`string or Array of strings`): the type is unstated.
-                if !text.contains(". ") && text.split_whitespace().count() <= 8 {
-                    entry.nullable = None;
+                // (`string or Array of strings`, `(string or null) or
+                // (Array of strings or null)`): the type is unstated, and
+                // `null` is allowed where a choice allows it.
+                if !text.contains(". ")
+                    && (text.split_whitespace().count() <= 8 || text.starts_with('('))
+                {
+                    entry.nullable = text.contains(" or null").then_some(true);
                     continue;
                 }
             }

@@ -289,15 +289,21 @@ fn entry(page: &Page<'_>, start: usize, end: usize) -> Entry {
     let mut is_enum = false;
     // The type and the attributes, up to the first blank or other line.
     while index < end {
-        let text = page.text(index);
-        let value = page.text(index + 1);
+        // `Type:` and its value on the next line, or on the same (a page
+        // saved as HTML).
+        let (text, value, step) = match page.text(index).split_once(": ") {
+            Some((label, value)) if matches!(label, "Type" | "Format" | "Pattern") => {
+                (&page.text(index)[..label.len() + 1], value, 1)
+            }
+            _ => (page.text(index), page.text(index + 1), 2),
+        };
         match text {
             "Type:" => {
                 if let Some(shown) = ShownType::parse(value) {
                     entry.nullable = Some(shown.nullable);
                     entry.shown = Some(shown);
                 }
-                index += 2;
+                index += step;
                 continue;
             }
             "One of" | "Any of" | "All of" => {
@@ -315,12 +321,12 @@ fn entry(page: &Page<'_>, start: usize, end: usize) -> Entry {
                 if let Some(shown) = entry.shown.as_mut().filter(|_| is_format(value)) {
                     shown.format = Some(value.to_string());
                 }
-                index += 2;
+                index += step;
                 continue;
             }
             "Pattern:" => {
                 entry.constraints.pattern = Some(value.to_string());
-                index += 2;
+                index += step;
                 continue;
             }
             "required" => entry.required = Some(true),
@@ -348,13 +354,15 @@ fn entry(page: &Page<'_>, start: usize, end: usize) -> Entry {
     // and collapsed parts end the field's own lines.
     let own_end = (index..end)
         .find(|&at| {
-            matches!(
-                page.text(at),
-                "Type:"
-                    | "Show Child Attributes"
-                    | "Show additional properties"
-                    | "Show all values"
-            )
+            let text = page.text(at);
+            text.starts_with("Type: ")
+                || matches!(
+                    text,
+                    "Type:"
+                        | "Show Child Attributes"
+                        | "Show additional properties"
+                        | "Show all values"
+                )
         })
         .unwrap_or(end);
     let mut rest: Vec<&str> = (index..own_end).map(|at| page.text(at)).collect();

@@ -260,7 +260,55 @@ impl<'d, 'a> Schemas<'d, 'a> {
         self.unchecked(map, pointer);
         if let Some(all_of) = map.get("allOf") {
             let all_pointer = child(pointer, "allOf");
-            match all_of.as_array().map(Vec::as_slice) {
+            // Members that only annotate (`{nullable: true}`, `{description:
+            // ...}`) say something of the value, not of its shape: with
+            // one member that shapes it, that member is the type.
+            let members = all_of.as_array().map(Vec::as_slice);
+            let shaping: Vec<(usize, &Value)> = members
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .filter(|(_, member)| !only_annotates(member))
+                .collect();
+            let single = match (members, shaping.as_slice()) {
+                (Some([_, _, ..]), [(index, member)]) => {
+                    for (other, annotation) in members.unwrap_or_default().iter().enumerate() {
+                        if other != *index {
+                            let note = self.typed(
+                                annotation,
+                                &child(&all_pointer, &other.to_string()),
+                                context,
+                            )?;
+                            typed.nullable |= note.nullable;
+                            typed.read_only |= note.read_only;
+                            typed.write_only |= note.write_only;
+                            typed.deprecated |= note.deprecated;
+                            typed.description = typed.description.or(note.description);
+                            typed.title = typed.title.or(note.title);
+                            typed.default = typed.default.or(note.default);
+                        }
+                    }
+                    Some((*index, *member))
+                }
+                _ => None,
+            };
+            let members = match single {
+                Some((index, member)) => {
+                    let inner =
+                        self.typed(member, &child(&all_pointer, &index.to_string()), context)?;
+                    typed.ty = inner.ty;
+                    typed.nullable |= inner.nullable;
+                    typed.read_only |= inner.read_only;
+                    typed.write_only |= inner.write_only;
+                    typed.deprecated |= inner.deprecated;
+                    typed.description = typed.description.or(inner.description);
+                    typed.title = typed.title.or(inner.title);
+                    typed.default = typed.default.or(inner.default);
+                    return Ok(typed);
+                }
+                None => members,
+            };
+            match members {
                 Some([single]) => {
                     // `allOf: [$ref]` is how OpenAPI 3.0 puts `nullable`,
                     // `readOnly` or a description beside a reference.
@@ -541,4 +589,27 @@ fn is_alias(schema: &Value) -> bool {
         || schema
             .as_object()
             .is_some_and(|map| !is_union(map) && !has("properties"))
+}
+
+/// Whether a schema only annotates a value (`nullable`, `description`,
+/// `readOnly`, `example`, ...) and says nothing of its shape.
+fn only_annotates(schema: &Value) -> bool {
+    const ANNOTATIONS: &[&str] = &[
+        "nullable",
+        "description",
+        "title",
+        "readOnly",
+        "writeOnly",
+        "deprecated",
+        "default",
+        "example",
+        "examples",
+        "externalDocs",
+        "xml",
+        "$comment",
+    ];
+    schema.as_object().is_some_and(|map| {
+        map.keys()
+            .all(|key| ANNOTATIONS.contains(&key.as_str()) || key.starts_with("x-"))
+    })
 }
