@@ -202,9 +202,12 @@ fn saved_page_text(file: &Path, html: &str, warnings: &mut Vec<Warning>) -> Stri
         });
     }
     let (mut text, linked) = saved_html::page_text(html, false);
-    // Scalar's style sheet lays out side by side what its copy has on
-    // lines of their own.
-    if docs_page::detect(&text) == Layout::Scalar {
+    // Scalar's and docusaurus-openapi-docs' style sheets lay out side by
+    // side what a copy has on lines of their own.
+    if matches!(
+        docs_page::detect(&text),
+        Layout::Scalar | Layout::Docusaurus
+    ) {
         text = saved_html::page_text(html, true).0;
     }
     if let Some(url) = linked {

@@ -155,7 +155,17 @@ struct Text {
     space: bool,
     /// Whether elements side by side go on lines of their own.
     apart: bool,
+    /// Inside an element the renderer's style sheet shows in capitals.
+    capitals: usize,
 }
+
+/// Classes whose text the renderers' style sheets show in capitals, as a
+/// copy then has it (docusaurus-openapi-docs' flags).
+const CAPITALISED: &[&str] = &[
+    "openapi-schema__required",
+    "openapi-schema__nullable",
+    "openapi-schema__deprecated",
+];
 
 /// Elements that are never shown.
 const UNSHOWN: &[&str] = &[
@@ -209,9 +219,10 @@ impl Text {
         if UNSHOWN.contains(&name) || hidden(element) {
             return;
         }
-        // A paragraph stands apart by a blank line, a block on its lines.
+        // A paragraph stands apart by a blank line, a block on its lines;
+        // rows too: their cells' paragraphs leave a blank line in a copy.
         let breaks = match name {
-            "p" => 2,
+            "p" | "tr" => 2,
             name if BLOCKS.contains(&name) => 1,
             _ => 0,
         };
@@ -222,8 +233,23 @@ impl Text {
         if name == "pre" {
             self.preformatted += 1;
         }
+        let capitals = element.value().attr("class").is_some_and(|class| {
+            class
+                .split_whitespace()
+                .any(|token| CAPITALISED.contains(&token))
+        });
+        self.capitals += usize::from(capitals);
         // A closed `<details>` shows its summary only.
         let closed = name == "details" && element.value().attr("open").is_none();
+        // A flex or grid container (in its own style) lays its children
+        // apart.
+        let apart = self.apart
+            || element.value().attr("style").is_some_and(|style| {
+                let style = style.replace(' ', "");
+                style.contains("gap:")
+                    || style.contains("display:flex")
+                    || style.contains("display:grid")
+            });
         // Two elements side by side with no text between, where the
         // renderer lays them out apart.
         let mut after_element = false;
@@ -238,7 +264,7 @@ impl Text {
                         if closed && child.value().name() != "summary" {
                             continue;
                         }
-                        if after_element && self.apart && self.preformatted == 0 {
+                        if after_element && apart && self.preformatted == 0 {
                             self.breaks = self.breaks.max(1);
                         }
                         self.element(child);
@@ -251,6 +277,7 @@ impl Text {
         if name == "pre" {
             self.preformatted -= 1;
         }
+        self.capitals -= usize::from(capitals);
         self.breaks = self.breaks.max(breaks);
         // Each cell but a row's last ends with a tab.
         if matches!(name, "td" | "th") && has_cell_after(element) {
@@ -280,7 +307,10 @@ impl Text {
                 self.line.push(' ');
             }
             self.space = false;
-            self.write(c);
+            match self.capitals {
+                0 => self.write(c),
+                _ => c.to_uppercase().for_each(|c| self.write(c)),
+            }
         }
     }
 
@@ -337,13 +367,11 @@ fn has_cell_after(element: ElementRef<'_>) -> bool {
         .any(|sibling| matches!(sibling.value().name(), "td" | "th"))
 }
 
-/// Whether the page hides an element: `hidden`, `aria-hidden` (which the
-/// renderers put on what their style sheets hide, a list of servers), or
-/// `display: none` in its own style.
+/// Whether the page hides an element: `hidden`, or `display: none` in its
+/// own style.
 fn hidden(element: ElementRef<'_>) -> bool {
     let value = element.value();
     value.attr("hidden").is_some()
-        || value.attr("aria-hidden") == Some("true")
         || value.attr("style").is_some_and(|style| {
             style
                 .replace(' ', "")
@@ -375,7 +403,7 @@ mod tests {
         let (text, linked) = page_text(html, false);
         assert_eq!(
             text,
-            "Create a widget\nPOST /widgets\n\nMakes one.\n\nname\tstring\nowner\n"
+            "Create a widget\nPOST /widgets\n\nMakes one.\n\nname\tstring\n\nowner\n"
         );
         assert_eq!(linked.as_deref(), Some("openapi.json"));
     }

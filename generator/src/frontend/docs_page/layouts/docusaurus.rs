@@ -66,7 +66,22 @@ fn is_current(page: &Page<'_>) -> bool {
 /// of its own with the path or URL under it, the title above.
 pub fn read(page: &Page<'_>) -> Vec<OutlineOperation> {
     let count = page.lines.len();
-    let glued = !is_current(page);
+    // The glued copy; or a page saved as HTML, whose markup glues a
+    // field's name, type and flags (`set stringrequired`) though its tabs
+    // read like the current layout's.
+    let glued = !is_current(page)
+        || (0..count).any(|at| {
+            let text = page.text(at);
+            [
+                "stringrequired",
+                "integerrequired",
+                "booleanrequired",
+                "stringnullable",
+            ]
+            .iter()
+            .any(|end| text.ends_with(end))
+                && glued_field(text).is_some()
+        });
     let starts: Vec<usize> = (0..count)
         .filter(|&at| method_and_path(page, at).is_some())
         .collect();
@@ -217,10 +232,7 @@ fn request_body(page: &Page<'_>, from: usize, to: usize, glued: bool) -> Block {
     let body = page
         .find_line(from, to, |text| text == "BODY" || text == "Body")
         .unwrap_or(from);
-    // `Body` is the tab, `BODY` the heading over the fields.
-    let heading = page
-        .find_line(body + 1, to, |text| text == "BODY")
-        .unwrap_or(body);
+    let heading = past_tabs(page, body, to);
     let media_line = page.find_line(from, body, |text| media(text).is_some());
     let mut block = Block {
         line: heading,
@@ -229,6 +241,11 @@ fn request_body(page: &Page<'_>, from: usize, to: usize, glued: bool) -> Block {
         schema_shown: true,
         ..Block::default()
     };
+    // `BodyREQUIRED`: the heading and its flag glued (a page saved as HTML).
+    let text = page.text(heading);
+    if text.len() > "REQUIRED".len() && text.ends_with("REQUIRED") {
+        block.required = Some(true);
+    }
     let mut index = heading + 1;
     schema(page, &mut index, to, &mut block, glued);
     block
@@ -263,16 +280,30 @@ fn responses(page: &Page<'_>, from: usize, to: usize, glued: bool) -> Vec<Block>
             media(text).is_some()
         })
         .and_then(|at| media(page.text(at)));
-    // `Schema` is the tab, `SCHEMA` the heading over the fields.
     if let Some(tab) = schema_heading {
-        let heading = page
-            .find_line(tab + 1, to, |text| text == "SCHEMA")
-            .unwrap_or(tab);
+        let heading = past_tabs(page, tab, to);
         first.line = heading;
         let mut at = heading + 1;
         schema(page, &mut at, to, first, glued);
     }
     blocks
+}
+
+/// The heading over a body's fields from its tab at `tab`: `Body` (or
+/// `Schema`) is the tab, `Example (auto)` the other, and `BODY` (`SCHEMA`)
+/// the heading; a page saved as HTML has them in their own case.
+fn past_tabs(page: &Page<'_>, tab: usize, to: usize) -> usize {
+    // The last heading word a few lines on: a schema's title may stand
+    // between (`Body` / `post` / `BODY`).
+    (tab + 1..to.min(tab + 5))
+        .rev()
+        .find(|&at| {
+            matches!(
+                page.text(at).trim_end_matches("REQUIRED").trim_end(),
+                "BODY" | "Body" | "SCHEMA" | "Schema"
+            )
+        })
+        .unwrap_or(tab)
 }
 
 fn status(text: &str) -> Option<Status> {
@@ -423,7 +454,15 @@ fn starts_field(page: &Page<'_>, at: usize, from: usize, glued: bool) -> bool {
         return true;
     }
     let above = page.text(at - 1);
+    // The value of `Example:` or `Default value:` on the line after it.
+    if above.ends_with(':') {
+        return false;
+    }
+    // The value of an `Example:` or `Default value:` on a line of its own.
+    let labelled_value =
+        at >= from + 2 && matches!(page.text(at - 2), "Example:" | "Default value:");
     above.is_empty()
+        || labelled_value
         || is_attribute(above)
         || flag(above).is_some()
         || matches!(above, "Array [" | "]")
@@ -567,6 +606,12 @@ fn entry(page: &Page<'_>, start: usize, end: usize, glued: bool) -> Entry {
                     entry.values = found.enum_values;
                 }
             }
+        } else if text == "Default value:" || text == "Example:" {
+            // The value on the next line (a page saved as HTML).
+            if text == "Default value:" && index + 1 < end {
+                entry.default = Some(page.text(index + 1).to_string());
+            }
+            index += 1;
         } else if let Some(rest) = text.strip_prefix("Default value:") {
             entry.default = Some(rest.trim().to_string());
         } else if !text.starts_with("Example:") {

@@ -263,9 +263,29 @@ fn entries(page: &Page<'_>, from: usize, to: usize) -> Vec<Entry> {
     // A field is a name with a type under it; the lines of that type (a
     // union's choices) are not fields.
     let mut starts = Vec::new();
+    // A union's choices are listed by title (or by type, `object`, where
+    // they have none) on the lines above its `one of: <first>`.
+    let mut choices = std::collections::BTreeSet::new();
+    for at in from..to {
+        let text = page.text(at);
+        if text.starts_with("one of: ") || text.starts_with("any of: ") {
+            let mut above = at;
+            while above > from && {
+                let line = page.text(above - 1);
+                !line.is_empty() && (is_title(line) || ShownType::parse(line).is_some())
+            } {
+                above -= 1;
+                choices.insert(above);
+            }
+        }
+    }
     let mut index = from;
     while index < to {
         let text = page.text(index);
+        if choices.contains(&index) {
+            index += 1;
+            continue;
+        }
         let above = match index > from {
             true => page.text(index - 1),
             false => "",
@@ -274,8 +294,8 @@ fn entries(page: &Page<'_>, from: usize, to: usize) -> Vec<Entry> {
         // A union's choices are listed by title, or by type where they
         // have none (`object`): such a line is no field's name.
         let in_choices = ShownType::parse(text).is_some()
-            && !above.is_empty()
-            && (is_title(above) || ShownType::parse(above).is_some());
+            && ((!above.is_empty() && (is_title(above) || ShownType::parse(above).is_some()))
+                || page.text(index + 1) == text);
         match type_at(page, index + 1, to) {
             Some((_, _, mut after)) if is_identifier_like(text) && !after_label && !in_choices => {
                 starts.push(index);
