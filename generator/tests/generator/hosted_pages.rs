@@ -237,11 +237,9 @@ fn a_page_without_method_or_path_is_refused_saying_what_is_missing() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("create-widget.txt");
     std::fs::write(&path, cut).unwrap_or_else(|e| panic!("{e}"));
-    let error = Generator::new()
-        .spec(&path)
-        .load()
-        .err()
-        .expect("a page without method and path is refused");
+    let Err(error) = Generator::new().spec(&path).load() else {
+        panic!("a page without method and path is refused")
+    };
     let message = error.to_string();
     assert!(
         message.contains("HTTP method and a path") && message.contains("ReadMe"),
