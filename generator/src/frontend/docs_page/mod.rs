@@ -31,19 +31,12 @@ use std::path::Path;
 use super::schemas::SchemaRegistry;
 use crate::diagnostic::{Error, Warning};
 pub use layout::Layout;
+use page::Page;
 pub use page::PageOperation;
-use page::{Line, Page};
 
 /// The layout the words of a page's `text` show.
 pub fn detect(text: &str) -> Layout {
-    let lines: Vec<Line> = text
-        .lines()
-        .enumerate()
-        .map(|(index, text)| Line {
-            number: index + 1,
-            text: text.to_string(),
-        })
-        .collect();
+    let lines = page::lines_of(text);
     Layout::detect(&Page {
         file: Path::new(""),
         lines: &lines,
@@ -64,14 +57,7 @@ pub fn parse_page(
     registry: &mut SchemaRegistry,
     warnings: &mut Vec<Warning>,
 ) -> Result<(Layout, Vec<PageOperation>), Error> {
-    let lines: Vec<Line> = text
-        .lines()
-        .enumerate()
-        .map(|(index, text)| Line {
-            number: index + 1,
-            text: text.trim_end_matches('\r').to_string(),
-        })
-        .collect();
+    let lines = page::lines_of(text);
     let page = Page {
         file,
         lines: &lines,

@@ -15,6 +15,39 @@ pub struct Line {
     pub text: String,
 }
 
+/// The numbered lines of a page's text (`\r` dropped).
+pub fn lines_of(text: &str) -> Vec<Line> {
+    text.lines()
+        .enumerate()
+        .map(|(index, text)| Line {
+            number: index + 1,
+            text: text.trim_end_matches('\r').to_string(),
+        })
+        .collect()
+}
+
+/// What `read` makes of a page of `text` (for the readers' tests).
+#[cfg(test)]
+pub(super) fn read_text<T>(text: &str, read: impl Fn(&Page<'_>) -> T) -> T {
+    let lines = lines_of(text);
+    read(&Page {
+        file: Path::new("page.txt"),
+        lines: &lines,
+    })
+}
+
+/// A status as the layouts list it: `200`, `default`.
+pub(super) fn status_code(text: &str) -> Option<Status> {
+    if text.eq_ignore_ascii_case("default") {
+        return Some(Status::Default);
+    }
+    (text.len() == 3)
+        .then(|| text.parse::<u16>().ok())
+        .flatten()
+        .filter(|code| (100..600).contains(code))
+        .map(Status::Code)
+}
+
 /// A page being read: its file and lines, for locating every message.
 pub(super) struct Page<'a> {
     pub file: &'a Path,

@@ -30,7 +30,7 @@ use super::super::docusaurus::is_operation_id;
 use super::super::example::read_json;
 use super::super::locate;
 use super::super::outline::{Block, Entry, OutlineOperation};
-use super::super::page::{is_media_type, join_paragraphs, Page};
+use super::super::page::{is_media_type, join_paragraphs, status_code, Page};
 use super::super::qualifier;
 use super::super::shown_type::{ShownKind, ShownType};
 use crate::model::{Constraints, Method, ParameterLocation, Status, TypeRef};
@@ -306,16 +306,9 @@ fn past_tabs(page: &Page<'_>, tab: usize, to: usize) -> usize {
         .unwrap_or(tab)
 }
 
+/// A status tab: `200`, `- 200` (the glued copy).
 fn status(text: &str) -> Option<Status> {
-    let text = text.strip_prefix("- ").unwrap_or(text);
-    if text.eq_ignore_ascii_case("default") {
-        return Some(Status::Default);
-    }
-    (text.len() == 3)
-        .then(|| text.parse::<u16>().ok())
-        .flatten()
-        .filter(|code| (100..600).contains(code))
-        .map(Status::Code)
+    status_code(text.strip_prefix("- ").unwrap_or(text))
 }
 
 /// A body's schema from `*index`: `REQUIRED` (a request body's), its
@@ -645,24 +638,12 @@ fn merge(into: &mut Constraints, found: Constraints) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::frontend::docs_page::page::Line;
+    use crate::frontend::docs_page::page;
     use crate::frontend::docs_page::shown_type::ShownKind;
     use crate::model::Method;
-    use std::path::Path;
 
     fn read_text(text: &str) -> Vec<OutlineOperation> {
-        let lines: Vec<Line> = text
-            .lines()
-            .enumerate()
-            .map(|(index, text)| Line {
-                number: index + 1,
-                text: text.to_string(),
-            })
-            .collect();
-        read(&Page {
-            file: Path::new("page.txt"),
-            lines: &lines,
-        })
+        page::read_text(text, read)
     }
 
     #[test]

@@ -23,9 +23,9 @@ use serde_json::Value;
 
 use super::super::locate;
 use super::super::outline::{Block, Entry, OutlineOperation};
-use super::super::page::{is_media_type, join_paragraphs, Page};
+use super::super::page::{is_media_type, join_paragraphs, status_code, Page};
 use super::super::shown_type::{constraints, ShownKind, ShownType};
-use crate::model::{ParameterLocation, Status};
+use crate::model::ParameterLocation;
 
 /// Reads the operation of an Elements page.
 pub fn read(page: &Page<'_>) -> Vec<OutlineOperation> {
@@ -216,7 +216,7 @@ fn response_blocks(page: &Page<'_>, from: usize, to: usize) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut index = from;
     while index < to {
-        match status(page.text(index)) {
+        match status_code(page.text(index)) {
             Some(status) => blocks.push(Block::response(index, status)),
             None => break,
         }
@@ -245,17 +245,6 @@ fn response_blocks(page: &Page<'_>, from: usize, to: usize) -> Vec<Block> {
         None => first.schema_shown = true,
     }
     blocks
-}
-
-fn status(text: &str) -> Option<Status> {
-    if text == "default" {
-        return Some(Status::Default);
-    }
-    (text.len() == 3)
-        .then(|| text.parse::<u16>().ok())
-        .flatten()
-        .filter(|code| (100..600).contains(code))
-        .map(Status::Code)
 }
 
 /// The fields listed in `from..to`.

@@ -32,7 +32,7 @@ use super::super::example::read_json;
 use super::super::layout::Layout;
 use super::super::locate;
 use super::super::outline::{Block, Entry, OutlineOperation};
-use super::super::page::{is_media_type, join_paragraphs, Page};
+use super::super::page::{is_media_type, join_paragraphs, status_code, Page};
 use super::super::qualifier;
 use super::super::shown_type::{constraints, ShownType};
 use super::inline_field::{self, InlineField};
@@ -295,15 +295,7 @@ fn body(page: &Page<'_>, layout: Layout, heading: usize, end: usize) -> Block {
 fn status_line(text: &str) -> Option<(Status, Option<String>)> {
     let text = text.trim_start_matches(['•', '·', '-', '*']).trim();
     let (code, rest) = text.split_once(' ').unwrap_or((text, ""));
-    let status = match code {
-        "default" | "Default" => Status::Default,
-        code if code.len() == 3 => code
-            .parse::<u16>()
-            .ok()
-            .filter(|c| (100..600).contains(c))
-            .map(Status::Code)?,
-        _ => return None,
-    };
+    let status = status_code(code)?;
     let rest = rest.trim_start_matches(['-', '·']).trim();
     match rest {
         "" => Some((status, None)),

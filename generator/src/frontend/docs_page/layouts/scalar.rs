@@ -21,7 +21,7 @@ use serde_json::Value;
 use super::super::example::read_json;
 use super::super::locate;
 use super::super::outline::{Block, Entry, OutlineOperation};
-use super::super::page::{is_media_type, join_paragraphs, Page};
+use super::super::page::{is_media_type, join_paragraphs, status_code, Page};
 use super::super::shown_type::{constraints, is_format, ShownType};
 use crate::model::{ParameterLocation, Status};
 
@@ -165,7 +165,7 @@ fn body(page: &Page<'_>, heading: usize, end: usize) -> Block {
 /// no response schema here (the example of the first is in the panel).
 fn responses(page: &Page<'_>, from: usize, to: usize) -> Vec<Block> {
     let starts: Vec<(usize, Status)> = (from..to)
-        .filter_map(|at| status(page.text(at)).map(|s| (at, s)))
+        .filter_map(|at| status_code(page.text(at)).map(|s| (at, s)))
         .filter(|&(at, _)| at == from || !page.text(at - 1).ends_with(':'))
         .collect();
     let mut blocks = Vec::new();
@@ -191,17 +191,6 @@ fn responses(page: &Page<'_>, from: usize, to: usize) -> Vec<Block> {
         blocks.push(block);
     }
     blocks
-}
-
-fn status(text: &str) -> Option<Status> {
-    if text.eq_ignore_ascii_case("default") {
-        return Some(Status::Default);
-    }
-    (text.len() == 3)
-        .then(|| text.parse::<u16>().ok())
-        .flatten()
-        .filter(|code| (100..600).contains(code))
-        .map(Status::Code)
 }
 
 /// The examples of the panel from `Request Example for`: the request body
@@ -389,23 +378,11 @@ fn is_value(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::frontend::docs_page::page::Line;
+    use crate::frontend::docs_page::page;
     use crate::model::Method;
-    use std::path::Path;
 
     fn read_text(text: &str) -> Vec<OutlineOperation> {
-        let lines: Vec<Line> = text
-            .lines()
-            .enumerate()
-            .map(|(index, text)| Line {
-                number: index + 1,
-                text: text.to_string(),
-            })
-            .collect();
-        read(&Page {
-            file: Path::new("page.txt"),
-            lines: &lines,
-        })
+        page::read_text(text, read)
     }
 
     #[test]

@@ -331,23 +331,11 @@ fn shown_type(text: &str) -> Option<ShownType> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::frontend::docs_page::page::Line;
+    use crate::frontend::docs_page::page;
     use crate::model::Method;
-    use std::path::Path;
 
     fn read_text(text: &str) -> Vec<OutlineOperation> {
-        let lines: Vec<Line> = text
-            .lines()
-            .enumerate()
-            .map(|(index, text)| Line {
-                number: index + 1,
-                text: text.to_string(),
-            })
-            .collect();
-        read(&Page {
-            file: Path::new("page.txt"),
-            lines: &lines,
-        })
+        page::read_text(text, read)
     }
 
     #[test]

@@ -61,6 +61,19 @@ impl Typed {
         }
     }
 
+    /// Adds what `other` says of the value beside its type: `null`, read
+    /// or write only, deprecated, and the description, title and default
+    /// where this has none.
+    pub fn annotate(&mut self, other: Typed) {
+        self.nullable |= other.nullable;
+        self.read_only |= other.read_only;
+        self.write_only |= other.write_only;
+        self.deprecated |= other.deprecated;
+        self.description = self.description.take().or(other.description);
+        self.title = self.title.take().or(other.title);
+        self.default = self.default.take().or(other.default);
+    }
+
     /// The type of what holds the value without a field's nullability: a
     /// list's or map's value, a tuple's item, an answer. `null` too where
     /// the schema admits it.
@@ -260,68 +273,36 @@ impl<'d, 'a> Schemas<'d, 'a> {
         self.unchecked(map, pointer);
         if let Some(all_of) = map.get("allOf") {
             let all_pointer = child(pointer, "allOf");
-            // Members that only annotate (`{nullable: true}`, `{description:
-            // ...}`) say something of the value, not of its shape: with
-            // one member that shapes it, that member is the type.
+            // `allOf: [$ref]` is how OpenAPI 3.0 puts `nullable`, `readOnly`
+            // or a description beside a reference; members that only
+            // annotate (`{nullable: true}`, `{description: ...}`) say
+            // something of the value, not of its shape. The one member that
+            // shapes it is the type.
             let members = all_of.as_array().map(Vec::as_slice);
-            let shaping: Vec<(usize, &Value)> = members
+            let shaping: Vec<usize> = members
                 .unwrap_or_default()
                 .iter()
                 .enumerate()
                 .filter(|(_, member)| !only_annotates(member))
+                .map(|(index, _)| index)
                 .collect();
-            let single = match (members, shaping.as_slice()) {
-                (Some([_, _, ..]), [(index, member)]) => {
-                    for (other, annotation) in members.unwrap_or_default().iter().enumerate() {
-                        if other != *index {
-                            let note = self.typed(
-                                annotation,
-                                &child(&all_pointer, &other.to_string()),
-                                context,
-                            )?;
-                            typed.nullable |= note.nullable;
-                            typed.read_only |= note.read_only;
-                            typed.write_only |= note.write_only;
-                            typed.deprecated |= note.deprecated;
-                            typed.description = typed.description.or(note.description);
-                            typed.title = typed.title.or(note.title);
-                            typed.default = typed.default.or(note.default);
-                        }
-                    }
-                    Some((*index, *member))
-                }
+            let shape = match (members, shaping.as_slice()) {
+                (Some([_]), _) => Some(0),
+                (Some(_), [one]) => Some(*one),
                 _ => None,
             };
-            let members = match single {
-                Some((index, member)) => {
-                    let inner =
+            if let (Some(members), Some(shape)) = (members, shape) {
+                for (index, member) in members.iter().enumerate() {
+                    let mut inner =
                         self.typed(member, &child(&all_pointer, &index.to_string()), context)?;
-                    typed.ty = inner.ty;
-                    typed.nullable |= inner.nullable;
-                    typed.read_only |= inner.read_only;
-                    typed.write_only |= inner.write_only;
-                    typed.deprecated |= inner.deprecated;
-                    typed.description = typed.description.or(inner.description);
-                    typed.title = typed.title.or(inner.title);
-                    typed.default = typed.default.or(inner.default);
-                    return Ok(typed);
+                    if index == shape {
+                        typed.ty = std::mem::replace(&mut inner.ty, TypeRef::Any);
+                    }
+                    typed.annotate(inner);
                 }
-                None => members,
-            };
+                return Ok(typed);
+            }
             match members {
-                Some([single]) => {
-                    // `allOf: [$ref]` is how OpenAPI 3.0 puts `nullable`,
-                    // `readOnly` or a description beside a reference.
-                    let inner = self.typed(single, &child(&all_pointer, "0"), context)?;
-                    typed.ty = inner.ty;
-                    typed.nullable |= inner.nullable;
-                    typed.read_only |= inner.read_only;
-                    typed.write_only |= inner.write_only;
-                    typed.deprecated |= inner.deprecated;
-                    typed.description = typed.description.or(inner.description);
-                    typed.title = typed.title.or(inner.title);
-                    typed.default = typed.default.or(inner.default);
-                }
                 Some(members) => {
                     if let Some(merged) = self.merge_all_of(map, members, &all_pointer, 0)? {
                         let object = self.object_schema(context, &merged, pointer)?;
