@@ -1,4 +1,5 @@
-//! Every public OpenAPI document in `shared/specs/corpus/` (and the folder
+//! Every public OpenAPI document in `shared/specs/corpus/` and Swagger 2.0
+//! document in `shared/specs/corpus-v2/` (and the folder
 //! of made-up hosted platforms' pages) generates a crate that passes
 //! `cargo clippy -D warnings`, with its default features
 //! and with all of them, and whose documentation's examples (written with
@@ -27,10 +28,16 @@ fn package_name(document: &Path) -> String {
 #[test]
 #[ignore = "compiles every corpus document's crate (minutes); .ci/run runs it with --ignored"]
 fn every_corpus_document_generates_a_crate_that_passes_clippy() {
-    let Some(documents) = crate::shared::documents_in("specs/corpus", &["json", "yaml", "yml"])
+    let Some(mut documents) = crate::shared::documents_in("specs/corpus", &["json", "yaml", "yml"])
     else {
         return;
     };
+    // And the Swagger 2.0 documents.
+    let Some(swagger) = crate::shared::documents_in("specs/corpus-v2", &["json", "yaml", "yml"])
+    else {
+        return;
+    };
+    documents.extend(swagger);
     assert!(!documents.is_empty(), "no documents in shared/specs/corpus");
     let workspace = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut members = Vec::new();

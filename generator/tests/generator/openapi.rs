@@ -196,6 +196,40 @@ fn all_of_members_that_only_annotate_leave_the_one_that_shapes() {
     assert!(warnings.is_empty(), "{warnings:?}");
 }
 
+#[test]
+fn swagger_2_is_read_as_the_openapi_3_document_it_stands_for() {
+    let (api, warnings) = load_json(&serde_json::json!({
+        "swagger": "2.0",
+        "info": {"title": "Pets", "version": "1"},
+        "host": "api.example.com", "basePath": "/v1",
+        "paths": {"/pets": {"post": {
+            "operationId": "addPet",
+            "parameters": [{"name": "pet", "in": "body", "required": true, "schema": {"$ref": "#/definitions/Pet"}}],
+            "responses": {"201": {"description": "Added", "schema": {"$ref": "#/definitions/Pet"}}},
+        }}},
+        "definitions": {"Pet": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}}},
+    }));
+    assert_eq!(
+        api.server_url.as_deref(),
+        Some("https://api.example.com/v1")
+    );
+    let op = &api.operations[0];
+    let body = op
+        .body
+        .as_ref()
+        .expect("the body parameter is the request body");
+    assert!(body.required);
+    assert_eq!(body.ty, TypeRef::Named("Pet".into()));
+    assert!(matches!(
+        api.schemas.get("Pet").map(|s| &s.kind),
+        Some(SchemaKind::Object(_))
+    ));
+    assert!(
+        warnings.iter().any(|w| w.message.contains("Swagger 2.0")),
+        "it says so: {warnings:?}"
+    );
+}
+
 fn error_for(name: &str, text: &str) -> (String, String) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join(name);
@@ -213,7 +247,7 @@ fn bad_documents_give_located_errors() {
     let cases = [
         ("broken.yaml", "openapi: 3.0.3\npaths: [unclosed\n".to_string(), ":3: invalid YAML"),
         ("broken.json", "{\"openapi\": \"3.0.3\",\n\"paths\": }".to_string(), ":2: invalid JSON"),
-        ("swagger.yaml", "swagger: '2.0'\npaths: {}\n".to_string(), "#/swagger: this is a Swagger 2.0 document; the generator reads OpenAPI 3.0 and 3.1. Convert it first"),
+        ("swagger.yaml", "swagger: '1.2'\npaths: {}\n".to_string(), "#/swagger: Swagger 1.2 is not supported; expected 2.0, or OpenAPI 3.0.x or 3.1.x"),
         ("unversioned.yaml", "paths: {}\n".to_string(), "expected an `openapi` version"),
         ("dangling.yaml", constructs.replace("$ref: '#/components/schemas/Owner'", "$ref: '#/components/schemas/Nobody'"), "#/components/schemas/Thing/properties/owner/allOf/0/$ref: `#/components/schemas/Nobody` names no component schema"),
         ("type.yaml", constructs.replace("score: {type: number,", "score: {type: numeric,"), "#/components/schemas/Thing/properties/score/type: unknown type `numeric`"),

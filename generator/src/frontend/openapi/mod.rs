@@ -10,6 +10,7 @@ mod operations;
 mod schema;
 mod security;
 mod servers;
+mod swagger2;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -26,13 +27,41 @@ use security::{security, security_schemes};
 
 /// Reads the OpenAPI document in `text` (from `file`).
 pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> Result<Api, Error> {
-    let doc = Document::parse(file, text)?;
+    let mut doc = Document::parse(file, text)?;
+    // Swagger 2.0: read as the OpenAPI 3.0 document it stands for.
+    match doc.root.get("swagger").and_then(serde_json::Value::as_str) {
+        Some("2.0") => {
+            doc.root = swagger2::upgrade(&doc.root);
+            warnings.push(doc.warning(
+                "/swagger",
+                "a Swagger 2.0 document: read as the OpenAPI 3.0 document it stands for; places in messages are that document's (`/components/schemas/Pet` for `/definitions/Pet`)",
+            ));
+        }
+        Some(version) => {
+            return Err(doc.error(
+                "/swagger",
+                format!(
+                    "Swagger {version} is not supported; expected 2.0, or OpenAPI 3.0.x or 3.1.x"
+                ),
+            ))
+        }
+        None => {}
+    }
     let root = object(&doc, &doc.root, "", "an OpenAPI document")?;
     match string(&doc, root, "openapi", "")? {
         Some(version) if version.starts_with("3.0") || version.starts_with("3.1") => {}
-        Some(version) => return Err(doc.error("/openapi", format!("OpenAPI {version} is not supported; expected 3.0.x or 3.1.x"))),
-        None if root.contains_key("swagger") => return Err(doc.error("/swagger", "this is a Swagger 2.0 document; the generator reads OpenAPI 3.0 and 3.1. Convert it first, for example with `npx swagger2openapi in.yaml -o out.yaml` or at https://converter.swagger.io, and generate from the result")),
-        None => return Err(doc.error("", "expected an `openapi` version field (3.0.x or 3.1.x)")),
+        Some(version) => {
+            return Err(doc.error(
+                "/openapi",
+                format!("OpenAPI {version} is not supported; expected 3.0.x or 3.1.x"),
+            ))
+        }
+        None => {
+            return Err(doc.error(
+                "",
+                "expected an `openapi` version field (3.0.x or 3.1.x), or `swagger: \"2.0\"`",
+            ))
+        }
     }
     let mut schemas = Schemas::read_components(&doc)?;
     let (security_schemes, unsupported) = security_schemes(&doc, warnings)?;

@@ -426,8 +426,13 @@ fn type_at(page: &Page<'_>, index: usize, end: usize) -> Option<(Option<ShownTyp
             // A title may be a sentence where it is followed by the
             // object's first field (name, then type) rather than a blank.
             let next = page.text(index + 1);
-            let field_next =
-                is_identifier_like(next) && elements_type(page.text(index + 2)).is_some();
+            // (whose own type may be a title too).
+            let after_next = page.text(index + 2);
+            let field_next = is_identifier_like(next)
+                && (elements_type(after_next).is_some()
+                    || (after_next.starts_with(|c: char| c.is_uppercase())
+                        && after_next.contains(' ')
+                        && !after_next.ends_with(':')));
             let titled = (is_title(text) && (next.is_empty() || is_attribute(next)))
                 || (text.starts_with(|c: char| c.is_uppercase())
                     && text.len() <= 200

@@ -101,6 +101,14 @@ fn operation(page: &Page<'_>, path_line: usize, end: usize) -> OutlineOperation 
     if let Some(start) = body {
         op.body = Some(request_body(page, start, section_end(start)));
     }
+    // Swagger 2.0's body parameter, a row of the parameters' table:
+    // `body *` / `object` / `(body)`, its example, `Parameter content type`.
+    if let Some(start) = parameters.filter(|_| op.body.is_none()) {
+        let end = section_end(start);
+        if let Some(at) = page.find_line(start + 1, end, |text| text == "(body)") {
+            op.body = Some(body_parameter(page, start + 1, at, end));
+        }
+    }
     if let Some(start) = responses {
         op.responses = response_blocks(page, start + 1, end);
     }
@@ -129,6 +137,31 @@ fn request_body(page: &Page<'_>, heading: usize, end: usize) -> Block {
         Some(found) => block.example = Some(found),
         None => block.fields = rows(page, index, end),
     }
+    block
+}
+
+/// A body parameter's row (Swagger 2.0), its `(body)` line at `at`: the
+/// name above marks it required with `*`; its example and media type
+/// follow.
+fn body_parameter(page: &Page<'_>, from: usize, at: usize, end: usize) -> Block {
+    let name = (from..at)
+        .rev()
+        .take_while(|&i| !page.text(i).is_empty())
+        .last()
+        .unwrap_or(at);
+    let mut block = Block {
+        line: name,
+        required: Some(page.text(name).ends_with('*')),
+        schema_shown: true,
+        cycles_shown_as_string: true,
+        ..Block::default()
+    };
+    block.media = page
+        .find_line(at, end, |text| text == "Parameter content type")
+        .map(|label| page.text(label + 1))
+        .filter(|media| is_media_type(media))
+        .map(str::to_string);
+    block.example = example(page, at, end);
     block
 }
 
