@@ -163,6 +163,56 @@ fn openapi_3_1_json_nullable_types() {
 }
 
 #[test]
+fn openapi_3_1_null_type_is_read_wherever_it_stands() {
+    let (api, _) = load_schemas(
+        "3.1.0",
+        serde_json::json!({"Thing": {
+            "type": "object",
+            "properties": {
+                "gone": {"type": "null"},
+                "either": {"oneOf": [{"type": "string"}, {"type": "null"}]},
+            },
+        }}),
+    );
+    let Some(SchemaKind::Object(thing)) = api.schemas.get("Thing").map(|s| &s.kind) else {
+        panic!("Thing")
+    };
+    assert_eq!(thing.fields[0].ty, TypeRef::Any);
+    assert_eq!(
+        thing.fields[0].nullability,
+        apidocs2rs::model::Nullability::Nullable
+    );
+    assert_eq!(thing.fields[1].ty, TypeRef::Primitive(Primitive::String));
+    assert_eq!(
+        thing.fields[1].nullability,
+        apidocs2rs::model::Nullability::Nullable
+    );
+}
+
+#[test]
+fn a_required_name_the_properties_do_not_declare_is_a_required_entry() {
+    let (api, warnings) = load_schemas(
+        "3.0.3",
+        serde_json::json!({"Log": {
+            "type": "object",
+            "required": ["level", "message"],
+            "properties": {"message": {"type": "string"}},
+        }}),
+    );
+    let Some(SchemaKind::Object(log)) = api.schemas.get("Log").map(|s| &s.kind) else {
+        panic!("Log")
+    };
+    let level = log
+        .fields
+        .iter()
+        .find(|f| f.wire_name == "level")
+        .expect("`level` is an entry");
+    assert_eq!(level.presence, apidocs2rs::model::Presence::Required);
+    assert_eq!(level.ty, TypeRef::Any);
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
 fn all_of_members_that_only_annotate_leave_the_one_that_shapes() {
     let (api, warnings) = load_schemas(
         "3.1.0",

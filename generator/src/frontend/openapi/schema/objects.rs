@@ -65,16 +65,33 @@ impl Schemas<'_, '_> {
                 });
             }
         }
-        for missing in required
-            .iter()
-            .filter(|r| !fields.iter().any(|f| f.wire_name == **r))
-        {
-            self.warnings.push(self.doc.warning(
-                &child(pointer, "required"),
-                format!("`{missing}` is required but not among the properties; it is not checked"),
-            ));
-        }
         let additional = self.additional(map, pointer, &format!("{name}Value"))?;
+        // A required name the properties do not declare: the key must be
+        // there, with any value (the entries' type where the schema gives
+        // one).
+        let undeclared: Vec<&str> = required
+            .iter()
+            .copied()
+            .filter(|r| !fields.iter().any(|f| f.wire_name == *r))
+            .collect();
+        for missing in undeclared {
+            fields.push(Field {
+                wire_name: missing.to_string(),
+                rust_name: names.claim(missing),
+                ty: additional.clone().unwrap_or(TypeRef::Any),
+                presence: Presence::Required,
+                nullability: Nullability::NonNull,
+                read_only: false,
+                write_only: false,
+                deprecated: false,
+                default: None,
+                title: None,
+                description: Some(
+                    "Required, though the schema declares no such property.".to_string(),
+                ),
+                constraints: Default::default(),
+            });
+        }
         let required_alternatives = required_alternatives(map)
             .into_iter()
             .map(|names| {

@@ -19,7 +19,10 @@ impl Schemas<'_, '_> {
     ) -> Result<(Option<String>, bool), Error> {
         match map.get("type") {
             None => Ok((None, false)),
-            Some(Value::String(name)) => Ok((Some(name.clone()), name == "null")),
+            // `type: "null"` (3.1): `null` only, which no Rust type but
+            // the open value holds; it admits `null`.
+            Some(Value::String(name)) if name == "null" => Ok((None, true)),
+            Some(Value::String(name)) => Ok((Some(name.clone()), false)),
             Some(Value::Array(names)) => {
                 let names: Vec<&str> = names.iter().filter_map(Value::as_str).collect();
                 let nullable = names.contains(&"null");
