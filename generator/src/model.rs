@@ -495,6 +495,12 @@ pub enum Primitive {
     Date,
     /// Raw bytes (`format: binary`): a file part or a whole binary body.
     Binary,
+    /// An IPv4 address (`format: ipv4`).
+    Ipv4,
+    /// An IPv6 address (`format: ipv6`).
+    Ipv6,
+    /// An IP address of either version (`format: ip`).
+    Ip,
     /// Bytes written as base64 text (`format: byte`).
     Base64,
     Boolean,

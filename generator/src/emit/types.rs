@@ -40,6 +40,9 @@ fn primitive_type(primitive: Primitive, scope: &mut Scope<'_>) -> TokenStream {
         Primitive::String | Primitive::Uri | Primitive::Email => quote! { String },
         // File contents (multipart parts).
         Primitive::Binary => quote! { Vec<u8> },
+        Primitive::Ipv4 => scope.item("std::net::Ipv4Addr"),
+        Primitive::Ipv6 => scope.item("std::net::Ipv6Addr"),
+        Primitive::Ip => scope.item("std::net::IpAddr"),
         Primitive::Uuid => {
             scope.uses.uuid = true;
             scope.item("uuid::Uuid")

@@ -190,6 +190,30 @@ fn openapi_3_1_null_type_is_read_wherever_it_stands() {
 }
 
 #[test]
+fn ip_formats_are_addresses() {
+    let (api, _) = load_schemas(
+        "3.0.3",
+        serde_json::json!({"Host": {"type": "object", "properties": {
+            "v4": {"type": "string", "format": "ipv4"},
+            "v6": {"type": "string", "format": "ipv6"},
+            "any": {"type": "string", "format": "ip"},
+        }}}),
+    );
+    let Some(SchemaKind::Object(host)) = api.schemas.get("Host").map(|s| &s.kind) else {
+        panic!("Host")
+    };
+    let types: Vec<_> = host.fields.iter().map(|f| f.ty.clone()).collect();
+    assert_eq!(
+        types,
+        [
+            TypeRef::Primitive(Primitive::Ipv4),
+            TypeRef::Primitive(Primitive::Ipv6),
+            TypeRef::Primitive(Primitive::Ip)
+        ]
+    );
+}
+
+#[test]
 fn a_required_name_the_properties_do_not_declare_is_a_required_entry() {
     let (api, warnings) = load_schemas(
         "3.0.3",

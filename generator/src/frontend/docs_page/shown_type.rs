@@ -254,6 +254,8 @@ impl ShownType {
                 Some("byte") => Primitive::Base64,
                 Some("email") => Primitive::Email,
                 Some("uri" | "url") => Primitive::Uri,
+                Some("ipv4") => Primitive::Ipv4,
+                Some("ipv6") => Primitive::Ipv6,
                 _ => Primitive::String,
             }),
             ShownKind::Integer => TypeRef::Primitive(match self.format.as_deref() {

@@ -460,6 +460,9 @@ fn primitive_value(primitive: Primitive, constraints: &Constraints) -> TokenStre
             quote! { chrono::NaiveDate::from_ymd_opt(2024, 1, 2).unwrap_or_default() }
         }
         Primitive::Binary => quote! { b"sample".to_vec() },
+        Primitive::Ipv4 => quote! { std::net::Ipv4Addr::new(192, 0, 2, 1) },
+        Primitive::Ipv6 => quote! { std::net::Ipv6Addr::LOCALHOST },
+        Primitive::Ip => quote! { std::net::IpAddr::from([192, 0, 2, 1]) },
         Primitive::Base64 => quote! { b"sample".to_vec().into() },
         Primitive::Boolean => quote! { true },
         Primitive::Integer | Primitive::Int64 => {

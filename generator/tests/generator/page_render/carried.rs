@@ -273,9 +273,13 @@ impl Projection<'_> {
     fn flat_type(&mut self, at: &str, ty: &TypeRef, stack: &mut BTreeSet<String>) -> TypeRef {
         match resolved(self.api, ty) {
             TypeRef::Primitive(primitive) => TypeRef::Primitive(match primitive {
-                Primitive::String | Primitive::Uri | Primitive::Binary | Primitive::Base64 => {
-                    Primitive::String
-                }
+                Primitive::String
+                | Primitive::Uri
+                | Primitive::Binary
+                | Primitive::Base64
+                | Primitive::Ipv4
+                | Primitive::Ipv6
+                | Primitive::Ip => Primitive::String,
                 numeric if numeric.is_numeric() => Primitive::Number,
                 other => other,
             }),

@@ -266,9 +266,13 @@ pub fn sample(api: &Api, ty: &TypeRef, place: Place, stack: &mut BTreeSet<String
             Primitive::DateTime => Value::from(DATE_TIME_SAMPLE),
             Primitive::Date => Value::from(DATE_SAMPLE),
             Primitive::Email => Value::from(EMAIL_SAMPLE),
-            Primitive::String | Primitive::Uri | Primitive::Binary | Primitive::Base64 => {
-                Value::from("string")
-            }
+            Primitive::String
+            | Primitive::Uri
+            | Primitive::Binary
+            | Primitive::Base64
+            | Primitive::Ipv4
+            | Primitive::Ipv6
+            | Primitive::Ip => Value::from("string"),
             Primitive::Boolean => Value::Bool(true),
             numeric => {
                 debug_assert!(numeric.is_numeric());

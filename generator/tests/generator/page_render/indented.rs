@@ -236,6 +236,8 @@ fn primitive_label(primitive: Primitive) -> &'static str {
         Primitive::Date => "date",
         Primitive::Binary => "binary",
         Primitive::Base64 => "byte",
+        // No authentik document has an address format: shown as text.
+        Primitive::Ipv4 | Primitive::Ipv6 | Primitive::Ip => "string",
         Primitive::Boolean => "boolean",
         // The site shows the other integer formats as plain integers.
         Primitive::Integer

@@ -54,7 +54,10 @@ impl Schemas<'_, '_> {
             Some("email") => Primitive::Email,
             Some("binary") => Primitive::Binary,
             Some("byte") => Primitive::Base64,
-            Some("password" | "hostname" | "ipv4" | "ipv6") => Primitive::String,
+            Some("ipv4") => Primitive::Ipv4,
+            Some("ipv6") => Primitive::Ipv6,
+            Some("ip") => Primitive::Ip,
+            Some("password" | "hostname") => Primitive::String,
             Some(other) => {
                 // Reported once per format, where it is first used.
                 if self.unknown_formats.insert(other.to_string()) {

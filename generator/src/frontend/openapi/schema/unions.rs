@@ -324,6 +324,9 @@ fn variant_name(ty: &TypeRef) -> String {
             Primitive::DateTime => "DateTime",
             Primitive::Date => "Date",
             Primitive::Binary | Primitive::Base64 => "Bytes",
+            Primitive::Ipv4 => "Ipv4Addr",
+            Primitive::Ipv6 => "Ipv6Addr",
+            Primitive::Ip => "IpAddr",
             Primitive::Boolean => "Boolean",
             Primitive::Integer
             | Primitive::Int8
