@@ -1,8 +1,6 @@
 //! Unions without a tag: the `one_of!` macro, invoked once per union with
 //! its variants in the order a value is tried against them.
 
-use serde::de::DeserializeOwned;
-
 /// The serde impls of a union without a tag. A value decodes as the first
 /// variant, in the listed order, that it fits, and a value that fits none
 /// is kept in `Other(serde_json::Value)`; a variant is written as its
@@ -45,9 +43,16 @@ macro_rules! one_of {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
+                // A member, if the value fits it (here, not in the runtime:
+                // a crate whose unions are only sent never calls it).
+                fn member<T: ::serde::de::DeserializeOwned>(
+                    value: &::serde_json::Value,
+                ) -> ::core::option::Option<T> {
+                    T::deserialize(value).ok()
+                }
                 let value: ::serde_json::Value = ::serde::Deserialize::deserialize(deserializer)?;
                 $(
-                    if let Some(member) = $crate::runtime::member(&value) {
+                    if let Some(member) = member(&value) {
                         return Ok(Self::$variant(member));
                     }
                 )*
@@ -58,8 +63,3 @@ macro_rules! one_of {
 }
 
 pub(crate) use one_of;
-
-/// `value` as a union member of type `T`, if it fits.
-pub(crate) fn member<T: DeserializeOwned>(value: &serde_json::Value) -> Option<T> {
-    T::deserialize(value).ok()
-}
