@@ -190,6 +190,25 @@ fn openapi_3_1_null_type_is_read_wherever_it_stands() {
 }
 
 #[test]
+fn an_answer_to_head_has_no_body() {
+    let (api, warnings) = load_json(&serde_json::json!({
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/things": {"head": {
+            "operationId": "checkThings",
+            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}},
+        }}},
+    }));
+    assert!(api.operations[0].responses.iter().all(|r| r.body.is_none()));
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.message.contains("HEAD has no body")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
 fn ip_formats_are_addresses() {
     let (api, _) = load_schemas(
         "3.0.3",

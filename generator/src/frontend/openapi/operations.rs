@@ -132,10 +132,21 @@ impl OperationReader<'_, '_, '_> {
         };
         // OpenAPI 3.1 allows an operation without `responses`: nothing is
         // documented, so any success is accepted and its body not read.
-        let responses = match map.get("responses") {
+        let mut responses = match map.get("responses") {
             Some(value) => self.responses(value, &child(pointer, "responses"), &context)?,
             None => Vec::new(),
         };
+        // An answer to HEAD has no body, whatever the document says of it
+        // (the headers of the GET it mirrors).
+        if method == Method::Head && responses.iter().any(|r| r.body.is_some()) {
+            for response in &mut responses {
+                response.body = None;
+            }
+            self.warnings.push(self.doc.warning(
+                &child(pointer, "responses"),
+                "an answer to HEAD has no body; the documented body is not read",
+            ));
+        }
         let security = match map.get("security") {
             Some(value) => security(self.doc, value, &child(pointer, "security"))?,
             None => self
