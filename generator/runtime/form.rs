@@ -60,8 +60,8 @@ impl Form {
     }
 
     /// Text parts: strings as they are, numbers and booleans as JSON
-    /// writes them, objects as JSON; an array one part per item, all under
-    /// `name`; `null` sends nothing.
+    /// writes them, objects as JSON parts (`application/json`); an array
+    /// one part per item, all under `name`; `null` sends nothing.
     pub(crate) fn field<T: Serialize>(mut self, name: &'static str, value: &T) -> Form {
         match serde_json::to_value(value) {
             Ok(serde_json::Value::Array(items)) => {
@@ -79,12 +79,19 @@ impl Form {
     }
 
     fn text(mut self, name: &'static str, value: serde_json::Value) -> Form {
-        let text = match value {
+        let part = match value {
             serde_json::Value::Null => return self,
-            serde_json::Value::String(text) => text,
-            other => other.to_string(),
+            serde_json::Value::String(text) => Part::Text { name, text },
+            object @ serde_json::Value::Object(_) => Part::Json {
+                name,
+                text: object.to_string(),
+            },
+            other => Part::Text {
+                name,
+                text: other.to_string(),
+            },
         };
-        self.parts.push(Part::Text { name, text });
+        self.parts.push(part);
         self
     }
 

@@ -370,6 +370,9 @@ async fn multipart_arrays_are_one_part_per_item() {
     album.labels = Some(vec!["a".into(), "b c".into()]);
     // A union of a file and a list of files: whichever it holds.
     album.extras = Some(UploadAlbumRequestExtras::BytesList(vec![b"x".to_vec()]));
+    album.meta = Some(any_api_client::models::UploadAlbumRequestMeta {
+        title: Some("Summer".into()),
+    });
     Client::new(server.uri())
         .upload_album(&album)
         .await
@@ -381,7 +384,7 @@ async fn multipart_arrays_are_one_part_per_item() {
         .skip(1)
         .map(|part| part.split("\r\n--").next().unwrap_or(part))
         .collect();
-    assert_eq!(parts.len(), 5, "{body}");
+    assert_eq!(parts.len(), 6, "{body}");
     assert!(
         parts[0].starts_with("name=\"photos\"") && parts[0].ends_with("\r\n\r\none"),
         "{body}"
@@ -394,6 +397,11 @@ async fn multipart_arrays_are_one_part_per_item() {
     assert_eq!(parts[3], "name=\"labels\"\r\n\r\nb c");
     assert!(
         parts[4].starts_with("name=\"extras\"") && parts[4].ends_with("\r\n\r\nx"),
+        "{body}"
+    );
+    // An object part is JSON, and says so.
+    assert_eq!(
+        parts[5], "name=\"meta\"\r\ncontent-type: application/json\r\n\r\n{\"title\":\"Summer\"}",
         "{body}"
     );
 }

@@ -47,8 +47,19 @@ pub(crate) trait Params {
 #[derive(Clone, Debug)]
 #[allow(dead_code)] // an API may have no multipart bodies
 pub(crate) enum Part {
-    Text { name: &'static str, text: String },
-    File { name: &'static str, bytes: Vec<u8> },
+    Text {
+        name: &'static str,
+        text: String,
+    },
+    /// An object, as `application/json` (OpenAPI's default for one).
+    Json {
+        name: &'static str,
+        text: String,
+    },
+    File {
+        name: &'static str,
+        bytes: Vec<u8>,
+    },
 }
 
 /// The `reqwest` form of `parts`, for one attempt.
@@ -57,6 +68,14 @@ pub(crate) fn multipart_form(parts: &[Part]) -> reqwest::multipart::Form {
         .iter()
         .fold(reqwest::multipart::Form::new(), |form, part| match part {
             Part::Text { name, text } => form.text(*name, text.clone()),
+            Part::Json { name, text } => {
+                let mut headers = HeaderMap::new();
+                headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                form.part(
+                    *name,
+                    reqwest::multipart::Part::text(text.clone()).headers(headers),
+                )
+            }
             Part::File { name, bytes } => {
                 let mut headers = HeaderMap::new();
                 headers.insert(
