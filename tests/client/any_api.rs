@@ -624,3 +624,27 @@ async fn names_whose_escapes_meet_are_distinct_and_reach_the_wire() {
     // An alias that holds itself is any JSON value.
     assert_eq!(value.nested, Some(json!([[], [[]]])));
 }
+
+#[tokio::test]
+async fn a_path_parameter_of_a_union_of_scalars_is_written_as_its_member() {
+    use any_api_client::models::DiskParameter;
+    let server = server().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let client = Client::new(server.uri());
+    client.get_disk(&DiskParameter::Integer(7)).await.unwrap();
+    client
+        .get_disk(&DiskParameter::String("main disk".into()))
+        .await
+        .unwrap();
+    let paths: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .map(|request| request.url.path().to_string())
+        .collect();
+    assert_eq!(paths, ["/disks/7", "/disks/main%20disk"]);
+}

@@ -400,6 +400,11 @@ fn path_argument_type(
             let ty = rust_type(&parameter.ty, scope);
             quote! { &#lifetime #ty }
         }
+        // `{}`: any value, as its `Display` writes it.
+        TypeRef::Any => {
+            let display = scope.item("std::fmt::Display");
+            quote! { &#lifetime (dyn #display + Sync) }
+        }
         other => {
             return Err(unsupported(
                 op,

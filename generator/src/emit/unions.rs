@@ -11,7 +11,7 @@ use super::model_item::{type_head, Gate};
 use super::scope::Scope;
 use super::source::{string_literal, Piece};
 use super::types::rust_type;
-use crate::model::{Api, OneOfSchema, Schema, TypeRef, UnionSchema};
+use crate::model::{Api, OneOfSchema, Primitive, Schema, TypeRef, UnionSchema};
 
 pub fn tagged_union(
     schema: &Schema,
@@ -92,7 +92,7 @@ pub fn one_of(
         .map(|variant| format!("{variant},"))
         .collect();
     let call = gate.macro_call(scope, "one_of", name.to_string(), entries, true);
-    vec![
+    let mut pieces = vec![
         Piece::Syntax(quote! {
             #doc
             #cfg
@@ -104,7 +104,37 @@ pub fn one_of(
             }
         }),
         call,
-    ]
+    ];
+    // A union of values written as text (`{id}` as a number or a uuid) is
+    // text in a path or header too.
+    if one_of.variants.iter().all(|v| shown_as_text(&v.ty)) {
+        let fmt = scope.item("std::fmt");
+        pieces.push(Piece::Syntax(quote! {
+            #cfg
+            impl #fmt::Display for #name {
+                fn fmt(&self, f: &mut #fmt::Formatter<'_>) -> #fmt::Result {
+                    match self {
+                        #( Self::#variants(member) => #fmt::Display::fmt(member, f), )*
+                        Self::Other(#value::String(text)) => f.write_str(text),
+                        Self::Other(value) => #fmt::Display::fmt(value, f),
+                    }
+                }
+            }
+        }));
+    }
+    pieces
+}
+
+/// Whether a value of `ty` is written on the wire as its `Display` writes
+/// it: text, numbers, booleans, uuids, addresses.
+fn shown_as_text(ty: &TypeRef) -> bool {
+    matches!(
+        ty,
+        TypeRef::Primitive(primitive) if !matches!(
+            primitive,
+            Primitive::DateTime | Primitive::Date | Primitive::Binary | Primitive::Base64
+        )
+    )
 }
 
 /// The variant identifiers of a union.
