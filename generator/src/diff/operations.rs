@@ -212,12 +212,30 @@ pub(super) fn operation_changes(
     if requirements(&old.security) != requirements(&new.security)
         && !(pairs.old.partial && unstated(old) || pairs.new.partial && unstated(new))
     {
+        // Only gaining alternatives (`a` → `a` or `b`), or now accepting
+        // no credentials, leaves the old client's credentials good.
+        let kept = match (requirements(&old.security), requirements(&new.security)) {
+            (Some(was), Some(is)) => {
+                is.contains(&BTreeSet::new()) || (!was.is_empty() && was.is_subset(&is))
+            }
+            _ => false,
+        };
+        let (severity, advice) = match kept {
+            true => (
+                Severity::Compatible,
+                "the old client's credentials are still accepted",
+            ),
+            false => (
+                Severity::BreaksAtRunTime,
+                "check the credentials the client is given",
+            ),
+        };
         out.push(change(
             tag,
-            Severity::BreaksAtRunTime,
+            severity,
             subject.to_string(),
             format!(
-                "security requirements are now {} (were {}): check the credentials the client is given",
+                "security requirements are now {} (were {}): {advice}",
                 requirements_text(&new.security),
                 requirements_text(&old.security)
             ),

@@ -248,6 +248,33 @@ fn an_error_answer_of_another_type_is_reported() {
 }
 
 #[test]
+fn a_security_requirement_that_gains_an_alternative_is_compatible() {
+    let with_security = |requirements: Value| {
+        let mut document = document(field(true, false), json!({}));
+        document["components"]["securitySchemes"] = json!({
+            "token": {"type": "http", "scheme": "bearer"},
+            "device": {"type": "apiKey", "in": "header", "name": "X-Device"},
+        });
+        document["paths"]["/things/{id}"]["put"]["security"] = requirements;
+        load(&document)
+    };
+    let one = with_security(json!([{"token": []}]));
+    let either = with_security(json!([{"token": []}, {"device": []}]));
+    let severity = |old: &Api, new: &Api| {
+        let report = diff(old, new);
+        let change = report
+            .changes
+            .iter()
+            .find(|c| c.what.starts_with("security requirements"))
+            .map(|c| c.severity);
+        change.unwrap_or_else(|| panic!("a security change: {report:#?}"))
+    };
+    assert_eq!(severity(&one, &either), Severity::Compatible);
+    // Removing the alternative the old client may use breaks it.
+    assert_eq!(severity(&either, &one), Severity::BreaksAtRunTime);
+}
+
+#[test]
 fn a_document_compared_with_itself_reports_nothing() {
     let Some(document) = shared::document(shared::AUTHENTIK_2025) else {
         return;
