@@ -699,6 +699,10 @@ pub struct Bound {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EnumSchema {
     pub values: Vec<EnumValue>,
+    /// Whether the values are integers (`512`), written as numbers; else
+    /// they are strings.
+    #[serde(skip_serializing_if = "is_false")]
+    pub integers: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

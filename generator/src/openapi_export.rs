@@ -476,6 +476,18 @@ fn add_constraints(schema: &mut Value, constraints: &Constraints) {
 }
 
 fn enum_schema(values: &EnumSchema) -> Value {
+    if values.integers {
+        let numbers: Vec<Value> = values
+            .values
+            .iter()
+            .map(|v| {
+                v.wire
+                    .parse::<i64>()
+                    .map_or_else(|_| json!(v.wire), Value::from)
+            })
+            .collect();
+        return json!({"type": "integer", "enum": numbers});
+    }
     let wires: Vec<&str> = values.values.iter().map(|v| v.wire.as_str()).collect();
     json!({"type": "string", "enum": wires})
 }

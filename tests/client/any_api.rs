@@ -254,7 +254,8 @@ async fn members_of_unions_without_a_tag_are_told_apart_by_what_fits() {
     assert_eq!(pets[0].weight, Some(PetWeight::Integer(12)));
     assert_eq!(pets[0].owner, Nullable::Null);
     assert_eq!(pets[0].tag, Nullable::Value("a".into()));
-    assert_eq!(pets[0].level, Some(2));
+    // An enum of integers is an enum.
+    assert_eq!(pets[0].level, Some(any_api_client::models::PetLevel::V2));
     assert_eq!(pets[1].id, PetId::String("x-9".into()));
     assert!(matches!(&pets[1].kind, Some(Kind::Cat(cat)) if cat.lives == 9));
     assert_eq!(pets[1].weight, Some(PetWeight::Number(4.5)));
@@ -647,4 +648,34 @@ async fn a_path_parameter_of_a_union_of_scalars_is_written_as_its_member() {
         .map(|request| request.url.path().to_string())
         .collect();
     assert_eq!(paths, ["/disks/7", "/disks/main%20disk"]);
+}
+
+#[tokio::test]
+async fn an_enum_of_integers_is_sent_and_read_as_numbers_and_keeps_unknown_ones() {
+    use any_api_client::models::{GetKeyParams, KeySize};
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path("/keys"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"size": 2048})))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/keys"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"size": 1024})))
+        .mount(&server)
+        .await;
+    let client = Client::new(server.uri());
+    let params = GetKeyParams {
+        size: Some(KeySize::V4096),
+    };
+    let key = client.get_key(&params).await.unwrap();
+    assert_eq!(key.size, KeySize::V2048);
+    assert_eq!(key.size.value(), 2048);
+    let newer = client.get_key(&GetKeyParams::default()).await.unwrap();
+    assert_eq!(newer.size, KeySize::Unknown(1024));
+    assert_eq!(serde_json::to_value(&newer.size).unwrap(), json!(1024));
+    let requests = server.received_requests().await.unwrap_or_default();
+    assert_eq!(requests[0].url.query(), Some("size=4096"));
+    assert_eq!(requests[1].url.query(), None);
 }

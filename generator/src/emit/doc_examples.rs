@@ -248,7 +248,7 @@ impl<'a> Examples<'a> {
             TypeRef::Map(_) => "Default::default()".into(),
             TypeRef::Any | TypeRef::Unstated => "serde_json::Value::Null".into(),
             TypeRef::Named(name) => match &self.api.schemas.get(name)?.kind {
-                SchemaKind::Enum(EnumSchema { values }) => format!(
+                SchemaKind::Enum(EnumSchema { values, .. }) => format!(
                     "{}::models::{name}::{}",
                     self.crate_name,
                     values.first()?.variant

@@ -1,5 +1,6 @@
-//! An enum of strings: its declaration, with `Unknown(String)` for values
-//! this client does not know, and one `string_enum!` invocation for its
+//! An enum of strings or of integers: its declaration, with
+//! `Unknown(String)` (`Unknown(i64)`) for values this client does not
+//! know, and one `string_enum!` (`integer_enum!`) invocation for its
 //! methods and serde impls.
 
 use quote::{format_ident, quote};
@@ -27,13 +28,22 @@ pub fn string_enum(
         true => " The empty string.".to_string(),
         false => format!(" {}", code_span(&v.wire)),
     });
+    // Integers go as they are written, strings as Rust literals.
+    let literal = |wire: &str| match values.integers {
+        true => wire.to_string(),
+        false => string_literal(wire),
+    };
     let entries = values
         .values
         .iter()
         .zip(&variants)
-        .map(|(value, variant)| format!("{variant} = {},", string_literal(&value.wire)))
+        .map(|(value, variant)| format!("{variant} = {},", literal(&value.wire)))
         .collect();
-    let call = gate.macro_call(scope, "string_enum", name.to_string(), entries, false);
+    let (macro_name, unknown) = match values.integers {
+        true => ("integer_enum", quote! { i64 }),
+        false => ("string_enum", quote! { String }),
+    };
+    let call = gate.macro_call(scope, macro_name, name.to_string(), entries, false);
     vec![
         Piece::Syntax(quote! {
             #doc
@@ -42,7 +52,7 @@ pub fn string_enum(
             pub enum #name {
                 #( #[doc = #variant_docs] #variants, )*
                 /// A value this client does not know, as received.
-                Unknown(String),
+                Unknown(#unknown),
             }
         }),
         call,

@@ -96,6 +96,12 @@ const STRING_ENUM: RuntimeFile = RuntimeFile {
     public: &[],
     internal: true,
 };
+const INTEGER_ENUM: RuntimeFile = RuntimeFile {
+    module: "integer_enum",
+    source: include_str!("../../runtime/integer_enum.rs"),
+    public: &[],
+    internal: true,
+};
 const TAGGED_UNION: RuntimeFile = RuntimeFile {
     module: "tagged_union",
     source: include_str!("../../runtime/tagged_union.rs"),
@@ -151,8 +157,11 @@ pub fn files(api: &Api, uses: Uses) -> Vec<&'static RuntimeFile> {
     if kinds(|kind| matches!(kind, SchemaKind::Object(_))) {
         files.push(&OBJECT);
     }
-    if kinds(|kind| matches!(kind, SchemaKind::Enum(_))) {
+    if kinds(|kind| matches!(kind, SchemaKind::Enum(e) if !e.integers)) {
         files.push(&STRING_ENUM);
+    }
+    if kinds(|kind| matches!(kind, SchemaKind::Enum(e) if e.integers)) {
+        files.push(&INTEGER_ENUM);
     }
     if kinds(|kind| matches!(kind, SchemaKind::Union(_))) {
         files.push(&TAGGED_UNION);

@@ -119,17 +119,34 @@ impl SchemaRegistry {
 /// An enum schema for `values`, with variant names made unique; the name
 /// `Unknown` stays free for the catch-all variant the emitter adds.
 pub fn enum_schema(name: String, description: Option<String>, values: &[String]) -> Schema {
+    enum_of(name, description, values, false)
+}
+
+/// An enum of the integers `values` (as text), written as numbers.
+pub fn integer_enum_schema(name: String, description: Option<String>, values: &[String]) -> Schema {
+    enum_of(name, description, values, true)
+}
+
+fn enum_of(name: String, description: Option<String>, values: &[String], integers: bool) -> Schema {
     let mut taken = BTreeSet::from(["Unknown".to_string()]);
     let values = values
         .iter()
-        .map(|wire| EnumValue {
-            wire: wire.clone(),
-            variant: ident::claim_unique(ident::to_upper_camel(wire), &mut taken),
+        .map(|wire| {
+            // An integer's variant says its sign: `V512`, `Minus1`.
+            let base = match (integers, wire.strip_prefix('-')) {
+                (true, Some(magnitude)) => format!("Minus{magnitude}"),
+                (true, None) => format!("V{wire}"),
+                (false, _) => wire.clone(),
+            };
+            EnumValue {
+                wire: wire.clone(),
+                variant: ident::claim_unique(ident::to_upper_camel(&base), &mut taken),
+            }
         })
         .collect();
     Schema {
         name,
         description,
-        kind: SchemaKind::Enum(EnumSchema { values }),
+        kind: SchemaKind::Enum(EnumSchema { values, integers }),
     }
 }

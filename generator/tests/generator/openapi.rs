@@ -209,6 +209,27 @@ fn an_answer_to_head_has_no_body() {
 }
 
 #[test]
+fn integer_enums_are_enums_of_integers() {
+    let (api, _) = load_schemas(
+        "3.0.3",
+        serde_json::json!({"KeySize": {"type": "integer", "enum": [512, 2048, -1]}}),
+    );
+    let Some(SchemaKind::Enum(sizes)) = api.schemas.get("KeySize").map(|s| &s.kind) else {
+        panic!("KeySize is an enum")
+    };
+    assert!(sizes.integers);
+    let values: Vec<_> = sizes
+        .values
+        .iter()
+        .map(|v| (v.wire.as_str(), v.variant.as_str()))
+        .collect();
+    assert_eq!(
+        values,
+        [("512", "V512"), ("2048", "V2048"), ("-1", "Minus1")]
+    );
+}
+
+#[test]
 fn ip_formats_are_addresses() {
     let (api, _) = load_schemas(
         "3.0.3",

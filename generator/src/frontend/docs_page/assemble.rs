@@ -17,7 +17,7 @@ use super::page::PageOperation;
 use super::page::{status_suffix, unstated_object, Line};
 use super::shown_type::ShownKind;
 use crate::diagnostic::{Error, Location, Warning};
-use crate::frontend::schemas::{enum_schema, SchemaRegistry};
+use crate::frontend::schemas::{enum_schema, integer_enum_schema, SchemaRegistry};
 use crate::ident::{self, FieldNames};
 use crate::model::{
     Field, Method, Nullability, ObjectSchema, Operation, Parameter, ParameterLocation,
@@ -438,7 +438,13 @@ impl Assembler<'_> {
             } else {
                 name.to_string()
             };
-            let schema = enum_schema(enum_name, None, values);
+            // Values of a type shown as integer are integers.
+            let integers = shown.is_some_and(|s| s.innermost().kind == ShownKind::Integer)
+                && values.iter().all(|v| v.parse::<i64>().is_ok());
+            let schema = match integers {
+                true => integer_enum_schema(enum_name, None, values),
+                false => enum_schema(enum_name, None, values),
+            };
             let location = self.at(entry.line);
             let named = TypeRef::Named(self.registry.register(schema, &location, self.warnings));
             return match is_list {

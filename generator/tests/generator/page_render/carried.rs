@@ -74,7 +74,13 @@ impl Projection<'_> {
                 variant: wire.to_string(),
             })
             .collect();
-        self.register(name, SchemaKind::Enum(EnumSchema { values }))
+        self.register(
+            name,
+            SchemaKind::Enum(EnumSchema {
+                values,
+                integers: false,
+            }),
+        )
     }
 
     // ----- indented style -----

@@ -23,7 +23,7 @@ use serde_json::{Map, Value};
 
 use super::document::{child, description, flag, kind, object, string, Document};
 use crate::diagnostic::{Error, Warning};
-use crate::frontend::schemas::{enum_schema, SchemaRegistry};
+use crate::frontend::schemas::{enum_schema, integer_enum_schema, SchemaRegistry};
 use crate::ident;
 use crate::model::{Constraints, Primitive, Schema, SchemaKind, TypeRef};
 use predicates::{is_union, COMPONENTS, COMPONENTS_REF};
@@ -147,8 +147,11 @@ impl<'d, 'a> Schemas<'d, 'a> {
         let map = object(self.doc, value, pointer, "a schema")?;
         self.unchecked(map, pointer);
         let description = description(self.doc, map, pointer)?;
-        if let Some((values, _)) = self.enum_values(map, pointer)? {
-            return Ok(enum_schema(name, description, &values));
+        if let Some(found) = self.enum_values(map, pointer)? {
+            return Ok(match found.integers {
+                true => integer_enum_schema(name, description, &found.values),
+                false => enum_schema(name, description, &found.values),
+            });
         }
         if is_union(map) {
             let (shape, _) = self.union(map, pointer, &name)?;
@@ -331,9 +334,13 @@ impl<'d, 'a> Schemas<'d, 'a> {
             };
             return Ok(typed);
         }
-        if let Some((values, has_null)) = self.enum_values(map, pointer)? {
-            typed.nullable |= has_null;
-            let schema = enum_schema(context.to_string(), typed.description.clone(), &values);
+        if let Some(found) = self.enum_values(map, pointer)? {
+            typed.nullable |= found.has_null;
+            let description = typed.description.clone();
+            let schema = match found.integers {
+                true => integer_enum_schema(context.to_string(), description, &found.values),
+                false => enum_schema(context.to_string(), description, &found.values),
+            };
             typed.ty = TypeRef::Named(self.registry.register(
                 schema,
                 &self.doc.location(pointer),

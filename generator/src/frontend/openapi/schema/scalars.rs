@@ -9,6 +9,13 @@ use super::Schemas;
 use crate::diagnostic::Error;
 use crate::model::{Bound, Constraints, Primitive};
 
+/// The values of an enum the model holds: all strings, or all integers.
+pub(super) struct EnumFound {
+    pub values: Vec<String>,
+    pub has_null: bool,
+    pub integers: bool,
+}
+
 impl Schemas<'_, '_> {
     /// `type` as one name and whether it admits `null` (OpenAPI 3.1 writes
     /// `type: [string, "null"]`).
@@ -80,7 +87,7 @@ impl Schemas<'_, '_> {
         &mut self,
         map: &Map<String, Value>,
         pointer: &str,
-    ) -> Result<Option<(Vec<String>, bool)>, Error> {
+    ) -> Result<Option<EnumFound>, Error> {
         let (values, values_pointer) = match (map.get("enum"), map.get("const")) {
             (Some(Value::Array(values)), _) => (values.clone(), child(pointer, "enum")),
             (Some(other), _) => {
@@ -93,20 +100,47 @@ impl Schemas<'_, '_> {
             (None, None) => return Ok(None),
         };
         let mut strings = Vec::new();
+        let mut integers = Vec::new();
         let mut has_null = false;
         for value in &values {
             match value {
                 Value::String(text) => strings.push(text.clone()),
+                Value::Number(number) if number.is_i64() => integers.push(number.to_string()),
                 Value::Null => has_null = true,
-                _ => {
-                    if !map.contains_key("type") {
-                        self.warnings.push(self.doc.warning(&values_pointer, "values that are not all strings, without a `type`: the value is kept as untyped JSON"));
-                    }
-                    return Ok(None);
-                }
+                _ => return Ok(self.no_enum(map, &values_pointer)),
             }
         }
-        Ok(Some((strings, has_null)))
+        // An enum of integers, where the type says integer (or nothing).
+        let integer_type = matches!(
+            map.get("type"),
+            None | Some(Value::String(_)) | Some(Value::Array(_))
+        ) && self
+            .type_name(map, pointer)?
+            .0
+            .as_deref()
+            .is_none_or(|t| t == "integer");
+        match (strings.is_empty(), integers.is_empty()) {
+            (_, true) => Ok(Some(EnumFound {
+                values: strings,
+                has_null,
+                integers: false,
+            })),
+            (true, false) if integer_type => Ok(Some(EnumFound {
+                values: integers,
+                has_null,
+                integers: true,
+            })),
+            _ => Ok(self.no_enum(map, &values_pointer)),
+        }
+    }
+
+    /// No enum the model holds (values of mixed kinds): the schema's
+    /// `type` decides, and without one the value is open.
+    fn no_enum(&mut self, map: &Map<String, Value>, values_pointer: &str) -> Option<EnumFound> {
+        if !map.contains_key("type") {
+            self.warnings.push(self.doc.warning(values_pointer, "values that are not all strings or all integers, without a `type`: the value is kept as untyped JSON"));
+        }
+        None
     }
 
     pub(super) fn constraints(
