@@ -311,6 +311,21 @@ fn all_of_members_that_only_annotate_leave_the_one_that_shapes() {
 }
 
 #[test]
+fn all_of_members_that_all_only_annotate_admit_any_value() {
+    let (api, _) = load_schemas(
+        "3.0.3",
+        serde_json::json!({"Run": {"type": "object", "properties": {
+            "id": {"allOf": [{}, {"example": "run-1"}, {"description": "The run."}]},
+        }}}),
+    );
+    let Some(SchemaKind::Object(run)) = api.schemas.get("Run").map(|s| &s.kind) else {
+        panic!("Run")
+    };
+    assert_eq!(run.fields[0].ty, TypeRef::Any);
+    assert_eq!(run.fields[0].description.as_deref(), Some("The run."));
+}
+
+#[test]
 fn swagger_2_is_read_as_the_openapi_3_document_it_stands_for() {
     let (api, warnings) = load_json(&serde_json::json!({
         "swagger": "2.0",

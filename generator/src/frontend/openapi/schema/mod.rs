@@ -294,6 +294,18 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 (Some(_), [one]) => Some(*one),
                 _ => None,
             };
+            // Members that all only annotate (`allOf: [{}, {example: …},
+            // {description: …}]`) say nothing of the value's shape: any
+            // value, with what they say of it.
+            if let (Some(members @ [_, _, ..]), []) = (members, shaping.as_slice()) {
+                for (index, member) in members.iter().enumerate() {
+                    let inner =
+                        self.typed(member, &child(&all_pointer, &index.to_string()), context)?;
+                    typed.annotate(inner);
+                }
+                typed.ty = TypeRef::Any;
+                return Ok(typed);
+            }
             if let (Some(members), Some(shape)) = (members, shape) {
                 for (index, member) in members.iter().enumerate() {
                     let mut inner =
