@@ -521,6 +521,22 @@ pub enum Primitive {
 }
 
 impl Primitive {
+    /// The integer of a `format` (`int32`, `uint64`); of unspecified width
+    /// for another format or none.
+    pub fn integer_of_format(format: Option<&str>) -> Primitive {
+        match format {
+            Some("int8") => Primitive::Int8,
+            Some("int16") => Primitive::Int16,
+            Some("int32") => Primitive::Int32,
+            Some("int64") => Primitive::Int64,
+            Some("uint8") => Primitive::UInt8,
+            Some("uint16") => Primitive::UInt16,
+            Some("uint32") => Primitive::UInt32,
+            Some("uint64") => Primitive::UInt64,
+            _ => Primitive::Integer,
+        }
+    }
+
     /// An integer of any width.
     pub fn is_integer(self) -> bool {
         matches!(

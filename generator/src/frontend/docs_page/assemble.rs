@@ -12,6 +12,7 @@ use std::path::Path;
 use heck::ToUpperCamelCase;
 use serde_json::Value;
 
+use super::locate;
 use super::outline::{Block, Entry, OutlineOperation};
 use super::page::PageOperation;
 use super::page::{status_suffix, unstated_object, Line};
@@ -21,8 +22,8 @@ use crate::frontend::schemas::{enum_schema, integer_enum_schema, SchemaRegistry}
 use crate::ident::{self, FieldNames};
 use crate::model::{
     Field, Method, Nullability, ObjectSchema, Operation, Parameter, ParameterLocation,
-    ParameterStyle, PathSegment, PathTemplate, Presence, Primitive, RequestBody, Response,
-    ResponseBody, Schema, SchemaKind, Security, Status, TypeRef,
+    ParameterStyle, PathTemplate, Presence, Primitive, RequestBody, Response, ResponseBody, Schema,
+    SchemaKind, Security, Status, TypeRef,
 };
 
 /// The most words a summary may have to name an operation (`Create a
@@ -79,7 +80,7 @@ impl Assembler<'_> {
             self.warn(*index, what.clone());
         }
         let (server_url, path) = split_url(&raw_path);
-        let path = template(&path).ok_or_else(|| {
+        let path = locate::template(&path).ok_or_else(|| {
             Error::input(
                 self.at(path_line),
                 format!("`{raw_path}` is not a path: expected `/` and segments, `{{name}}` or `:name` for a parameter"),
@@ -630,37 +631,6 @@ fn split_url(raw: &str) -> (Option<String>, String) {
     ((!server.contains('{')).then_some(server), path.to_string())
 }
 
-/// `/widgets/{id}` or `/widgets/:id` as a template; `None` for what is
-/// not a path.
-fn template(path: &str) -> Option<PathTemplate> {
-    if !path.starts_with('/') || path.contains(char::is_whitespace) {
-        return None;
-    }
-    let mut segments = Vec::new();
-    let mut literal = String::new();
-    for (position, part) in path.split('/').enumerate() {
-        if position > 0 {
-            literal.push('/');
-        }
-        let parameter = part
-            .strip_prefix(':')
-            .or_else(|| part.strip_prefix('{').and_then(|p| p.strip_suffix('}')));
-        match parameter {
-            Some(name) if !name.is_empty() => {
-                segments.push(PathSegment::Literal(std::mem::take(&mut literal)));
-                segments.push(PathSegment::Parameter(name.to_string()));
-            }
-            Some(_) => return None,
-            None => literal.push_str(part),
-        }
-    }
-    if !literal.is_empty() {
-        segments.push(PathSegment::Literal(literal));
-    }
-    segments.retain(|segment| !matches!(segment, PathSegment::Literal(text) if text.is_empty()));
-    Some(PathTemplate { segments })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -672,10 +642,5 @@ mod tests {
             (Some("https://api.example.com".into()), "/v1/widgets".into())
         );
         assert_eq!(split_url("/widgets"), (None, "/widgets".into()));
-        assert_eq!(
-            template("/widgets/:id/parts/{part}").map(|t| t.to_string()),
-            Some("/widgets/{id}/parts/{part}".into())
-        );
-        assert_eq!(template("widgets"), None);
     }
 }

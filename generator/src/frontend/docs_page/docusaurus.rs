@@ -54,13 +54,14 @@ use serde_json::Value;
 use super::example;
 use super::flat;
 use super::indented;
+use super::locate;
 use super::page::{is_media_type, join_paragraphs, OperationContext, Page, PageOperation};
 use crate::diagnostic::{Error, Location, Warning};
 use crate::frontend::schemas::SchemaRegistry;
 use crate::ident;
 use crate::model::{
-    Method, Operation, Parameter, ParameterLocation, PathSegment, PathTemplate, RequestBody,
-    Response, Security, SecurityScheme, Status, TypeRef,
+    Method, Operation, Parameter, ParameterLocation, PathTemplate, RequestBody, Response, Security,
+    SecurityScheme, Status, TypeRef,
 };
 
 /// Reads the one operation of a page in authentik's layout.
@@ -229,35 +230,15 @@ impl<'a> Page<'a> {
             Some((base, path)) => (Some(base.to_string()), format!("/{path}")),
             None => (None, raw.to_string()),
         };
-        let mut segments = Vec::new();
-        let mut literal = String::new();
-        for (position, part) in path.split('/').enumerate() {
-            if position > 0 {
-                literal.push('/');
-            }
-            let parameter = part
-                .strip_prefix(':')
-                .or_else(|| part.strip_prefix('{').and_then(|p| p.strip_suffix('}')));
-            match parameter {
-                Some(name) if !name.is_empty() => {
-                    segments.push(PathSegment::Literal(std::mem::take(&mut literal)));
-                    segments.push(PathSegment::Parameter(name.to_string()));
-                }
-                Some(_) => {
-                    return Err(self.error(
-                        index,
-                        format!("path `{raw}` has a parameter without a name"),
-                    ))
-                }
-                None => literal.push_str(part),
-            }
-        }
-        if !literal.is_empty() {
-            segments.push(PathSegment::Literal(literal));
-        }
-        segments
-            .retain(|segment| !matches!(segment, PathSegment::Literal(text) if text.is_empty()));
-        Ok((base, PathTemplate { segments }))
+        // The raw path has no white space and starts with `/`: what is not
+        // a template has a parameter without a name.
+        let template = locate::template(&path).ok_or_else(|| {
+            self.error(
+                index,
+                format!("path `{raw}` has a parameter without a name"),
+            )
+        })?;
+        Ok((base, template))
     }
 
     fn sections(&self, from: usize, style: Style) -> Result<Sections, Error> {

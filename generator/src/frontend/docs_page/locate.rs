@@ -7,7 +7,7 @@
 //! HTTP/1.1`).
 
 use super::page::Line;
-use crate::model::Method;
+use crate::model::{Method, PathSegment, PathTemplate};
 
 /// `GET`, `post`, `Patch`: a method on its own.
 pub fn method(text: &str) -> Option<Method> {
@@ -117,6 +117,37 @@ pub fn segmented(lines: &[Line], from: usize) -> Option<(String, usize)> {
     (path.starts_with('/') && path.len() > 1).then_some((path, index))
 }
 
+/// `/widgets/{id}` or `/widgets/:id` as a template; `None` for what is
+/// not a path.
+pub fn template(path: &str) -> Option<PathTemplate> {
+    if !path.starts_with('/') || path.contains(char::is_whitespace) {
+        return None;
+    }
+    let mut segments = Vec::new();
+    let mut literal = String::new();
+    for (position, part) in path.split('/').enumerate() {
+        if position > 0 {
+            literal.push('/');
+        }
+        let parameter = part
+            .strip_prefix(':')
+            .or_else(|| part.strip_prefix('{').and_then(|p| p.strip_suffix('}')));
+        match parameter {
+            Some(name) if !name.is_empty() => {
+                segments.push(PathSegment::Literal(std::mem::take(&mut literal)));
+                segments.push(PathSegment::Parameter(name.to_string()));
+            }
+            Some(_) => return None,
+            None => literal.push_str(part),
+        }
+    }
+    if !literal.is_empty() {
+        segments.push(PathSegment::Literal(literal));
+    }
+    segments.retain(|segment| !matches!(segment, PathSegment::Literal(text) if text.is_empty()));
+    Some(PathTemplate { segments })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +183,15 @@ mod tests {
             Some((Method::Get, "/widgets".into()))
         );
         assert_eq!(glued("Get a widget"), None);
+    }
+
+    #[test]
+    fn templates() {
+        assert_eq!(
+            template("/widgets/:id/parts/{part}").map(|t| t.to_string()),
+            Some("/widgets/{id}/parts/{part}".into())
+        );
+        assert_eq!(template("widgets"), None);
     }
 
     #[test]

@@ -258,17 +258,9 @@ impl ShownType {
                 Some("ipv6") => Primitive::Ipv6,
                 _ => Primitive::String,
             }),
-            ShownKind::Integer => TypeRef::Primitive(match self.format.as_deref() {
-                Some("int8") => Primitive::Int8,
-                Some("int16") => Primitive::Int16,
-                Some("int32") => Primitive::Int32,
-                Some("int64") => Primitive::Int64,
-                Some("uint8") => Primitive::UInt8,
-                Some("uint16") => Primitive::UInt16,
-                Some("uint32") => Primitive::UInt32,
-                Some("uint64") => Primitive::UInt64,
-                _ => Primitive::Integer,
-            }),
+            ShownKind::Integer => {
+                TypeRef::Primitive(Primitive::integer_of_format(self.format.as_deref()))
+            }
             ShownKind::Number => TypeRef::Primitive(match self.format.as_deref() {
                 Some("float") => Primitive::Float,
                 Some("double") => Primitive::Double,

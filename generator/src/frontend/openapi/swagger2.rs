@@ -89,6 +89,14 @@ struct Shared<'a> {
 }
 
 impl Shared<'_> {
+    /// The `parameters` of a path item or operation, shared ones in place.
+    fn parameters_of<'v>(&'v self, map: &'v Map<String, Value>) -> Vec<&'v Value> {
+        map.get("parameters")
+            .and_then(Value::as_array)
+            .map(|list| list.iter().map(|p| self.resolve(p, "parameters")).collect())
+            .unwrap_or_default()
+    }
+
     /// `value`, or what its `$ref` to `#/<section>/<name>` points at.
     fn resolve<'v>(&'v self, value: &'v Value, section: &str) -> &'v Value {
         let target = value
@@ -151,15 +159,7 @@ fn path_item(
     consumes: &Option<Vec<String>>,
     produces: &Option<Vec<String>>,
 ) -> Value {
-    let common: Vec<&Value> = item
-        .get("parameters")
-        .and_then(Value::as_array)
-        .map(|list| {
-            list.iter()
-                .map(|p| shared.resolve(p, "parameters"))
-                .collect()
-        })
-        .unwrap_or_default();
+    let common = shared.parameters_of(item);
     let mut out = Map::new();
     for (key, value) in item {
         match (key.as_str(), value.as_object()) {
@@ -192,15 +192,7 @@ fn operation(
         .unwrap_or_else(|| vec!["application/json".to_string()]);
     // The operation's parameters, and those of its path it does not
     // override (same name and place).
-    let own: Vec<&Value> = operation
-        .get("parameters")
-        .and_then(Value::as_array)
-        .map(|list| {
-            list.iter()
-                .map(|p| shared.resolve(p, "parameters"))
-                .collect()
-        })
-        .unwrap_or_default();
+    let own = shared.parameters_of(operation);
     let key = |p: &Value| {
         (
             p.get("name").cloned().unwrap_or(Value::Null),

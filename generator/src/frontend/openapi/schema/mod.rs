@@ -389,17 +389,8 @@ impl<'d, 'a> Schemas<'d, 'a> {
         typed.ty = match type_name.as_deref() {
             Some("string") => TypeRef::Primitive(self.string_format(map, pointer)?),
             Some("integer") => {
-                TypeRef::Primitive(match string(self.doc, map, "format", pointer)? {
-                    Some("int8") => Primitive::Int8,
-                    Some("int16") => Primitive::Int16,
-                    Some("int32") => Primitive::Int32,
-                    Some("int64") => Primitive::Int64,
-                    Some("uint8") => Primitive::UInt8,
-                    Some("uint16") => Primitive::UInt16,
-                    Some("uint32") => Primitive::UInt32,
-                    Some("uint64") => Primitive::UInt64,
-                    _ => Primitive::Integer,
-                })
+                let format = string(self.doc, map, "format", pointer)?;
+                TypeRef::Primitive(Primitive::integer_of_format(format))
             }
             Some("number") => TypeRef::Primitive(match string(self.doc, map, "format", pointer)? {
                 Some("float") => Primitive::Float,
