@@ -16,13 +16,13 @@ pub fn cargo_toml(crate_name: &str, description: &str, features: &[Feature], use
     dependencies.push(r#"futures-util = { version = "0.3", default-features = false }"#);
     dependencies.push(r#"httpdate = "1""#);
     dependencies.push(
-        r#"reqwest = { version = "0.12", default-features = false, features = ["multipart", "rustls-tls"] }"#,
+        r#"reqwest = { version = "0.13", default-features = false, features = ["multipart", "query", "rustls"] }"#,
     );
     dependencies.push(r#"serde = { version = "1", features = ["derive"] }"#);
     dependencies.push(r#"serde_json = "1""#);
     dependencies.push(r#"serde_path_to_error = "0.1""#);
     dependencies.push(r#"tokio = { version = "1", features = ["time"] }"#);
-    dependencies.push(r#"reqwest-middleware = { version = "0.4", optional = true }"#);
+    dependencies.push(r#"reqwest-middleware = { version = "0.5", optional = true }"#);
     dependencies.push(r#"tracing = { version = "0.1", default-features = false, features = ["std"], optional = true }"#);
     dependencies.push(r#"wiremock = { version = "0.6", optional = true }"#);
     if uses.uuid {

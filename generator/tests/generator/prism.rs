@@ -73,7 +73,7 @@ publish = false
 chrono = { version = "0.4", default-features = false, features = ["std"] }
 serde_json = "1"
 futures-util = { version = "0.3", default-features = false }
-reqwest = { version = "0.12", default-features = false }
+reqwest = { version = "0.13", default-features = false }
 tokio = { version = "1", features = ["macros", "rt"] }
 uuid = "1"
 rand = { version = "0.10", default-features = false, features = ["std", "std_rng"] }
