@@ -77,7 +77,7 @@ impl Client {
             headers,
             retry: RetryPolicy::default(),
             hooks: Hooks::default(),
-            http: reqwest::Client::new(),
+            http: http_client(),
             #[cfg(feature = "middleware")]
             middleware: None,
         }
@@ -104,7 +104,8 @@ impl Client {
     }
 
     /// Uses `http` (with its own proxies, TLS settings and connection pool)
-    /// for every request.
+    /// for every request; see [`ClientBuilder::http_client`] for its
+    /// redirect policy.
     pub fn with_http_client(mut self, http: reqwest::Client) -> Client {
         self.http = http;
         self
@@ -114,6 +115,18 @@ impl Client {
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
+}
+
+/// The default HTTP client: reqwest's defaults, but redirects are left to
+/// the client, which returns those an operation documents and follows the
+/// others (`send.rs`).
+fn http_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        // Building fails only where TLS cannot start, where
+        // `reqwest::Client::new` fails the same way.
+        .unwrap_or_else(|_| reqwest::Client::new())
 }
 
 /// `base_url` without a trailing `/`, and with the server path appended
@@ -219,7 +232,10 @@ impl ClientBuilder {
     }
 
     /// Uses `http` (with its own proxies, TLS settings and connection pool)
-    /// for every request; the settings above still apply.
+    /// for every request; the settings above still apply. Build it with
+    /// `.redirect(reqwest::redirect::Policy::none())`: otherwise it follows
+    /// redirects itself, those the operations document included, which
+    /// the client would return.
     pub fn http_client(mut self, http: reqwest::Client) -> ClientBuilder {
         self.client.http = http;
         self
@@ -228,7 +244,9 @@ impl ClientBuilder {
     /// Sends every request through `middleware` (`reqwest-retry`,
     /// `reqwest-tracing`, `http-cache-reqwest`, ...). The client's own
     /// retries still apply: turn them off with
-    /// [`ClientBuilder::no_retries`] when the stack retries.
+    /// [`ClientBuilder::no_retries`] when the stack retries. Build the
+    /// stack's `reqwest::Client` without redirects, as for
+    /// [`ClientBuilder::http_client`].
     #[cfg(feature = "middleware")]
     pub fn middleware(
         mut self,

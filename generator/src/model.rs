@@ -361,6 +361,22 @@ impl Status {
             Status::Class(_) | Status::Default => false,
         }
     }
+
+    /// A `3XX` status: a redirect (or `304 Not Modified`), which the
+    /// operation documents as one of its answers, not as an error.
+    pub fn is_redirect(self) -> bool {
+        match self {
+            Status::Code(code) => (300..400).contains(&code),
+            Status::Class(class) => class == 3,
+            Status::AnySuccess | Status::Default => false,
+        }
+    }
+
+    /// A status the caller receives as the operation's answer: a success
+    /// or a documented redirect.
+    pub fn is_answer(self) -> bool {
+        self.is_success() || self.is_redirect()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -32,6 +32,7 @@ const CLIENT_METHODS: &[&str] = &[
     "new",
     "observe",
     "send",
+    "send_following",
     "start",
     "with_bearer_token",
     "with_credential",

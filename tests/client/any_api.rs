@@ -679,3 +679,148 @@ async fn an_enum_of_integers_is_sent_and_read_as_numbers_and_keeps_unknown_ones(
     assert_eq!(requests[0].url.query(), Some("size=4096"));
     assert_eq!(requests[1].url.query(), None);
 }
+
+#[tokio::test]
+async fn a_documented_redirect_is_the_answer_with_its_headers_and_is_not_followed() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/sessions"))
+        .respond_with(
+            ResponseTemplate::new(303)
+                .insert_header("location", "/home")
+                .insert_header("set-cookie", "sid=s-1; HttpOnly"),
+        )
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/sessions"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"next": "/home"})))
+        .mount(&server)
+        .await;
+    let client = Client::new(server.uri());
+    let redirected = client.create_session().with_metadata().await.unwrap();
+    assert_eq!(redirected.status, 303);
+    assert_eq!(redirected.headers["location"], "/home");
+    assert_eq!(redirected.headers["set-cookie"], "sid=s-1; HttpOnly");
+    assert!(redirected.body.is_none());
+    let signed_in = client.create_session().await.unwrap();
+    assert_eq!(signed_in.unwrap().next.as_deref(), Some("/home"));
+    // Not followed: the server saw the two calls and nothing else.
+    let requests = server.received_requests().await.unwrap_or_default();
+    let paths: Vec<&str> = requests.iter().map(|r| r.url.path()).collect();
+    assert_eq!(paths, ["/sessions", "/sessions"]);
+}
+
+#[tokio::test]
+async fn an_undocumented_redirect_is_followed_with_the_credentials_on_the_same_origin() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path("/profile"))
+        .respond_with(ResponseTemplate::new(302).insert_header("location", "/profile/v2"))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/profile/v2"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"name": "Ann"})))
+        .mount(&server)
+        .await;
+    let client = Client::builder(server.uri())
+        .api_key("k-1")
+        .build()
+        .unwrap();
+    let profile = client.get_profile().with_metadata().await.unwrap();
+    assert_eq!(profile.status, 200);
+    assert_eq!(profile.body.name.as_deref(), Some("Ann"));
+    let requests = server.received_requests().await.unwrap_or_default();
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[1].url.path(), "/profile/v2");
+    assert_eq!(header_of(&requests[1], "x-api-key"), Some("k-1"));
+}
+
+#[tokio::test]
+async fn a_redirect_to_another_origin_is_followed_without_any_credential() {
+    let api = server().await;
+    let elsewhere = server().await;
+    Mock::given(method("GET"))
+        .and(path("/profile"))
+        .respond_with(
+            ResponseTemplate::new(307)
+                .insert_header("location", format!("{}/moved", elsewhere.uri()).as_str()),
+        )
+        .mount(&api)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/moved"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"name": "Ann"})))
+        .mount(&elsewhere)
+        .await;
+    let client = Client::builder(api.uri())
+        .api_key("k-1")
+        .basic("user", "pass")
+        .default_header("x-tenant", "t-1")
+        .build()
+        .unwrap();
+    let profile = client.get_profile().await.unwrap();
+    assert_eq!(profile.name.as_deref(), Some("Ann"));
+    let moved = received(&elsewhere).await;
+    assert_eq!(header_of(&moved, "x-api-key"), None);
+    assert_eq!(header_of(&moved, "authorization"), None);
+    assert_eq!(header_of(&moved, "x-tenant"), None);
+    assert_eq!(header_of(&moved, "accept"), Some("application/json"));
+}
+
+#[tokio::test]
+async fn a_redirect_loop_ends_with_its_last_redirect_and_is_not_retried() {
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path("/profile"))
+        .respond_with(ResponseTemplate::new(302).insert_header("location", "/profile/next"))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/profile/next"))
+        .respond_with(ResponseTemplate::new(301).insert_header("location", "/profile"))
+        .mount(&server)
+        .await;
+    let client = Client::new(server.uri());
+    let error = client.get_profile().await.unwrap_err();
+    let Error::UnexpectedStatus {
+        status,
+        headers,
+        attempts,
+        ..
+    } = &error
+    else {
+        panic!("expected the last redirect as an unexpected status, got {error:?}");
+    };
+    assert_eq!(*status, 301);
+    assert_eq!(headers["location"], "/profile");
+    assert_eq!(*attempts, 1);
+    let requests = server.received_requests().await.unwrap_or_default();
+    let paths: Vec<&str> = requests.iter().map(|r| r.url.path()).collect();
+    assert_eq!(paths, ["/profile", "/profile/next"]);
+}
+
+#[tokio::test]
+async fn a_see_other_after_a_post_is_followed_by_a_get_without_the_body() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path("/notes"))
+        .respond_with(ResponseTemplate::new(303).insert_header("location", "/notes/1"))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/notes/1"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let client = Client::builder(server.uri()).bearer("t-1").build().unwrap();
+    client.add_note(Some("remember")).await.unwrap();
+    let requests = server.received_requests().await.unwrap_or_default();
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[1].method.as_str(), "GET");
+    assert!(requests[1].body.is_empty());
+    assert_eq!(header_of(&requests[1], "content-type"), None);
+    assert_eq!(header_of(&requests[1], "authorization"), Some("Bearer t-1"));
+}

@@ -33,6 +33,8 @@ pub(crate) struct Request {
     /// The security requirements; the client adds the credentials of one.
     pub(super) security: Requirements,
     pub(super) errors: &'static [(u16, ErrorDecoder)],
+    /// The redirect statuses the operation documents: answers, not followed.
+    pub(super) redirects: &'static [u16],
     /// A body that could not be encoded: returned instead of sending.
     pub(super) error: Option<Error>,
 }
@@ -117,6 +119,7 @@ impl Request {
             body: None,
             security: &[],
             errors: &[],
+            redirects: &[],
             error: None,
         }
     }
@@ -208,6 +211,13 @@ impl Request {
     /// The error statuses the operation documents, with their body decoders.
     pub(crate) fn errors(mut self, errors: &'static [(u16, ErrorDecoder)]) -> Request {
         self.errors = errors;
+        self
+    }
+
+    /// The redirect statuses the operation documents: the client returns
+    /// such a response as the answer instead of following its `Location`.
+    pub(crate) fn redirects(mut self, statuses: &'static [u16]) -> Request {
+        self.redirects = statuses;
         self
     }
 

@@ -9,7 +9,10 @@
 
 use std::time::{Duration, Instant};
 
-use reqwest::header::{HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE};
+use reqwest::header::{
+    HeaderName, HeaderValue, ACCEPT, CONTENT_LENGTH, CONTENT_TYPE, LOCATION, USER_AGENT,
+};
+use reqwest::Method;
 
 use super::call::{Answer, CallOptions};
 use super::client::Client;
@@ -120,7 +123,7 @@ impl Client {
         };
         let sent = Instant::now();
         let result = async {
-            let response = self.send(built, operation, &transport).await?;
+            let response = self.send_following(built, request, &transport).await?;
             let status = response.status().as_u16();
             let headers = Box::new(response.headers().clone());
             let bytes = response.bytes().await.map_err(transport)?.to_vec();
@@ -145,6 +148,39 @@ impl Client {
             }
         }
         result
+    }
+
+    /// Sends `built`, and follows a redirect the operation does not
+    /// document as a browser does (see [`redirect`]), at most
+    /// [`MAX_REDIRECTS`] times and never back to a request already made: a
+    /// loop ends with its last redirect as the response. A documented
+    /// redirect is the response.
+    async fn send_following(
+        &self,
+        built: reqwest::Request,
+        request: &Request,
+        transport: &impl Fn(reqwest::Error) -> Error,
+    ) -> Result<reqwest::Response> {
+        let mut next = built;
+        let mut made = Vec::new();
+        loop {
+            made.push((next.method().clone(), next.url().clone()));
+            // A body that is a stream cannot be sent twice: not followed.
+            let kept = next.try_clone();
+            let response = self.send(next, request.operation, transport).await?;
+            let following = kept.and_then(|kept| redirect(request, kept, &response));
+            match following {
+                Some(following)
+                    if made.len() <= MAX_REDIRECTS
+                        && !made.iter().any(|(method, url)| {
+                            method == following.method() && url == following.url()
+                        }) =>
+                {
+                    next = following
+                }
+                _ => return Ok(response),
+            }
+        }
     }
 
     /// Sends one request, through the middleware stack if there is one.
@@ -242,10 +278,68 @@ impl Client {
     }
 }
 
-/// A response: a success's answer, or the error its status means.
+/// How many undocumented redirects one attempt follows (browsers allow 20,
+/// reqwest 10).
+const MAX_REDIRECTS: usize = 10;
+
+/// The request that follows `response` to its `Location`, made from the
+/// request `previous` that got it; `None` when `response` is not a redirect
+/// to follow: not a `301`, `302`, `303`, `307` or `308`, a status the
+/// operation documents, or without a `Location` of HTTP(S).
+///
+/// As browsers and reqwest do: a `303`, and a `301` or `302` of a `POST`,
+/// are followed by a `GET` without the body; the others repeat the request.
+/// To another origin (scheme, host and port) only `Accept`, `User-Agent`
+/// and the body's `Content-Type` go: never a credential.
+fn redirect(
+    request: &Request,
+    previous: reqwest::Request,
+    response: &reqwest::Response,
+) -> Option<reqwest::Request> {
+    let status = response.status().as_u16();
+    if request.redirects.contains(&status) {
+        return None;
+    }
+    let method = match (status, previous.method()) {
+        (301 | 302, &Method::POST) => Method::GET,
+        (303, method) if method != Method::HEAD => Method::GET,
+        (301 | 302 | 303 | 307 | 308, method) => method.clone(),
+        _ => return None,
+    };
+    let location = response.headers().get(LOCATION)?.to_str().ok()?;
+    let url = previous.url().join(location).ok()?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return None;
+    }
+    let same_origin = url.origin() == previous.url().origin();
+    let mut next = if method == previous.method() {
+        previous
+    } else {
+        let mut next = reqwest::Request::new(method, url.clone());
+        *next.timeout_mut() = previous.timeout().copied();
+        *next.headers_mut() = previous.headers().clone();
+        next.headers_mut().remove(CONTENT_TYPE);
+        next.headers_mut().remove(CONTENT_LENGTH);
+        next
+    };
+    *next.url_mut() = url;
+    if !same_origin {
+        let kept = [ACCEPT, USER_AGENT, CONTENT_TYPE];
+        let headers = std::mem::take(next.headers_mut());
+        for (name, value) in headers.iter() {
+            if kept.contains(name) {
+                next.headers_mut().insert(name.clone(), value.clone());
+            }
+        }
+    }
+    Some(next)
+}
+
+/// A response: a success's answer (or a documented redirect's), or the
+/// error its status means.
 fn answer(request: &Request, status: u16, headers: Box<Headers>, bytes: Vec<u8>) -> Result<Answer> {
     let operation = request.operation;
-    if (200..300).contains(&status) {
+    if (200..300).contains(&status) || request.redirects.contains(&status) {
         return Ok(Answer {
             operation,
             status,

@@ -218,6 +218,11 @@ fn errors(doc: &mut Doc, call: Option<&Example>, krate: &str) {
         "",
         "`Display` shows the operation, the status and a one-line summary of the body;",
         "[`Error::status`], [`Error::headers`], [`Error::operation`] and [`Error::attempts`] read the parts.",
+        "",
+        "A redirect an operation documents (a `303` after a sign-in, with its `Location` and cookie) is",
+        "its answer, not an error and not followed: [`Call::with_metadata`] gives its status and headers.",
+        "Any other redirect is followed as a browser does, at most 10 times, never in a loop (which ends",
+        "as [`Error::UnexpectedStatus`]) and, to another host, without the credentials.",
     ]);
     let Some(call) = call else {
         return;

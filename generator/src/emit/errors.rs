@@ -42,7 +42,7 @@ pub enum ErrorStatus {
 /// The error table of `op`.
 pub fn error_table(op: &Operation) -> ErrorTable {
     let mut table = Vec::new();
-    for response in op.responses.iter().filter(|r| !r.status.is_success()) {
+    for response in op.responses.iter().filter(|r| !r.status.is_answer()) {
         let status = match response.status {
             Status::Code(code) => ErrorStatus::Code(code),
             Status::Class(class) => ErrorStatus::Class(class),

@@ -93,10 +93,18 @@ fn operation(
         request = quote! { #request.errors(#table) };
     }
 
-    // Without a documented success, `default` describes the success too.
-    let documents_success = op.responses.iter().any(|r| r.status.is_success());
+    // A documented redirect is an answer, returned instead of followed.
+    let redirects = redirect_statuses(op);
+    if !redirects.is_empty() {
+        let redirects = redirects
+            .iter()
+            .map(|s| proc_macro2::Literal::u16_unsuffixed(*s));
+        request = quote! { #request.redirects(&[#(#redirects),*]) };
+    }
+    // Without a documented answer, `default` describes the success too.
+    let documents_answer = op.responses.iter().any(|r| r.status.is_answer());
     let success = op.responses.iter().find(|r| {
-        (r.status.is_success() || (!documents_success && r.status == Status::Default))
+        (r.status.is_success() || (!documents_answer && r.status == Status::Default))
             && r.body.is_some()
     });
     let (output, send) = match success.and_then(|r| Some((r.status, r.body.as_ref()?))) {
@@ -109,8 +117,11 @@ fn operation(
             (quote! { Vec<u8> }, quote! { call_bytes })
         }
         // HTTP clients drop the body of a 204 (it has none by definition), so
-        // a documented one may be missing: `None`.
-        Some((Status::Code(204), body)) if is_json(&body.content_type) => {
+        // a documented one may be missing: `None`; so is a redirect's.
+        Some((status, body))
+            if is_json(&body.content_type)
+                && (status == Status::Code(204) || !redirects.is_empty()) =>
+        {
             let ty = rust_type(&body.ty, scope);
             (quote! { Option<#ty> }, quote! { call_json_if_any })
         }
@@ -201,10 +212,18 @@ fn operation_doc(op: &Operation, names: &OperationNames) -> String {
     if !path_parameters.is_empty() {
         parts.push(path_parameters.join("\n"));
     }
+    let redirects = redirect_statuses(op);
+    if !redirects.is_empty() {
+        let statuses: Vec<String> = redirects.iter().map(|s| format!("`{s}`")).collect();
+        parts.push(format!(
+            "Redirects: {} (the answer, not followed; its `Location` through [`Call::with_metadata`](crate::Call::with_metadata)).",
+            statuses.join(", ")
+        ));
+    }
     let errors: Vec<String> = op
         .responses
         .iter()
-        .filter(|r| !r.status.is_success())
+        .filter(|r| !r.status.is_answer())
         .map(|r| {
             let status = match r.status {
                 Status::Code(code) => code.to_string(),
@@ -225,6 +244,24 @@ fn operation_doc(op: &Operation, names: &OperationNames) -> String {
         parts.push(format!("Errors: {}.", errors.join(", ")));
     }
     parts.join("\n\n")
+}
+
+/// The redirect statuses `op` documents (`3XX` stands for every one), in
+/// order: the client returns these instead of following them.
+fn redirect_statuses(op: &Operation) -> Vec<u16> {
+    const REDIRECTS: [u16; 8] = [300, 301, 302, 303, 304, 305, 307, 308];
+    let mut statuses: Vec<u16> = op
+        .responses
+        .iter()
+        .flat_map(|r| match r.status {
+            Status::Code(code) if r.status.is_redirect() => vec![code],
+            Status::Class(3) => REDIRECTS.to_vec(),
+            _ => Vec::new(),
+        })
+        .collect();
+    statuses.sort_unstable();
+    statuses.dedup();
+    statuses
 }
 
 fn body_statement(

@@ -77,7 +77,7 @@ pub fn error_body_types(api: &Api) -> BTreeSet<String> {
     api.operations
         .iter()
         .flat_map(|op| &op.responses)
-        .filter(|response| !response.status.is_success())
+        .filter(|response| !response.status.is_answer())
         .filter_map(|response| match &response.body.as_ref()?.ty {
             TypeRef::Named(name) => Some(name.clone()),
             _ => None,

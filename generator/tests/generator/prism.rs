@@ -172,11 +172,6 @@ const PRISM_CANNOT: &[(&str, &str, &str)] = &[
         "the document declares a path parameter `path` for `/`, which has none; Prism requires it in the path",
     ),
     (
-        "ory-hydra.json",
-        "revokeOidcSession",
-        "the document gives only a 302 redirect, which Prism answers with; the client does not follow it, as nothing documents where to",
-    ),
-    (
         "twilio-accounts-v1.json",
         "CreateBulkConsents",
         "a form body's array of untyped items (`items: {}`): Prism reads no form encoding of it as an array (`Items=a&Items=b`, `Items[]=a&Items[]=b`, `Items=a,b` and `Items[0]=a` were all refused as not an array)",
