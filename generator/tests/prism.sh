@@ -5,7 +5,8 @@
 #   generator/tests/prism.sh start   installs Prism (once, under target/prism-cli),
 #                          starts a static and a dynamic (fixed seed) mock of
 #                          ../shared/specs/authentik-2025.12.6.yml and a
-#                          static mock of each corpus document below on
+#                          static mock of each corpus document below (3.x
+#                          and Swagger 2.0) on
 #                          loopback, waits until all answer, and prints the
 #                          variables to export (the URLs and the log folder)
 #   generator/tests/prism.sh stop    stops them
@@ -21,13 +22,23 @@ version="5.14.2"
 static_port="${PRISM_STATIC_PORT:-4010}"
 dynamic_port="${PRISM_DYNAMIC_PORT:-4011}"
 seed="${PRISM_SEED:-20251206}"
-# Public documents of other APIs (in ../shared/specs/corpus), each with a
-# static mock on the next port from 4020.
-corpus=(ory-hydra.json sonarr-v3.json twilio-accounts-v1.json openai.yaml)
+# Public documents of other APIs (in ../shared/specs/corpus and, Swagger
+# 2.0, corpus-v2), each with a static mock on the next port from 4020.
+# `oai-3.1-webhook-example.yaml` is left out: it has webhooks only, no
+# operation to call.
+corpus=(
+  corpus/ory-hydra.json corpus/sonarr-v3.json corpus/twilio-accounts-v1.json corpus/openai.yaml
+  corpus/oai-3.1-non-oauth-scopes.yaml corpus/oai-api-with-examples.yaml
+  corpus/oai-callback-example.yaml corpus/oai-link-example.yaml
+  corpus/oai-petstore-expanded.yaml corpus/oai-uspto.yaml
+  corpus-v2/gitea.json corpus-v2/oai-v2-api-with-examples.json
+  corpus-v2/oai-v2-petstore-expanded.json corpus-v2/oai-v2-petstore-with-external-docs.json
+  corpus-v2/oai-v2-petstore.json corpus-v2/oai-v2-uber.json
+)
 corpus_port=4020
 
 stop() {
-  for mode in static dynamic "${corpus[@]}"; do
+  for mode in static dynamic "${corpus[@]##*/}"; do
     if [ -f "$tools/$mode.pid" ]; then
       kill -- "-$(cat "$tools/$mode.pid")" 2>/dev/null || true
       rm -f "$tools/$mode.pid"
@@ -60,10 +71,11 @@ case "${1:-}" in
     ports=("$static_port" "$dynamic_port")
     for index in "${!corpus[@]}"; do
       document="${corpus[$index]}"
+      name="${document##*/}"
       port=$((corpus_port + index))
       setsid "$tools/node_modules/.bin/prism" mock -h 127.0.0.1 -p "$port" \
-        "$shared/specs/corpus/$document" >"$tools/$document.log" 2>&1 < /dev/null &
-      echo $! > "$tools/$document.pid"
+        "$shared/specs/$document" >"$tools/$name.log" 2>&1 < /dev/null &
+      echo $! > "$tools/$name.pid"
       corpus_urls+=("$document=http://127.0.0.1:$port")
       ports+=("$port")
     done

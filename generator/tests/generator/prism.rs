@@ -186,6 +186,21 @@ const PRISM_CANNOT: &[(&str, &str, &str)] = &[
         "UpdateMessagingGeopermissions",
         "a form body's array of untyped items (`items: {}`): Prism reads no form encoding of it as an array (`Items=a&Items=b`, `Items[]=a&Items[]=b`, `Items=a,b` and `Items[0]=a` were all refused as not an array)",
     ),
+    (
+        "oai-3.1-non-oauth-scopes.yaml",
+        "get_users",
+        "the operation documents no response (allowed in OpenAPI 3.1); Prism answers 500 `No response defined for the selected operation`",
+    ),
+    (
+        "gitea.json",
+        "repoGetRawFile",
+        "a Swagger 2.0 `type: file` answer in `application/octet-stream`: Prism answers 500 `Cannot find serializer for application/octet-stream`",
+    ),
+    (
+        "gitea.json",
+        "repoGetRawFileOrLFS",
+        "a Swagger 2.0 `type: file` answer in `application/octet-stream`: Prism answers 500 `Cannot find serializer for application/octet-stream`",
+    ),
 ];
 
 /// Operations of the corpus documents that do not pass yet through a fault
@@ -203,9 +218,11 @@ fn every_corpus_operation_is_accepted_and_decoded_by_prism() {
         let Some((document, url)) = entry.split_once('=') else {
             panic!("PRISM_CORPUS: expected `document=url`, found `{entry}`");
         };
-        let Some(spec) = shared::document(&format!("specs/corpus/{document}")) else {
+        let Some(spec) = shared::document(&format!("specs/{document}")) else {
             return;
         };
+        // `corpus/ory-hydra.json`: the lists below name `ory-hydra.json`.
+        let document = document.rsplit('/').next().unwrap_or(document);
         let stem = document.split('.').next().unwrap_or(document);
         let program = build_exercise(&spec, &format!("corpus-{stem}"));
         let (stdout, _) = run_exercise(&program, url);
