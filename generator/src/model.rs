@@ -712,11 +712,29 @@ pub struct Constraints {
     pub min_items: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_items: Option<u64>,
+    /// What each item of a list must meet (`items: {maxLength: 64}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Box<Constraints>>,
 }
 
 impl Constraints {
     pub fn is_empty(&self) -> bool {
         *self == Constraints::default()
+    }
+
+    /// These constraints, and `other`'s where these say nothing: a use of
+    /// a type that states its own limits, over the type's.
+    pub fn or(self, other: Constraints) -> Constraints {
+        Constraints {
+            min_length: self.min_length.or(other.min_length),
+            max_length: self.max_length.or(other.max_length),
+            minimum: self.minimum.or(other.minimum),
+            maximum: self.maximum.or(other.maximum),
+            pattern: self.pattern.or(other.pattern),
+            min_items: self.min_items.or(other.min_items),
+            max_items: self.max_items.or(other.max_items),
+            items: self.items.or(other.items),
+        }
     }
 }
 
@@ -731,10 +749,28 @@ pub struct Bound {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EnumSchema {
     pub values: Vec<EnumValue>,
-    /// Whether the values are integers (`512`), written as numbers; else
-    /// they are strings.
-    #[serde(skip_serializing_if = "is_false")]
-    pub integers: bool,
+    /// What the values are on the wire.
+    #[serde(skip_serializing_if = "EnumWire::is_strings")]
+    pub wire: EnumWire,
+}
+
+/// The JSON type of an enum's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum EnumWire {
+    /// `"forward_single"`.
+    Strings,
+    /// `512`, `-1`.
+    Integers,
+    /// `0.5`, `2`.
+    Numbers,
+    /// `true` or `false`: an enum of one of them (of both, it is a `bool`).
+    Booleans,
+}
+
+impl EnumWire {
+    fn is_strings(&self) -> bool {
+        *self == EnumWire::Strings
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -13,9 +13,9 @@
 use serde_json::{json, Map, Number, Value};
 
 use crate::model::{
-    Api, Bound, Constraints, EnumSchema, Field, Info, Link, Method, Nullability, ObjectSchema,
-    Operation, Parameter, ParameterLocation, ParameterStyle, Presence, Primitive, Response, Schema,
-    SchemaKind, Security, SecurityScheme, TypeRef, UnionSchema,
+    Api, Bound, Constraints, EnumSchema, EnumWire, Field, Info, Link, Method, Nullability,
+    ObjectSchema, Operation, Parameter, ParameterLocation, ParameterStyle, Presence, Primitive,
+    Response, Schema, SchemaKind, Security, SecurityScheme, TypeRef, UnionSchema,
 };
 
 /// The OpenAPI 3.0 document of `api`.
@@ -459,6 +459,10 @@ fn add_constraints(schema: &mut Value, constraints: &Constraints) {
     if let Some(pattern) = &constraints.pattern {
         map.insert("pattern".into(), json!(pattern));
     }
+    if let (Some(items), Some(schema)) = (&constraints.items, map.get_mut("items")) {
+        *schema = open_to_siblings(schema.take(), true);
+        add_constraints(schema, items);
+    }
     for (key, exclusive_key, bound) in [
         ("minimum", "exclusiveMinimum", &constraints.minimum),
         ("maximum", "exclusiveMaximum", &constraints.maximum),
@@ -476,20 +480,18 @@ fn add_constraints(schema: &mut Value, constraints: &Constraints) {
 }
 
 fn enum_schema(values: &EnumSchema) -> Value {
-    if values.integers {
-        let numbers: Vec<Value> = values
-            .values
-            .iter()
-            .map(|v| {
-                v.wire
-                    .parse::<i64>()
-                    .map_or_else(|_| json!(v.wire), Value::from)
-            })
-            .collect();
-        return json!({"type": "integer", "enum": numbers});
-    }
-    let wires: Vec<&str> = values.values.iter().map(|v| v.wire.as_str()).collect();
-    json!({"type": "string", "enum": wires})
+    let (type_name, parse): (&str, fn(&str) -> Option<Value>) = match values.wire {
+        EnumWire::Strings => ("string", |wire| Some(json!(wire))),
+        EnumWire::Integers => ("integer", |wire| wire.parse::<i64>().ok().map(Value::from)),
+        EnumWire::Numbers => ("number", |wire| wire.parse::<f64>().ok().map(Value::from)),
+        EnumWire::Booleans => ("boolean", |wire| wire.parse::<bool>().ok().map(Value::from)),
+    };
+    let wires: Vec<Value> = values
+        .values
+        .iter()
+        .map(|v| parse(&v.wire).unwrap_or_else(|| json!(v.wire)))
+        .collect();
+    json!({"type": type_name, "enum": wires})
 }
 
 fn union_schema(api: &Api, union: &UnionSchema) -> Value {

@@ -668,13 +668,14 @@ async fn an_enum_of_integers_is_sent_and_read_as_numbers_and_keeps_unknown_ones(
     let client = Client::new(server.uri());
     let params = GetKeyParams {
         size: Some(KeySize::V4096),
+        ..GetKeyParams::default()
     };
     let key = client.get_key(&params).await.unwrap();
     assert_eq!(key.size, KeySize::V2048);
     assert_eq!(key.size.value(), 2048);
     let newer = client.get_key(&GetKeyParams::default()).await.unwrap();
     assert_eq!(newer.size, KeySize::Unknown(1024));
-    assert_eq!(serde_json::to_value(&newer.size).unwrap(), json!(1024));
+    assert_eq!(serde_json::to_value(newer.size).unwrap(), json!(1024));
     let requests = server.received_requests().await.unwrap_or_default();
     assert_eq!(requests[0].url.query(), Some("size=4096"));
     assert_eq!(requests[1].url.query(), None);
@@ -823,4 +824,46 @@ async fn a_see_other_after_a_post_is_followed_by_a_get_without_the_body() {
     assert!(requests[1].body.is_empty());
     assert_eq!(header_of(&requests[1], "content-type"), None);
     assert_eq!(header_of(&requests[1], "authorization"), Some("Bearer t-1"));
+}
+
+#[tokio::test]
+async fn enums_of_numbers_and_of_one_boolean_are_sent_and_read_as_such_and_keep_unknown_ones() {
+    use any_api_client::models::{
+        GetKeyParams, GetKeyResponseRatio, GetKeyResponseRotated, RatioParameter,
+    };
+    let server = server().await;
+    Mock::given(method("GET"))
+        .and(path("/keys"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"size": 512, "ratio": -2.25, "rotated": true, "exported": false}),
+        ))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/keys"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"size": 512, "ratio": 3, "rotated": false})),
+        )
+        .mount(&server)
+        .await;
+    let client = Client::new(server.uri());
+    let params = GetKeyParams {
+        ratio: Some(RatioParameter::V0_5),
+        ..GetKeyParams::default()
+    };
+    let key = client.get_key(&params).await.unwrap();
+    assert_eq!(key.ratio, Some(GetKeyResponseRatio::Minus2_25));
+    assert_eq!(key.rotated, Some(GetKeyResponseRotated::True));
+    assert_eq!(key.exported, Some(false));
+    let newer = client.get_key(&GetKeyParams::default()).await.unwrap();
+    assert_eq!(newer.ratio, Some(GetKeyResponseRatio::Unknown(3.0)));
+    assert_eq!(newer.rotated, Some(GetKeyResponseRotated::Unknown(false)));
+    assert_eq!(
+        serde_json::to_value(&newer).unwrap(),
+        json!({"size": 512, "ratio": 3.0, "rotated": false})
+    );
+    let requests = server.received_requests().await.unwrap_or_default();
+    assert_eq!(requests[0].url.query(), Some("ratio=0.5"));
 }

@@ -154,11 +154,26 @@ pub fn code_span(text: &str) -> String {
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
-/// `Constraints: non-empty, at most 150 characters.`
+/// `Constraints: non-empty, at most 150 characters.`; a list's items'
+/// after a semicolon (`Constraints: at most 5 items; each item at most 64
+/// characters.`).
 pub fn constraints_text(constraints: &Constraints) -> Option<String> {
     if constraints.is_empty() {
         return None;
     }
+    let mut parts = constraint_parts(constraints).join(", ");
+    if let Some(items) = constraints.items.as_deref() {
+        let items = format!("each item {}", constraint_parts(items).join(", "));
+        parts = match parts.is_empty() {
+            true => items,
+            false => format!("{parts}; {items}"),
+        };
+    }
+    Some(format!("Constraints: {parts}."))
+}
+
+/// The limits of one value, in words.
+fn constraint_parts(constraints: &Constraints) -> Vec<String> {
     let mut parts = Vec::new();
     match (constraints.min_length, constraints.max_length) {
         (Some(1), None) => parts.push("non-empty".to_string()),
@@ -189,7 +204,7 @@ pub fn constraints_text(constraints: &Constraints) -> Option<String> {
     );
     parts.extend(constraints.min_items.map(|n| format!("at least {n} items")));
     parts.extend(constraints.max_items.map(|n| format!("at most {n} items")));
-    Some(format!("Constraints: {}.", parts.join(", ")))
+    parts
 }
 
 /// "Default: `true`.": the value the server assumes when none is sent.
@@ -200,6 +215,32 @@ pub fn default_text(default: Option<&serde_json::Value>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn constraints_of_a_list_and_of_its_items_in_words() {
+        let items = Constraints {
+            max_length: Some(64),
+            pattern: Some("^[a-z]+$".to_string()),
+            ..Constraints::default()
+        };
+        let list = Constraints {
+            max_items: Some(5),
+            items: Some(Box::new(items.clone())),
+            ..Constraints::default()
+        };
+        assert_eq!(
+            constraints_text(&list).as_deref(),
+            Some("Constraints: at most 5 items; each item at most 64 characters, matches `^[a-z]+$`.")
+        );
+        let only_items = Constraints {
+            items: Some(Box::new(items)),
+            ..Constraints::default()
+        };
+        assert_eq!(
+            constraints_text(&only_items).as_deref(),
+            Some("Constraints: each item at most 64 characters, matches `^[a-z]+$`.")
+        );
+    }
 
     #[test]
     fn escapes_markdown_and_wraps_urls() {

@@ -1,7 +1,7 @@
-//! An enum of strings or of integers: its declaration, with
-//! `Unknown(String)` (`Unknown(i64)`) for values this client does not
-//! know, and one `string_enum!` (`integer_enum!`) invocation for its
-//! methods and serde impls.
+//! An enum of strings, numbers or a boolean: its declaration, with
+//! `Unknown(String)` (`Unknown(i64)`, `Unknown(f64)`, `Unknown(bool)`) for
+//! values this client does not know, and one `string_enum!`
+//! (`value_enum!`) invocation for its methods and serde impls.
 
 use quote::{format_ident, quote};
 
@@ -9,7 +9,7 @@ use super::docs::code_span;
 use super::model_item::{type_head, Gate};
 use super::scope::Scope;
 use super::source::{string_literal, Piece};
-use crate::model::{EnumSchema, Schema};
+use crate::model::{EnumSchema, EnumWire, Schema};
 
 pub fn string_enum(
     schema: &Schema,
@@ -28,10 +28,15 @@ pub fn string_enum(
         true => " The empty string.".to_string(),
         false => format!(" {}", code_span(&v.wire)),
     });
-    // Integers go as they are written, strings as Rust literals.
-    let literal = |wire: &str| match values.integers {
-        true => wire.to_string(),
-        false => string_literal(wire),
+    // Strings as Rust literals, integers and booleans as they are written,
+    // numbers as `f64` literals (`2.0`).
+    let literal = |wire: &str| match values.wire {
+        EnumWire::Strings => string_literal(wire),
+        EnumWire::Integers | EnumWire::Booleans => wire.to_string(),
+        EnumWire::Numbers => match wire.parse::<f64>() {
+            Ok(number) => proc_macro2::Literal::f64_unsuffixed(number).to_string(),
+            Err(_) => wire.to_string(),
+        },
     };
     let entries = values
         .values
@@ -39,16 +44,38 @@ pub fn string_enum(
         .zip(&variants)
         .map(|(value, variant)| format!("{variant} = {},", literal(&value.wire)))
         .collect();
-    let (macro_name, unknown) = match values.integers {
-        true => ("integer_enum", quote! { i64 }),
-        false => ("string_enum", quote! { String }),
+    let (macro_name, head, unknown, derives) = match values.wire {
+        EnumWire::Strings => (
+            "string_enum",
+            name.to_string(),
+            quote! { String },
+            quote! { Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord },
+        ),
+        EnumWire::Integers => (
+            "value_enum",
+            format!("{name}: i64"),
+            quote! { i64 },
+            quote! { Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord },
+        ),
+        EnumWire::Booleans => (
+            "value_enum",
+            format!("{name}: bool"),
+            quote! { bool },
+            quote! { Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord },
+        ),
+        EnumWire::Numbers => (
+            "value_enum",
+            format!("{name}: f64"),
+            quote! { f64 },
+            quote! { Clone, Copy, Debug, PartialEq, PartialOrd },
+        ),
     };
-    let call = gate.macro_call(scope, macro_name, name.to_string(), entries, false);
+    let call = gate.macro_call(scope, macro_name, head, entries, false);
     vec![
         Piece::Syntax(quote! {
             #doc
             #cfg
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #[derive(#derives)]
             pub enum #name {
                 #( #[doc = #variant_docs] #variants, )*
                 /// A value this client does not know, as received.

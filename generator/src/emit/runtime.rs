@@ -3,7 +3,7 @@
 //! `mod.rs`, which declares them and names what the rest of the crate uses.
 
 use super::uses::Uses;
-use crate::model::{Api, ParameterLocation, SchemaKind};
+use crate::model::{Api, EnumWire, ParameterLocation, SchemaKind};
 
 /// One file of the runtime.
 pub struct RuntimeFile {
@@ -96,9 +96,9 @@ const STRING_ENUM: RuntimeFile = RuntimeFile {
     public: &[],
     internal: true,
 };
-const INTEGER_ENUM: RuntimeFile = RuntimeFile {
-    module: "integer_enum",
-    source: include_str!("../../runtime/integer_enum.rs"),
+const VALUE_ENUM: RuntimeFile = RuntimeFile {
+    module: "value_enum",
+    source: include_str!("../../runtime/value_enum.rs"),
     public: &[],
     internal: true,
 };
@@ -157,11 +157,11 @@ pub fn files(api: &Api, uses: Uses) -> Vec<&'static RuntimeFile> {
     if kinds(|kind| matches!(kind, SchemaKind::Object(_))) {
         files.push(&OBJECT);
     }
-    if kinds(|kind| matches!(kind, SchemaKind::Enum(e) if !e.integers)) {
+    if kinds(|kind| matches!(kind, SchemaKind::Enum(e) if e.wire == EnumWire::Strings)) {
         files.push(&STRING_ENUM);
     }
-    if kinds(|kind| matches!(kind, SchemaKind::Enum(e) if e.integers)) {
-        files.push(&INTEGER_ENUM);
+    if kinds(|kind| matches!(kind, SchemaKind::Enum(e) if e.wire != EnumWire::Strings)) {
+        files.push(&VALUE_ENUM);
     }
     if kinds(|kind| matches!(kind, SchemaKind::Union(_))) {
         files.push(&TAGGED_UNION);

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Location, Warning};
 use crate::ident;
-use crate::model::{EnumSchema, EnumValue, Schema, SchemaKind};
+use crate::model::{EnumSchema, EnumValue, EnumWire, Schema, SchemaKind};
 
 /// The names generated code uses without a path: the prelude's types,
 /// variants and traits. A schema that wants one gets `_` appended, as
@@ -116,37 +116,67 @@ impl SchemaRegistry {
     }
 }
 
-/// An enum schema for `values`, with variant names made unique; the name
-/// `Unknown` stays free for the catch-all variant the emitter adds.
-pub fn enum_schema(name: String, description: Option<String>, values: &[String]) -> Schema {
-    enum_of(name, description, values, false)
-}
-
-/// An enum of the integers `values` (as text), written as numbers.
-pub fn integer_enum_schema(name: String, description: Option<String>, values: &[String]) -> Schema {
-    enum_of(name, description, values, true)
-}
-
-fn enum_of(name: String, description: Option<String>, values: &[String], integers: bool) -> Schema {
+/// An enum schema of the `values` (as the document writes them), with
+/// variant names made unique; the name `Unknown` stays free for the
+/// catch-all variant the emitter adds.
+pub fn enum_schema(
+    name: String,
+    description: Option<String>,
+    values: &[String],
+    wire: EnumWire,
+) -> Schema {
     let mut taken = BTreeSet::from(["Unknown".to_string()]);
+    // A value written twice (`1` and `1.0` among numbers) is one variant.
+    let mut seen = Vec::new();
     let values = values
         .iter()
-        .map(|wire| {
-            // An integer's variant says its sign: `V512`, `Minus1`.
-            let base = match (integers, wire.strip_prefix('-')) {
-                (true, Some(magnitude)) => format!("Minus{magnitude}"),
-                (true, None) => format!("V{wire}"),
-                (false, _) => wire.clone(),
+        .filter(|value| {
+            let key = match wire {
+                EnumWire::Numbers => value
+                    .parse::<f64>()
+                    .map_or(value.to_string(), |n| n.to_string()),
+                _ => value.to_string(),
             };
-            EnumValue {
-                wire: wire.clone(),
-                variant: ident::claim_unique(ident::to_upper_camel(&base), &mut taken),
-            }
+            let new = !seen.contains(&key);
+            seen.push(key);
+            new
+        })
+        .map(|value| EnumValue {
+            wire: value.clone(),
+            variant: ident::claim_unique(variant_base(value, wire), &mut taken),
         })
         .collect();
     Schema {
         name,
         description,
-        kind: SchemaKind::Enum(EnumSchema { values, integers }),
+        kind: SchemaKind::Enum(EnumSchema { values, wire }),
+    }
+}
+
+/// A variant's name before it is made unique: a number's says its sign and
+/// keeps its digits (`V512`, `Minus1`, `V0_5`), a boolean's is `True` or
+/// `False`, a string's is the string in upper camel case.
+fn variant_base(value: &str, wire: EnumWire) -> String {
+    match wire {
+        EnumWire::Strings | EnumWire::Booleans => ident::to_upper_camel(value),
+        EnumWire::Integers | EnumWire::Numbers => {
+            let (sign, magnitude) = match value.strip_prefix('-') {
+                Some(magnitude) => ("Minus", magnitude),
+                None => ("V", value),
+            };
+            // `0.5` → `0_5`, `1e-7` → `1EMinus7`: an underscore only
+            // between digits, which camel case allows.
+            let digits: String = magnitude
+                .chars()
+                .map(|c| match c {
+                    '.' => "_".to_string(),
+                    'e' | 'E' => "E".to_string(),
+                    '-' => "Minus".to_string(),
+                    '+' => String::new(),
+                    c => c.to_string(),
+                })
+                .collect();
+            format!("{sign}{digits}")
+        }
     }
 }

@@ -7,8 +7,8 @@
 use std::path::{Path, PathBuf};
 
 use apidocs2rs::model::{
-    Api, Field, Method, Nullability, ObjectSchema, ParameterLocation, Presence, SchemaKind, Status,
-    TypeRef,
+    Api, EnumWire, Field, Method, Nullability, ObjectSchema, ParameterLocation, Presence,
+    SchemaKind, Status, TypeRef,
 };
 use apidocs2rs::{Generator, Layout};
 
@@ -129,6 +129,15 @@ fn mintlify_path_segments_options_ranges_and_nullable_types() {
     );
     assert_eq!(field(body, "note").nullability, Nullability::Nullable);
     assert_eq!(field(body, "name").nullability, Nullability::NonNull);
+    // Values under a number type are numbers.
+    let ratio = match &field(body, "ratio").ty {
+        TypeRef::Named(name) => api.schemas.get(name).map(|s| &s.kind),
+        _ => None,
+    };
+    assert!(
+        matches!(ratio, Some(SchemaKind::Enum(e)) if e.wire == EnumWire::Numbers),
+        "{ratio:?}"
+    );
     let size = field(body, "size");
     assert_eq!(
         (

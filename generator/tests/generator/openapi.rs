@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use apidocs2rs::model::{Primitive, SchemaKind, TypeRef};
+use apidocs2rs::model::{EnumWire, Primitive, SchemaKind, TypeRef};
 use apidocs2rs::{Error, Generator};
 
 use crate::shared;
@@ -217,7 +217,7 @@ fn integer_enums_are_enums_of_integers() {
     let Some(SchemaKind::Enum(sizes)) = api.schemas.get("KeySize").map(|s| &s.kind) else {
         panic!("KeySize is an enum")
     };
-    assert!(sizes.integers);
+    assert_eq!(sizes.wire, EnumWire::Integers);
     let values: Vec<_> = sizes
         .values
         .iter()
@@ -227,6 +227,100 @@ fn integer_enums_are_enums_of_integers() {
         values,
         [("512", "V512"), ("2048", "V2048"), ("-1", "Minus1")]
     );
+}
+
+#[test]
+fn number_enums_and_one_boolean_are_enums_and_both_booleans_a_bool() {
+    let (api, warnings) = load_schemas(
+        "3.1.0",
+        serde_json::json!({
+            "Ratio": {"type": "number", "enum": [0.5, 1, 1.0, -2.25, 1e-7]},
+            "On": {"type": "boolean", "const": true},
+            "Flag": {"type": ["boolean", "null"], "enum": [true, false, null]},
+            "Mixed": {"enum": [1, "one"]},
+        }),
+    );
+    let enum_of = |name: &str| match api.schemas.get(name).map(|s| &s.kind) {
+        Some(SchemaKind::Enum(values)) => Some(values.clone()),
+        _ => None,
+    };
+    let ratio = enum_of("Ratio").expect("Ratio is an enum");
+    assert_eq!(ratio.wire, EnumWire::Numbers);
+    let values: Vec<_> = ratio
+        .values
+        .iter()
+        .map(|v| (v.wire.as_str(), v.variant.as_str()))
+        .collect();
+    // `1` and `1.0` are one value.
+    assert_eq!(
+        values,
+        [
+            ("0.5", "V0_5"),
+            ("1", "V1"),
+            ("-2.25", "Minus2_25"),
+            ("1e-7", "V1EMinus7")
+        ]
+    );
+    let on = enum_of("On").expect("On is an enum");
+    assert_eq!(on.wire, EnumWire::Booleans);
+    assert_eq!(on.values[0].variant, "True");
+    assert_eq!(
+        api.schemas.get("Flag").map(|s| &s.kind),
+        Some(&SchemaKind::Alias(TypeRef::Primitive(Primitive::Boolean)))
+    );
+    // Values of mixed kinds without a type: any value, with a warning.
+    assert_eq!(enum_of("Mixed"), None);
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.message.contains("not all strings")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn limits_of_list_items_and_of_referenced_aliases_are_kept_with_the_field() {
+    let (api, warnings) = load_schemas(
+        "3.0.3",
+        serde_json::json!({
+            "Slug": {"type": "string", "maxLength": 50, "pattern": "^[a-z-]+$"},
+            "Slugs": {"type": "array", "maxItems": 3, "items": {"$ref": "#/components/schemas/Slug"}},
+            "Post": {"type": "object", "properties": {
+                "slug": {"$ref": "#/components/schemas/Slug"},
+                "short": {"allOf": [{"$ref": "#/components/schemas/Slug"}], "maxLength": 10},
+                "tags": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 2}},
+                "aliases": {"$ref": "#/components/schemas/Slugs"},
+            }},
+        }),
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let Some(SchemaKind::Object(post)) = api.schemas.get("Post").map(|s| &s.kind) else {
+        panic!("Post")
+    };
+    let field = |name: &str| {
+        let field = post.fields.iter().find(|f| f.wire_name == name);
+        field
+            .unwrap_or_else(|| panic!("{name}"))
+            .constraints
+            .clone()
+    };
+    let slug = field("slug");
+    assert_eq!(
+        (slug.max_length, slug.pattern.as_deref()),
+        (Some(50), Some("^[a-z-]+$"))
+    );
+    // The use's own limit comes first; the alias's pattern still holds.
+    let short = field("short");
+    assert_eq!(
+        (short.max_length, short.pattern.as_deref()),
+        (Some(10), Some("^[a-z-]+$"))
+    );
+    let tags = field("tags");
+    assert_eq!(tags.min_items, Some(1));
+    assert_eq!(tags.items.as_ref().and_then(|i| i.min_length), Some(2));
+    let aliases = field("aliases");
+    assert_eq!(aliases.max_items, Some(3));
+    assert_eq!(aliases.items.as_ref().and_then(|i| i.max_length), Some(50));
 }
 
 #[test]
@@ -440,36 +534,6 @@ fn both_authentik_versions_are_read_in_full() {
             api.schemas.len()
         );
     }
-}
-
-/// Limits of an array's items have no place in the model: each is reported
-/// at its JSON pointer; the array's own item counts are kept.
-#[test]
-fn limits_of_array_items_are_reported() {
-    let (api, warnings) = load_schemas(
-        "3.0.3",
-        serde_json::json!({"Policy": {
-            "type": "object",
-            "properties": {
-                "asns": {"type": "array", "items": {"type": "integer", "maximum": 2147483647}},
-                "countries": {"type": "array", "items": {"type": "string"}, "maxItems": 249},
-            },
-        }}),
-    );
-    let pointers: Vec<String> = warnings
-        .iter()
-        .filter(|w| w.message.contains("array's items are not modelled"))
-        .map(|w| w.location.to_string())
-        .collect();
-    assert_eq!(pointers.len(), 1, "{warnings:#?}");
-    assert!(
-        pointers[0].ends_with("#/components/schemas/Policy/properties/asns/items"),
-        "{pointers:?}"
-    );
-    let Some(SchemaKind::Object(policy)) = api.schemas.get("Policy").map(|s| &s.kind) else {
-        panic!("Policy")
-    };
-    assert_eq!(policy.fields[1].constraints.max_items, Some(249));
 }
 
 #[test]

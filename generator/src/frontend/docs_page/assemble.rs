@@ -18,10 +18,10 @@ use super::page::PageOperation;
 use super::page::{status_suffix, unstated_object, Line};
 use super::shown_type::ShownKind;
 use crate::diagnostic::{Error, Location, Warning};
-use crate::frontend::schemas::{enum_schema, integer_enum_schema, SchemaRegistry};
+use crate::frontend::schemas::{enum_schema, SchemaRegistry};
 use crate::ident::{self, FieldNames};
 use crate::model::{
-    Field, Method, Nullability, ObjectSchema, Operation, Parameter, ParameterLocation,
+    EnumWire, Field, Method, Nullability, ObjectSchema, Operation, Parameter, ParameterLocation,
     ParameterStyle, PathTemplate, Presence, Primitive, RequestBody, Response, ResponseBody, Schema,
     SchemaKind, Security, Status, TypeRef,
 };
@@ -433,19 +433,31 @@ impl Assembler<'_> {
         }
         let shown = entry.shown.as_ref();
         let is_list = shown.is_some_and(|s| matches!(s.kind, ShownKind::Array(_)));
-        if let Some(values) = &entry.values {
+        // `true` and `false` both: a `bool`, not an enum.
+        let both_booleans = shown.is_some_and(|s| s.innermost().kind == ShownKind::Boolean)
+            && entry.values.as_ref().is_some_and(|values| {
+                values.iter().any(|v| v == "true") && values.iter().any(|v| v == "false")
+            });
+        if let Some(values) = entry.values.as_ref().filter(|_| !both_booleans) {
             let enum_name = if is_list {
                 format!("{name}Item")
             } else {
                 name.to_string()
             };
-            // Values of a type shown as integer are integers.
-            let integers = shown.is_some_and(|s| s.innermost().kind == ShownKind::Integer)
-                && values.iter().all(|v| v.parse::<i64>().is_ok());
-            let schema = match integers {
-                true => integer_enum_schema(enum_name, None, values),
-                false => enum_schema(enum_name, None, values),
+            // Values of a type shown as a number or a boolean are of it.
+            let shown_kind = shown.map(|s| &s.innermost().kind);
+            let all = |parses: fn(&str) -> bool| values.iter().all(|v| parses(v));
+            let wire = match shown_kind {
+                Some(ShownKind::Integer) if all(|v| v.parse::<i64>().is_ok()) => EnumWire::Integers,
+                Some(ShownKind::Number) if all(|v| v.parse::<f64>().is_ok_and(f64::is_finite)) => {
+                    EnumWire::Numbers
+                }
+                Some(ShownKind::Boolean) if all(|v| v == "true" || v == "false") => {
+                    EnumWire::Booleans
+                }
+                _ => EnumWire::Strings,
             };
+            let schema = enum_schema(enum_name, None, values, wire);
             let location = self.at(entry.line);
             let named = TypeRef::Named(self.registry.register(schema, &location, self.warnings));
             return match is_list {

@@ -40,8 +40,8 @@ use crate::diagnostic::{Error, Location, Warning};
 use crate::frontend::schemas::{enum_schema, SchemaRegistry};
 use crate::ident::FieldNames;
 use crate::model::{
-    Field, Nullability, ObjectSchema, Parameter, ParameterLocation, PathTemplate, Presence,
-    Response, ResponseBody, Schema, SchemaKind, Status, TypeRef,
+    EnumWire, Field, Nullability, ObjectSchema, Parameter, ParameterLocation, PathTemplate,
+    Presence, Response, ResponseBody, Schema, SchemaKind, Status, TypeRef,
 };
 
 /// One meaningful line (or run of lines) of a flat schema section.
@@ -630,7 +630,12 @@ impl<'v> ExampleTree<'v> {
                     Some(Value::Object(_)) => TypeRef::Array(Box::new(unstated_object())),
                     Some(item) => TypeRef::Array(Box::new(match &node.enum_values {
                         Some(values) => TypeRef::Named(registry.register(
-                            enum_schema(format!("{type_name}Item"), None, values),
+                            enum_schema(
+                                format!("{type_name}Item"),
+                                None,
+                                values,
+                                EnumWire::Strings,
+                            ),
                             &location,
                             warnings,
                         )),
@@ -640,7 +645,7 @@ impl<'v> ExampleTree<'v> {
                 },
                 value => match &node.enum_values {
                     Some(values) => TypeRef::Named(registry.register(
-                        enum_schema(type_name, None, values),
+                        enum_schema(type_name, None, values, EnumWire::Strings),
                         &location,
                         warnings,
                     )),

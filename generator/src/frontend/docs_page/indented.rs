@@ -12,8 +12,8 @@ use crate::diagnostic::{Error, Warning};
 use crate::frontend::schemas::{enum_schema, SchemaRegistry};
 use crate::ident::FieldNames;
 use crate::model::{
-    Field, Nullability, ObjectSchema, Parameter, ParameterLocation, Presence, Primitive, Response,
-    ResponseBody, Schema, SchemaKind, Status, TypeRef,
+    EnumWire, Field, Nullability, ObjectSchema, Parameter, ParameterLocation, Presence, Primitive,
+    Response, ResponseBody, Schema, SchemaKind, Status, TypeRef,
 };
 
 /// A field line and everything the page puts under it.
@@ -148,7 +148,7 @@ pub(super) fn parameters(
                                 format!("{type_prefix}{}", parameter.name.to_upper_camel_case());
                             let location = page.at(index);
                             let registered = registry.register(
-                                enum_schema(name, None, &values),
+                                enum_schema(name, None, &values, EnumWire::Strings),
                                 &location,
                                 warnings,
                             );
@@ -502,8 +502,11 @@ fn build_object(
                     }
                 };
                 let location = page.at(field.index);
-                let registered =
-                    registry.register(enum_schema(enum_name, None, values), &location, warnings);
+                let registered = registry.register(
+                    enum_schema(enum_name, None, values, EnumWire::Strings),
+                    &location,
+                    warnings,
+                );
                 line.label.wrap(TypeRef::Named(registered))
             } else {
                 page.warn(warnings, field.index, format!("field `{}` of type `{}` takes one of [{}]; only string enums are modelled, so any value is accepted", line.name, line.label.base, values.join(", ")));

@@ -202,9 +202,17 @@ impl ShownType {
         };
         let mut shown = Self::of(kind);
         let rest = rest.trim();
-        // `enum<string>`: the values' type.
+        // `enum<string>`: the values' type; values of a number or a
+        // boolean are of that type.
         if shown.kind == ShownKind::Enum {
-            return Some(shown);
+            let values = bracketed(rest).map(|inner| inner.trim().to_ascii_lowercase());
+            let kind = match values.as_deref() {
+                Some("integer") => ShownKind::Integer,
+                Some("number") => ShownKind::Number,
+                Some("boolean") => ShownKind::Boolean,
+                _ => ShownKind::Enum,
+            };
+            return Some(Self::of(kind));
         }
         let mut rest = rest;
         if let Some(inner) = bracketed(rest) {
@@ -545,6 +553,8 @@ mod tests {
         assert_eq!(items.title.as_deref(), Some("Item"));
         assert!(shown("enum<string> | null").nullable);
         assert_eq!(shown("enum<string>").kind, ShownKind::Enum);
+        assert_eq!(shown("enum<number>").kind, ShownKind::Number);
+        assert_eq!(shown("enum<integer> | null").kind, ShownKind::Integer);
         assert!(ShownType::parse("A UUID string identifying this Group.").is_none());
         assert!(ShownType::parse("required").is_none());
     }

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::flat::{self, is_object_like, shown, shown_object, shown_object_name, Place};
 use super::lookup::{enum_wires, object_of, resolved};
 use apidocs2rs::model::{
-    Api, Constraints, EnumSchema, EnumValue, Field, Nullability, ObjectSchema, Operation,
+    Api, Constraints, EnumSchema, EnumValue, EnumWire, Field, Nullability, ObjectSchema, Operation,
     Parameter, ParameterLocation, Presence, Primitive, RequestBody, Response, ResponseBody, Schema,
     SchemaKind, Status, TypeRef,
 };
@@ -78,7 +78,7 @@ impl Projection<'_> {
             name,
             SchemaKind::Enum(EnumSchema {
                 values,
-                integers: false,
+                wire: EnumWire::Strings,
             }),
         )
     }

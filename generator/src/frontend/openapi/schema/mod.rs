@@ -23,7 +23,7 @@ use serde_json::{Map, Value};
 
 use super::document::{child, description, flag, kind, object, string, Document};
 use crate::diagnostic::{Error, Warning};
-use crate::frontend::schemas::{enum_schema, integer_enum_schema, SchemaRegistry};
+use crate::frontend::schemas::{enum_schema, SchemaRegistry};
 use crate::ident;
 use crate::model::{Constraints, Primitive, Schema, SchemaKind, TypeRef};
 use predicates::{is_union, COMPONENTS, COMPONENTS_REF};
@@ -72,6 +72,7 @@ impl Typed {
         self.description = self.description.take().or(other.description);
         self.title = self.title.take().or(other.title);
         self.default = self.default.take().or(other.default);
+        self.constraints = std::mem::take(&mut self.constraints).or(other.constraints);
     }
 
     /// The type of what holds the value without a field's nullability: a
@@ -148,10 +149,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
         self.unchecked(map, pointer);
         let description = description(self.doc, map, pointer)?;
         if let Some(found) = self.enum_values(map, pointer)? {
-            return Ok(match found.integers {
-                true => integer_enum_schema(name, description, &found.values),
-                false => enum_schema(name, description, &found.values),
-            });
+            return Ok(enum_schema(name, description, &found.values, found.wire));
         }
         if is_union(map) {
             let (shape, _) = self.union(map, pointer, &name)?;
@@ -271,6 +269,10 @@ impl<'d, 'a> Schemas<'d, 'a> {
             // A component that admits `null` makes what refers to it
             // nullable: the component's type itself is its other values.
             typed.nullable |= self.admits_null(value);
+            // The limits of a component that is a string, number or list
+            // (`Slug: {type: string, maxLength: 50}`) hold wherever it is
+            // used; the use's own come first.
+            typed.constraints = typed.constraints.or(self.referenced_constraints(reference));
             return Ok(typed);
         }
         self.unchecked(map, pointer);
@@ -349,10 +351,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
         if let Some(found) = self.enum_values(map, pointer)? {
             typed.nullable |= found.has_null;
             let description = typed.description.clone();
-            let schema = match found.integers {
-                true => integer_enum_schema(context.to_string(), description, &found.values),
-                false => enum_schema(context.to_string(), description, &found.values),
-            };
+            let schema = enum_schema(context.to_string(), description, &found.values, found.wire);
             typed.ty = TypeRef::Named(self.registry.register(
                 schema,
                 &self.doc.location(pointer),
@@ -398,8 +397,10 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 _ => Primitive::Number,
             }),
             Some("boolean") => TypeRef::Primitive(Primitive::Boolean),
-            Some("array") => self.array(map, pointer, context)?,
-            None if map.contains_key("prefixItems") => self.array(map, pointer, context)?,
+            Some("array") => self.array(map, pointer, context, &mut typed.constraints)?,
+            None if map.contains_key("prefixItems") => {
+                self.array(map, pointer, context, &mut typed.constraints)?
+            }
             Some("object") | None if map.contains_key("properties") => {
                 let object = self.object_schema(context, map, pointer)?;
                 let schema = Schema {
@@ -434,6 +435,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
         map: &Map<String, Value>,
         pointer: &str,
         context: &str,
+        constraints: &mut Constraints,
     ) -> Result<TypeRef, Error> {
         if let Some(prefix) = map.get("prefixItems") {
             let prefix_pointer = child(pointer, "prefixItems");
@@ -476,10 +478,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 let items_pointer = child(pointer, "items");
                 let item = self.typed(items, &items_pointer, &format!("{context}Item"))?;
                 if !item.constraints.is_empty() {
-                    self.warnings.push(self.doc.warning(
-                        &items_pointer,
-                        "limits and patterns of an array's items are not modelled; the generated documentation does not state them",
-                    ));
+                    constraints.items = Some(Box::new(item.constraints.clone()));
                 }
                 TypeRef::Array(Box::new(item.item()))
             }

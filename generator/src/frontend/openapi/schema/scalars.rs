@@ -7,13 +7,14 @@ use serde_json::{Map, Value};
 use super::super::document::{child, kind, string};
 use super::Schemas;
 use crate::diagnostic::Error;
-use crate::model::{Bound, Constraints, Primitive};
+use crate::model::{Bound, Constraints, EnumWire, Primitive};
 
-/// The values of an enum the model holds: all strings, or all integers.
+/// The values of an enum the model holds: all strings, all integers, all
+/// numbers, or one boolean.
 pub(super) struct EnumFound {
     pub values: Vec<String>,
     pub has_null: bool,
-    pub integers: bool,
+    pub wire: EnumWire,
 }
 
 impl Schemas<'_, '_> {
@@ -79,9 +80,10 @@ impl Schemas<'_, '_> {
     }
 
     /// The values of an `enum` (or a `const`, an enum of one value) when
-    /// they are strings, and whether `null` is one of them. `None` when the
-    /// schema has neither, or values of other types: then its `type`
-    /// decides (an integer enum is an integer), and without one it is an
+    /// they are all strings, or all numbers or booleans of the schema's
+    /// `type` (integers also without one), and whether `null` is one of
+    /// them. `None` when the schema has neither, or values of other types,
+    /// or both booleans: then its `type` decides, and without one it is an
     /// open value.
     pub(super) fn enum_values(
         &mut self,
@@ -99,46 +101,43 @@ impl Schemas<'_, '_> {
             (None, Some(value)) => (vec![value.clone()], child(pointer, "const")),
             (None, None) => return Ok(None),
         };
-        let mut strings = Vec::new();
-        let mut integers = Vec::new();
-        let mut has_null = false;
-        for value in &values {
-            match value {
-                Value::String(text) => strings.push(text.clone()),
-                Value::Number(number) if number.is_i64() => integers.push(number.to_string()),
-                Value::Null => has_null = true,
-                _ => return Ok(self.no_enum(map, &values_pointer)),
+        let has_null = values.contains(&Value::Null);
+        let values: Vec<&Value> = values.iter().filter(|v| !v.is_null()).collect();
+        let type_name = match map.get("type") {
+            None | Some(Value::String(_)) | Some(Value::Array(_)) => {
+                self.type_name(map, pointer)?.0
             }
-        }
-        // An enum of integers, where the type says integer (or nothing).
-        let integer_type = matches!(
-            map.get("type"),
-            None | Some(Value::String(_)) | Some(Value::Array(_))
-        ) && self
-            .type_name(map, pointer)?
-            .0
-            .as_deref()
-            .is_none_or(|t| t == "integer");
-        match (strings.is_empty(), integers.is_empty()) {
-            (_, true) => Ok(Some(EnumFound {
-                values: strings,
-                has_null,
-                integers: false,
-            })),
-            (true, false) if integer_type => Ok(Some(EnumFound {
-                values: integers,
-                has_null,
-                integers: true,
-            })),
-            _ => Ok(self.no_enum(map, &values_pointer)),
-        }
+            Some(_) => None,
+        };
+        let all = |test: fn(&Value) -> bool| values.iter().all(|v| test(v));
+        let wire = match type_name.as_deref() {
+            _ if all(Value::is_string) => EnumWire::Strings,
+            None | Some("integer") if all(|v| v.is_i64()) => EnumWire::Integers,
+            Some("number") if all(Value::is_number) => EnumWire::Numbers,
+            // One boolean; `true` and `false` both are a `bool`.
+            Some("boolean") if all(Value::is_boolean) && values.len() == 1 => EnumWire::Booleans,
+            Some("boolean") if all(Value::is_boolean) => return Ok(None),
+            _ => return Ok(self.no_enum(map, &values_pointer)),
+        };
+        let values = values
+            .iter()
+            .map(|value| match value {
+                Value::String(text) => text.clone(),
+                other => other.to_string(),
+            })
+            .collect();
+        Ok(Some(EnumFound {
+            values,
+            has_null,
+            wire,
+        }))
     }
 
     /// No enum the model holds (values of mixed kinds): the schema's
     /// `type` decides, and without one the value is open.
     fn no_enum(&mut self, map: &Map<String, Value>, values_pointer: &str) -> Option<EnumFound> {
         if !map.contains_key("type") {
-            self.warnings.push(self.doc.warning(values_pointer, "values that are not all strings or all integers, without a `type`: the value is kept as untyped JSON"));
+            self.warnings.push(self.doc.warning(values_pointer, "values that are not all strings or all integers, without a `type` (numbers and booleans need one): the value is kept as untyped JSON"));
         }
         None
     }
@@ -181,7 +180,37 @@ impl Schemas<'_, '_> {
             pattern: string(self.doc, map, "pattern", pointer)?.map(str::to_string),
             min_items: count("minItems")?,
             max_items: count("maxItems")?,
+            items: None,
         })
+    }
+
+    /// The limits of the component `reference` points at, its items' too,
+    /// and of those it refers to in turn (a few steps, so a cycle ends).
+    /// Nothing where it cannot be read: reading the component itself
+    /// reports why.
+    pub(super) fn referenced_constraints(&self, reference: &Value) -> Constraints {
+        self.constraints_behind(reference, 8)
+    }
+
+    fn constraints_behind(&self, reference: &Value, steps: u8) -> Constraints {
+        let target = reference.as_str().and_then(|r| self.doc.target(r, "").ok());
+        let Some((Value::Object(map), pointer)) = target.filter(|_| steps > 0) else {
+            return Constraints::default();
+        };
+        let mut found = self.constraints(map, &pointer).unwrap_or_default();
+        if let Some(items) = map.get("items").and_then(Value::as_object) {
+            let mut item = self.constraints(items, &pointer).unwrap_or_default();
+            if let Some(reference) = items.get("$ref") {
+                item = item.or(self.constraints_behind(reference, steps - 1));
+            }
+            if !item.is_empty() {
+                found.items = Some(Box::new(item));
+            }
+        }
+        match map.get("$ref") {
+            Some(reference) => found.or(self.constraints_behind(reference, steps - 1)),
+            None => found,
+        }
     }
 
     /// A warning for each keyword of `map` that narrows the values the

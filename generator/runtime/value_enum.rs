@@ -1,24 +1,25 @@
-//! Enums of integers that keep values they do not know: the
-//! `integer_enum!` macro, invoked once per enum with its variants and
-//! wire values.
+//! Enums of numbers or booleans that keep values they do not know: the
+//! `value_enum!` macro, invoked once per enum with its wire type, variants
+//! and wire values.
 
-/// `value`, `From<i64>`, `Display`, `Serialize` and `Deserialize` of an
-/// enum of integers that keeps a value it does not know in `Unknown(i64)`,
-/// so a newer server's value decodes and is written back unchanged.
+/// `value`, `From`, `Display`, `Serialize` and `Deserialize` of an enum
+/// of `i64`, `f64` or `bool` values that keeps a value it does not know in
+/// `Unknown`, so a newer server's value decodes and is written back
+/// unchanged.
 ///
 /// ```text
-/// integer_enum! {
-///     KeySize {
+/// value_enum! {
+///     KeySize: i64 {
 ///         V2048 = 2048,
 ///         V4096 = 4096,
 ///     }
 /// }
 /// ```
-macro_rules! integer_enum {
-    ($name:ident { $( $variant:ident = $wire:literal, )* }) => {
+macro_rules! value_enum {
+    ($name:ident: $wire_type:ty { $( $variant:ident = $wire:literal, )* }) => {
         impl $name {
             /// The value on the wire.
-            pub fn value(&self) -> i64 {
+            pub fn value(&self) -> $wire_type {
                 match self {
                     $( Self::$variant => $wire, )*
                     Self::Unknown(value) => *value,
@@ -26,8 +27,8 @@ macro_rules! integer_enum {
             }
         }
 
-        impl ::core::convert::From<i64> for $name {
-            fn from(value: i64) -> Self {
+        impl ::core::convert::From<$wire_type> for $name {
+            fn from(value: $wire_type) -> Self {
                 match value {
                     $( $wire => Self::$variant, )*
                     other => Self::Unknown(other),
@@ -46,7 +47,7 @@ macro_rules! integer_enum {
                 &self,
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_i64(self.value())
+                ::serde::Serialize::serialize(&self.value(), serializer)
             }
         }
 
@@ -54,11 +55,11 @@ macro_rules! integer_enum {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
-                let value: i64 = ::serde::Deserialize::deserialize(deserializer)?;
+                let value: $wire_type = ::serde::Deserialize::deserialize(deserializer)?;
                 Ok(Self::from(value))
             }
         }
     };
 }
 
-pub(crate) use integer_enum;
+pub(crate) use value_enum;
