@@ -27,7 +27,9 @@ use serde::Serialize;
 /// `Display` (enums write their wire value), `date_time` as RFC 3339,
 /// `each` once per item of an array (`explode: true`), `joined`, `spaced`
 /// or `piped` as one value with the items separated by `,`, ` ` or `|`,
-/// `fields` as one pair per property of an object, `deep` as
+/// `fields` as one pair per property of an object, `pairs` as one value
+/// `key,value,key,value` (`style: form` or `simple`), `assigned` as one
+/// value `key=value,key=value` (`simple`, exploded), `deep` as
 /// `name[key]=value` pairs (`style: deepObject`), `json` as JSON text
 /// (`content: application/json`), and `serde` as the text of a scalar
 /// (a union's member).
@@ -78,6 +80,12 @@ macro_rules! params {
     (@required $request:ident, $location:ident, $wire:literal, $value:expr, json) => {
         $request.$location($wire, $crate::runtime::json_text($value));
     };
+    (@required $request:ident, $location:ident, $wire:literal, $value:expr, pairs) => {
+        $request.$location($wire, $crate::runtime::pairs($value, false));
+    };
+    (@required $request:ident, $location:ident, $wire:literal, $value:expr, assigned) => {
+        $request.$location($wire, $crate::runtime::pairs($value, true));
+    };
     (@required $request:ident, $location:ident, $wire:literal, $value:expr, fields) => {
         for (key, value) in $crate::runtime::entries($value) {
             $request.$location(key, value);
@@ -119,6 +127,18 @@ pub(crate) fn scalar_text(value: &impl Serialize) -> String {
 #[allow(dead_code)]
 pub(crate) fn json_text(value: &impl Serialize) -> String {
     serde_json::to_string(value).unwrap_or_default()
+}
+
+/// The properties of an object as one value: `R,100,G,200`, or
+/// `R=100,G=200` when `assigned`.
+#[allow(dead_code)]
+pub(crate) fn pairs(value: &impl Serialize, assigned: bool) -> String {
+    let separator = if assigned { "=" } else { "," };
+    let pairs: Vec<String> = entries(value)
+        .into_iter()
+        .map(|(key, value)| format!("{key}{separator}{value}"))
+        .collect();
+    pairs.join(",")
 }
 
 /// The properties of an object as parameter pairs, in its order; `null`

@@ -151,8 +151,9 @@ impl Request {
     }
 
     /// The path with each `{name}` of the template replaced by the next of
-    /// `values`, percent-encoded as one segment.
-    pub(crate) fn path(mut self, values: &[&dyn fmt::Display]) -> Request {
+    /// `values`: a plain value percent-encoded as one segment, a styled one
+    /// (`path_style.rs`) as its style writes it.
+    pub(crate) fn path(mut self, values: &[&dyn PathValue]) -> Request {
         let mut path = String::with_capacity(self.template.len() + 16);
         let mut rest = self.template;
         let mut values = values.iter();
@@ -162,7 +163,7 @@ impl Request {
             };
             path.push_str(&rest[..open]);
             if let Some(value) = values.next() {
-                path.push_str(&segment(value));
+                value.write(&mut path);
             }
             rest = &rest[open + close + 1..];
         }
@@ -313,6 +314,18 @@ pub(crate) fn urlencoded(value: &serde_json::Value) -> String {
         }
     }
     pairs.join("&")
+}
+
+/// A path parameter's value as it goes into the path.
+pub(crate) trait PathValue {
+    fn write(&self, path: &mut String);
+}
+
+/// A plain value (`style: simple`): its text as one segment.
+impl<T: fmt::Display + ?Sized> PathValue for T {
+    fn write(&self, path: &mut String) {
+        path.push_str(&segment(self));
+    }
 }
 
 /// `value` as one path segment: every byte outside RFC 3986's unreserved

@@ -277,6 +277,11 @@ pub enum ParameterStyle {
     PipeDelimited,
     /// An object as `name[key]=value` pairs.
     DeepObject,
+    /// A path parameter after a `.`: `.blue`, `.blue.black`.
+    Label,
+    /// A path parameter as `;name=value`: `;color=blue`,
+    /// `;color=blue;color=black` exploded.
+    Matrix,
     /// The value as JSON text (a parameter with `content: application/json`).
     Json,
 }

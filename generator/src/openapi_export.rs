@@ -239,9 +239,19 @@ fn parameter(parameter: &Parameter) -> Value {
         ParameterStyle::SpaceDelimited => "spaceDelimited",
         ParameterStyle::PipeDelimited => "pipeDelimited",
         ParameterStyle::DeepObject => "deepObject",
+        ParameterStyle::Label => "label",
+        ParameterStyle::Matrix => "matrix",
     };
     map.insert("schema".into(), schema);
-    if matches!(parameter.ty, TypeRef::Array(_)) || style != "form" {
+    let default_style = match parameter.location {
+        ParameterLocation::Query | ParameterLocation::Cookie => "form",
+        ParameterLocation::Path | ParameterLocation::Header => "simple",
+    };
+    let default_explode = style == "form";
+    if matches!(parameter.ty, TypeRef::Array(_))
+        || style != default_style
+        || parameter.explode != default_explode
+    {
         map.insert("style".into(), json!(style));
         map.insert("explode".into(), json!(parameter.explode));
     }

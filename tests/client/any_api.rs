@@ -867,3 +867,30 @@ async fn enums_of_numbers_and_of_one_boolean_are_sent_and_read_as_such_and_keep_
     let requests = server.received_requests().await.unwrap_or_default();
     assert_eq!(requests[0].url.query(), Some("ratio=0.5"));
 }
+
+#[tokio::test]
+async fn path_parameters_are_written_in_their_style_and_a_header_object_as_pairs() {
+    use any_api_client::models::{GetGridParams, Point};
+    let server = server().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let client = Client::new(server.uri());
+    let origin = Point { x: 1, y: -2 };
+    let params = GetGridParams {
+        x_origin: Some(Point { x: 3, y: 4 }),
+    };
+    client
+        .get_grid(&[1, 2, 3], &origin, 7, &["a b", "c"], &params)
+        .await
+        .unwrap();
+    let request = received(&server).await;
+    // simple list, simple exploded object, label, exploded matrix list; a
+    // space is encoded, the delimiters are not.
+    assert_eq!(
+        request.url.path(),
+        "/grid/1,2,3/x=1,y=-2/.7/;layers=a%20b;layers=c"
+    );
+    assert_eq!(header_of(&request, "x-origin"), Some("x,3,y,4"));
+}

@@ -8,14 +8,15 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs::{escape, raw_doc_attrs};
+use super::params::{value_kind, ValueKind};
 use super::scope::Scope;
 use super::source::Piece;
 use super::types::{field_ident, rust_type};
 use super::usage::Usage;
 use crate::diagnostic::Error;
 use crate::model::{
-    is_json, Api, Field, OneOfSchema, Operation, Parameter, ParameterLocation, PathSegment,
-    Primitive, RequestBody, SchemaKind, Status, TypeRef,
+    is_json, Api, Field, OneOfSchema, Operation, Parameter, ParameterLocation, ParameterStyle,
+    PathSegment, Primitive, RequestBody, SchemaKind, Status, TypeRef,
 };
 use crate::names::{Names, OperationNames};
 use crate::shape::{body_kind, is_text, BodyKind, Wrapper};
@@ -70,18 +71,18 @@ fn operation(
     let mut arguments = Vec::new();
     let mut path_arguments = Vec::new();
     for (parameter, ident) in path_arguments_of(op, names) {
-        let ty = path_argument_type(op, parameter, &TokenStream::new(), scope)?;
+        let ty = path_argument_type(api, &parameter.ty, &TokenStream::new(), scope);
         arguments.push(quote! { #ident: #ty });
         // In a stream method, the references live as long as the stream.
-        let stream_ty = path_argument_type(op, parameter, &quote! { 'a }, scope)?;
+        let stream_ty = path_argument_type(api, &parameter.ty, &quote! { 'a }, scope);
         path_arguments.push((ident, stream_ty));
     }
-    let (template, path_values) = path_template(op, names);
+    let (template, path_values) = path_template(api, op, names, scope);
     let constructor = format_ident!("{}", op.method.as_str().to_ascii_lowercase());
     let request_type = scope.item("crate::runtime::Request");
     let mut request = quote! { #request_type::#constructor(#id, #template) };
     if !path_values.is_empty() {
-        request = quote! { #request.path(&[#(&#path_values),*]) };
+        request = quote! { #request.path(&[#(#path_values),*]) };
     }
     if let Some(security) = super::credentials::requirements(api, op, scope) {
         request = quote! { #request #security };
@@ -421,34 +422,43 @@ fn file_union_part(
 }
 
 /// The Rust type of a path argument: text as `&str`, numbers and uuids by
-/// value, named types by reference.
+/// value, named types by reference, lists as slices; `{}` (and what has no
+/// Rust type as a path value, a tuple) any displayable value.
 /// `lifetime` is that of the references (empty: elided).
 fn path_argument_type(
-    op: &Operation,
-    parameter: &Parameter,
+    api: &Api,
+    ty: &TypeRef,
     lifetime: &TokenStream,
     scope: &mut Scope<'_>,
-) -> Result<TokenStream, Error> {
-    Ok(match &parameter.ty {
+) -> TokenStream {
+    match ty {
         TypeRef::Primitive(Primitive::String | Primitive::Uri | Primitive::Email)
         | TypeRef::Unstated => quote! { &#lifetime str },
-        TypeRef::Primitive(_) => rust_type(&parameter.ty, scope),
-        TypeRef::Named(_) => {
-            let ty = rust_type(&parameter.ty, scope);
+        TypeRef::Primitive(_) => rust_type(ty, scope),
+        TypeRef::Named(_) | TypeRef::Map(_) => {
+            let ty = rust_type(ty, scope);
             quote! { &#lifetime #ty }
         }
-        // `{}`: any value, as its `Display` writes it.
-        TypeRef::Any => {
+        TypeRef::Array(item) => {
+            let item = match (&**item, value_kind(api, item)) {
+                (
+                    TypeRef::Primitive(Primitive::String | Primitive::Uri | Primitive::Email)
+                    | TypeRef::Unstated,
+                    _,
+                ) => quote! { &#lifetime str },
+                (item, ValueKind::Display) => rust_type(item, scope),
+                // Items with no text of their own go as JSON text.
+                _ => rust_type(&TypeRef::Any, scope),
+            };
+            quote! { &#lifetime [#item] }
+        }
+        // A path value is never `null`: its type without it.
+        TypeRef::Nullable(inner) => path_argument_type(api, inner, lifetime, scope),
+        TypeRef::Any | TypeRef::Tuple(_) => {
             let display = scope.item("std::fmt::Display");
             quote! { &#lifetime (dyn #display + Sync) }
         }
-        other => {
-            return Err(unsupported(
-                op,
-                format!("path parameter `{}` of type {other:?}", parameter.name),
-            ))
-        }
-    })
+    }
 }
 
 /// The path parameters of `op` with their arguments.
@@ -464,11 +474,16 @@ fn path_arguments_of<'a>(
         .collect()
 }
 
-/// The path from the template, each argument encoded: a literal when the
 /// The path template of `op` as the document writes it
-/// (`/core/users/{id}/`), and the arguments that fill its parameters, in
-/// order.
-fn path_template(op: &Operation, names: &OperationNames) -> (String, Vec<syn::Ident>) {
+/// (`/core/users/{id}/`), and the values that fill its parameters, in
+/// order: a plain value by reference, a list, an object or a `label` or
+/// `matrix` value as its style writes it.
+fn path_template(
+    api: &Api,
+    op: &Operation,
+    names: &OperationNames,
+    scope: &mut Scope<'_>,
+) -> (String, Vec<TokenStream>) {
     let names = path_arguments_of(op, names);
     let mut template = String::new();
     let mut values = Vec::new();
@@ -477,15 +492,85 @@ fn path_template(op: &Operation, names: &OperationNames) -> (String, Vec<syn::Id
             PathSegment::Literal(text) => template.push_str(text),
             PathSegment::Parameter(name) => {
                 // The front end checks that each has its parameter.
-                let Some((_, ident)) = names.iter().find(|(p, _)| p.name == *name) else {
+                let Some((parameter, ident)) = names.iter().find(|(p, _)| p.name == *name) else {
                     continue;
                 };
                 template.push('{');
                 template.push_str(name);
                 template.push('}');
-                values.push(ident.clone());
+                values.push(path_value(api, parameter, ident, scope));
             }
         }
     }
     (template, values)
+}
+
+/// The value of one path parameter, as `Request::path` takes it.
+fn path_value(
+    api: &Api,
+    parameter: &Parameter,
+    ident: &syn::Ident,
+    scope: &mut Scope<'_>,
+) -> TokenStream {
+    let style = match parameter.style {
+        ParameterStyle::Label => quote! { Label },
+        ParameterStyle::Matrix => quote! { Matrix },
+        _ => quote! { Simple },
+    };
+    let name = &parameter.name;
+    let explode = parameter.explode;
+    let styled = |scope: &mut Scope<'_>| {
+        scope.uses.path_styles = true;
+        scope.item("crate::runtime::Styled")
+    };
+    let value = match value_kind(api, &parameter.ty) {
+        ValueKind::Array => {
+            let styled = styled(scope);
+            let path_style = scope.item("crate::runtime::PathStyle");
+            return quote! { &#styled::list(#path_style::#style, #name, #explode, #ident) };
+        }
+        ValueKind::Object => {
+            let styled = styled(scope);
+            let path_style = scope.item("crate::runtime::PathStyle");
+            return quote! { &#styled::object(#path_style::#style, #name, #explode, #ident) };
+        }
+        // RFC 3339, as every date-time parameter.
+        ValueKind::DateTime => quote! { #ident.to_rfc3339() },
+        _ if displays(api, &parameter.ty) => quote! { #ident },
+        // A union with an object member, bytes: the text of its JSON.
+        ValueKind::Display | ValueKind::Other => {
+            let scalar_text = scope.item("crate::runtime::scalar_text");
+            let styled = styled(scope);
+            let path_style = scope.item("crate::runtime::PathStyle");
+            return quote! { &#styled::value(#path_style::#style, #name, #scalar_text(#ident)) };
+        }
+    };
+    match parameter.style {
+        ParameterStyle::Label | ParameterStyle::Matrix => {
+            let styled = styled(scope);
+            let path_style = scope.item("crate::runtime::PathStyle");
+            quote! { &#styled::value(#path_style::#style, #name, #value) }
+        }
+        _ => quote! { &#value },
+    }
+}
+
+/// Whether a path argument of type `ty` (as `path_argument_type` gives it)
+/// writes its wire text with `Display`.
+fn displays(api: &Api, ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Primitive(Primitive::Binary | Primitive::Base64 | Primitive::DateTime) => false,
+        TypeRef::Primitive(_) | TypeRef::Any | TypeRef::Unstated | TypeRef::Tuple(_) => true,
+        TypeRef::Nullable(inner) => displays(api, inner),
+        TypeRef::Array(_) | TypeRef::Map(_) => false,
+        TypeRef::Named(name) => match api.schemas.get(name).map(|s| &s.kind) {
+            Some(SchemaKind::Enum(_)) => true,
+            Some(SchemaKind::Alias(target)) => displays(api, target),
+            Some(SchemaKind::OneOf(one_of)) => one_of
+                .variants
+                .iter()
+                .all(|v| super::unions::shown_as_text(&v.ty)),
+            _ => false,
+        },
+    }
 }

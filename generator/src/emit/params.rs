@@ -103,7 +103,7 @@ pub fn params_struct(
 
 /// What a parameter's value is, for how it is written.
 #[derive(PartialEq)]
-enum ValueKind {
+pub(super) enum ValueKind {
     /// Written by its `Display`.
     Display,
     DateTime,
@@ -114,7 +114,7 @@ enum ValueKind {
     Other,
 }
 
-fn value_kind(api: &Api, ty: &TypeRef) -> ValueKind {
+pub(super) fn value_kind(api: &Api, ty: &TypeRef) -> ValueKind {
     match ty {
         TypeRef::Primitive(Primitive::DateTime) => ValueKind::DateTime,
         TypeRef::Primitive(Primitive::Binary)
@@ -165,6 +165,10 @@ fn wire_entry(api: &Api, parameter: &Parameter) -> String {
         }
         (ParameterStyle::DeepObject, ValueKind::Object) if in_query => " deep",
         (ParameterStyle::Form, ValueKind::Object) if in_query && parameter.explode => " fields",
+        // A cookie's properties in one value: cookie names are fixed.
+        (ParameterStyle::Form, ValueKind::Object) => " pairs",
+        (ParameterStyle::Simple, ValueKind::Object) if parameter.explode => " assigned",
+        (ParameterStyle::Simple, ValueKind::Object) => " pairs",
         (_, ValueKind::Object) => " json",
         (_, ValueKind::Other) => " serde",
         (_, ValueKind::DateTime) => " date_time",

@@ -102,6 +102,12 @@ const VALUE_ENUM: RuntimeFile = RuntimeFile {
     public: &[],
     internal: true,
 };
+const PATH_STYLE: RuntimeFile = RuntimeFile {
+    module: "path_style",
+    source: include_str!("../../runtime/path_style.rs"),
+    public: &[],
+    internal: true,
+};
 const TAGGED_UNION: RuntimeFile = RuntimeFile {
     module: "tagged_union",
     source: include_str!("../../runtime/tagged_union.rs"),
@@ -176,12 +182,19 @@ pub fn files(api: &Api, uses: Uses) -> Vec<&'static RuntimeFile> {
     {
         files.push(&PAGINATION);
     }
-    if api.operations.iter().any(|op| {
-        op.parameters
-            .iter()
-            .any(|p| p.location != ParameterLocation::Path)
-    }) {
+    // Styled path values write objects and other values with the
+    // parameters' helpers.
+    if uses.path_styles
+        || api.operations.iter().any(|op| {
+            op.parameters
+                .iter()
+                .any(|p| p.location != ParameterLocation::Path)
+        })
+    {
         files.push(&PARAMS);
+    }
+    if uses.path_styles {
+        files.push(&PATH_STYLE);
     }
     if api.operations.iter().any(|op| {
         op.body

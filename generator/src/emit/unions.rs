@@ -127,7 +127,7 @@ pub fn one_of(
 
 /// Whether a value of `ty` is written on the wire as its `Display` writes
 /// it: text, numbers, booleans, uuids, addresses.
-fn shown_as_text(ty: &TypeRef) -> bool {
+pub(super) fn shown_as_text(ty: &TypeRef) -> bool {
     matches!(
         ty,
         TypeRef::Primitive(primitive) if !matches!(

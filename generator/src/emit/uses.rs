@@ -1,6 +1,7 @@
 //! Which crates beyond the fixed dependencies the generated code needs
-//! (`uuid`, `chrono`, `base64`), found while emitting: the manifest lists
-//! them and the runtime ships the files that go with them.
+//! (`uuid`, `chrono`, `base64`), and which optional runtime files, found
+//! while emitting: the manifest lists the crates and the runtime ships the
+//! files that go with them.
 
 /// What the generated code needs from outside the fixed dependencies,
 /// found while emitting.
@@ -10,6 +11,9 @@ pub struct Uses {
     pub chrono: bool,
     /// `format: byte` values, and so the `base64` crate.
     pub base64: bool,
+    /// Path parameters written in a style (lists, objects, `label`,
+    /// `matrix`), and so the runtime's `path_style.rs`.
+    pub path_styles: bool,
 }
 
 impl Uses {
@@ -17,5 +21,6 @@ impl Uses {
         self.uuid |= other.uuid;
         self.chrono |= other.chrono;
         self.base64 |= other.base64;
+        self.path_styles |= other.path_styles;
     }
 }

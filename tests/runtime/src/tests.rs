@@ -212,6 +212,85 @@ fn path_segments_are_percent_encoded() {
     assert_eq!(crate::runtime::segment(42), "42");
 }
 
+/// The table of OpenAPI's "Style Examples", for a path parameter `color`:
+/// `blue`, `[blue, black, brown]` and `{R: 100, G: 200, B: 150}`.
+#[test]
+fn path_styles_write_the_values_as_openapi_s_table_does() {
+    use crate::runtime::{PathStyle, PathValue, Styled};
+    let written = |value: Styled| {
+        let mut path = String::new();
+        value.write(&mut path);
+        path
+    };
+    let list = ["blue", "black", "brown"];
+    let object = serde_json::json!({"R": 100, "G": 200, "B": 150});
+    let rows = [
+        (
+            PathStyle::Simple,
+            false,
+            "blue",
+            "blue,black,brown",
+            "B,150,G,200,R,100",
+        ),
+        (
+            PathStyle::Simple,
+            true,
+            "blue",
+            "blue,black,brown",
+            "B=150,G=200,R=100",
+        ),
+        (
+            PathStyle::Label,
+            false,
+            ".blue",
+            ".blue.black.brown",
+            ".B.150.G.200.R.100",
+        ),
+        (
+            PathStyle::Label,
+            true,
+            ".blue",
+            ".blue.black.brown",
+            ".B=150.G=200.R=100",
+        ),
+        (
+            PathStyle::Matrix,
+            false,
+            ";color=blue",
+            ";color=blue,black,brown",
+            ";color=B,150,G,200,R,100",
+        ),
+        (
+            PathStyle::Matrix,
+            true,
+            ";color=blue",
+            ";color=blue;color=black;color=brown",
+            ";B=150;G=200;R=100",
+        ),
+    ];
+    for (style, explode, one, many, properties) in rows {
+        let row = format!("{style:?}, explode {explode}");
+        if !explode {
+            assert_eq!(written(Styled::value(style, "color", "blue")), one, "{row}");
+        }
+        assert_eq!(
+            written(Styled::list(style, "color", explode, list)),
+            many,
+            "{row}"
+        );
+        assert_eq!(
+            written(Styled::object(style, "color", explode, &object)),
+            properties,
+            "{row}"
+        );
+    }
+    // Values are encoded, delimiters kept.
+    assert_eq!(
+        written(Styled::list(PathStyle::Simple, "c", false, ["a,b", "c/d"])),
+        "a%2Cb,c%2Fd"
+    );
+}
+
 #[test]
 fn page_numbers_end_at_zero_and_at_nonsense() {
     assert_eq!(3_i64.page(), Some(3));

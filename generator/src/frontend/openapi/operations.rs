@@ -234,6 +234,8 @@ impl OperationReader<'_, '_, '_> {
                 Some("spaceDelimited") => ParameterStyle::SpaceDelimited,
                 Some("pipeDelimited") => ParameterStyle::PipeDelimited,
                 Some("deepObject") => ParameterStyle::DeepObject,
+                Some("label") if location == ParameterLocation::Path => ParameterStyle::Label,
+                Some("matrix") if location == ParameterLocation::Path => ParameterStyle::Matrix,
                 Some(other) => {
                     self.warnings.push(self.doc.warning(
                         &child(&parameter_pointer, "style"),

@@ -23,6 +23,8 @@ mod object;
 mod pagination;
 #[path = "../../../../generator/runtime/params.rs"]
 mod params;
+#[path = "../../../../generator/runtime/path_style.rs"]
+mod path_style;
 #[path = "../../../../generator/runtime/request.rs"]
 mod request;
 #[path = "../../../../generator/runtime/retry.rs"]
@@ -49,6 +51,7 @@ pub use nullable::Nullable;
 pub(crate) use object::*;
 pub(crate) use pagination::*;
 pub(crate) use params::*;
+pub(crate) use path_style::*;
 pub(crate) use request::*;
 pub use retry::RetryPolicy;
 pub(crate) use string_enum::*;
