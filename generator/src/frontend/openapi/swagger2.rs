@@ -17,7 +17,9 @@
 //! - a response's `schema` is its body in each media type the operation
 //!   `produces` (JSON where none is named), its headers' types schemas;
 //! - in schemas, `type: file` is binary text, `x-nullable` is `nullable`,
-//!   and a `discriminator` (a property name) is `{propertyName: ...}`.
+//!   a `discriminator` (a property name) is `{propertyName: ...}`, and
+//!   go-swagger's `x-go-name` and `x-omitempty` are notes in the
+//!   description.
 //!
 //! Messages then name the 3.0 document's places (`/components/schemas/Pet`
 //! for `/definitions/Pet`).
@@ -437,6 +439,29 @@ fn schema(value: &Value) -> Value {
         };
         out.insert(key.clone(), converted);
     }
+    // go-swagger's notes on the server's Go code: kept for the reader.
+    let mut notes = Vec::new();
+    if let Some(name) = map.get("x-go-name").and_then(Value::as_str) {
+        notes.push(format!(
+            "Named `{name}` in the server's Go code (`x-go-name`)."
+        ));
+    }
+    match map.get("x-omitempty").and_then(Value::as_bool) {
+        Some(true) => {
+            notes.push("The server leaves it out when it is empty (`x-omitempty`).".to_string())
+        }
+        Some(false) => notes
+            .push("The server sends it even when it is empty (`x-omitempty: false`).".to_string()),
+        None => {}
+    }
+    if !notes.is_empty() {
+        let description = out.get("description").and_then(Value::as_str);
+        let text = description.into_iter().map(str::to_string).chain(notes);
+        out.insert(
+            "description".into(),
+            json!(text.collect::<Vec<_>>().join("\n\n")),
+        );
+    }
     Value::Object(out)
 }
 
@@ -521,12 +546,17 @@ mod tests {
                 }
             }},
             "definitions": {"Pet": {"type": "object", "discriminator": "kind", "properties": {
-                "kind": {"type": "string"}, "tag": {"type": "string", "x-nullable": true}
+                "kind": {"type": "string"}, "tag": {"type": "string", "x-nullable": true},
+                "name": {"type": "string", "description": "The name.", "x-go-name": "PetName", "x-omitempty": false}
             }}},
             "securityDefinitions": {"basic": {"type": "basic"}}
         });
         let upgraded = upgrade(&document);
         assert_eq!(upgraded["servers"][0]["url"], "https://api.example.com/v1");
+        assert_eq!(
+            upgraded["components"]["schemas"]["Pet"]["properties"]["name"]["description"],
+            "The name.\n\nNamed `PetName` in the server's Go code (`x-go-name`).\n\nThe server sends it even when it is empty (`x-omitempty: false`)."
+        );
         let put = &upgraded["paths"]["/pets/{id}"]["put"];
         assert_eq!(put["parameters"][0]["name"], "id");
         assert_eq!(put["parameters"][0]["schema"]["type"], "integer");
