@@ -18,7 +18,6 @@ pub struct OutpostsInstancesUpdateRequest {
     pub additional_properties: HashMap<String, Value>,
 }
 
-#[allow(deprecated)]
 impl OutpostsInstancesUpdateRequest {
     /// A new `OutpostsInstancesUpdateRequest`: the required fields set, the others unset (not sent).
     pub fn new(config: HashMap<String, Value>) -> OutpostsInstancesUpdateRequest {

@@ -34,11 +34,9 @@ impl Client {
 #[cfg(any(feature = "outposts", feature = "providers"))]
 const AUTHENTIK: Requirements = &[&["authentik"]];
 
+/// The error bodies: `400` [`OutpostsInstancesUpdateBadRequest`], `403` [`OutpostsInstancesUpdateForbidden`].
 #[cfg(feature = "outposts")]
-const ERRORS_400_OUTPOSTS_INSTANCES_UPDATE_BAD_REQUEST_403_OUTPOSTS_INSTANCES_UPDATE_FORBIDDEN: &[(
-    u16,
-    ErrorDecoder,
-)] = &[
+const ERRORS_400_403: &[(u16, ErrorDecoder)] = &[
     (400, error_body::<OutpostsInstancesUpdateBadRequest>),
     (403, error_body::<OutpostsInstancesUpdateForbidden>),
 ];

@@ -8,10 +8,7 @@ use crate::{Call, Client};
 use crate::models::{OutpostsInstancesUpdateRequest, OutpostsInstancesUpdateResponse};
 use crate::runtime::Request;
 
-use super::{
-    AUTHENTIK,
-    ERRORS_400_OUTPOSTS_INSTANCES_UPDATE_BAD_REQUEST_403_OUTPOSTS_INSTANCES_UPDATE_FORBIDDEN,
-};
+use super::{AUTHENTIK, ERRORS_400_403};
 
 /// # `outposts`
 ///
@@ -35,10 +32,8 @@ impl Client {
             )
             .path(&[&uuid])
             .security(AUTHENTIK)
-            .errors(
-                ERRORS_400_OUTPOSTS_INSTANCES_UPDATE_BAD_REQUEST_403_OUTPOSTS_INSTANCES_UPDATE_FORBIDDEN,
-            );
-        let request = request.json(body);
+            .errors(ERRORS_400_403)
+            .json(body);
         self.call_json(request)
     }
 }

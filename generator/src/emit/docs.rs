@@ -1,5 +1,6 @@
-//! Doc comments from descriptions, made safe for rustdoc: text from the
-//! input must never turn into a broken intra-doc link or a stray HTML tag.
+//! Doc comments from descriptions, kept as the Markdown they are and made
+//! safe for rustdoc: text from the input must never turn into a broken
+//! intra-doc link or a stray HTML tag.
 //! Also the sentences for a value's constraints and default.
 
 use proc_macro2::TokenStream;
@@ -86,34 +87,7 @@ pub fn escape(text: &str) -> String {
             out.push_str(line.get(4..).unwrap_or(trimmed));
             continue;
         }
-        // A backtick without a partner later on the line opens no span.
-        let paired = line.matches('`').count() / 2 * 2;
-        let mut backticks = 0;
-        for word in line.split_inclusive(' ') {
-            let in_code = backticks % 2 == 1;
-            let bare = word.trim_end();
-            if !in_code && (bare.starts_with("http://") || bare.starts_with("https://")) {
-                out.push('<');
-                out.push_str(bare);
-                out.push('>');
-                out.push_str(&word[bare.len()..]);
-                continue;
-            }
-            for c in word.chars() {
-                let in_code = backticks % 2 == 1;
-                match c {
-                    '`' => {
-                        backticks += usize::from(backticks < paired);
-                        out.push(c);
-                    }
-                    '[' | ']' | '<' | '>' if !in_code => {
-                        out.push('\\');
-                        out.push(c);
-                    }
-                    _ => out.push(c),
-                }
-            }
-        }
+        escape_line(line, &mut out);
     }
     if indented_block {
         out.push_str("\n```");
@@ -123,6 +97,100 @@ pub fn escape(text: &str) -> String {
         out.push_str(open);
     }
     out
+}
+
+/// One line of Markdown outside code blocks, kept as Markdown: links to
+/// absolute URLs, autolinks, emphasis, lists and code spans stay; what
+/// rustdoc would misread is escaped: `[x]` that is not a link (an
+/// intra-doc link to nothing), HTML-looking text (`<b>`), and bare URLs
+/// are wrapped as autolinks. A link to a relative URL (`/docs/guide`),
+/// which has no page beside the crate's docs, is reduced to its text.
+fn escape_line(line: &str, out: &mut String) {
+    // A backtick without a partner later on the line opens no span.
+    let paired = line.matches('`').count() / 2 * 2;
+    let mut backticks = 0;
+    let mut word_start = true;
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        let in_code = backticks % 2 == 1;
+        let mut taken = c.len_utf8();
+        match c {
+            '`' => {
+                backticks += usize::from(backticks < paired);
+                out.push(c);
+            }
+            _ if in_code => out.push(c),
+            'h' if word_start && (rest.starts_with("http://") || rest.starts_with("https://")) => {
+                taken = rest.find(' ').unwrap_or(rest.len());
+                out.push('<');
+                out.push_str(&rest[..taken]);
+                out.push('>');
+            }
+            '[' => match link(rest) {
+                Some((text, url, length)) => {
+                    taken = length;
+                    if is_absolute(url) {
+                        out.push('[');
+                        escape_line(text, out);
+                        out.push_str("](");
+                        out.push_str(url);
+                        out.push(')');
+                    } else {
+                        escape_line(text, out);
+                    }
+                }
+                None => out.push_str("\\["),
+            },
+            ']' => out.push_str("\\]"),
+            '<' => match autolink(rest) {
+                Some(length) => {
+                    taken = length;
+                    out.push_str(&rest[..length]);
+                }
+                // `<b>`, `</b>`, `<!--`: HTML to rustdoc; `<= 10`, `a < b`
+                // are not.
+                None if rest[1..]
+                    .starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') =>
+                {
+                    out.push_str("\\<")
+                }
+                None => out.push(c),
+            },
+            _ => out.push(c),
+        }
+        word_start = c == ' ' && taken == 1;
+        rest = &rest[taken..];
+    }
+}
+
+/// The inline link at the start of `text` (`[text](url "title")`): its
+/// text, its URL and its length.
+fn link(text: &str) -> Option<(&str, &str, usize)> {
+    let close = text.find(']')?;
+    let label = &text[1..close];
+    if label.contains('[') || !text[close + 1..].starts_with('(') {
+        return None;
+    }
+    let target_start = close + 2;
+    let target_end = target_start + text[target_start..].find(')')?;
+    let target = text[target_start..target_end].trim();
+    let url = target.split_whitespace().next().unwrap_or("");
+    (!url.is_empty() && !label.is_empty()).then_some((label, url, target_end + 1))
+}
+
+/// Whether a link's URL names a page anywhere (`https://…`, `mailto:…`).
+fn is_absolute(url: &str) -> bool {
+    ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|scheme| url.starts_with(scheme))
+}
+
+/// The length of the autolink at the start of `text`
+/// (`<https://example.com>`), if it is one.
+fn autolink(text: &str) -> Option<usize> {
+    let end = text.find('>')?;
+    let inner = &text[1..end];
+    (is_absolute(inner) && !inner.contains(' ')).then_some(end + 1)
 }
 
 /// The fence that opens a code block on `line` (its first non-blank
@@ -244,7 +312,20 @@ mod tests {
 
     #[test]
     fn escapes_markdown_and_wraps_urls() {
-        assert_eq!(escape("see [docs] <b>"), "see \\[docs\\] \\<b\\>");
+        assert_eq!(escape("see [docs] <b>"), "see \\[docs\\] \\<b>");
+        // Markdown stays Markdown: links, autolinks, emphasis, lists.
+        assert_eq!(
+            escape(
+                "See [the guide](https://example.com/guide \"Guide\") and <https://example.com>."
+            ),
+            "See [the guide](https://example.com/guide) and <https://example.com>."
+        );
+        assert_eq!(escape("- **bold** _em_ `[x]`"), "- **bold** _em_ `[x]`");
+        // A relative link has no page beside the crate's docs: its text.
+        assert_eq!(escape("Read [the docs](/docs/models)."), "Read the docs.");
+        // Comparisons are not HTML.
+        assert_eq!(escape(">= 0, <= 1000, a < b"), ">= 0, <= 1000, a < b");
+        assert_eq!(escape("[x] [a](b c"), "\\[x\\] \\[a\\](b c");
         assert_eq!(
             escape("at https://goauthentik.io now"),
             "at <https://goauthentik.io> now"
@@ -258,7 +339,7 @@ mod tests {
             escape("matches `^[-a-zA-Z0-9_]+$` or [x]"),
             "matches `^[-a-zA-Z0-9_]+$` or \\[x\\]"
         );
-        assert_eq!(escape("`<b>` and <b>"), "`<b>` and \\<b\\>");
+        assert_eq!(escape("`<b>` and <b>"), "`<b>` and \\<b>");
         assert_eq!(escape("a ` then [x]"), "a ` then \\[x\\]");
     }
 

@@ -2,7 +2,7 @@
 //! decoder of its body. Operations that document the same statuses and
 //! bodies share one table (authentik: almost all of them document
 //! `400 → ValidationError, 403 → GenericError`), a `const` in the
-//! `operations` module named after its content.
+//! `operations` module named after the statuses it covers.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -62,23 +62,73 @@ pub fn error_table(op: &Operation) -> ErrorTable {
     table
 }
 
-/// The `const` name of a table: `ERRORS_400_VALIDATION_ERROR_403_GENERIC_ERROR`.
-pub fn table_name(table: &ErrorTable) -> syn::Ident {
-    let mut name = String::from("ERRORS");
-    for (status, decoder) in table {
-        let status = match status {
-            ErrorStatus::Code(code) => code.to_string(),
-            ErrorStatus::Class(class) => format!("{class}XX"),
-            ErrorStatus::Other => "OTHER".to_string(),
-        };
-        let body = match decoder {
-            Decoder::Typed(ty) => heck::ToShoutySnakeCase::to_shouty_snake_case(ty.as_str()),
-            Decoder::Json => "JSON".to_string(),
-            Decoder::Text => "TEXT".to_string(),
-        };
-        name.push_str(&format!("_{status}_{body}"));
+/// The `const` name of every table, named for the statuses it covers:
+/// `ERRORS_400_403`, `ERRORS_4XX_OTHER`. Of tables that cover the same
+/// statuses with other bodies, the one most operations use has the plain
+/// name and the others are numbered (`ERRORS_400_403_2`), in a fixed
+/// order.
+pub fn table_names(api: &Api) -> BTreeMap<ErrorTable, syn::Ident> {
+    let mut uses: BTreeMap<ErrorTable, usize> = BTreeMap::new();
+    for op in &api.operations {
+        let table = error_table(op);
+        if !table.is_empty() {
+            *uses.entry(table).or_default() += 1;
+        }
     }
-    format_ident!("{}", name)
+    let mut by_statuses: BTreeMap<String, Vec<(&ErrorTable, usize)>> = BTreeMap::new();
+    for (table, count) in &uses {
+        by_statuses
+            .entry(statuses_name(table))
+            .or_default()
+            .push((table, *count));
+    }
+    let mut names = BTreeMap::new();
+    for (base, mut tables) in by_statuses {
+        // Most used first; equal counts in the tables' order (stable sort).
+        tables.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+        for (index, (table, _)) in tables.into_iter().enumerate() {
+            let name = match index {
+                0 => base.clone(),
+                n => format!("{base}_{}", n + 1),
+            };
+            names.insert(table.clone(), format_ident!("{}", name));
+        }
+    }
+    names
+}
+
+/// `ERRORS_400_403`: the statuses a table covers.
+fn statuses_name(table: &ErrorTable) -> String {
+    let mut name = String::from("ERRORS");
+    for (status, _) in table {
+        match status {
+            ErrorStatus::Code(code) => name.push_str(&format!("_{code}")),
+            ErrorStatus::Class(class) => name.push_str(&format!("_{class}XX")),
+            ErrorStatus::Other => name.push_str("_OTHER"),
+        }
+    }
+    name
+}
+
+/// The doc line of a table: each status with the type of its body.
+fn table_doc(table: &ErrorTable) -> String {
+    let entries: Vec<String> = table
+        .iter()
+        .map(|(status, decoder)| {
+            let status = match status {
+                ErrorStatus::Code(code) => format!("`{code}`"),
+                ErrorStatus::Class(class) => format!("`{class}XX`"),
+                ErrorStatus::Other => "any other status".to_string(),
+            };
+            let body = match decoder {
+                Decoder::Typed(ty) => format!("[`{ty}`]"),
+                Decoder::Json => "JSON".to_string(),
+                Decoder::Text => "text".to_string(),
+            };
+            format!("{status} {body}")
+        })
+        .collect();
+    format!(" The error bodies: {}.", entries.join(", "))
 }
 
 /// The tables of all operations, each compiled with the features of the
@@ -94,9 +144,13 @@ pub fn tables(api: &Api, usage: &Usage, gated: bool, scope: &mut Scope<'_>) -> T
                 .insert(usage.operation_module(&op.id).to_string());
         }
     }
+    let names = table_names(api);
     let mut items = TokenStream::new();
     for (table, modules) in &users {
-        let name = table_name(table);
+        let Some(name) = names.get(table) else {
+            continue;
+        };
+        let doc = table_doc(table);
         let cfg = gated.then(|| super::features::cfg_tokens(modules));
         let entries: Vec<TokenStream> = table
             .iter()
@@ -128,6 +182,7 @@ pub fn tables(api: &Api, usage: &Usage, gated: bool, scope: &mut Scope<'_>) -> T
             .collect();
         let decoder = scope.item("crate::runtime::ErrorDecoder");
         items.extend(quote! {
+            #[doc = #doc]
             #cfg
             const #name: &[(u16, #decoder)] = &[#(#entries),*];
         });

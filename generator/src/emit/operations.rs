@@ -4,6 +4,8 @@
 //! per operation) spares the compiler a state machine per operation, and the
 //! future borrows only the client, not the arguments.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -32,13 +34,19 @@ pub fn module_items(
 ) -> Result<Piece, Error> {
     let mut items = Vec::new();
     let mut count = 0;
+    let shared = shared_summaries(api);
+    let tables = super::errors::table_names(api);
     for op in api
         .operations
         .iter()
         .filter(|op| usage.operation_module(&op.id) == module)
     {
         count += 1;
-        items.extend(operation(api, op, &names.operation(op), scope)?);
+        let context = Context {
+            shared: &shared,
+            tables: &tables,
+        };
+        items.extend(operation(api, op, &names.operation(op), &context, scope)?);
     }
     let summary = format!(
         "The {count} operation{} tagged `{module}` (cargo feature `{module}`).",
@@ -59,13 +67,22 @@ fn unsupported(op: &Operation, what: impl std::fmt::Display) -> Error {
     }
 }
 
+/// What every operation's method is made with: the summaries many
+/// operations share, the error tables' names.
+struct Context<'a> {
+    shared: &'a BTreeSet<&'a str>,
+    tables: &'a BTreeMap<super::errors::ErrorTable, syn::Ident>,
+}
+
 /// The method of `op`, and its `_stream` method when it is a paged list.
 fn operation(
     api: &Api,
     op: &Operation,
     names: &OperationNames,
+    context: &Context<'_>,
     scope: &mut Scope<'_>,
 ) -> Result<Vec<TokenStream>, Error> {
+    let tables = context.tables;
     let name = format_ident!("{}", names.method);
     let id = &op.id;
     let mut arguments = Vec::new();
@@ -87,9 +104,7 @@ fn operation(
     if let Some(security) = super::credentials::requirements(api, op, scope) {
         request = quote! { #request #security };
     }
-    let errors = super::errors::error_table(op);
-    if !errors.is_empty() {
-        let table = super::errors::table_name(&errors);
+    if let Some(table) = tables.get(&super::errors::error_table(op)) {
         let table = scope.item(&format!("super::{table}"));
         request = quote! { #request.errors(#table) };
     }
@@ -150,9 +165,18 @@ fn operation(
         request = quote! { #request.params(params) };
     }
     if let Some(body) = &op.body {
-        statements.push(body_statement(api, op, body, &mut arguments, scope)?);
+        let attach = body_attach(api, op, body, &mut arguments, scope)?;
+        match body.required {
+            true => request = quote! { #request #attach },
+            false => statements.push(quote! {
+                let request = match body {
+                    Some(body) => request #attach,
+                    None => request,
+                };
+            }),
+        }
     }
-    let doc = raw_doc_attrs(&operation_doc(op, names));
+    let doc = raw_doc_attrs(&operation_doc(op, names, context.shared));
     let deprecated = op.deprecated.then(|| quote! { #[deprecated] });
     let stream = match (super::pagination::paged_item(api, op), params_type) {
         (Some(item), Some(params_type)) => {
@@ -185,12 +209,30 @@ fn operation(
 
 /// An operation's doc: its description, `METHOD /path`, its path
 /// parameters with their descriptions, and the error statuses it documents.
-fn operation_doc(op: &Operation, names: &OperationNames) -> String {
+fn operation_doc(op: &Operation, names: &OperationNames, shared: &BTreeSet<&str>) -> String {
     let mut parts = Vec::new();
-    if let Some(description) = op.description.as_deref().filter(|d| !d.trim().is_empty()) {
-        parts.push(escape(description));
+    let method_path = format!("`{} {}`", op.method.as_str(), op.path);
+    match op
+        .description
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        // A summary many operations share (`Outpost Viewset`) says nothing
+        // of this one: the method and path lead instead.
+        Some(description) if shared.contains(first_paragraph(description)) => {
+            parts.push(method_path);
+            let rest = description[first_paragraph(description).len()..].trim();
+            if !rest.is_empty() {
+                parts.push(escape(rest));
+            }
+        }
+        Some(description) => {
+            parts.push(escape(description));
+            parts.push(method_path);
+        }
+        None => parts.push(method_path),
     }
-    parts.push(format!("`{} {}`", op.method.as_str(), op.path));
     let path_parameters: Vec<String> = path_arguments_of(op, names)
         .into_iter()
         .map(|(p, name)| {
@@ -247,6 +289,31 @@ fn operation_doc(op: &Operation, names: &OperationNames) -> String {
     parts.join("\n\n")
 }
 
+/// How many operations must share a summary for it to say nothing of one.
+const SHARED_SUMMARY: usize = 3;
+
+/// The first paragraphs of the operations' descriptions (their summaries,
+/// as rustdoc shows them) that [`SHARED_SUMMARY`] or more operations share.
+fn shared_summaries(api: &Api) -> BTreeSet<&str> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for op in &api.operations {
+        if let Some(description) = op.description.as_deref().map(str::trim) {
+            *counts.entry(first_paragraph(description)).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(summary, count)| !summary.is_empty() && *count >= SHARED_SUMMARY)
+        .map(|(summary, _)| summary)
+        .collect()
+}
+
+/// The text up to the first blank line.
+fn first_paragraph(text: &str) -> &str {
+    let end = text.find("\n\n").unwrap_or(text.len());
+    text[..end].trim_end()
+}
+
 /// The redirect statuses `op` documents (`3XX` stands for every one), in
 /// order: the client returns these instead of following them.
 fn redirect_statuses(op: &Operation) -> Vec<u16> {
@@ -265,7 +332,9 @@ fn redirect_statuses(op: &Operation) -> Vec<u16> {
     statuses
 }
 
-fn body_statement(
+/// The call that attaches `op`'s body to its request (`.json(body)`), and
+/// the `body` argument, pushed on `arguments`.
+fn body_attach(
     api: &Api,
     op: &Operation,
     body: &RequestBody,
@@ -274,16 +343,13 @@ fn body_statement(
 ) -> Result<TokenStream, Error> {
     let media = body.content_type.as_str();
     let (ty, attach) = match body_kind(body) {
-        BodyKind::Json => (rust_type(&body.ty, scope), quote! { request.json(body) }),
+        BodyKind::Json => (rust_type(&body.ty, scope), quote! { .json(body) }),
         BodyKind::Multipart => {
             let form = multipart_form(api, op, &body.ty, scope)?;
-            (
-                rust_type(&body.ty, scope),
-                quote! { request.multipart(#form) },
-            )
+            (rust_type(&body.ty, scope), quote! { .multipart(#form) })
         }
-        BodyKind::Form => (rust_type(&body.ty, scope), quote! { request.form(body) }),
-        BodyKind::Text => (quote! { str }, quote! { request.text(#media, body) }),
+        BodyKind::Form => (rust_type(&body.ty, scope), quote! { .form(body) }),
+        BodyKind::Text => (quote! { str }, quote! { .text(#media, body) }),
         BodyKind::Bytes => {
             // Under the media type the document names; `*/*` as octets.
             let media = if media.contains('*') {
@@ -291,21 +357,14 @@ fn body_statement(
             } else {
                 media
             };
-            (quote! { [u8] }, quote! { request.bytes(#media, body) })
+            (quote! { [u8] }, quote! { .bytes(#media, body) })
         }
     };
-    Ok(if body.required {
-        arguments.push(quote! { body: &#ty });
-        quote! { let request = #attach; }
-    } else {
-        arguments.push(quote! { body: Option<&#ty> });
-        quote! {
-            let request = match body {
-                Some(body) => #attach,
-                None => request,
-            };
-        }
-    })
+    arguments.push(match body.required {
+        true => quote! { body: &#ty },
+        false => quote! { body: Option<&#ty> },
+    });
+    Ok(attach)
 }
 
 /// The expression that builds the parts of `body` (a `Result` of the form).

@@ -86,9 +86,15 @@ pub fn object_struct(
     let new = (!all_default && gate.needs.serialize).then(|| {
         let doc = format!(" A new `{name}`: the required fields set, the others unset (not sent).");
         let new = constructor(&name, &doc, &arguments, &values);
+        // Setting a deprecated field is no use of it the caller chose.
+        let allow = object
+            .fields
+            .iter()
+            .any(|field| field.deprecated)
+            .then(|| quote! { #[allow(deprecated)] });
         quote! {
             #cfg
-            #[allow(deprecated)]
+            #allow
             impl #name {
                 #new
             }

@@ -2,8 +2,9 @@
 //! document in `shared/specs/corpus-v2/` (and the folder
 //! of made-up hosted platforms' pages) generates a crate that passes
 //! `cargo clippy -D warnings`, with its default features
-//! and with all of them, and whose documentation's examples (written with
-//! the API's own operations) compile. Prints per
+//! and with all of them, whose documentation's examples (written with
+//! the API's own operations) compile, and whose docs `cargo doc` builds
+//! without a warning. Prints per
 //! document its operations, types and warnings by kind. Minutes of
 //! compiling, so it is `#[ignore]`d in `cargo test --workspace` and run by
 //! `.ci/run` with `--ignored`.
@@ -125,6 +126,30 @@ fn every_corpus_document_generates_a_crate_that_passes_clippy() {
     );
     println!(
         "cargo test --doc: every example compiles, on all {} crates",
+        members.len()
+    );
+    // The docs keep the descriptions' Markdown: rustdoc must find nothing
+    // to warn about (a broken link, a stray HTML tag, a bare URL).
+    let output = Command::new(env!("CARGO"))
+        .args([
+            "doc",
+            "--quiet",
+            "--no-deps",
+            "--workspace",
+            "--all-features",
+        ])
+        .current_dir(workspace.path())
+        .env("CARGO_TARGET_DIR", &target)
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .output()
+        .unwrap_or_else(|e| panic!("running cargo doc: {e}"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success() && !stderr.contains("warning:"),
+        "cargo doc -D warnings failed:\n{stderr}"
+    );
+    println!(
+        "cargo doc -D warnings: clean on all {} crates",
         members.len()
     );
 }
