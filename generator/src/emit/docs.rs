@@ -42,7 +42,8 @@ pub fn escape(text: &str) -> String {
     let mut fence: Option<&str> = None;
     let mut indented_block = false;
     let mut previous_blank = true;
-    for (index, line) in text.split('\n').enumerate() {
+    let lines: Vec<&str> = text.split('\n').collect();
+    for (index, line) in lines.iter().copied().enumerate() {
         if index > 0 {
             out.push('\n');
         }
@@ -87,6 +88,18 @@ pub fn escape(text: &str) -> String {
             out.push_str(line.get(4..).unwrap_or(trimmed));
             continue;
         }
+        // A quote (`> text`) whose next line goes on without `>` is one
+        // the text did not mean (and clippy's `doc_lazy_continuation`
+        // objects): its `>` is kept as text.
+        let next = lines.get(index + 1).map(|next| next.trim_start());
+        if trimmed.starts_with('>')
+            && next.is_some_and(|next| !next.is_empty() && !next.starts_with('>'))
+        {
+            out.push_str(&line[..indent]);
+            out.push('\\');
+            escape_line(trimmed, &mut out);
+            continue;
+        }
         escape_line(line, &mut out);
     }
     if indented_block {
@@ -109,7 +122,6 @@ fn escape_line(line: &str, out: &mut String) {
     // A backtick without a partner later on the line opens no span.
     let paired = line.matches('`').count() / 2 * 2;
     let mut backticks = 0;
-    let mut word_start = true;
     let mut rest = line;
     while let Some(c) = rest.chars().next() {
         let in_code = backticks % 2 == 1;
@@ -120,8 +132,17 @@ fn escape_line(line: &str, out: &mut String) {
                 out.push(c);
             }
             _ if in_code => out.push(c),
-            'h' if word_start && (rest.starts_with("http://") || rest.starts_with("https://")) => {
-                taken = rest.find(' ').unwrap_or(rest.len());
+            'h' if rest.starts_with("http://") || rest.starts_with("https://") => {
+                // Up to a space or what closes the text around it, without
+                // the sentence's punctuation.
+                let end = rest
+                    .find(|c: char| {
+                        c.is_whitespace() || matches!(c, ')' | ']' | '>' | '<' | '"' | '\'')
+                    })
+                    .unwrap_or(rest.len());
+                taken = rest[..end]
+                    .trim_end_matches(['.', ',', ';', ':', '!', '?'])
+                    .len();
                 out.push('<');
                 out.push_str(&rest[..taken]);
                 out.push('>');
@@ -158,7 +179,6 @@ fn escape_line(line: &str, out: &mut String) {
             },
             _ => out.push(c),
         }
-        word_start = c == ' ' && taken == 1;
         rest = &rest[taken..];
     }
 }
@@ -325,10 +345,17 @@ mod tests {
         assert_eq!(escape("Read [the docs](/docs/models)."), "Read the docs.");
         // Comparisons are not HTML.
         assert_eq!(escape(">= 0, <= 1000, a < b"), ">= 0, <= 1000, a < b");
+        // A quote stays one; a `>` whose next line is no quote is text.
+        assert_eq!(escape("> a\n> b"), "> a\n> b");
+        assert_eq!(escape("> a\nb"), "\\> a\nb");
         assert_eq!(escape("[x] [a](b c"), "\\[x\\] \\[a\\](b c");
         assert_eq!(
             escape("at https://goauthentik.io now"),
             "at <https://goauthentik.io> now"
+        );
+        assert_eq!(
+            escape("(see https://example.com/a.html#b). [http://x.org]"),
+            "(see <https://example.com/a.html#b>). \\[<http://x.org>\\]"
         );
         assert_eq!(escape("hours=1;minutes=2"), "hours=1;minutes=2");
     }
