@@ -243,17 +243,28 @@ fn parameter(parameter: &Parameter) -> Value {
         ParameterStyle::Matrix => "matrix",
     };
     map.insert("schema".into(), schema);
-    let default_style = match parameter.location {
-        ParameterLocation::Query | ParameterLocation::Cookie => "form",
-        ParameterLocation::Path | ParameterLocation::Header => "simple",
+    let (default_style, valid): (&str, &[&str]) = match parameter.location {
+        ParameterLocation::Query => (
+            "form",
+            &["form", "spaceDelimited", "pipeDelimited", "deepObject"],
+        ),
+        ParameterLocation::Cookie => ("form", &["form"]),
+        ParameterLocation::Path => ("simple", &["simple", "label", "matrix"]),
+        ParameterLocation::Header => ("simple", &["simple"]),
+    };
+    // A style the place does not allow (pages state none, and the model's
+    // default is `form`) is the place's default.
+    let (style, explode) = match valid.contains(&style) {
+        true => (style, parameter.explode),
+        false => (default_style, default_style == "form"),
     };
     let default_explode = style == "form";
     if matches!(parameter.ty, TypeRef::Array(_))
         || style != default_style
-        || parameter.explode != default_explode
+        || explode != default_explode
     {
         map.insert("style".into(), json!(style));
-        map.insert("explode".into(), json!(parameter.explode));
+        map.insert("explode".into(), json!(explode));
     }
     Value::Object(map)
 }
