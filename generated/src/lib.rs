@@ -4,9 +4,10 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! A client for the authentik API, generated from its documentation.
 //!
-//! Each operation of the API is a method of [`Client`], in one section per tag; the
-//! request and response types are in [`models`], and every error is an [`Error`]. The
-//! sections below show the client with this API's own operations.
+//! Each operation of the API is a method of its tag's handle: `client.<tag>()` gives it (a `Copy`
+//! value that borrows the client, listed in [`operations`]); an operation without a tag is a method
+//! of [`Client`]. The request and response types are in [`models`], and every error is an
+//! [`Error`]. The sections below show the client with this API's own operations.
 //!
 //! # Configuration
 //!
@@ -48,7 +49,7 @@
 //!
 //! ```no_run
 //! # async fn example(client: authentik_api::Client) -> Result<(), Box<dyn std::error::Error>> {
-//! let answer = client.providers_proxy_partial_update(1, None).await?;
+//! let answer = client.providers().proxy_partial_update(1, None).await?;
 //! println!("{answer:?}");
 //! # Ok(())
 //! # }
@@ -79,7 +80,7 @@
 //! # async fn example(client: authentik_api::Client) -> Result<(), Box<dyn std::error::Error>> {
 //! use authentik_api::Error;
 //!
-//! match client.providers_proxy_partial_update(1, None).await {
+//! match client.providers().proxy_partial_update(1, None).await {
 //!     Ok(answer) => println!("{answer:?}"),
 //!     Err(Error::Api { status, body, .. }) => eprintln!("documented error {status}: {body:?}"),
 //!     Err(error) => eprintln!("{error}"), // the operation, the status and a summary
@@ -107,7 +108,7 @@
 //! use authentik_api::models::OutpostsInstancesUpdateRequest;
 //!
 //! let body = OutpostsInstancesUpdateRequest::new(Default::default());
-//! let answer = client.outposts_instances_update("example", &body).await?;
+//! let answer = client.outposts().instances_update("example", &body).await?;
 //! # Ok(())
 //! # }
 //! ```
@@ -124,7 +125,7 @@
 //!     name: Some("example".into()), // sent
 //!     ..Default::default() // every other field: not sent
 //! };
-//! let answer = client.providers_proxy_partial_update(1, Some(&body)).await?;
+//! let answer = client.providers().proxy_partial_update(1, Some(&body)).await?;
 //! # Ok(())
 //! # }
 //! ```
@@ -147,7 +148,7 @@
 //! use std::time::Duration;
 //! use authentik_api::RetryPolicy;
 //!
-//! let response = client.providers_proxy_partial_update(1, None)
+//! let response = client.providers().proxy_partial_update(1, None)
 //!     .timeout(Duration::from_secs(2)) // this call's timeout
 //!     .header("X-Request-Id", "r-42") // one more header, or one replaced
 //!     .retry(RetryPolicy::none()) // this call's retry policy
@@ -242,9 +243,9 @@
 //!
 //! let mock = MockServer::start().await;
 //! let client = mock.client();
-//! mock.respond_status(client.providers_proxy_partial_update(1, None), 404, serde_json::json!({"detail": "Not found."}))
+//! mock.respond_status(client.providers().proxy_partial_update(1, None), 404, serde_json::json!({"detail": "Not found."}))
 //!     .await;
-//! let error = client.providers_proxy_partial_update(1, None).await.unwrap_err();
+//! let error = client.providers().proxy_partial_update(1, None).await.unwrap_err();
 //! assert_eq!(error.status(), Some(404));
 //! # Ok(())
 //! # }
@@ -271,7 +272,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod models;
-mod operations;
+pub mod operations;
 mod runtime;
 
 pub use models::ErrorBody;

@@ -1,17 +1,57 @@
-//! List operations that answer page by page, as one stream of every item.
+//! List operations that answer page by page, as one stream of every item:
+//! [`Call::items`] of the operation's call.
 
 use std::future::Future;
 
 use futures_util::Stream;
+use serde::de::DeserializeOwned;
 
-use super::Error;
+use super::{Call, Error};
 
-/// A page of a list operation: its items, and the number of the next page
-/// (`None` after the last).
-pub(crate) trait Page {
+/// A page of a list operation (the type its call answers): its items, and
+/// the number of the next page. [`Call::items`] reads the pages one by one.
+pub trait Page: sealed::Sealed {
+    /// What the list holds.
     type Item;
 
+    /// The items, and the number of the next page (`None` after the last).
+    #[doc(hidden)]
     fn into_items(self) -> (Vec<Self::Item>, Option<i64>);
+}
+
+pub(crate) mod sealed {
+    /// Only the crate's page types are pages.
+    pub trait Sealed {}
+}
+
+impl<'a, P> Call<'a, P>
+where
+    P: Page + DeserializeOwned + 'static,
+    P::Item: 'a,
+{
+    /// Every item of the list, page after page: from the page the call asks
+    /// for (the first when it names none), each next page fetched when the
+    /// items before it have been taken. Ends after the last page, or after
+    /// the first error, which it yields. Options given to the call apply to
+    /// every page.
+    pub fn items(self) -> impl Stream<Item = Result<P::Item, Error>> + 'a {
+        let (client, request, options, decoding) = self.into_parts();
+        let first = request.as_ref().and_then(|r| r.page()).unwrap_or(1);
+        // The first page is the call's own request (which may carry an
+        // error to report); the next ones are copies of it.
+        let copy = request.as_ref().map(|r| r.with_page(first));
+        let mut own = request.map(|mut request| {
+            request.set_page(first);
+            request
+        });
+        paginate(first, move |page| {
+            let request = match own.take() {
+                Some(request) => Some(request),
+                None => copy.as_ref().map(|copy| copy.with_page(page)),
+            };
+            Call::<P>::from_parts(client, request, options.clone(), decoding)
+        })
+    }
 }
 
 /// A `next` page number as a page answers it, where `0` (or nothing) means

@@ -89,6 +89,7 @@ pub(crate) fn multipart_form(parts: &[Part]) -> reqwest::multipart::Form {
 }
 
 /// A request body, encoded.
+#[derive(Clone)]
 pub(super) enum Body {
     Bytes {
         content_type: &'static str,
@@ -170,6 +171,42 @@ impl Request {
         path.push_str(rest);
         self.path = path;
         self
+    }
+
+    /// The page its query asks for (`page=2`), if any.
+    pub(crate) fn page(&self) -> Option<i64> {
+        self.query
+            .iter()
+            .find(|(name, _)| name == "page")
+            .and_then(|(_, value)| value.parse().ok())
+    }
+
+    /// Asks for page `page` (instead of the page it asked for, if any).
+    pub(crate) fn set_page(&mut self, page: i64) {
+        self.query.retain(|(name, _)| name != "page");
+        self.query.push((Cow::Borrowed("page"), page.to_string()));
+    }
+
+    /// A copy that asks for page `page`: the same request otherwise (an
+    /// encoding error is not copied; the first page reports it).
+    pub(crate) fn with_page(&self, page: i64) -> Request {
+        let mut copy = Request {
+            operation: self.operation,
+            method: self.method.clone(),
+            template: self.template,
+            path: self.path.clone(),
+            query: self.query.clone(),
+            headers: self.headers.clone(),
+            cookies: self.cookies.clone(),
+            accept: self.accept,
+            body: self.body.clone(),
+            security: self.security,
+            errors: self.errors,
+            redirects: self.redirects,
+            error: None,
+        };
+        copy.set_page(page);
+        copy
     }
 
     /// Adds `name=value` to the query string.

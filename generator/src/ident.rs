@@ -18,6 +18,35 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that `r#` can't escape; these get a trailing underscore.
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 
+/// The names generated code uses without a path: the prelude's types,
+/// variants and traits. A schema that wants one gets `_` appended, as
+/// `Self` does (`Option_`, `Self_`).
+pub const PRELUDE: [&str; 23] = [
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "Default",
+    "Clone",
+    "Copy",
+    "Debug",
+    "PartialEq",
+    "Eq",
+    "PartialOrd",
+    "Ord",
+    "Hash",
+    "From",
+    "Into",
+    "Send",
+    "Sync",
+    "Self",
+];
+
 /// A snake-case value identifier (field, parameter, method) for a wire name:
 /// `authentication_flow` stays, `pageSize` → `page_size`, `type` → `r#type`,
 /// `2fa` → `x_2fa`, `-` → `field`.

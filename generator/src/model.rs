@@ -61,6 +61,9 @@ pub struct Info {
     /// Where the API is documented beyond the input.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub external_docs: Option<Link>,
+    /// What the input says of each tag, as Markdown, by the tag's name.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: BTreeMap<String, String>,
 }
 
 /// Who answers for the API.

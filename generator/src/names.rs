@@ -49,8 +49,11 @@ const BUILDER_METHODS: &[&str] = &[
     "default_header",
     "exact_base_url",
     "fmt",
+    "from_parts",
     "header",
     "http_client",
+    "into_parts",
+    "items",
     "middleware",
     "new",
     "no_retries",
@@ -81,14 +84,28 @@ const FIXED_MODULES: &[&str] = &[
     "tracing",
 ];
 
+/// Methods a tag's handle has besides the operations.
+const HANDLE_METHODS: &[&str] = &["clone", "clone_from", "fmt"];
+
+/// The handle of a tag's operations: `client.core()` gives a `Core`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Handle {
+    /// The method of `Client` that gives it (`core`).
+    pub accessor: String,
+    /// Its type, in the crate's `operations` module (`Core`).
+    pub type_name: String,
+}
+
 /// The names of one operation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OperationNames {
-    /// The method on `Client` (`core_users_list`).
+    /// The method (`users_list`): on its tag's handle, with the tag's
+    /// prefix of the operation id dropped (`core_users_list`); on `Client`
+    /// for an operation without a tag.
     pub method: String,
-    /// The method that streams every page's items (`core_users_list_stream`),
-    /// for an operation that is paginated.
-    pub stream: String,
+    /// The handle the method is on (`client.core()`), for a tagged
+    /// operation.
+    pub handle: Option<Handle>,
     /// The tag module, which is also the tag's cargo feature (`core`).
     pub module: String,
     /// The parameters struct (`CoreUsersListParams`), for an operation with
@@ -100,6 +117,26 @@ pub struct OperationNames {
     /// The parameters struct's field for each query, header and cookie
     /// parameter, in the order of `Operation::parameters`.
     pub fields: Vec<String>,
+}
+
+impl OperationNames {
+    /// The operation's method as a caller reaches it from a `Client`:
+    /// `core().users_list`, or `get_pets` without a handle.
+    pub fn reached(&self) -> String {
+        match &self.handle {
+            Some(handle) => format!("{}().{}", handle.accessor, self.method),
+            None => self.method.clone(),
+        }
+    }
+
+    /// The method as the docs name it: `Core::users_list`, or
+    /// `Client::get_pets`.
+    pub fn qualified(&self) -> String {
+        match &self.handle {
+            Some(handle) => format!("{}::{}", handle.type_name, self.method),
+            None => format!("Client::{}", self.method),
+        }
+    }
 }
 
 /// Every name of an API the emitters write that the model does not hold.
@@ -116,43 +153,58 @@ impl Names {
     /// the model's order (sorted by id), those already in snake case first,
     /// schemes by name.
     pub fn resolve(api: &Api) -> Names {
-        let mut methods: BTreeSet<String> = CLIENT_METHODS.iter().map(|m| m.to_string()).collect();
         let mut types: BTreeSet<String> = api.schemas.keys().cloned().collect();
         // Types the generated crate defines besides the API's.
         types.extend(["Client", "ClientBuilder", "ErrorBody"].map(str::to_string));
+        // The methods of each receiver: `Client` (`None`) and each tag's
+        // handle, by the tag's module.
+        let mut methods: BTreeMap<Option<String>, BTreeSet<String>> = BTreeMap::new();
+        let client_methods = methods.entry(None).or_default();
+        client_methods.extend(CLIENT_METHODS.iter().map(|m| m.to_string()));
+        let handles = handles(api, client_methods);
         let mut operations = BTreeMap::new();
         // An id that is its own snake-case name (`get_user`) keeps it; one
         // that only becomes it (`getUser`) gives way.
         let mut order: Vec<&Operation> = api.operations.iter().collect();
         order.sort_by_key(|op| to_snake(&op.id) != op.id);
         for op in order {
-            let wanted = to_snake(&op.id);
-            let method = match CLIENT_METHODS.contains(&wanted.as_str()) {
+            let module = module_name(op);
+            let handle = has_handle(op)
+                .then(|| handles.get(&module))
+                .flatten()
+                .cloned();
+            let full = to_snake(&op.id);
+            let (wanted, reserved) = match &handle {
+                // `core_users_list` on `client.core()`: `users_list`.
+                Some(_) => (without_prefix(&full, &module), HANDLE_METHODS),
+                None => (full.clone(), CLIENT_METHODS),
+            };
+            let method = match reserved.contains(&wanted.as_str()) {
                 true => format!("{}_operation", unraw(&wanted)),
                 false => wanted,
             };
-            let method = claim_unique(method, &mut methods);
+            let receiver = handle.as_ref().map(|_| module.clone());
+            let taken = methods
+                .entry(receiver)
+                .or_insert_with(|| HANDLE_METHODS.iter().map(|m| m.to_string()).collect());
+            let method = claim_unique(method, taken);
             let fields = field_names(op);
+            // Named after the whole id, so that types of two tags differ.
             let params = (!fields.is_empty()).then(|| {
-                let wanted = format!("{}Params", to_upper_camel(unraw(&method)));
+                let wanted = format!("{}Params", to_upper_camel(unraw(&full)));
                 claim_unique(wanted, &mut types)
             });
             operations.insert(
                 op.id.clone(),
                 OperationNames {
                     method,
-                    stream: String::new(),
-                    module: module_name(op),
+                    handle,
+                    module,
                     params,
                     path_arguments: path_argument_names(op),
                     fields,
                 },
             );
-        }
-        // Streams after every method, so that an operation named
-        // `x_stream` keeps its name and the stream of `x` gives way.
-        for names in operations.values_mut() {
-            names.stream = claim_unique(format!("{}_stream", unraw(&names.method)), &mut methods);
         }
         let mut taken: BTreeSet<String> = BUILDER_METHODS.iter().map(|m| m.to_string()).collect();
         let schemes = api
@@ -182,7 +234,7 @@ impl Names {
             .cloned()
             .unwrap_or_else(|| OperationNames {
                 method: to_snake(&op.id),
-                stream: format!("{}_stream", unraw(&to_snake(&op.id))),
+                handle: None,
                 module: module_name(op),
                 params: None,
                 path_arguments: path_argument_names(op),
@@ -257,6 +309,69 @@ pub fn package_name(title: &str) -> String {
         name = format!("{}-client", head.trim_end_matches('-'));
     }
     name
+}
+
+/// The handle of each tag that has operations, by its module: the
+/// accessor a method of `Client` (claimed in `client_methods`), the type a
+/// name of its own (`Core`; `CoreOperations` where a model type is
+/// `Core`).
+fn handles(api: &Api, client_methods: &mut BTreeSet<String>) -> BTreeMap<String, Handle> {
+    let modules: BTreeSet<String> = api
+        .operations
+        .iter()
+        .filter(|op| has_handle(op))
+        .map(module_name)
+        .collect();
+    let mut types: BTreeSet<String> = api.schemas.keys().cloned().collect();
+    types.extend(["Client", "ClientBuilder", "ErrorBody", "Call"].map(str::to_string));
+    modules
+        .into_iter()
+        .map(|module| {
+            // `default_` (a module named so beside the `default` feature)
+            // is `client.default()`; a keyword stays escaped (`mod_`).
+            let bare = module.trim_end_matches('_');
+            let accessor = match to_snake(bare) {
+                name if name.starts_with("r#") || bare.is_empty() => module.clone(),
+                name => name,
+            };
+            let accessor = match CLIENT_METHODS.contains(&accessor.as_str()) {
+                true => format!("{module}_operations"),
+                false => accessor,
+            };
+            let accessor = claim_unique(accessor, client_methods);
+            let camel = to_upper_camel(module.trim_end_matches('_'));
+            let type_name = match types.contains(&camel) || ident::PRELUDE.contains(&camel.as_str())
+            {
+                true => format!("{camel}Operations"),
+                false => camel,
+            };
+            let type_name = claim_unique(type_name, &mut types);
+            (
+                module,
+                Handle {
+                    accessor,
+                    type_name,
+                },
+            )
+        })
+        .collect()
+}
+
+/// Whether `op` is a method of its tag's handle: it has a tag. An
+/// operation without one is `Client`'s.
+fn has_handle(op: &Operation) -> bool {
+    !op.tags.is_empty()
+}
+
+/// `name` without the tag's prefix: `core_users_list` of `core` is
+/// `users_list`; a name that is the prefix alone, or would start with a
+/// digit, stays whole.
+fn without_prefix(name: &str, module: &str) -> String {
+    let prefix = format!("{}_", module.trim_end_matches('_'));
+    match unraw(name).strip_prefix(&prefix) {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_alphabetic()) => to_snake(rest),
+        _ => name.to_string(),
+    }
 }
 
 fn module_name(op: &Operation) -> String {
@@ -507,11 +622,20 @@ mod tests {
 
     #[test]
     fn methods_streams_modules_and_types_do_not_collide() {
+        let untagged = |id: &str| Operation {
+            tags: Vec::new(),
+            ..operation(id, "", Vec::new())
+        };
         let mut api = Api {
             operations: vec![
+                // On `Client`: its own `new` taken.
+                untagged("new"),
+                untagged("list"),
+                untagged("list_stream"),
+                // On handles: the tag's prefix dropped, names apart per tag.
                 operation("new", "default", Vec::new()),
-                operation("list", "self", Vec::new()),
-                operation("list_stream", "Shared", Vec::new()),
+                operation("self_list", "self", Vec::new()),
+                operation("shared_list", "Shared", Vec::new()),
                 operation(
                     "things",
                     "Things",
@@ -520,22 +644,38 @@ mod tests {
             ],
             ..Api::default()
         };
-        api.schemas.insert(
-            "ThingsParams".into(),
-            crate::model::Schema {
-                name: "ThingsParams".into(),
-                description: None,
-                kind: crate::model::SchemaKind::Alias(TypeRef::Any),
-            },
-        );
+        api.operations[3].id = "default_new".into();
+        for name in ["ThingsParams", "Shared"] {
+            api.schemas.insert(
+                name.into(),
+                crate::model::Schema {
+                    name: name.into(),
+                    description: None,
+                    kind: crate::model::SchemaKind::Alias(TypeRef::Any),
+                },
+            );
+        }
         let names = Names::resolve(&api);
         let of = |id: &str| names.operations()[id].clone();
         assert_eq!(of("new").method, "new_operation");
-        assert_eq!(of("new").module, "default_");
-        assert_eq!(of("list").module, "self_");
-        assert_eq!(of("list_stream").module, "shared_");
+        assert_eq!(of("new").handle, None);
         assert_eq!(of("list_stream").method, "list_stream");
-        assert_eq!(of("list").stream, "list_stream2");
+        // `default_new` of tag `default`: `client.default().new()`.
+        let default_new = of("default_new");
+        assert_eq!(default_new.method, "new");
+        assert_eq!(default_new.module, "default_");
+        assert_eq!(default_new.reached(), "default().new");
+        assert_eq!(default_new.qualified(), "DefaultOperations::new");
+        assert_eq!(of("self_list").module, "self_");
+        assert_eq!(of("self_list").method, "list");
+        assert_eq!(of("shared_list").module, "shared_");
+        assert_eq!(of("shared_list").reached(), "shared().list");
+        // A handle's type gives way to a model type of its name.
+        assert_eq!(of("shared_list").qualified(), "SharedOperations::list");
+        assert_eq!(
+            of("things").handle.map(|h| (h.accessor, h.type_name)),
+            Some(("things".to_string(), "Things".to_string()))
+        );
         assert_eq!(of("things").params.as_deref(), Some("ThingsParams2"));
     }
 }

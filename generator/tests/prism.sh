@@ -35,7 +35,7 @@ corpus=(
   corpus-v2/oai-v2-petstore-expanded.json corpus-v2/oai-v2-petstore-with-external-docs.json
   corpus-v2/oai-v2-petstore.json corpus-v2/oai-v2-uber.json
 )
-corpus_port=4020
+corpus_port="${PRISM_CORPUS_PORT:-4020}"
 
 stop() {
   for mode in static dynamic "${corpus[@]##*/}"; do

@@ -50,7 +50,11 @@ async fn an_api_key_in_a_header_is_the_first_requirement_the_client_satisfies() 
         .api_key("k-1")
         .build()
         .unwrap();
-    client.get_pets(&GetPetsParams::default()).await.unwrap();
+    client
+        .pets()
+        .get_pets(&GetPetsParams::default())
+        .await
+        .unwrap();
     let request = received(&server).await;
     assert_eq!(header_of(&request, "x-api-key"), Some("k-1"));
     assert_eq!(header_of(&request, "authorization"), None);
@@ -68,7 +72,11 @@ async fn basic_credentials_go_when_the_api_key_is_not_configured() {
         .basic("user", "pass")
         .build()
         .unwrap();
-    client.get_pets(&GetPetsParams::default()).await.unwrap();
+    client
+        .pets()
+        .get_pets(&GetPetsParams::default())
+        .await
+        .unwrap();
     let request = received(&server).await;
     // base64("user:pass")
     assert_eq!(
@@ -92,6 +100,7 @@ async fn an_http_scheme_named_bearer_agent_sends_its_own_scheme_name() {
         .build()
         .unwrap();
     let pet = client
+        .pets()
         .add_pet(&NewPet {
             name: "Rex".into(),
             tags: None,
@@ -115,6 +124,7 @@ async fn optional_security_sends_no_credentials_when_the_client_has_none() {
         .build()
         .unwrap();
     client
+        .pets()
         .add_pet(&NewPet {
             name: "Rex".into(),
             tags: Some(vec!["a".into()]),
@@ -145,12 +155,16 @@ async fn api_keys_in_the_query_and_in_a_cookie() {
         .query_key("q-1")
         .build()
         .unwrap();
-    by_query.put_photo(5, Some(b"\x89PNG")).await.unwrap();
+    by_query
+        .pets()
+        .put_photo(5, Some(b"\x89PNG"))
+        .await
+        .unwrap();
     let by_cookie = Client::builder(server.uri())
         .cookie_key("c-1")
         .build()
         .unwrap();
-    by_cookie.put_photo(5, None).await.unwrap();
+    by_cookie.pets().put_photo(5, None).await.unwrap();
     let requests = server.received_requests().await.unwrap_or_default();
     assert_eq!(requests.len(), 2);
     assert_eq!(requests[0].url.query(), Some("key=q-1"));
@@ -167,7 +181,7 @@ async fn a_key_sent_in_the_query_is_not_in_a_transport_error() {
         .query_key("secret-key")
         .build()
         .unwrap();
-    let error = client.put_photo(5, None).await.unwrap_err();
+    let error = client.pets().put_photo(5, None).await.unwrap_err();
     assert!(matches!(error, Error::Transport { .. }), "{error:?}");
     for shown in [
         error.to_string(),
@@ -206,7 +220,11 @@ async fn a_form_body_and_a_text_body() {
     };
     client.login(&login).await.unwrap();
     // An operation without `responses` accepts any success.
-    client.add_note(Some("remember the milk")).await.unwrap();
+    client
+        .notes()
+        .add_note(Some("remember the milk"))
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -234,7 +252,7 @@ async fn parameters_in_each_style_and_place() {
         session: Some("s-1".into()),
         x_trace: Some("t-1".into()),
     };
-    client.get_pets(&params).await.unwrap();
+    client.pets().get_pets(&params).await.unwrap();
 }
 
 #[tokio::test]
@@ -246,6 +264,7 @@ async fn members_of_unions_without_a_tag_are_told_apart_by_what_fits() {
         .mount(&server)
         .await;
     let pets = Client::new(server.uri())
+        .pets()
         .get_pets(&GetPetsParams::default())
         .await
         .unwrap();
@@ -278,7 +297,7 @@ async fn parameters_named_like_the_methods_own_arguments_keep_their_values() {
         .respond_with(ResponseTemplate::new(204))
         .mount(&server)
         .await;
-    let params = any_api_client::models::NewOperationParams {
+    let params = any_api_client::models::NewParams {
         request: Some("r".into()),
     };
     // `new` is `Client::new`: the operation's method is `new_operation`.
@@ -330,13 +349,14 @@ async fn names_that_collide_or_are_not_rust_still_reach_the_wire() {
         .mount(&server)
         .await;
     let client = Client::new(server.uri());
-    // `get_thing` keeps its name; `getThing` is the second `get_thing`.
-    let params = any_api_client::models::GetThing2Params {
+    // `get_thing` (tag `default`) and `getThing` (tag `Größe`) are both
+    // `get_thing`, each on its tag's handle.
+    let params = any_api_client::models::GetThingParams {
         params: Some("lower".into()),
         params2: Some("upper".into()),
         x_1st: Some(1),
     };
-    let thing = client.get_thing2("c", &params).await.unwrap();
+    let thing = client.grosse().get_thing("c", &params).await.unwrap();
     assert_eq!(thing.r#type, "t");
     assert_eq!((thing.foo_bar, thing.foo_bar2), (1, 2));
     assert_eq!(thing.grosse, Some(1.5));
@@ -347,9 +367,9 @@ async fn names_that_collide_or_are_not_rust_still_reach_the_wire() {
     assert_eq!(thing.big, Some(u64::MAX));
     assert_eq!(thing.tiny, Some(-8i8));
     assert_eq!(thing.key.as_deref(), Some(&[0xff, 0xef, 0xfc][..]));
-    client.get_thing("c").await.unwrap();
+    client.default().get_thing("c").await.unwrap();
     // `2fa` starts with a digit.
-    client.x_2fa().await.unwrap();
+    client.default().x_2fa().await.unwrap();
     let written = serde_json::to_value(&thing).unwrap();
     assert_eq!(written["Größe"], json!(1.5));
     assert_eq!(written["foo_bar"], json!(2));
@@ -558,14 +578,14 @@ async fn a_4xx_range_and_default_responses_decode_as_documented_errors() {
         tags: Some(vec!["missing".into()]),
         ..GetPetsParams::default()
     };
-    match client.get_pets(&missing).await {
+    match client.pets().get_pets(&missing).await {
         Err(Error::Api { status, body, .. }) => {
             assert_eq!(status, 404);
             assert!(matches!(*body, ErrorBody::Problem(ref p) if p.status == Some(404)));
         }
         other => panic!("expected the 4XX body, got {other:?}"),
     }
-    match client.get_pets(&GetPetsParams::default()).await {
+    match client.pets().get_pets(&GetPetsParams::default()).await {
         Err(Error::Api { status, body, .. }) => {
             assert_eq!(status, 503);
             assert!(matches!(*body, ErrorBody::Error(ref e) if e.message == "down"));
@@ -595,14 +615,19 @@ async fn a_post_is_not_retried_unless_its_method_is_named() {
         .mount(&server)
         .await;
     let client = Client::builder(server.uri()).bearer("t").build().unwrap();
-    let error = client.add_note(Some("hi")).await.unwrap_err();
+    let error = client.notes().add_note(Some("hi")).await.unwrap_err();
     assert_eq!((error.status(), error.attempts()), (Some(503), 1));
     let count = || async { server.received_requests().await.unwrap_or_default().len() };
     assert_eq!(count().await, 1);
     let posts = any_api_client::RetryPolicy::default()
         .methods([any_api_client::Method::POST])
         .backoff(Duration::from_millis(1), Duration::from_millis(2));
-    let error = client.add_note(Some("hi")).retry(posts).await.unwrap_err();
+    let error = client
+        .notes()
+        .add_note(Some("hi"))
+        .retry(posts)
+        .await
+        .unwrap_err();
     assert_eq!(error.attempts(), 3);
     assert_eq!(count().await, 4);
 }
@@ -618,7 +643,11 @@ async fn names_whose_escapes_meet_are_distinct_and_reach_the_wire() {
         })))
         .mount(&server)
         .await;
-    let value = Client::new(server.uri()).get_self(7, "x").await.unwrap();
+    let value = Client::new(server.uri())
+        .default()
+        .get_self(7, "x")
+        .await
+        .unwrap();
     assert_eq!(value.foo.as_deref(), Some("f"));
     assert_eq!(value.mode, Some(SelfMode::Self2));
     assert_eq!(value.option.and_then(|o| o.kind), Some(OptionKind::None));
@@ -817,7 +846,7 @@ async fn a_see_other_after_a_post_is_followed_by_a_get_without_the_body() {
         .mount(&server)
         .await;
     let client = Client::builder(server.uri()).bearer("t-1").build().unwrap();
-    client.add_note(Some("remember")).await.unwrap();
+    client.notes().add_note(Some("remember")).await.unwrap();
     let requests = server.received_requests().await.unwrap_or_default();
     assert_eq!(requests.len(), 2);
     assert_eq!(requests[1].method.as_str(), "GET");

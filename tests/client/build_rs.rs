@@ -145,10 +145,10 @@ fn build_rs_output_has_the_items_of_generated() {
         modules,
         [
             "pub mod models",
-            "mod shared",
-            "mod outposts",
-            "mod providers",
-            "mod operations",
+            "pub mod shared",
+            "pub mod outposts",
+            "pub mod providers",
+            "pub mod operations",
             "mod outposts",
             "mod providers",
             "mod runtime",
@@ -179,7 +179,7 @@ macro_rules! exercise {
             ..Default::default()
         };
         // Naming the future checks the method's signature without sending it.
-        let _request = client.providers_proxy_partial_update(7, Some(&body));
+        let _request = client.providers().proxy_partial_update(7, Some(&body));
         let error: Option<&$api::Error> = None;
         (
             client.base_url().to_string(),

@@ -70,7 +70,7 @@ async fn a_stream_yields_every_item_of_three_pages_and_stops_after_the_last() {
         kinds: Some(vec![KindEnum::Big]),
         ..Default::default()
     };
-    let seen = drain(client.things_list_stream(&params)).await;
+    let seen = drain(client.things().list(&params).items()).await;
     assert_eq!(seen, ["a", "b", "c", "d", "e"]);
     // Every page kept the other parameters.
     let requests = server.received_requests().await.unwrap_or_default();
@@ -91,7 +91,7 @@ async fn a_stream_starts_at_the_requested_page() {
         page: Some(3),
         ..Default::default()
     };
-    assert_eq!(drain(client.things_list_stream(&params)).await, ["e"]);
+    assert_eq!(drain(client.things().list(&params).items()).await, ["e"]);
 }
 
 #[tokio::test]
@@ -105,7 +105,7 @@ async fn a_stream_passes_an_error_through_and_ends() {
     )
     .await;
     let client = client(&server).await;
-    let seen = drain(client.things_list_stream(&ThingsListParams::default())).await;
+    let seen = drain(client.things().list(&ThingsListParams::default()).items()).await;
     assert_eq!(seen, ["a", "b", "error Some(500)"]);
 }
 
@@ -115,7 +115,7 @@ async fn a_next_page_that_does_not_advance_ends_the_stream() {
     // A server that answers page 1 with `next: 1` would loop forever.
     mount_page(&server, "1", page(&["a"], 1)).await;
     let client = client(&server).await;
-    let seen = drain(client.things_list_stream(&ThingsListParams::default())).await;
+    let seen = drain(client.things().list(&ThingsListParams::default()).items()).await;
     assert_eq!(seen, ["a"]);
 }
 
@@ -149,7 +149,7 @@ async fn settings_and_parameters_are_sent_as_configured() {
         x_request_id: Some("r-1".into()),
         ..Default::default()
     };
-    let answer = client.things_list(&params).await;
+    let answer = client.things().list(&params).await;
     assert!(answer.is_ok(), "{answer:?}");
     let requests = server.received_requests().await.unwrap_or_default();
     let query = requests
@@ -176,7 +176,8 @@ async fn the_default_user_agent_names_the_crate() {
         .await;
     let answer = client(&server)
         .await
-        .things_list(&ThingsListParams::default())
+        .things()
+        .list(&ThingsListParams::default())
         .await;
     assert!(answer.is_ok(), "{answer:?}");
 }
@@ -192,7 +193,7 @@ async fn a_slow_answer_is_a_timeout_error() {
         .timeout(Duration::from_millis(200))
         .build()
         .unwrap_or_else(|error| panic!("{error}"));
-    match client.things_list(&ThingsListParams::default()).await {
+    match client.things().list(&ThingsListParams::default()).await {
         Err(error @ Error::Timeout { .. }) => {
             assert_eq!(error.operation(), Some("things_list"));
             assert!(error.to_string().contains("200ms"), "{error}");
@@ -224,7 +225,8 @@ async fn a_validation_error_is_typed_and_summarized_with_its_field_errors() {
         .await;
     let error = match client(&server)
         .await
-        .things_list(&ThingsListParams::default())
+        .things()
+        .list(&ThingsListParams::default())
         .await
     {
         Err(error) => error,

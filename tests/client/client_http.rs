@@ -90,7 +90,8 @@ async fn patch(
     )
     .await;
     let response = client(&server)
-        .providers_proxy_partial_update(7, body)
+        .providers()
+        .proxy_partial_update(7, body)
         .await;
     let request = only_request(&server).await;
     match response {
@@ -194,7 +195,8 @@ async fn patch_answered_with(provider: Value) -> Result<(), Error> {
     )
     .await;
     client(&server)
-        .providers_proxy_partial_update(7, None)
+        .providers()
+        .proxy_partial_update(7, None)
         .await
         .map(|_| ())
 }
@@ -304,7 +306,8 @@ async fn put_sends_the_body_and_decodes_the_pages_own_example() {
     )
     .await;
     let outpost = match client(&server)
-        .outposts_instances_update(uuid, &outpost_request())
+        .outposts()
+        .instances_update(uuid, &outpost_request())
         .await
     {
         Ok(outpost) => outpost,
@@ -339,7 +342,8 @@ async fn path_parameters_are_percent_encoded() {
     )
     .await;
     let result = client(&server)
-        .outposts_instances_update("a/b?c d", &outpost_request())
+        .outposts()
+        .instances_update("a/b?c d", &outpost_request())
         .await;
     assert!(result.is_ok(), "{result:?}");
 }
@@ -353,7 +357,8 @@ async fn put_answered_with(status: u16, body: &str) -> Error {
     )
     .await;
     match client(&server)
-        .outposts_instances_update("x", &outpost_request())
+        .outposts()
+        .instances_update("x", &outpost_request())
         .await
     {
         Ok(outpost) => panic!("status {status} should fail, decoded {outpost:?}"),
@@ -441,7 +446,7 @@ async fn the_token_appears_in_no_debug_or_error_output() {
 async fn a_refused_connection_is_a_transport_error() {
     // Port 9 (discard) on loopback: nothing listens there in CI.
     let client = Client::new("http://127.0.0.1:9/api/v3").with_bearer_token(TOKEN);
-    match client.providers_proxy_partial_update(1, None).await {
+    match client.providers().proxy_partial_update(1, None).await {
         Err(Error::Transport { operation, .. }) => {
             assert_eq!(operation, "providers_proxy_partial_update")
         }
@@ -477,7 +482,8 @@ async fn the_server_path_is_added_to_a_base_url_without_it() {
     .await;
     Client::new(server.uri())
         .with_bearer_token(TOKEN)
-        .providers_proxy_partial_update(7, None)
+        .providers()
+        .proxy_partial_update(7, None)
         .await
         .unwrap();
 }
@@ -497,7 +503,8 @@ async fn an_exact_base_url_is_taken_as_it_is() {
         .unwrap();
     assert_eq!(client.base_url(), server.uri());
     client
-        .providers_proxy_partial_update(7, None)
+        .providers()
+        .proxy_partial_update(7, None)
         .await
         .unwrap();
 }

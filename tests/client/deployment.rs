@@ -61,7 +61,8 @@ async fn a_503_with_retry_after_is_retried_after_that_many_seconds() {
     let client = client(&server).build().unwrap();
     let started = Instant::now();
     client
-        .outposts_instances_update("x", &outpost())
+        .outposts()
+        .instances_update("x", &outpost())
         .await
         .unwrap();
     let waited = started.elapsed();
@@ -78,7 +79,8 @@ async fn a_patch_is_not_retried_unless_the_policy_says_so() {
     answer(&server, "PATCH", PATCH_PATH, ResponseTemplate::new(503), 10).await;
     let client = client(&server).build().unwrap();
     let error = client
-        .providers_proxy_partial_update(7, None)
+        .providers()
+        .proxy_partial_update(7, None)
         .await
         .unwrap_err();
     assert_eq!(error.status(), Some(503));
@@ -89,7 +91,8 @@ async fn a_patch_is_not_retried_unless_the_policy_says_so() {
         .backoff(Duration::from_millis(1), Duration::from_millis(5))
         .all_methods();
     let error = client
-        .providers_proxy_partial_update(7, None)
+        .providers()
+        .proxy_partial_update(7, None)
         .retry(quick)
         .await
         .unwrap_err();
@@ -114,7 +117,8 @@ async fn a_429_without_retry_after_backs_off() {
     let client = client(&server).retry(policy).build().unwrap();
     let started = Instant::now();
     client
-        .outposts_instances_update("x", &outpost())
+        .outposts()
+        .instances_update("x", &outpost())
         .await
         .unwrap();
     let waited = started.elapsed();
@@ -131,7 +135,8 @@ async fn retries_stop_at_the_limit_and_the_error_counts_the_attempts() {
         .backoff(Duration::from_millis(1), Duration::from_millis(5));
     let client = client(&server).retry(policy).build().unwrap();
     let error = client
-        .outposts_instances_update("x", &outpost())
+        .outposts()
+        .instances_update("x", &outpost())
         .await
         .unwrap_err();
     assert_eq!(requests(&server).await.len(), 4);
@@ -143,7 +148,8 @@ async fn retries_stop_at_the_limit_and_the_error_counts_the_attempts() {
         .build()
         .unwrap();
     let error = refused
-        .outposts_instances_update("x", &outpost())
+        .outposts()
+        .instances_update("x", &outpost())
         .await
         .unwrap_err();
     assert!(
@@ -153,7 +159,8 @@ async fn retries_stop_at_the_limit_and_the_error_counts_the_attempts() {
     // Off with one call.
     let once = Client::builder(server.uri()).no_retries().build().unwrap();
     let before = requests(&server).await.len();
-    once.outposts_instances_update("x", &outpost())
+    once.outposts()
+        .instances_update("x", &outpost())
         .await
         .unwrap_err();
     assert_eq!(requests(&server).await.len(), before + 1);
@@ -198,7 +205,8 @@ async fn hooks_run_in_order_change_the_request_and_see_the_response() {
         .build()
         .unwrap();
     client
-        .outposts_instances_update("x", &outpost())
+        .outposts()
+        .instances_update("x", &outpost())
         .await
         .unwrap();
     assert_eq!(
@@ -238,7 +246,8 @@ async fn a_middleware_stack_with_reqwest_retry_works() {
         .build()
         .unwrap();
     client
-        .outposts_instances_update("x", &outpost())
+        .outposts()
+        .instances_update("x", &outpost())
         .await
         .unwrap();
     assert_eq!(requests(&server).await.len(), 2);
@@ -286,10 +295,14 @@ async fn each_call_is_one_span_with_the_operation_and_no_credential() {
         .with_ansi(false)
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
+    // Another test's thread may have registered the span's callsite while
+    // no subscriber wanted it, and the answer is cached: ask again.
+    tracing::callsite::rebuild_interest_cache();
     let policy = RetryPolicy::default().backoff(Duration::from_millis(1), Duration::from_millis(2));
     let client = client(&server).retry(policy).build().unwrap();
     client
-        .outposts_instances_update("x", &outpost())
+        .outposts()
+        .instances_update("x", &outpost())
         .await
         .unwrap();
     let output = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
@@ -323,7 +336,8 @@ async fn success_metadata_carries_the_servers_headers() {
     answer(&server, "PUT", PUT_PATH, response, 1).await;
     let client = client(&server).build().unwrap();
     let answer = client
-        .outposts_instances_update("x", &outpost())
+        .outposts()
+        .instances_update("x", &outpost())
         .with_metadata()
         .await
         .unwrap();
@@ -354,20 +368,23 @@ async fn per_call_options_take_the_place_of_the_clients() {
         .build()
         .unwrap();
     client
-        .outposts_instances_update("x", &outpost())
+        .outposts()
+        .instances_update("x", &outpost())
         .header("x-source", "call")
         .bearer_token("other-token")
         .await
         .unwrap();
     let error = client
-        .providers_proxy_partial_update(7, None)
+        .providers()
+        .proxy_partial_update(7, None)
         .timeout(Duration::from_millis(50))
         .await
         .unwrap_err();
     assert!(matches!(error, Error::Timeout { .. }), "{error:?}");
     // The client's token is back for the next call.
     let error = client
-        .outposts_instances_update("x", &outpost())
+        .outposts()
+        .instances_update("x", &outpost())
         .retry(RetryPolicy::none())
         .await
         .unwrap_err();
@@ -388,7 +405,7 @@ async fn the_mock_server_answers_a_call_with_a_typed_body() {
     /// The code under test: renames an outpost, answers its new name.
     async fn rename(client: &Client, uuid: &str) -> authentik_api::Result<String> {
         let request = OutpostsInstancesUpdateRequest::new(Default::default());
-        let outpost = client.outposts_instances_update(uuid, &request).await?;
+        let outpost = client.outposts().instances_update(uuid, &request).await?;
         Ok(outpost.name.unwrap_or_default())
     }
     let mock = MockServer::start().await;
@@ -398,10 +415,10 @@ async fn the_mock_server_answers_a_call_with_a_typed_body() {
         "name": "embedded", "providers_obj": [], "service_connection_obj": {}, "config": {}
     }))
     .unwrap();
-    mock.respond(client.outposts_instances_update("a b", &request), &answer)
+    mock.respond(client.outposts().instances_update("a b", &request), &answer)
         .await;
     mock.respond_status(
-        client.outposts_instances_update("gone", &request),
+        client.outposts().instances_update("gone", &request),
         404,
         json!({"detail": "Not found."}),
     )

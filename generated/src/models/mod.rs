@@ -4,11 +4,11 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The types of request and response bodies, and the parameters structs.
 
-mod shared;
+pub mod shared;
 #[cfg(feature = "outposts")]
-mod outposts;
+pub mod outposts;
 #[cfg(feature = "providers")]
-mod providers;
+pub mod providers;
 
 pub use self::shared::*;
 #[cfg(feature = "outposts")]

@@ -2,7 +2,7 @@
 // input and generate again.
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
-//! One method on `Client` per operation, by tag.
+//! The operations, one method each: a tag's on its handle (`client.<tag>()`), one without a tag on `Client`.
 // With a tag's feature off, what only its operations use goes unused.
 #![cfg_attr(not(all(feature = "outposts", feature = "providers")), allow(unused_imports))]
 
@@ -10,6 +10,11 @@
 mod outposts;
 #[cfg(feature = "providers")]
 mod providers;
+
+#[cfg(feature = "outposts")]
+pub use self::outposts::Outposts;
+#[cfg(feature = "providers")]
+pub use self::providers::Providers;
 
 use crate::Client;
 use crate::models::{OutpostsInstancesUpdateBadRequest, OutpostsInstancesUpdateForbidden};

@@ -10,10 +10,20 @@ use crate::runtime::Request;
 
 use super::{AUTHENTIK, ERRORS_400_403};
 
-/// # `outposts`
-///
-/// The 1 operation tagged `outposts` (cargo feature `outposts`).
+/// The operations tagged `outposts` (cargo feature `outposts`), from [`Client::outposts`]: a copy of the handle costs nothing, and each call borrows the client.
+#[derive(Clone, Copy, Debug)]
+pub struct Outposts<'a> {
+    client: &'a Client,
+}
+
 impl Client {
+    /// The operations tagged `outposts`: [`Outposts`].
+    pub fn outposts(&self) -> Outposts<'_> {
+        Outposts { client: self }
+    }
+}
+
+impl<'a> Outposts<'a> {
     /// Outpost Viewset
     ///
     /// `PUT /outposts/instances/{uuid}/`
@@ -21,11 +31,11 @@ impl Client {
     /// - `uuid`: A UUID string identifying this Outpost.
     ///
     /// Errors: `400` [`OutpostsInstancesUpdateBadRequest`](crate::models::OutpostsInstancesUpdateBadRequest), `403` [`OutpostsInstancesUpdateForbidden`](crate::models::OutpostsInstancesUpdateForbidden).
-    pub fn outposts_instances_update(
+    pub fn instances_update(
         &self,
         uuid: &str,
         body: &OutpostsInstancesUpdateRequest,
-    ) -> Call<'_, OutpostsInstancesUpdateResponse> {
+    ) -> Call<'a, OutpostsInstancesUpdateResponse> {
         let request = Request::put(
                 "outposts_instances_update",
                 "/outposts/instances/{uuid}/",
@@ -34,6 +44,6 @@ impl Client {
             .security(AUTHENTIK)
             .errors(ERRORS_400_403)
             .json(body);
-        self.call_json(request)
+        self.client.call_json(request)
     }
 }

@@ -10,20 +10,30 @@ use crate::runtime::Request;
 
 use super::AUTHENTIK;
 
-/// # `providers`
-///
-/// The 1 operation tagged `providers` (cargo feature `providers`).
+/// The operations tagged `providers` (cargo feature `providers`), from [`Client::providers`]: a copy of the handle costs nothing, and each call borrows the client.
+#[derive(Clone, Copy, Debug)]
+pub struct Providers<'a> {
+    client: &'a Client,
+}
+
 impl Client {
+    /// The operations tagged `providers`: [`Providers`].
+    pub fn providers(&self) -> Providers<'_> {
+        Providers { client: self }
+    }
+}
+
+impl<'a> Providers<'a> {
     /// ProxyProvider Viewset
     ///
     /// `PATCH /providers/proxy/{id}/`
     ///
     /// - `id`: A unique integer value identifying this Proxy Provider.
-    pub fn providers_proxy_partial_update(
+    pub fn proxy_partial_update(
         &self,
         id: i64,
         body: Option<&ProvidersProxyPartialUpdateRequest>,
-    ) -> Call<'_, ProvidersProxyPartialUpdateResponse> {
+    ) -> Call<'a, ProvidersProxyPartialUpdateResponse> {
         let request = Request::patch(
                 "providers_proxy_partial_update",
                 "/providers/proxy/{id}/",
@@ -34,6 +44,6 @@ impl Client {
             Some(body) => request.json(body),
             None => request,
         };
-        self.call_json(request)
+        self.client.call_json(request)
     }
 }

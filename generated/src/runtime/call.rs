@@ -191,6 +191,30 @@ impl<'a, T> Call<'a, T> {
         WithMetadata(self)
     }
 
+    /// Its parts, for a call of another page of the same list.
+    #[allow(dead_code)] // an API may have no paged lists
+    pub(crate) fn into_parts(self) -> (&'a Client, Option<Request>, CallOptions, Decoding) {
+        (self.client, self.request, self.options, self.decoding)
+    }
+
+    /// A call from its parts (`into_parts`).
+    #[allow(dead_code)] // an API may have no paged lists
+    pub(crate) fn from_parts(
+        client: &'a Client,
+        request: Option<Request>,
+        options: CallOptions,
+        decoding: Decoding,
+    ) -> Call<'a, T> {
+        Call {
+            client,
+            request,
+            options,
+            decoding,
+            running: None,
+            answer: PhantomData,
+        }
+    }
+
     /// The request, once: what the call would send (for the test helpers).
     #[allow(dead_code)]
     pub(crate) fn request(&self) -> Option<&Request> {

@@ -35,7 +35,7 @@ pub fn diff(old: &Api, new: &Api) -> Diff {
     let mut left_out = 0;
     for (op, new_op) in &matching.pairs {
         let names = old_names.operation(op);
-        let subject = format!("Client::{}", names.method);
+        let subject = names.qualified();
         let moved = !matching::same_address(old, op, new, new_op);
         operation_changes(
             op,
@@ -56,7 +56,7 @@ pub fn diff(old: &Api, new: &Api) -> Diff {
         changes.push(change(
             &names.module,
             Severity::BreaksBuild,
-            format!("Client::{}", names.method),
+            names.qualified(),
             format!(
                 "removed (`{} {}`); calls to it no longer compile",
                 op.method.as_str(),
@@ -73,7 +73,7 @@ pub fn diff(old: &Api, new: &Api) -> Diff {
         changes.push(change(
             &names.module,
             Severity::Compatible,
-            format!("Client::{}", names.method),
+            names.qualified(),
             format!("added (`{} {}`)", op.method.as_str(), op.path),
         ));
     }

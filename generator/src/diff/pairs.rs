@@ -40,7 +40,7 @@ impl<'a> Pairs<'a> {
             visited: BTreeSet::new(),
         };
         for (op, now) in super::matching::operations(old, new).pairs {
-            let method = format!("`Client::{}`", names.operation(op).method);
+            let method = format!("`{}`", names.operation(op).qualified());
             if let (Some(body), Some(now_body)) = (&op.body, &now.body) {
                 pairs.unify(
                     &body.ty,

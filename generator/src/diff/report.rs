@@ -41,7 +41,7 @@ pub struct Change {
     /// Whether the old client also fails against the new server (besides
     /// a build break, which `severity` gives).
     pub breaks_at_run_time: bool,
-    /// What changed: `Client::core_users_list`, `User::email`, `ProxyMode::Forward`.
+    /// What changed: `Core::users_list`, `User::email`, `ProxyMode::Forward`.
     pub subject: String,
     /// How it changed, and what a user does about it.
     pub what: String,

@@ -22,9 +22,10 @@ pub fn lines(api: &Api, names: &Names, crate_name: &str, features: &[Feature]) -
     let mut doc = Doc::default();
     doc.lines.extend(about::doc_lines(&api.info));
     doc.text(&[
-        "Each operation of the API is a method of [`Client`], in one section per tag; the",
-        "request and response types are in [`models`], and every error is an [`Error`]. The",
-        "sections below show the client with this API's own operations.",
+        "Each operation of the API is a method of its tag's handle: `client.<tag>()` gives it (a `Copy`",
+        "value that borrows the client, listed in [`operations`]); an operation without a tag is a method",
+        "of [`Client`]. The request and response types are in [`models`], and every error is an",
+        "[`Error`]. The sections below show the client with this API's own operations.",
     ]);
     configuration(&mut doc, api, names, crate_name);
     let call = examples.simple_call(false);
@@ -282,9 +283,10 @@ fn lists(doc: &mut Doc, examples: &Examples<'_>, krate: &str) {
     };
     doc.heading("Every item of a list");
     doc.text(&[
-        "A list that answers page by page has a `_stream` method: every item from the requested page (or the",
-        "first) to the last, each page fetched when the items before it have been taken. A failed page",
-        "is yielded as an error and ends the stream.",
+        "The call of a list that answers page by page (its answer is a [`Page`]) has [`Call::items`]: every",
+        "item from the requested page (or the first) to the last, each page fetched when the items before",
+        "it have been taken, with the call's options. A failed page is yielded as an error and ends the",
+        "stream.",
     ]);
     doc.example(
         krate,
@@ -292,7 +294,10 @@ fn lists(doc: &mut Doc, examples: &Examples<'_>, krate: &str) {
         call.code(
             &["use futures_util::TryStreamExt;".to_string()],
             vec![
-                format!("let mut items = std::pin::pin!(client.{});", call.call),
+                format!(
+                    "let mut items = std::pin::pin!(client.{}.items());",
+                    call.call
+                ),
                 "while let Some(item) = items.try_next().await? {".to_string(),
                 "    println!(\"{item:?}\");".to_string(),
                 "}".to_string(),

@@ -84,14 +84,14 @@ impl<'a> Examples<'a> {
 
     /// A call of an operation whose arguments are simple to write (path
     /// parameters of simple types, a parameters struct with `Default`, no
-    /// required body); with `stream`, of a paged list's `_stream` method.
-    pub fn simple_call(&self, stream: bool) -> Option<(&'a Operation, Example)> {
+    /// required body); with `paged`, of a paged list.
+    pub fn simple_call(&self, paged: bool) -> Option<(&'a Operation, Example)> {
         self.candidates()
             .into_iter()
             .filter(|op| op.body.as_ref().is_none_or(|body| !body.required))
-            .filter(|op| !stream || super::pagination::paged_item(self.api, op).is_some())
+            .filter(|op| !paged || super::pagination::paged_item(self.api, op).is_some())
             .find_map(|op| {
-                let example = self.call(op, stream, BodyArgument::Left)?;
+                let example = self.call(op, BodyArgument::Left)?;
                 Some((op, example))
             })
     }
@@ -116,7 +116,7 @@ impl<'a> Examples<'a> {
                 .iter()
                 .map(|field| self.value(&field.ty))
                 .collect::<Option<Vec<String>>>()?;
-            let mut example = self.call(op, false, BodyArgument::Made)?;
+            let mut example = self.call(op, BodyArgument::Made)?;
             let optional = text_field(object, Wrapper::Optional);
             let binding = if optional.is_some() { "let mut" } else { "let" };
             let mut setup = vec![format!(
@@ -153,7 +153,7 @@ impl<'a> Examples<'a> {
             if !all_default {
                 return None;
             }
-            let mut example = self.call(op, false, BodyArgument::Made)?;
+            let mut example = self.call(op, BodyArgument::Made)?;
             let mut setup = vec![
                 format!("let body = {name} {{"),
                 format!(
@@ -198,8 +198,8 @@ impl<'a> Examples<'a> {
         }
     }
 
-    /// The call of `op` (or its `_stream` method) with sample arguments.
-    fn call(&self, op: &Operation, stream: bool, body: BodyArgument) -> Option<Example> {
+    /// The call of `op` with sample arguments.
+    fn call(&self, op: &Operation, body: BodyArgument) -> Option<Example> {
         let mut arguments = Vec::new();
         for parameter in op
             .parameters
@@ -223,7 +223,7 @@ impl<'a> Examples<'a> {
                 (BodyArgument::Made, false) => "Some(&body)".to_string(),
             });
         }
-        let method = if stream { &names.stream } else { &names.method };
+        let method = names.reached();
         Some(Example {
             call: format!("{method}({})", arguments.join(", ")),
             uses,

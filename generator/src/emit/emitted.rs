@@ -26,6 +26,8 @@ pub struct Part {
     pub feature: Option<String>,
     /// The module's text (without the file header).
     pub source: String,
+    /// The names its parent re-exports (an operations module's handle).
+    pub exports: Vec<String>,
 }
 
 /// The generated code for an API, before it is laid out.

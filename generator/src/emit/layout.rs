@@ -27,7 +27,7 @@ pub fn is_generated(source: &str) -> bool {
 }
 
 const MODELS_DOC: &str = "The types of request and response bodies, and the parameters structs.";
-const OPERATIONS_DOC: &str = "One method on `Client` per operation, by tag.";
+const OPERATIONS_DOC: &str = "The operations, one method each: a tag's on its handle (`client.<tag>()`), one without a tag on `Client`.";
 const RUNTIME_DOC: &str = "The client, its errors, the one request path every operation goes through, and the macros\nthe models' serde impls are written with: the same files for every API, those this one uses.";
 
 /// The files of a crate named `crate_name`, by path relative to its root.
@@ -139,7 +139,12 @@ pub fn single_file(emitted: Emitted) -> Result<String, Error> {
     let root = ModuleSource {
         declarations: [
             inline_module(&[], "pub mod", "models", &models.render("models")?),
-            inline_module(&[], "mod", "operations", &operations.render("operations")?),
+            inline_module(
+                &[],
+                "pub mod",
+                "operations",
+                &operations.render("operations")?,
+            ),
             inline_module(&[], "mod", "runtime", &runtime.render("runtime")?),
         ]
         .into_iter()
@@ -172,16 +177,20 @@ fn declarations(gating: Gating, parts: &[Part], re_export: bool, inline: bool) -
                 "#[allow(clippy::module_inception)] // the `{parent}` tag's module"
             ));
         }
+        // A tag's types are public in their tag's module (and re-exported
+        // below, shown once by rustdoc); the operations modules only hold
+        // the handles, re-exported.
+        let keyword = if re_export { "pub mod" } else { "mod" };
         if inline {
             lines.push(inline_module(
                 &attributes,
-                "mod",
+                keyword,
                 &part.module,
                 &part.source,
             ));
         } else {
             lines.extend(attributes);
-            lines.push(format!("mod {};", part.module));
+            lines.push(format!("{keyword} {};", part.module));
         }
     }
     if re_export {
@@ -189,6 +198,17 @@ fn declarations(gating: Gating, parts: &[Part], re_export: bool, inline: bool) -
         for part in parts {
             lines.extend(cfg(part));
             lines.push(format!("pub use self::{}::*;", part.module));
+        }
+    }
+    // The operations modules' handles.
+    let exports: Vec<&Part> = parts.iter().filter(|p| !p.exports.is_empty()).collect();
+    if !exports.is_empty() {
+        lines.push(String::new());
+        for part in exports {
+            lines.extend(cfg(part));
+            for name in &part.exports {
+                lines.push(format!("pub use self::{}::{name};", part.module));
+            }
         }
     }
     lines
@@ -231,7 +251,7 @@ fn runtime_module(
 fn root_modules() -> Vec<String> {
     vec![
         "pub mod models;".to_string(),
-        "mod operations;".to_string(),
+        "pub mod operations;".to_string(),
         "mod runtime;".to_string(),
         String::new(),
     ]

@@ -1,7 +1,7 @@
 //! The emitter: turns the model into Rust. It never reads input files.
 //!
 //! The generated code has three parts: `models` (types), `operations` (one
-//! method on `Client` per operation) and `runtime` (the client, its error
+//! method per operation, on its tag's handle) and `runtime` (the client, its error
 //! type, the one request path and the macros the models' serde impls are
 //! written with; fixed files, see [`runtime`]). `models` and `operations`
 //! are split into one module per tag of the API, each behind a cargo feature
@@ -118,11 +118,11 @@ pub fn emit(
             }
             Job::Operations(module) => {
                 let mut scope = Scope::new(&usage, &reserved, Place::Operations);
-                let methods = operations::module_items(api, &usage, &names, module, &mut scope)?;
+                let pieces = operations::module_items(api, &usage, &names, module, &mut scope)?;
                 let source = ModuleSource {
                     doc: vec![format!("The operations tagged `{module}`.")],
                     use_lines: scope.use_lines(),
-                    pieces: vec![methods],
+                    pieces,
                     ..ModuleSource::default()
                 };
                 (format!("operations::{module}"), source, scope.uses)
@@ -176,6 +176,7 @@ pub fn emit(
             module: module.to_string(),
             feature: feature.map(str::to_string),
             source,
+            exports: Vec::new(),
         };
         match job {
             Job::Models(_) if source.is_empty() => {}
@@ -184,7 +185,11 @@ pub fn emit(
                 emitted.models.push(part(module, *home, source));
             }
             Job::Operations(module) => {
-                emitted.operations.push(part(module, Some(module), source));
+                let mut part = part(module, Some(module), source);
+                let handles = names.operations().values().filter(|n| n.module == *module);
+                let handle = handles.filter_map(|n| n.handle.as_ref()).next();
+                part.exports.extend(handle.map(|h| h.type_name.clone()));
+                emitted.operations.push(part);
             }
         }
     }

@@ -1,5 +1,7 @@
-//! The `operations` modules, one per tag: one thin method on `Client` per
-//! operation, which describes the request and returns the runtime's future
+//! The `operations` modules, one per tag: the tag's handle
+//! (`client.core()`) with one thin method per operation (an operation
+//! without a tag is a method of `Client`), which describes the request and
+//! returns the runtime's future
 //! that sends it. Building the request at the call (instead of an `async fn`
 //! per operation) spares the compiler a state machine per operation, and the
 //! future borrows only the client, not the arguments.
@@ -20,44 +22,110 @@ use crate::model::{
     is_json, Api, Field, OneOfSchema, Operation, Parameter, ParameterLocation, ParameterStyle,
     PathSegment, Primitive, RequestBody, SchemaKind, Status, TypeRef,
 };
-use crate::names::{Names, OperationNames};
+use crate::names::{Handle, Names, OperationNames};
 use crate::shape::{body_kind, is_text, BodyKind, Wrapper};
 
-/// The methods of the operations of one tag module, in one `impl Client`
-/// whose doc heads the tag's section on the `Client` page.
+/// The items of one tag module: the tag's handle (a `Copy` struct that
+/// borrows the client, its accessor on `Client`, and an impl with the
+/// methods of the tag's operations), and an `impl Client` with the methods
+/// of the operations without a tag that the module holds.
 pub fn module_items(
     api: &Api,
     usage: &Usage,
     names: &Names,
     module: &str,
     scope: &mut Scope<'_>,
-) -> Result<Piece, Error> {
-    let mut items = Vec::new();
-    let mut count = 0;
+) -> Result<Vec<Piece>, Error> {
     let shared = shared_summaries(api);
     let tables = super::errors::table_names(api);
+    let context = Context {
+        shared: &shared,
+        tables: &tables,
+    };
+    let mut handle = None;
+    let (mut on_handle, mut on_client) = (Vec::new(), Vec::new());
     for op in api
         .operations
         .iter()
         .filter(|op| usage.operation_module(&op.id) == module)
     {
-        count += 1;
-        let context = Context {
-            shared: &shared,
-            tables: &tables,
-        };
-        items.extend(operation(api, op, &names.operation(op), &context, scope)?);
+        let names = names.operation(op);
+        let items = operation(api, op, &names, &context, scope)?;
+        match names.handle {
+            Some(found) => {
+                let tag = op
+                    .tags
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| module.to_string());
+                handle.get_or_insert((found, tag));
+                on_handle.extend(items);
+            }
+            None => on_client.extend(items),
+        }
     }
-    let summary = format!(
-        "The {count} operation{} tagged `{module}` (cargo feature `{module}`).",
-        if count == 1 { "" } else { "s" }
-    );
     let client = scope.item("crate::Client");
-    Ok(Piece::Impl {
-        doc: vec![format!("# `{module}`"), String::new(), summary],
-        header: format!("impl {client}"),
-        items,
-    })
+    let mut pieces = Vec::new();
+    if let Some((handle, tag)) = handle {
+        pieces.extend(handle_items(api, &handle, &tag, module, on_handle, &client));
+    }
+    if !on_client.is_empty() {
+        pieces.push(Piece::Impl {
+            doc: vec![
+                format!("# `{module}`"),
+                String::new(),
+                format!("Operations without a tag (cargo feature `{module}`)."),
+            ],
+            header: format!("impl {client}"),
+            items: on_client,
+        });
+    }
+    Ok(pieces)
+}
+
+/// A tag's handle: its struct, documented with the tag's description, the
+/// accessor on `Client`, and the impl that holds `methods`.
+fn handle_items(
+    api: &Api,
+    handle: &Handle,
+    tag: &str,
+    module: &str,
+    methods: Vec<TokenStream>,
+    client: &TokenStream,
+) -> Vec<Piece> {
+    let type_name = format_ident!("{}", handle.type_name);
+    let accessor = format_ident!("{}", handle.accessor);
+    let mut doc = match api.info.tags.get(tag) {
+        Some(description) => format!("{}\n\n", escape(description.trim())),
+        None => String::new(),
+    };
+    doc.push_str(&format!(
+        "The operations tagged `{tag}` (cargo feature `{module}`), from [`Client::{accessor}`]: \
+         a copy of the handle costs nothing, and each call borrows the client."
+    ));
+    let doc = raw_doc_attrs(&doc);
+    let accessor_doc = format!(" The operations tagged `{tag}`: [`{type_name}`].");
+    vec![
+        Piece::Syntax(quote! {
+            #doc
+            #[derive(Clone, Copy, Debug)]
+            pub struct #type_name<'a> {
+                client: &'a #client,
+            }
+
+            impl #client {
+                #[doc = #accessor_doc]
+                pub fn #accessor(&self) -> #type_name<'_> {
+                    #type_name { client: self }
+                }
+            }
+        }),
+        Piece::Impl {
+            doc: Vec::new(),
+            header: format!("impl<'a> {type_name}<'a>"),
+            items: methods,
+        },
+    ]
 }
 
 fn unsupported(op: &Operation, what: impl std::fmt::Display) -> Error {
@@ -74,7 +142,7 @@ struct Context<'a> {
     tables: &'a BTreeMap<super::errors::ErrorTable, syn::Ident>,
 }
 
-/// The method of `op`, and its `_stream` method when it is a paged list.
+/// The method of `op`.
 fn operation(
     api: &Api,
     op: &Operation,
@@ -86,13 +154,9 @@ fn operation(
     let name = format_ident!("{}", names.method);
     let id = &op.id;
     let mut arguments = Vec::new();
-    let mut path_arguments = Vec::new();
     for (parameter, ident) in path_arguments_of(op, names) {
-        let ty = path_argument_type(api, &parameter.ty, &TokenStream::new(), scope);
+        let ty = path_argument_type(api, &parameter.ty, scope);
         arguments.push(quote! { #ident: #ty });
-        // In a stream method, the references live as long as the stream.
-        let stream_ty = path_argument_type(api, &parameter.ty, &quote! { 'a }, scope);
-        path_arguments.push((ident, stream_ty));
     }
     let (template, path_values) = path_template(api, op, names, scope);
     let constructor = format_ident!("{}", op.method.as_str().to_ascii_lowercase());
@@ -157,11 +221,9 @@ fn operation(
     };
 
     let mut statements = Vec::new();
-    let mut params_type = None;
     if let Some(struct_name) = &names.params {
         let ty = scope.model(struct_name);
         arguments.push(quote! { params: &#ty });
-        params_type = Some(ty);
         request = quote! { #request.params(params) };
     }
     if let Some(body) = &op.body {
@@ -178,33 +240,22 @@ fn operation(
     }
     let doc = raw_doc_attrs(&operation_doc(op, names, context.shared));
     let deprecated = op.deprecated.then(|| quote! { #[deprecated] });
-    let stream = match (super::pagination::paged_item(api, op), params_type) {
-        (Some(item), Some(params_type)) => {
-            let item = rust_type(item, scope);
-            let method = super::pagination::stream_method(
-                names,
-                &item,
-                &params_type,
-                &path_arguments,
-                scope,
-            );
-            // The stream of a deprecated list is deprecated and calls it.
-            let allow = op.deprecated.then(|| quote! { #[allow(deprecated)] });
-            Some(quote! { #deprecated #allow #method })
-        }
-        _ => None,
-    };
     let call = scope.item("crate::Call");
+    // On a handle, the call borrows the client, not the handle.
+    let (lifetime, client) = match names.handle {
+        Some(_) => (quote! { 'a }, quote! { self.client }),
+        None => (quote! { '_ }, quote! { self }),
+    };
     let method = quote! {
         #doc
         #deprecated
-        pub fn #name(&self, #(#arguments),*) -> #call<'_, #output> {
+        pub fn #name(&self, #(#arguments),*) -> #call<#lifetime, #output> {
             let request = #request;
             #(#statements)*
-            self.#send(request)
+            #client.#send(request)
         }
     };
-    Ok(std::iter::once(method).chain(stream).collect())
+    Ok(vec![method])
 }
 
 /// An operation's doc: its description, `METHOD /path`, its path
@@ -483,20 +534,14 @@ fn file_union_part(
 /// The Rust type of a path argument: text as `&str`, numbers and uuids by
 /// value, named types by reference, lists as slices; `{}` (and what has no
 /// Rust type as a path value, a tuple) any displayable value.
-/// `lifetime` is that of the references (empty: elided).
-fn path_argument_type(
-    api: &Api,
-    ty: &TypeRef,
-    lifetime: &TokenStream,
-    scope: &mut Scope<'_>,
-) -> TokenStream {
+fn path_argument_type(api: &Api, ty: &TypeRef, scope: &mut Scope<'_>) -> TokenStream {
     match ty {
         TypeRef::Primitive(Primitive::String | Primitive::Uri | Primitive::Email)
-        | TypeRef::Unstated => quote! { &#lifetime str },
+        | TypeRef::Unstated => quote! { &str },
         TypeRef::Primitive(_) => rust_type(ty, scope),
         TypeRef::Named(_) | TypeRef::Map(_) => {
             let ty = rust_type(ty, scope);
-            quote! { &#lifetime #ty }
+            quote! { &#ty }
         }
         TypeRef::Array(item) => {
             let item = match (&**item, value_kind(api, item)) {
@@ -504,18 +549,18 @@ fn path_argument_type(
                     TypeRef::Primitive(Primitive::String | Primitive::Uri | Primitive::Email)
                     | TypeRef::Unstated,
                     _,
-                ) => quote! { &#lifetime str },
+                ) => quote! { &str },
                 (item, ValueKind::Display) => rust_type(item, scope),
                 // Items with no text of their own go as JSON text.
                 _ => rust_type(&TypeRef::Any, scope),
             };
-            quote! { &#lifetime [#item] }
+            quote! { &[#item] }
         }
         // A path value is never `null`: its type without it.
-        TypeRef::Nullable(inner) => path_argument_type(api, inner, lifetime, scope),
+        TypeRef::Nullable(inner) => path_argument_type(api, inner, scope),
         TypeRef::Any | TypeRef::Tuple(_) => {
             let display = scope.item("std::fmt::Display");
-            quote! { &#lifetime (dyn #display + Sync) }
+            quote! { &(dyn #display + Sync) }
         }
     }
 }

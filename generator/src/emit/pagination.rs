@@ -1,14 +1,14 @@
-//! List operations that answer page by page, and the stream of all their
-//! items. authentik's lists answer `{pagination: {next, ...}, results: [...]}`
-//! and take the page number in the query parameter `page`; `next` is the
-//! number of the next page, `0` after the last one.
+//! List operations that answer page by page. authentik's lists answer
+//! `{pagination: {next, ...}, results: [...]}` and take the page number in
+//! the query parameter `page`; `next` is the number of the next page, `0`
+//! after the last one.
 //!
-//! Such a response type implements the runtime's `Page`, and such an
-//! operation gets, besides its method, `<operation>_stream`, which yields
-//! every item from the requested page on.
+//! Such a response type implements the runtime's `Page`, so the
+//! operation's call has `items()`, the stream of every item from the
+//! requested page on.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::scope::Scope;
 use super::types::rust_type;
@@ -16,7 +16,6 @@ use crate::model::{
     Api, Field, ObjectSchema, Operation, ParameterLocation, Presence, Primitive, SchemaKind,
     TypeRef,
 };
-use crate::names::OperationNames;
 
 /// The query parameter that selects the page.
 const PAGE_PARAMETER: &str = "page";
@@ -88,51 +87,15 @@ pub fn page_impl(
     let page_number = scope.item("crate::runtime::PageNumber");
     quote! {
         #cfg
+        impl crate::runtime::sealed::Sealed for #name {}
+
+        #cfg
         impl #page for #name {
             type Item = #item;
 
             fn into_items(self) -> (Vec<#item>, Option<i64>) {
                 (self.results, #page_number::page(self.pagination.next))
             }
-        }
-    }
-}
-
-/// `<operation>_stream`: every item of the paged list `op`, whose method
-/// takes the path parameters `path_arguments` (with the types the stream
-/// method declares, references of lifetime `'a`) and the parameters struct.
-pub fn stream_method(
-    names: &OperationNames,
-    item: &TokenStream,
-    params_struct: &TokenStream,
-    path_arguments: &[(syn::Ident, TokenStream)],
-    scope: &mut Scope<'_>,
-) -> TokenStream {
-    let method = format_ident!("{}", names.method);
-    let stream = format_ident!("{}", names.stream);
-    let doc = format!(
-        " Every item of [`{method}`](Self::{method}), page by page from `params.page` \
-         (the first when unset); ends after the last page or the first error, which it yields."
-    );
-    let declared = path_arguments
-        .iter()
-        .map(|(ident, ty)| quote! { #ident: #ty });
-    let passed = path_arguments.iter().map(|(ident, _)| ident);
-    let stream_trait = scope.item("futures_util::Stream");
-    let result = scope.item("crate::Result");
-    let paginate = scope.item("crate::runtime::paginate");
-    quote! {
-        #[doc = #doc]
-        pub fn #stream<'a>(
-            &'a self,
-            #(#declared,)*
-            params: &#params_struct,
-        ) -> impl #stream_trait<Item = #result<#item>> + 'a {
-            let params = params.clone();
-            #paginate(params.page.unwrap_or(1), move |page| {
-                let params = #params_struct { page: Some(page), ..params.clone() };
-                self.#method(#(#passed,)* &params)
-            })
         }
     }
 }

@@ -69,10 +69,12 @@ pub fn params_struct(
             }
         })
         .collect();
-    let doc = format!(
-        " The query and header parameters of [`Client::{}`](crate::Client::{}).",
-        names.method, names.method
-    );
+    let qualified = names.qualified();
+    let target = match &names.handle {
+        Some(_) => format!("crate::operations::{qualified}"),
+        None => format!("crate::{qualified}"),
+    };
+    let doc = format!(" The query and header parameters of [`{qualified}`]({target}).");
     let default = all_optional.then(|| quote! { Default, });
     // With required parameters there is no `Default`: `new` takes them.
     let constructor = (!all_optional).then(|| {

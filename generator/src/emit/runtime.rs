@@ -123,7 +123,7 @@ const ONE_OF: RuntimeFile = RuntimeFile {
 const PAGINATION: RuntimeFile = RuntimeFile {
     module: "pagination",
     source: include_str!("../../runtime/pagination.rs"),
-    public: &[],
+    public: &["Page"],
     internal: true,
 };
 const PARAMS: RuntimeFile = RuntimeFile {

@@ -132,12 +132,30 @@ pub fn read(inputs: &[(&Path, &str)], layout: Option<Layout>) -> Result<Loaded, 
         ));
     }
     api.schemas = registry.into_schemas();
+    // Pages show no tags; the docs sites group operations by their path's
+    // first segment (authentik's tags are exactly that): it stands for the
+    // tag, and groups the operations as the document's tags would.
+    for op in api.operations.iter_mut().filter(|op| op.tags.is_empty()) {
+        op.tags.extend(first_segment(&op.path));
+    }
     api.operations.sort_by(|a, b| a.id.cmp(&b.id));
     api.partial = true;
     Ok(Loaded {
         api,
         warnings,
         layouts,
+    })
+}
+
+/// The first literal segment of `path` (`outposts` of
+/// `/outposts/instances/{uuid}/`).
+fn first_segment(path: &crate::model::PathTemplate) -> Option<String> {
+    path.segments.iter().find_map(|segment| match segment {
+        crate::model::PathSegment::Literal(text) => text
+            .split('/')
+            .find(|part| !part.is_empty())
+            .map(str::to_string),
+        crate::model::PathSegment::Parameter(_) => None,
     })
 }
 

@@ -8,42 +8,13 @@ use crate::diagnostic::{Location, Warning};
 use crate::ident;
 use crate::model::{EnumSchema, EnumValue, EnumWire, Schema, SchemaKind};
 
-/// The names generated code uses without a path: the prelude's types,
-/// variants and traits. A schema that wants one gets `_` appended, as
-/// `Self` does (`Option_`, `Self_`).
-const PRELUDE: [&str; 23] = [
-    "Option",
-    "Some",
-    "None",
-    "Result",
-    "Ok",
-    "Err",
-    "String",
-    "Vec",
-    "Box",
-    "Default",
-    "Clone",
-    "Copy",
-    "Debug",
-    "PartialEq",
-    "Eq",
-    "PartialOrd",
-    "Ord",
-    "Hash",
-    "From",
-    "Into",
-    "Send",
-    "Sync",
-    "Self",
-];
-
 /// `wanted` as a type name: without the underscores of escaped names it
 /// was made from (`Self_` and `Foo` make `SelfFoo`, not `Self_Foo`, which
 /// is not upper camel case), and with `_` appended where the prelude (or
 /// `Self`) has it.
 fn type_name(wanted: String) -> String {
     let joined: String = wanted.chars().filter(|c| *c != '_').collect();
-    match PRELUDE.contains(&joined.as_str()) {
+    match ident::PRELUDE.contains(&joined.as_str()) {
         true => joined + "_",
         false if joined.is_empty() => wanted,
         false => joined,

@@ -120,7 +120,7 @@ fn spec_takes_a_single_page() {
     );
     let operations =
         std::fs::read_to_string(dir.path().join("src/operations/providers.rs")).unwrap_or_default();
-    assert!(operations.contains("pub fn providers_proxy_partial_update("));
+    assert!(operations.contains("pub fn proxy_partial_update("));
     assert!(!dir.path().join("src/operations/outposts.rs").exists());
 }
 

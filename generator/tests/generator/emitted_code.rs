@@ -75,8 +75,8 @@ fn collect(
     use proc_macro2::TokenTree;
     for item in items {
         match item {
-            // The runtime's structs are not models.
-            syn::Item::Mod(module) if module.ident != "runtime" => {
+            // The runtime's structs are not models, nor the tags' handles.
+            syn::Item::Mod(module) if module.ident != "runtime" && module.ident != "operations" => {
                 if let Some((_, items)) = &module.content {
                     collect(items, structs, invocations);
                 }

@@ -309,6 +309,8 @@ struct Numbers {
     next: i64,
 }
 
+impl crate::runtime::sealed::Sealed for Numbers {}
+
 impl Page for Numbers {
     type Item = i64;
 

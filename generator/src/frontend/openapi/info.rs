@@ -1,7 +1,10 @@
 //! What the document says of the API as a whole: `info` (title, version,
-//! description, terms of service, contact, license) and `externalDocs`.
+//! description, terms of service, contact, license), `externalDocs` and
+//! the tags' descriptions.
 //! None of it changes the client, so a value of the wrong kind is left out
 //! with a warning rather than refusing the document.
+
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
@@ -30,10 +33,12 @@ pub fn read(
             fallback.to_string()
         }
     };
+    let tags = tag_descriptions(root);
     let Some(info) = info else {
         return Info {
             title,
             external_docs: reader.link(root, "externalDocs", ""),
+            tags,
             ..Info::default()
         };
     };
@@ -65,7 +70,23 @@ pub fn read(
         contact: contact.filter(|c| c.name.is_some() || c.url.is_some() || c.email.is_some()),
         license,
         external_docs: reader.link(root, "externalDocs", ""),
+        tags,
     }
+}
+
+/// The descriptions the root's `tags` give, by tag name; a tag without a
+/// description, or not written as OpenAPI says, is left out (it only
+/// documents).
+fn tag_descriptions(root: &Map<String, Value>) -> BTreeMap<String, String> {
+    let tags = root.get("tags").and_then(Value::as_array);
+    tags.into_iter()
+        .flatten()
+        .filter_map(|tag| {
+            let name = tag.get("name")?.as_str()?;
+            let description = tag.get("description")?.as_str()?.trim();
+            (!description.is_empty()).then(|| (name.to_string(), description.to_string()))
+        })
+        .collect()
 }
 
 struct Reader<'d, 'a, 'w> {

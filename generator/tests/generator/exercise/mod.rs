@@ -46,9 +46,10 @@ pub fn program(api: &Api, crate_name: &str) -> Result<String, Error> {
     let mut samples = Samples::new(api);
     let mut calls = Vec::new();
     let mut entries = Vec::new();
-    for op in &api.operations {
+    for (index, op) in api.operations.iter().enumerate() {
         let op_names = names.operation(op);
-        let call = format_ident!("call_{}", unraw(&op_names.method));
+        // Methods of two handles may share a name: numbered.
+        let call = format_ident!("call_{index}_{}", unraw(&op_names.method));
         let body = call_body(op, &op_names, &mut samples)?;
         calls.push(quote! {
             fn #call(client: &Client) -> Call<'_> {
@@ -166,7 +167,11 @@ fn call_body(
     names: &OperationNames,
     samples: &mut Samples<'_>,
 ) -> Result<TokenStream, Error> {
-    let method = format_ident!("{}", names.method);
+    // `core().users_list`, or a method of `Client`.
+    let method: TokenStream = names
+        .reached()
+        .parse()
+        .map_err(|e| format!("the call of `{}`: {e}", op.id))?;
     let top = quote! { 0 };
     let mut arguments = Vec::new();
     for parameter in op
