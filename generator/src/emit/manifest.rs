@@ -89,7 +89,8 @@ pub fn readme(crate_name: &str, info: &Info, description: &str, features: &[Feat
          # {crate_name}\n\n\
          {description}.\n\n\
          {about}\
-         `{rust_name}::Client` has one method per operation, in one section per tag. \
+         Each operation is a method of its tag's handle, `client.<tag>()` (`client` \
+         being a `{rust_name}::Client`), or of the client itself when it has no tag. \
          The crate's documentation (`cargo doc --open`) is a guide to it, with this API's own \
          operations in every example: configuration and credentials, a call and its errors, \
          request bodies and `null`, lists, the options of one call, retries, hooks, \
