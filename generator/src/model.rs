@@ -233,6 +233,14 @@ pub enum PathSegment {
 }
 
 impl PathTemplate {
+    /// Its first literal segment (`outposts` of `/outposts/instances/{uuid}/`).
+    pub fn first_segment(&self) -> Option<&str> {
+        self.segments.iter().find_map(|segment| match segment {
+            PathSegment::Literal(text) => text.split('/').find(|part| !part.is_empty()),
+            PathSegment::Parameter(_) => None,
+        })
+    }
+
     /// The names of the parameters in the order they appear.
     pub fn parameter_names(&self) -> impl Iterator<Item = &str> {
         self.segments.iter().filter_map(|segment| match segment {

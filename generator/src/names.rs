@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ident::{self, claim_unique, to_snake, to_upper_camel, unraw};
-use crate::model::{Api, Operation, ParameterLocation, PathSegment};
+use crate::model::{Api, Operation, ParameterLocation};
 
 /// Methods `Client` has besides the operations.
 const CLIENT_METHODS: &[&str] = &[
@@ -375,15 +375,11 @@ fn without_prefix(name: &str, module: &str) -> String {
 }
 
 fn module_name(op: &Operation) -> String {
-    let name = op.tags.first().cloned().or_else(|| {
-        op.path.segments.iter().find_map(|segment| match segment {
-            PathSegment::Literal(text) => text
-                .split('/')
-                .find(|part| !part.is_empty())
-                .map(str::to_string),
-            PathSegment::Parameter(_) => None,
-        })
-    });
+    let name = op
+        .tags
+        .first()
+        .cloned()
+        .or_else(|| op.path.first_segment().map(str::to_string));
     let Some(name) = name else {
         return "other".to_string();
     };
@@ -551,7 +547,7 @@ mod tests {
     }
 
     use super::*;
-    use crate::model::{Method, Parameter, PathTemplate, Security, TypeRef};
+    use crate::model::{Method, Parameter, PathSegment, PathTemplate, Security, TypeRef};
 
     fn parameter(location: ParameterLocation, name: &str) -> Parameter {
         Parameter {

@@ -136,7 +136,7 @@ pub fn read(inputs: &[(&Path, &str)], layout: Option<Layout>) -> Result<Loaded, 
     // first segment (authentik's tags are exactly that): it stands for the
     // tag, and groups the operations as the document's tags would.
     for op in api.operations.iter_mut().filter(|op| op.tags.is_empty()) {
-        op.tags.extend(first_segment(&op.path));
+        op.tags.extend(op.path.first_segment().map(str::to_string));
     }
     api.operations.sort_by(|a, b| a.id.cmp(&b.id));
     api.partial = true;
@@ -144,18 +144,6 @@ pub fn read(inputs: &[(&Path, &str)], layout: Option<Layout>) -> Result<Loaded, 
         api,
         warnings,
         layouts,
-    })
-}
-
-/// The first literal segment of `path` (`outposts` of
-/// `/outposts/instances/{uuid}/`).
-fn first_segment(path: &crate::model::PathTemplate) -> Option<String> {
-    path.segments.iter().find_map(|segment| match segment {
-        crate::model::PathSegment::Literal(text) => text
-            .split('/')
-            .find(|part| !part.is_empty())
-            .map(str::to_string),
-        crate::model::PathSegment::Parameter(_) => None,
     })
 }
 
