@@ -1,50 +1,79 @@
-//! Query and header parameters: the `params!` macro, invoked once per
-//! parameters struct with a compact list of its fields, writes how the
-//! struct goes on a request (its `Params` impl); each operation then only
-//! calls `Request::params`.
+//! Query and header parameters: the `params!` macro, which declares a
+//! parameters struct with each field's place and name beside it and writes
+//! how the struct goes on a request (its `Params` impl); each operation
+//! then only calls `Request::params`.
 
 use std::fmt;
 
 use serde::Serialize;
 
-/// `Params` for a parameters struct.
+/// A parameters struct and its `Params`.
 ///
 /// ```text
 /// params! {
-///     CoreUsersListParams {
-///         page: query "page" optional,
-///         last_login: query "last_login" optional date_time,
-///         groups_by_pk: query "groups_by_pk" optional each,
-///         ordering: query "ordering" required joined,
-///         request_id: header "X-Request-Id" optional,
+///     /// The parameters of `users_list`.
+///     #[derive(Clone, Debug, Default, PartialEq)]
+///     pub struct CoreUsersListParams {
+///         #[wire(query "page", optional)]
+///         pub page: Option<i64>,
+///         #[wire(query "last_login", optional, date_time)]
+///         pub last_login: Option<DateTime<Utc>>,
+///         #[wire(query "groups_by_pk", optional, each)]
+///         pub groups_by_pk: Option<Vec<Uuid>>,
+///         #[wire(query "ordering", joined)]
+///         pub ordering: Vec<String>,
+///         #[wire(header "X-Request-Id", optional)]
+///         pub request_id: Option<String>,
 ///     }
 /// }
 /// ```
 ///
-/// Each field is its Rust name, where it goes (`query`, `header` or
-/// `cookie`), its wire name, whether it is `required` (`T`) or `optional`
-/// (`Option<T>`, not sent when `None`), and how a value is written: by its
-/// `Display` (enums write their wire value), `date_time` as RFC 3339,
-/// `each` once per item of an array (`explode: true`), `joined`, `spaced`
-/// or `piped` as one value with the items separated by `,`, ` ` or `|`,
-/// `fields` as one pair per property of an object, `pairs` as one value
-/// `key,value,key,value` (`style: form` or `simple`), `assigned` as one
-/// value `key=value,key=value` (`simple`, exploded), `deep` as
-/// `name[key]=value` pairs (`style: deepObject`), `json` as JSON text
-/// (`content: application/json`), and `serde` as the text of a scalar
-/// (a union's member).
+/// Each field's `#[wire]` names where it goes (`query`, `header` or
+/// `cookie`) and its name there, then whether it is `optional`
+/// (`Option<T>`, not sent when `None`; required when not said), and how a
+/// value is written: by its `Display` (enums write their wire value),
+/// `date_time` as RFC 3339, `each` once per item of an array
+/// (`explode: true`), `joined`, `spaced` or `piped` as one value with the
+/// items separated by `,`, ` ` or `|`, `fields` as one pair per property of
+/// an object, `pairs` as one value `key,value,key,value` (`style: form` or
+/// `simple`), `assigned` as one value `key=value,key=value` (`simple`,
+/// exploded), `deep` as `name[key]=value` pairs (`style: deepObject`),
+/// `json` as JSON text (`content: application/json`), and `serde` as the
+/// text of a scalar (a union's member).
 macro_rules! params {
-    ($name:ident { $( $field:ident: $location:ident $wire:literal $presence:ident $($encoding:ident)*, )* }) => {
+    (
+        $(#[doc = $doc:literal])*
+        #[derive($($derive:ident),*)]
+        pub struct $name:ident {
+            $(
+                $(#[doc = $field_doc:literal])*
+                #[wire($location:ident $wire:literal $(, $flag:ident)*)]
+                pub $field:ident: $ty:ty,
+            )*
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive($($derive),*)]
+        pub struct $name {
+            $(
+                $(#[doc = $field_doc])*
+                pub $field: $ty,
+            )*
+        }
+
         impl $crate::runtime::Params for $name {
             fn apply(&self, request: &mut $crate::runtime::Request) {
-                $( $crate::runtime::params!(@$presence request, $location, $wire, &self.$field $(, $encoding)*); )*
+                $( $crate::runtime::params!(@apply request, $location, $wire, &self.$field, [$($flag),*]); )*
             }
         }
     };
-    (@optional $request:ident, $location:ident, $wire:literal, $value:expr $(, $encoding:ident)*) => {
+    (@apply $request:ident, $location:ident, $wire:literal, $value:expr, [optional $(, $encoding:ident)*]) => {
         if let Some(value) = $value {
             $crate::runtime::params!(@required $request, $location, $wire, value $(, $encoding)*);
         }
+    };
+    (@apply $request:ident, $location:ident, $wire:literal, $value:expr, [$($encoding:ident),*]) => {
+        $crate::runtime::params!(@required $request, $location, $wire, $value $(, $encoding)*);
     };
     (@required $request:ident, $location:ident, $wire:literal, $value:expr) => {
         $request.$location($wire, $value);

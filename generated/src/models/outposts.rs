@@ -11,11 +11,17 @@ use uuid::Uuid;
 
 use crate::runtime::{object, string_enum};
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct OutpostsInstancesUpdateRequest {
-    pub config: HashMap<String, Value>,
-    /// Entries beyond the named fields.
-    pub additional_properties: HashMap<String, Value>,
+object! {
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct OutpostsInstancesUpdateRequest {
+        #[wire("config")]
+        pub config: HashMap<String, Value>,
+        #[wire(..)]
+        pub additional_properties: HashMap<String, Value>,
+    }
+    impl Serialize;
+    #[cfg(feature = "round-trip")]
+    impl Deserialize;
 }
 
 impl OutpostsInstancesUpdateRequest {
@@ -29,107 +35,88 @@ impl OutpostsInstancesUpdateRequest {
 }
 
 object! {
-    OutpostsInstancesUpdateRequest {
-        config: "config" required,
-        ..additional_properties
-    }
-    impl Serialize;
-    #[cfg(feature = "round-trip")]
-    impl Deserialize;
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct OutpostsInstancesUpdateResponse {
-    pub pk: Option<Uuid>,
-    pub name: Option<String>,
-    pub r#type: Option<OutpostsInstancesUpdateResponseType>,
-    pub providers: Option<Vec<f64>>,
-    pub providers_obj: Vec<OutpostsInstancesUpdateResponseProvidersObjItem>,
-    pub service_connection: Option<Uuid>,
-    pub service_connection_obj: OutpostsInstancesUpdateResponseServiceConnectionObj,
-    pub refresh_interval_s: Option<f64>,
-    pub token_identifier: Option<String>,
-    pub config: HashMap<String, Value>,
-    pub managed: Option<String>,
-}
-
-object! {
-    OutpostsInstancesUpdateResponse {
-        pk: "pk" optional,
-        name: "name" optional,
-        r#type: "type" optional,
-        providers: "providers" optional,
-        providers_obj: "providers_obj" required,
-        service_connection: "service_connection" optional,
-        service_connection_obj: "service_connection_obj" required,
-        refresh_interval_s: "refresh_interval_s" optional,
-        token_identifier: "token_identifier" optional,
-        config: "config" required,
-        managed: "managed" optional,
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct OutpostsInstancesUpdateResponse {
+        #[wire("pk", optional)]
+        pub pk: Option<Uuid>,
+        #[wire("name", optional)]
+        pub name: Option<String>,
+        #[wire("type", optional)]
+        pub r#type: Option<OutpostsInstancesUpdateResponseType>,
+        #[wire("providers", optional)]
+        pub providers: Option<Vec<f64>>,
+        #[wire("providers_obj")]
+        pub providers_obj: Vec<OutpostsInstancesUpdateResponseProvidersObjItem>,
+        #[wire("service_connection", optional)]
+        pub service_connection: Option<Uuid>,
+        #[wire("service_connection_obj")]
+        pub service_connection_obj: OutpostsInstancesUpdateResponseServiceConnectionObj,
+        #[wire("refresh_interval_s", optional)]
+        pub refresh_interval_s: Option<f64>,
+        #[wire("token_identifier", optional)]
+        pub token_identifier: Option<String>,
+        #[wire("config")]
+        pub config: HashMap<String, Value>,
+        #[wire("managed", optional)]
+        pub managed: Option<String>,
     }
     #[cfg(feature = "round-trip")]
     impl Serialize;
     impl Deserialize;
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct OutpostsInstancesUpdateResponseProvidersObjItem {
-    pub pk: Option<f64>,
-    pub name: Option<String>,
-    pub authentication_flow: Option<Uuid>,
-    pub authorization_flow: Option<Uuid>,
-    pub property_mappings: Option<Vec<Uuid>>,
-    pub component: Option<String>,
-    pub assigned_application_slug: Option<String>,
-    pub assigned_application_name: Option<String>,
-    pub assigned_backchannel_application_slug: Option<String>,
-    pub assigned_backchannel_application_name: Option<String>,
-    pub verbose_name: Option<String>,
-    pub verbose_name_plural: Option<String>,
-    pub meta_model_name: Option<String>,
-}
-
 object! {
-    OutpostsInstancesUpdateResponseProvidersObjItem {
-        pk: "pk" optional,
-        name: "name" optional,
-        authentication_flow: "authentication_flow" optional,
-        authorization_flow: "authorization_flow" optional,
-        property_mappings: "property_mappings" optional,
-        component: "component" optional,
-        assigned_application_slug: "assigned_application_slug" optional,
-        assigned_application_name: "assigned_application_name" optional,
-        assigned_backchannel_application_slug: "assigned_backchannel_application_slug" optional,
-        assigned_backchannel_application_name: "assigned_backchannel_application_name" optional,
-        verbose_name: "verbose_name" optional,
-        verbose_name_plural: "verbose_name_plural" optional,
-        meta_model_name: "meta_model_name" optional,
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct OutpostsInstancesUpdateResponseProvidersObjItem {
+        #[wire("pk", optional)]
+        pub pk: Option<f64>,
+        #[wire("name", optional)]
+        pub name: Option<String>,
+        #[wire("authentication_flow", optional)]
+        pub authentication_flow: Option<Uuid>,
+        #[wire("authorization_flow", optional)]
+        pub authorization_flow: Option<Uuid>,
+        #[wire("property_mappings", optional)]
+        pub property_mappings: Option<Vec<Uuid>>,
+        #[wire("component", optional)]
+        pub component: Option<String>,
+        #[wire("assigned_application_slug", optional)]
+        pub assigned_application_slug: Option<String>,
+        #[wire("assigned_application_name", optional)]
+        pub assigned_application_name: Option<String>,
+        #[wire("assigned_backchannel_application_slug", optional)]
+        pub assigned_backchannel_application_slug: Option<String>,
+        #[wire("assigned_backchannel_application_name", optional)]
+        pub assigned_backchannel_application_name: Option<String>,
+        #[wire("verbose_name", optional)]
+        pub verbose_name: Option<String>,
+        #[wire("verbose_name_plural", optional)]
+        pub verbose_name_plural: Option<String>,
+        #[wire("meta_model_name", optional)]
+        pub meta_model_name: Option<String>,
     }
     #[cfg(feature = "round-trip")]
     impl Serialize;
     impl Deserialize;
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct OutpostsInstancesUpdateResponseServiceConnectionObj {
-    pub pk: Option<Uuid>,
-    pub name: Option<String>,
-    pub local: Option<bool>,
-    pub component: Option<String>,
-    pub verbose_name: Option<String>,
-    pub verbose_name_plural: Option<String>,
-    pub meta_model_name: Option<String>,
-}
-
 object! {
-    OutpostsInstancesUpdateResponseServiceConnectionObj {
-        pk: "pk" optional,
-        name: "name" optional,
-        local: "local" optional,
-        component: "component" optional,
-        verbose_name: "verbose_name" optional,
-        verbose_name_plural: "verbose_name_plural" optional,
-        meta_model_name: "meta_model_name" optional,
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct OutpostsInstancesUpdateResponseServiceConnectionObj {
+        #[wire("pk", optional)]
+        pub pk: Option<Uuid>,
+        #[wire("name", optional)]
+        pub name: Option<String>,
+        #[wire("local", optional)]
+        pub local: Option<bool>,
+        #[wire("component", optional)]
+        pub component: Option<String>,
+        #[wire("verbose_name", optional)]
+        pub verbose_name: Option<String>,
+        #[wire("verbose_name_plural", optional)]
+        pub verbose_name_plural: Option<String>,
+        #[wire("meta_model_name", optional)]
+        pub meta_model_name: Option<String>,
     }
     #[cfg(feature = "round-trip")]
     impl Serialize;

@@ -26,195 +26,186 @@ string_enum! {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ProvidersProxyPartialUpdateRequest {
-    /// Constraints: non-empty.
-    pub name: Option<String>,
-    /// Flow used for authentication when the associated application is accessed by an un-authenticated user.
-    pub authentication_flow: Nullable<Uuid>,
-    /// Flow used when authorizing this provider.
-    pub authorization_flow: Option<Uuid>,
-    /// Flow used ending the session from a provider.
-    pub invalidation_flow: Option<Uuid>,
-    pub property_mappings: Option<Vec<Uuid>>,
-    pub internal_host: Option<String>,
-    /// Constraints: non-empty.
-    pub external_host: Option<String>,
-    /// Validate SSL Certificates of upstream servers
-    pub internal_host_ssl_validation: Option<bool>,
-    pub certificate: Nullable<Uuid>,
-    /// Regular expressions for which authentication is not required. Each new line is interpreted as a new Regular Expression.
-    pub skip_path_regex: Option<String>,
-    /// Set HTTP-Basic Authentication
-    ///
-    /// Set a custom HTTP-Basic Authentication header based on values from authentik.
-    pub basic_auth_enabled: Option<bool>,
-    /// HTTP-Basic Password Key
-    ///
-    /// User/Group Attribute used for the password part of the HTTP-Basic Header.
-    pub basic_auth_password_attribute: Option<String>,
-    /// HTTP-Basic Username Key
-    ///
-    /// User/Group Attribute used for the user part of the HTTP-Basic Header. If not set, the user's Email address is used.
-    pub basic_auth_user_attribute: Option<String>,
-    /// Enable support for forwardAuth in traefik and nginx auth_request. Exclusive with internal_host.
-    pub mode: Option<ProxyMode>,
-    /// When enabled, this provider will intercept the authorization header and authenticate requests based on its value.
-    pub intercept_header_auth: Option<bool>,
-    pub cookie_domain: Option<String>,
-    pub jwt_federation_sources: Option<Vec<Uuid>>,
-    pub jwt_federation_providers: Option<Vec<i64>>,
-    /// Tokens not valid on or after current time + this value (Format: hours=1;minutes=2;seconds=3).
-    ///
-    /// Constraints: non-empty.
-    pub access_token_validity: Option<String>,
-    /// Tokens not valid on or after current time + this value (Format: hours=1;minutes=2;seconds=3).
-    ///
-    /// Constraints: non-empty.
-    pub refresh_token_validity: Option<String>,
-}
-
 object! {
-    ProvidersProxyPartialUpdateRequest {
-        name: "name" optional,
-        authentication_flow: "authentication_flow" optional_nullable,
-        authorization_flow: "authorization_flow" optional,
-        invalidation_flow: "invalidation_flow" optional,
-        property_mappings: "property_mappings" optional,
-        internal_host: "internal_host" optional,
-        external_host: "external_host" optional,
-        internal_host_ssl_validation: "internal_host_ssl_validation" optional,
-        certificate: "certificate" optional_nullable,
-        skip_path_regex: "skip_path_regex" optional,
-        basic_auth_enabled: "basic_auth_enabled" optional,
-        basic_auth_password_attribute: "basic_auth_password_attribute" optional,
-        basic_auth_user_attribute: "basic_auth_user_attribute" optional,
-        mode: "mode" optional,
-        intercept_header_auth: "intercept_header_auth" optional,
-        cookie_domain: "cookie_domain" optional,
-        jwt_federation_sources: "jwt_federation_sources" optional,
-        jwt_federation_providers: "jwt_federation_providers" optional,
-        access_token_validity: "access_token_validity" optional,
-        refresh_token_validity: "refresh_token_validity" optional,
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ProvidersProxyPartialUpdateRequest {
+        /// Constraints: non-empty.
+        #[wire("name", optional)]
+        pub name: Option<String>,
+        /// Flow used for authentication when the associated application is accessed by an un-authenticated user.
+        #[wire("authentication_flow", optional_nullable)]
+        pub authentication_flow: Nullable<Uuid>,
+        /// Flow used when authorizing this provider.
+        #[wire("authorization_flow", optional)]
+        pub authorization_flow: Option<Uuid>,
+        /// Flow used ending the session from a provider.
+        #[wire("invalidation_flow", optional)]
+        pub invalidation_flow: Option<Uuid>,
+        #[wire("property_mappings", optional)]
+        pub property_mappings: Option<Vec<Uuid>>,
+        #[wire("internal_host", optional)]
+        pub internal_host: Option<String>,
+        /// Constraints: non-empty.
+        #[wire("external_host", optional)]
+        pub external_host: Option<String>,
+        /// Validate SSL Certificates of upstream servers
+        #[wire("internal_host_ssl_validation", optional)]
+        pub internal_host_ssl_validation: Option<bool>,
+        #[wire("certificate", optional_nullable)]
+        pub certificate: Nullable<Uuid>,
+        /// Regular expressions for which authentication is not required. Each new line is interpreted as a new Regular Expression.
+        #[wire("skip_path_regex", optional)]
+        pub skip_path_regex: Option<String>,
+        /// Set HTTP-Basic Authentication
+        ///
+        /// Set a custom HTTP-Basic Authentication header based on values from authentik.
+        #[wire("basic_auth_enabled", optional)]
+        pub basic_auth_enabled: Option<bool>,
+        /// HTTP-Basic Password Key
+        ///
+        /// User/Group Attribute used for the password part of the HTTP-Basic Header.
+        #[wire("basic_auth_password_attribute", optional)]
+        pub basic_auth_password_attribute: Option<String>,
+        /// HTTP-Basic Username Key
+        ///
+        /// User/Group Attribute used for the user part of the HTTP-Basic Header. If not set, the user's Email address is used.
+        #[wire("basic_auth_user_attribute", optional)]
+        pub basic_auth_user_attribute: Option<String>,
+        /// Enable support for forwardAuth in traefik and nginx auth_request. Exclusive with internal_host.
+        #[wire("mode", optional)]
+        pub mode: Option<ProxyMode>,
+        /// When enabled, this provider will intercept the authorization header and authenticate requests based on its value.
+        #[wire("intercept_header_auth", optional)]
+        pub intercept_header_auth: Option<bool>,
+        #[wire("cookie_domain", optional)]
+        pub cookie_domain: Option<String>,
+        #[wire("jwt_federation_sources", optional)]
+        pub jwt_federation_sources: Option<Vec<Uuid>>,
+        #[wire("jwt_federation_providers", optional)]
+        pub jwt_federation_providers: Option<Vec<i64>>,
+        /// Tokens not valid on or after current time + this value (Format: hours=1;minutes=2;seconds=3).
+        ///
+        /// Constraints: non-empty.
+        #[wire("access_token_validity", optional)]
+        pub access_token_validity: Option<String>,
+        /// Tokens not valid on or after current time + this value (Format: hours=1;minutes=2;seconds=3).
+        ///
+        /// Constraints: non-empty.
+        #[wire("refresh_token_validity", optional)]
+        pub refresh_token_validity: Option<String>,
     }
     impl Serialize;
     #[cfg(feature = "round-trip")]
     impl Deserialize;
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct ProvidersProxyPartialUpdateResponse {
-    /// ID
-    pub pk: i64,
-    pub name: String,
-    /// Flow used for authentication when the associated application is accessed by an un-authenticated user.
-    pub authentication_flow: Nullable<Uuid>,
-    /// Flow used when authorizing this provider.
-    pub authorization_flow: Uuid,
-    /// Flow used ending the session from a provider.
-    pub invalidation_flow: Uuid,
-    pub property_mappings: Option<Vec<Uuid>>,
-    /// Get object component so that we know how to edit the object
-    pub component: String,
-    /// Internal application name, used in URLs.
-    pub assigned_application_slug: String,
-    /// Application's display Name.
-    pub assigned_application_name: String,
-    /// Internal application name, used in URLs.
-    pub assigned_backchannel_application_slug: String,
-    /// Application's display Name.
-    pub assigned_backchannel_application_name: String,
-    /// Return object's verbose_name
-    pub verbose_name: String,
-    /// Return object's plural verbose_name
-    pub verbose_name_plural: String,
-    /// Return internal model name
-    pub meta_model_name: String,
-    pub client_id: String,
-    pub internal_host: Option<String>,
-    pub external_host: String,
-    /// Validate SSL Certificates of upstream servers
-    pub internal_host_ssl_validation: Option<bool>,
-    pub certificate: Nullable<Uuid>,
-    /// Regular expressions for which authentication is not required. Each new line is interpreted as a new Regular Expression.
-    pub skip_path_regex: Option<String>,
-    /// Set HTTP-Basic Authentication
-    ///
-    /// Set a custom HTTP-Basic Authentication header based on values from authentik.
-    pub basic_auth_enabled: Option<bool>,
-    /// HTTP-Basic Password Key
-    ///
-    /// User/Group Attribute used for the password part of the HTTP-Basic Header.
-    pub basic_auth_password_attribute: Option<String>,
-    /// HTTP-Basic Username Key
-    ///
-    /// User/Group Attribute used for the user part of the HTTP-Basic Header. If not set, the user's Email address is used.
-    pub basic_auth_user_attribute: Option<String>,
-    /// Enable support for forwardAuth in traefik and nginx auth_request. Exclusive with internal_host.
-    pub mode: Option<ProxyMode>,
-    /// When enabled, this provider will intercept the authorization header and authenticate requests based on its value.
-    pub intercept_header_auth: Option<bool>,
-    pub redirect_uris: Vec<ProvidersProxyPartialUpdateResponseRedirectUrisItem>,
-    pub cookie_domain: Option<String>,
-    pub jwt_federation_sources: Option<Vec<Uuid>>,
-    pub jwt_federation_providers: Option<Vec<i64>>,
-    /// Tokens not valid on or after current time + this value (Format: hours=1;minutes=2;seconds=3).
-    pub access_token_validity: Option<String>,
-    /// Tokens not valid on or after current time + this value (Format: hours=1;minutes=2;seconds=3).
-    pub refresh_token_validity: Option<String>,
-    pub outpost_set: Vec<String>,
-}
-
 object! {
-    ProvidersProxyPartialUpdateResponse {
-        pk: "pk" required,
-        name: "name" required,
-        authentication_flow: "authentication_flow" optional_nullable,
-        authorization_flow: "authorization_flow" required,
-        invalidation_flow: "invalidation_flow" required,
-        property_mappings: "property_mappings" optional,
-        component: "component" required,
-        assigned_application_slug: "assigned_application_slug" required,
-        assigned_application_name: "assigned_application_name" required,
-        assigned_backchannel_application_slug: "assigned_backchannel_application_slug" required,
-        assigned_backchannel_application_name: "assigned_backchannel_application_name" required,
-        verbose_name: "verbose_name" required,
-        verbose_name_plural: "verbose_name_plural" required,
-        meta_model_name: "meta_model_name" required,
-        client_id: "client_id" required,
-        internal_host: "internal_host" optional,
-        external_host: "external_host" required,
-        internal_host_ssl_validation: "internal_host_ssl_validation" optional,
-        certificate: "certificate" optional_nullable,
-        skip_path_regex: "skip_path_regex" optional,
-        basic_auth_enabled: "basic_auth_enabled" optional,
-        basic_auth_password_attribute: "basic_auth_password_attribute" optional,
-        basic_auth_user_attribute: "basic_auth_user_attribute" optional,
-        mode: "mode" optional,
-        intercept_header_auth: "intercept_header_auth" optional,
-        redirect_uris: "redirect_uris" required,
-        cookie_domain: "cookie_domain" optional,
-        jwt_federation_sources: "jwt_federation_sources" optional,
-        jwt_federation_providers: "jwt_federation_providers" optional,
-        access_token_validity: "access_token_validity" optional,
-        refresh_token_validity: "refresh_token_validity" optional,
-        outpost_set: "outpost_set" required,
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ProvidersProxyPartialUpdateResponse {
+        /// ID
+        #[wire("pk")]
+        pub pk: i64,
+        #[wire("name")]
+        pub name: String,
+        /// Flow used for authentication when the associated application is accessed by an un-authenticated user.
+        #[wire("authentication_flow", optional_nullable)]
+        pub authentication_flow: Nullable<Uuid>,
+        /// Flow used when authorizing this provider.
+        #[wire("authorization_flow")]
+        pub authorization_flow: Uuid,
+        /// Flow used ending the session from a provider.
+        #[wire("invalidation_flow")]
+        pub invalidation_flow: Uuid,
+        #[wire("property_mappings", optional)]
+        pub property_mappings: Option<Vec<Uuid>>,
+        /// Get object component so that we know how to edit the object
+        #[wire("component")]
+        pub component: String,
+        /// Internal application name, used in URLs.
+        #[wire("assigned_application_slug")]
+        pub assigned_application_slug: String,
+        /// Application's display Name.
+        #[wire("assigned_application_name")]
+        pub assigned_application_name: String,
+        /// Internal application name, used in URLs.
+        #[wire("assigned_backchannel_application_slug")]
+        pub assigned_backchannel_application_slug: String,
+        /// Application's display Name.
+        #[wire("assigned_backchannel_application_name")]
+        pub assigned_backchannel_application_name: String,
+        /// Return object's verbose_name
+        #[wire("verbose_name")]
+        pub verbose_name: String,
+        /// Return object's plural verbose_name
+        #[wire("verbose_name_plural")]
+        pub verbose_name_plural: String,
+        /// Return internal model name
+        #[wire("meta_model_name")]
+        pub meta_model_name: String,
+        #[wire("client_id")]
+        pub client_id: String,
+        #[wire("internal_host", optional)]
+        pub internal_host: Option<String>,
+        #[wire("external_host")]
+        pub external_host: String,
+        /// Validate SSL Certificates of upstream servers
+        #[wire("internal_host_ssl_validation", optional)]
+        pub internal_host_ssl_validation: Option<bool>,
+        #[wire("certificate", optional_nullable)]
+        pub certificate: Nullable<Uuid>,
+        /// Regular expressions for which authentication is not required. Each new line is interpreted as a new Regular Expression.
+        #[wire("skip_path_regex", optional)]
+        pub skip_path_regex: Option<String>,
+        /// Set HTTP-Basic Authentication
+        ///
+        /// Set a custom HTTP-Basic Authentication header based on values from authentik.
+        #[wire("basic_auth_enabled", optional)]
+        pub basic_auth_enabled: Option<bool>,
+        /// HTTP-Basic Password Key
+        ///
+        /// User/Group Attribute used for the password part of the HTTP-Basic Header.
+        #[wire("basic_auth_password_attribute", optional)]
+        pub basic_auth_password_attribute: Option<String>,
+        /// HTTP-Basic Username Key
+        ///
+        /// User/Group Attribute used for the user part of the HTTP-Basic Header. If not set, the user's Email address is used.
+        #[wire("basic_auth_user_attribute", optional)]
+        pub basic_auth_user_attribute: Option<String>,
+        /// Enable support for forwardAuth in traefik and nginx auth_request. Exclusive with internal_host.
+        #[wire("mode", optional)]
+        pub mode: Option<ProxyMode>,
+        /// When enabled, this provider will intercept the authorization header and authenticate requests based on its value.
+        #[wire("intercept_header_auth", optional)]
+        pub intercept_header_auth: Option<bool>,
+        #[wire("redirect_uris")]
+        pub redirect_uris: Vec<ProvidersProxyPartialUpdateResponseRedirectUrisItem>,
+        #[wire("cookie_domain", optional)]
+        pub cookie_domain: Option<String>,
+        #[wire("jwt_federation_sources", optional)]
+        pub jwt_federation_sources: Option<Vec<Uuid>>,
+        #[wire("jwt_federation_providers", optional)]
+        pub jwt_federation_providers: Option<Vec<i64>>,
+        /// Tokens not valid on or after current time + this value (Format: hours=1;minutes=2;seconds=3).
+        #[wire("access_token_validity", optional)]
+        pub access_token_validity: Option<String>,
+        /// Tokens not valid on or after current time + this value (Format: hours=1;minutes=2;seconds=3).
+        #[wire("refresh_token_validity", optional)]
+        pub refresh_token_validity: Option<String>,
+        #[wire("outpost_set")]
+        pub outpost_set: Vec<String>,
     }
     #[cfg(feature = "round-trip")]
     impl Serialize;
     impl Deserialize;
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct ProvidersProxyPartialUpdateResponseRedirectUrisItem {
-    pub matching_mode: MatchingModeEnum,
-    pub url: String,
-}
-
 object! {
-    ProvidersProxyPartialUpdateResponseRedirectUrisItem {
-        matching_mode: "matching_mode" required,
-        url: "url" required,
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ProvidersProxyPartialUpdateResponseRedirectUrisItem {
+        #[wire("matching_mode")]
+        pub matching_mode: MatchingModeEnum,
+        #[wire("url")]
+        pub url: String,
     }
     #[cfg(feature = "round-trip")]
     impl Serialize;

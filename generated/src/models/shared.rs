@@ -10,32 +10,26 @@ use serde_json::Value;
 
 use crate::runtime::object;
 
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct OutpostsInstancesUpdateBadRequest {
-    pub non_field_errors: Option<Vec<String>>,
-    pub code: Option<String>,
-}
-
 object! {
-    OutpostsInstancesUpdateBadRequest {
-        non_field_errors: "non_field_errors" optional,
-        code: "code" optional,
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct OutpostsInstancesUpdateBadRequest {
+        #[wire("non_field_errors", optional)]
+        pub non_field_errors: Option<Vec<String>>,
+        #[wire("code", optional)]
+        pub code: Option<String>,
     }
     #[cfg(feature = "round-trip")]
     impl Serialize;
     impl Deserialize;
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct OutpostsInstancesUpdateForbidden {
-    pub detail: Option<String>,
-    pub code: Option<String>,
-}
-
 object! {
-    OutpostsInstancesUpdateForbidden {
-        detail: "detail" optional,
-        code: "code" optional,
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct OutpostsInstancesUpdateForbidden {
+        #[wire("detail", optional)]
+        pub detail: Option<String>,
+        #[wire("code", optional)]
+        pub code: Option<String>,
     }
     #[cfg(feature = "round-trip")]
     impl Serialize;

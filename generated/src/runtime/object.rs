@@ -2,8 +2,8 @@
 // input and generate again.
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
-//! Model structs as JSON objects: the `object!` macro, invoked once per
-//! struct with a compact list of its fields, and what its expansion calls.
+//! Model structs as JSON objects: the `object!` macro, which declares a
+//! struct with each field's JSON key beside it, and what its expansion calls.
 //! The impls use JSON's map form only, without the field enum and sequence
 //! form that `serde_derive` adds to every struct, which keeps the crate
 //! quick to compile.
@@ -14,17 +14,23 @@ use std::marker::PhantomData;
 use serde::de::{DeserializeSeed, MapAccess, Visitor};
 use serde::Deserializer;
 
-use super::Nullable;
-
-/// `Serialize` and `Deserialize` of a model struct as a JSON object.
+/// A model struct and its `Serialize` and `Deserialize` as a JSON object.
 ///
 /// ```text
 /// object! {
-///     User {
-///         pk: "pk" required,
-///         email: "email" optional,
-///         avatar: "avatar" optional_nullable,
-///         ..additional_properties
+///     /// A user.
+///     #[derive(Clone, Debug, PartialEq)]
+///     pub struct User {
+///         /// Its key.
+///         #[wire("pk")]
+///         pub pk: i64,
+///         #[wire("email", optional)]
+///         pub email: Option<String>,
+///         #[wire("avatar", optional_nullable)]
+///         #[deprecated]
+///         pub avatar: Nullable<String>,
+///         #[wire(..)]
+///         pub additional_properties: HashMap<String, Value>,
 ///     }
 ///     impl Serialize;
 ///     #[cfg(feature = "round-trip")]
@@ -32,8 +38,10 @@ use super::Nullable;
 /// }
 /// ```
 ///
-/// Each field is its Rust name, its wire name and how it is held:
-/// - `required`: `T`; a missing key is a `missing field` error.
+/// The struct is declared as written, without the `#[wire]` attributes;
+/// its `#[cfg]`, if any, applies to the impls too. Each field's `#[wire]`
+/// names its JSON key and how it is held:
+/// - (nothing): required, `T`; a missing key is a `missing field` error.
 /// - `required_nullable`: `Option<T>`; missing or `null` is `None`, and
 ///   `None` is written as `null`.
 /// - `optional`: `Option<T>`; missing or `null` is `None`, and `None` is
@@ -41,22 +49,61 @@ use super::Nullable;
 /// - `optional_nullable`: `Nullable<T>`; missing is `Absent` (not
 ///   written), `null` is `Null`.
 ///
-/// `..name` keeps the keys that are not fields in the map `name`; without
-/// it they are skipped. When a key repeats, the last value wins.
+/// `#[wire(..)]` on the last field keeps the keys that are not fields in
+/// that map; without it they are skipped. When a key repeats, the last
+/// value wins.
 macro_rules! object {
     (
-        $name:ident $fields:tt
+        $(#[doc = $doc:literal])*
+        $(#[cfg($cfg:meta)])?
+        #[derive($($derive:ident),*)]
+        pub struct $name:ident {
+            $(
+                $(#[doc = $field_doc:literal])*
+                #[wire($wire:literal $(, $kind:ident)?)]
+                $(#[$field_attr:meta])*
+                pub $field:ident: $ty:ty,
+            )*
+            $( #[wire(..)] pub $additional:ident: $additional_ty:ty, )?
+        }
         $( $(#[$attr:meta])* impl $trait:ident; )*
     ) => {
-        $( $crate::runtime::object!(@$trait [$(#[$attr])*] $name $fields); )*
+        $(#[doc = $doc])*
+        $(#[cfg($cfg)])?
+        #[derive($($derive),*)]
+        pub struct $name {
+            $(
+                $(#[doc = $field_doc])*
+                $(#[$field_attr])*
+                pub $field: $ty,
+            )*
+            $(
+                /// Entries beyond the named fields.
+                pub $additional: $additional_ty,
+            )?
+        }
+
+        // The impls get the fields in short, parsed once.
+        $crate::runtime::object!(
+            @impls [$(#[cfg($cfg)])?] $name {
+                $( $field $wire [$($kind)?] $ty, )*
+                $( ..$additional $additional_ty )?
+            }
+            $([$(#[$attr])*] $trait)*
+        );
     };
-    (@Serialize [$(#[$attr:meta])*] $name:ident {
-        $( $field:ident: $wire:literal $kind:ident, )*
-        $( ..$additional:ident )?
+    // The struct's `#[cfg]` (`$cfg`, one group) goes on each impl.
+    (@impls $cfg:tt $name:ident $fields:tt $([$($attr:tt)*] $trait:ident)*) => {
+        $( $crate::runtime::object!(@$trait $cfg [$($attr)*] $name $fields); )*
+    };
+    (@Serialize [$($cfg:tt)*] [$($attr:tt)*] $name:ident {
+        $( $field:ident $wire:literal [$($kind:ident)?] $ty:ty, )*
+        $( ..$additional:ident $additional_ty:ty )?
     }) => {
-        $(#[$attr])*
+        $($cfg)* $($attr)*
         #[allow(deprecated)]
         impl ::serde::Serialize for $name {
+            #[allow(clippy::question_mark)] // `if let Err`, cheaper to compile
             fn serialize<S: ::serde::Serializer>(
                 &self,
                 serializer: S,
@@ -64,7 +111,7 @@ macro_rules! object {
                 use ::serde::ser::SerializeMap as _;
                 #[allow(unused_mut)] // a struct without fields
                 let mut map = serializer.serialize_map(None)?;
-                $( $crate::runtime::object!(@put map, $wire, self.$field, $kind); )*
+                $( $crate::runtime::object!(@put map, $wire, self.$field $(, $kind)?); )*
                 $(
                     for (key, value) in &self.$additional {
                         map.serialize_entry(key, value)?;
@@ -74,27 +121,32 @@ macro_rules! object {
             }
         }
     };
-    (@put $map:ident, $wire:literal, $value:expr, required) => {
-        $map.serialize_entry($wire, &$value)?;
+    // `if let Err` rather than `?`, which costs the compiler more per field.
+    (@put $map:ident, $wire:literal, $value:expr) => {
+        if let Err(error) = $map.serialize_entry($wire, &$value) {
+            return Err(error);
+        }
     };
     (@put $map:ident, $wire:literal, $value:expr, required_nullable) => {
-        $map.serialize_entry($wire, &$value)?;
+        $crate::runtime::object!(@put $map, $wire, $value);
     };
     (@put $map:ident, $wire:literal, $value:expr, optional) => {
         if let Some(value) = &$value {
-            $map.serialize_entry($wire, value)?;
+            if let Err(error) = $map.serialize_entry($wire, value) {
+                return Err(error);
+            }
         }
     };
     (@put $map:ident, $wire:literal, $value:expr, optional_nullable) => {
         if !$value.is_absent() {
-            $map.serialize_entry($wire, &$value)?;
+            $crate::runtime::object!(@put $map, $wire, $value);
         }
     };
-    (@Deserialize [$(#[$attr:meta])*] $name:ident {
-        $( $field:ident: $wire:literal $kind:ident, )*
-        $( ..$additional:ident )?
+    (@Deserialize [$($cfg:tt)*] [$($attr:tt)*] $name:ident {
+        $( $field:ident $wire:literal [$($kind:ident)?] $ty:ty, )*
+        $( ..$additional:ident $additional_ty:ty )?
     }) => {
-        $(#[$attr])*
+        $($cfg)* $($attr)*
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
@@ -103,7 +155,7 @@ macro_rules! object {
             }
         }
 
-        $(#[$attr])*
+        $($cfg)* $($attr)*
         #[allow(deprecated)]
         impl $crate::runtime::Object for $name {
             const EXPECTING: &'static str = concat!("an object (", stringify!($name), ")");
@@ -129,19 +181,20 @@ macro_rules! object {
                         }
                     }
                 }
-                // Each local's type is inferred from the function that finishes it.
-                $( let mut $field = None; )*
-                $( let mut $additional = ::std::collections::HashMap::new(); )?
+                // Typed locals, so the compiler infers nothing across the loop.
+                $( let mut $field: Option<$ty> = None; )*
+                $( let mut $additional: $additional_ty = Default::default(); )?
                 // `__key` can't be a field's name, which would be a variant's.
                 while let Some(__key) = map.next_key_seed($crate::runtime::FieldSeed::<Field>::new())? {
+                    // One `?` for all arms, which is cheaper to compile than one each.
                     match __key {
-                        $( Field::$field => $field = Some(map.next_value()?), )*
+                        $( Field::$field => $crate::runtime::read_value(&mut map, &mut $field), )*
                         Field::Other(__key) => $crate::runtime::object!(@unknown map, __key $(, $additional)?),
-                    }
+                    }?;
                 }
                 // `Self`, not the name: a struct named `Field` would name the enum.
                 Ok(Self {
-                    $( $field: $crate::runtime::object!(@take $field, $wire, $kind), )*
+                    $( $field: $crate::runtime::object!(@take $field, $wire $(, $kind)?), )*
                     $( $additional, )?
                 })
             }
@@ -153,22 +206,22 @@ macro_rules! object {
     (@other_value $key:ident, $additional:ident) => { $key.to_owned() };
     (@unknown $map:ident, $key:ident) => {{
         let () = $key;
-        $map.next_value::<::serde::de::IgnoredAny>()?;
+        $map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
     }};
-    (@unknown $map:ident, $key:ident, $additional:ident) => {{
-        $additional.insert($key, $map.next_value()?);
-    }};
-    (@take $field:ident, $wire:literal, required) => {
-        $crate::runtime::required_field($field, $wire)?
+    (@unknown $map:ident, $key:ident, $additional:ident) => {
+        $map.next_value().map(|value| {
+            $additional.insert($key, value);
+        })
     };
-    (@take $field:ident, $wire:literal, required_nullable) => {
-        $crate::runtime::optional_field($field)
+    (@take $field:ident, $wire:literal) => {
+        match $field {
+            Some(value) => value,
+            None => return Err($crate::runtime::missing_field($wire)),
+        }
     };
-    (@take $field:ident, $wire:literal, optional) => {
-        $crate::runtime::optional_field($field)
-    };
-    (@take $field:ident, $wire:literal, optional_nullable) => {
-        $crate::runtime::nullable_field($field)
+    // Missing is `None` or `Absent`; a `null` was decoded as the field's type.
+    (@take $field:ident, $wire:literal, $kind:ident) => {
+        $field.unwrap_or_default()
     };
 }
 
@@ -205,25 +258,21 @@ impl<'de, T: Object> Visitor<'de> for ObjectVisitor<T> {
     }
 }
 
-/// A required field's value: present, or a `missing field` error.
+/// The error of a required field that is missing.
 #[allow(dead_code)] // an API may have no required fields
-pub(crate) fn required_field<T, E: serde::de::Error>(
-    value: Option<T>,
-    wire_name: &'static str,
-) -> Result<T, E> {
-    value.ok_or_else(|| E::missing_field(wire_name))
+#[cold]
+pub(crate) fn missing_field<E: serde::de::Error>(wire_name: &'static str) -> E {
+    E::missing_field(wire_name)
 }
 
-/// A field held as `Option` (nullable or optional): missing and `null` are `None`.
-#[allow(dead_code)] // an API may have no optional fields
-pub(crate) fn optional_field<T>(value: Option<Option<T>>) -> Option<T> {
-    value.flatten()
-}
-
-/// An optional nullable field: missing is `Absent`.
-#[allow(dead_code)] // an API may have no optional nullable fields
-pub(crate) fn nullable_field<T>(value: Option<Nullable<T>>) -> Nullable<T> {
-    value.unwrap_or_default()
+/// Decodes the value of the entry whose key was just read into `slot`.
+#[inline]
+pub(crate) fn read_value<'de, A: MapAccess<'de>, T: serde::Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+) -> Result<(), A::Error> {
+    *slot = Some(map.next_value()?);
+    Ok(())
 }
 
 /// A struct's field names as an enum that `object!` declares inside each

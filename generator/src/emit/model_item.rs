@@ -54,6 +54,25 @@ impl Gate {
     }
 }
 
+impl Gate {
+    /// The invocation of the runtime's macro `macro_name` around an item
+    /// (which carries its own `#[cfg]`), imported into `scope`, followed by
+    /// the serde impls the type gets.
+    pub fn macro_item(
+        &self,
+        scope: &mut Scope<'_>,
+        macro_name: &'static str,
+        item: TokenStream,
+    ) -> Piece {
+        scope.item(&format!("crate::runtime::{macro_name}"));
+        Piece::Wrapped {
+            name: macro_name,
+            item,
+            tail: super::features::impl_lines(self.needs, self.gated),
+        }
+    }
+}
+
 /// A named type's Rust name and doc attributes.
 pub fn type_head(schema: &Schema) -> (syn::Ident, TokenStream) {
     let name = format_ident!("{}", schema.name);

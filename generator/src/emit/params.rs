@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::docs::{code_span, constraints_text, default_text, doc_attrs, doc_text};
 use super::scope::Scope;
-use super::source::{string_literal, MacroCall, Piece};
+use super::source::Piece;
 use super::types::rust_type;
 use crate::model::{
     Api, Operation, Parameter, ParameterLocation, ParameterStyle, Primitive, SchemaKind, TypeRef,
@@ -29,7 +29,6 @@ pub fn params_struct(
     let mut all_optional = true;
     let mut arguments = Vec::new();
     let mut values = Vec::new();
-    let mut entries = Vec::new();
     let fields: Vec<TokenStream> = op
         .parameters
         .iter()
@@ -37,7 +36,7 @@ pub fn params_struct(
         .zip(&names.fields)
         .map(|(parameter, field)| {
             let ident = format_ident!("{}", field);
-            entries.push(format!("{ident}: {},", wire_entry(api, parameter)));
+            let wire = wire_attribute(api, parameter);
             let inner = rust_type(&parameter.ty, scope);
             all_optional &= !parameter.required;
             let ty = if parameter.required {
@@ -65,6 +64,7 @@ pub fn params_struct(
             ]));
             quote! {
                 #doc
+                #wire
                 pub #ident: #ty,
             }
         })
@@ -83,23 +83,19 @@ pub fn params_struct(
         quote! { impl #name { #new } }
     });
     scope.item("crate::runtime::params");
-    let call = MacroCall {
-        attributes: Vec::new(),
-        name: "params",
-        head: name.to_string(),
-        entries,
-        tail: Vec::new(),
-    };
     vec![
-        Piece::Syntax(quote! {
-            #[doc = #doc]
-            #[derive(Clone, Debug, #default PartialEq)]
-            pub struct #name {
-                #(#fields)*
-            }
-            #constructor
-        }),
-        Piece::Text(call.render()),
+        Piece::Wrapped {
+            name: "params",
+            item: quote! {
+                #[doc = #doc]
+                #[derive(Clone, Debug, #default PartialEq)]
+                pub struct #name {
+                    #(#fields)*
+                }
+            },
+            tail: Vec::new(),
+        },
+        Piece::Syntax(quote! { #constructor }),
     ]
 }
 
@@ -136,48 +132,56 @@ pub(super) fn value_kind(api: &Api, ty: &TypeRef) -> ValueKind {
 }
 
 /// How a parameter goes on the wire, as the runtime's `params!` macro
-/// reads it: `query "page" optional`, `query "ids" required each`.
-fn wire_entry(api: &Api, parameter: &Parameter) -> String {
-    let location = match parameter.location {
-        ParameterLocation::Header => "header",
-        ParameterLocation::Cookie => "cookie",
-        ParameterLocation::Query | ParameterLocation::Path => "query",
-    };
-    let presence = if parameter.required {
-        "required"
-    } else {
-        "optional"
-    };
+/// reads it: `#[wire(query "page", optional)]`, `#[wire(query "ids", each)]`.
+fn wire_attribute(api: &Api, parameter: &Parameter) -> TokenStream {
+    let location = format_ident!(
+        "{}",
+        match parameter.location {
+            ParameterLocation::Header => "header",
+            ParameterLocation::Cookie => "cookie",
+            ParameterLocation::Query | ParameterLocation::Path => "query",
+        }
+    );
+    let mut flags = Vec::new();
+    if !parameter.required {
+        flags.push("optional");
+    }
+    flags.extend(encoding(api, parameter));
+    let flags = flags.into_iter().map(|flag| format_ident!("{flag}"));
+    let name = &parameter.name;
+    quote! { #[wire(#location #name #(, #flags)*)] }
+}
+
+/// How a parameter's value is written (see the runtime's `params!`): none
+/// for its `Display`.
+fn encoding(api: &Api, parameter: &Parameter) -> Vec<&'static str> {
     let in_query = parameter.location == ParameterLocation::Query;
-    let encoding = match (parameter.style, value_kind(api, &parameter.ty)) {
-        (ParameterStyle::Json, _) => " json",
+    let one = |encoding: &'static str| vec![encoding];
+    match (parameter.style, value_kind(api, &parameter.ty)) {
+        (ParameterStyle::Json, _) => one("json"),
         (style, ValueKind::Array) => {
             let TypeRef::Array(item) = &parameter.ty else {
-                return String::new();
+                return Vec::new();
             };
             match (value_kind(api, item), style) {
-                (ValueKind::DateTime, _) if parameter.explode => " each date_time",
-                (ValueKind::DateTime, _) => " joined date_time",
-                (ValueKind::Display, ParameterStyle::Form) if parameter.explode => " each",
-                (ValueKind::Display, ParameterStyle::SpaceDelimited) => " spaced",
-                (ValueKind::Display, ParameterStyle::PipeDelimited) => " piped",
-                (ValueKind::Display, _) => " joined",
-                _ => " json",
+                (ValueKind::DateTime, _) if parameter.explode => vec!["each", "date_time"],
+                (ValueKind::DateTime, _) => vec!["joined", "date_time"],
+                (ValueKind::Display, ParameterStyle::Form) if parameter.explode => one("each"),
+                (ValueKind::Display, ParameterStyle::SpaceDelimited) => one("spaced"),
+                (ValueKind::Display, ParameterStyle::PipeDelimited) => one("piped"),
+                (ValueKind::Display, _) => one("joined"),
+                _ => one("json"),
             }
         }
-        (ParameterStyle::DeepObject, ValueKind::Object) if in_query => " deep",
-        (ParameterStyle::Form, ValueKind::Object) if in_query && parameter.explode => " fields",
+        (ParameterStyle::DeepObject, ValueKind::Object) if in_query => one("deep"),
+        (ParameterStyle::Form, ValueKind::Object) if in_query && parameter.explode => one("fields"),
         // A cookie's properties in one value: cookie names are fixed.
-        (ParameterStyle::Form, ValueKind::Object) => " pairs",
-        (ParameterStyle::Simple, ValueKind::Object) if parameter.explode => " assigned",
-        (ParameterStyle::Simple, ValueKind::Object) => " pairs",
-        (_, ValueKind::Object) => " json",
-        (_, ValueKind::Other) => " serde",
-        (_, ValueKind::DateTime) => " date_time",
-        (_, ValueKind::Display) => "",
-    };
-    format!(
-        "{location} {} {presence}{encoding}",
-        string_literal(&parameter.name)
-    )
+        (ParameterStyle::Form, ValueKind::Object) => one("pairs"),
+        (ParameterStyle::Simple, ValueKind::Object) if parameter.explode => one("assigned"),
+        (ParameterStyle::Simple, ValueKind::Object) => one("pairs"),
+        (_, ValueKind::Object) => one("json"),
+        (_, ValueKind::Other) => one("serde"),
+        (_, ValueKind::DateTime) => one("date_time"),
+        (_, ValueKind::Display) => Vec::new(),
+    }
 }

@@ -16,6 +16,14 @@ pub enum Piece {
     Syntax(TokenStream),
     /// An item already laid out (a macro invocation).
     Text(String),
+    /// An item inside a macro invocation, formatted by prettyplease and
+    /// indented, with lines after it (`impl Serialize;`):
+    /// `object! { pub struct User { .. } impl Serialize; }`.
+    Wrapped {
+        name: &'static str,
+        item: TokenStream,
+        tail: Vec<String>,
+    },
     /// An `impl` block whose items are formatted one by one, a blank line
     /// between them (prettyplease puts none).
     Impl {
@@ -80,6 +88,22 @@ impl ModuleSource {
                         out.push('\n');
                         out.push_str(&unparse(item));
                     }
+                }
+                Piece::Wrapped { name, item, tail } => {
+                    out.push('\n');
+                    out.push_str(name);
+                    out.push_str("! {\n");
+                    let items: Vec<String> =
+                        parse(item, what)?.items.into_iter().map(unparse).collect();
+                    let lines = items.iter().flat_map(|item| item.lines());
+                    for line in lines.chain(tail.iter().map(String::as_str)) {
+                        if !line.is_empty() {
+                            out.push_str("    ");
+                            out.push_str(line);
+                        }
+                        out.push('\n');
+                    }
+                    out.push_str("}\n");
                 }
                 Piece::Impl { doc, header, items } => {
                     out.push('\n');
@@ -168,11 +192,10 @@ fn push_use_line(out: &mut String, line: &str) {
 ///
 /// ```text
 /// #[cfg(feature = "core")]
-/// object! {
-///     User {
-///         pk: "pk" required,
+/// string_enum! {
+///     Mode {
+///         Proxy = "proxy",
 ///     }
-///     impl Serialize;
 /// }
 /// ```
 pub struct MacroCall<'a> {

@@ -1,13 +1,13 @@
-//! A model struct: its declaration, `new` when it is sent and has required
-//! fields, `Page` when it is a page of a list, and one `object!`
-//! invocation for its serde impls.
+//! A model struct: its declaration inside an `object!` invocation (which
+//! adds its serde impls from each field's `#[wire]` attribute), `new` when
+//! it is sent and has required fields, `Page` when it is a page of a list.
 
 use quote::{format_ident, quote};
 
 use super::docs::{constraints_text, default_text, doc_attrs, doc_text};
 use super::model_item::{type_head, Gate};
 use super::scope::Scope;
-use super::source::{string_literal, Piece};
+use super::source::Piece;
 use super::types::{constructor, field_ident, rust_type};
 use crate::model::{Api, Field, ObjectSchema, Schema};
 use crate::shape::{additional_field, boxed_field, Wrapper};
@@ -31,7 +31,6 @@ pub fn object_struct(
     let mut declarations = Vec::new();
     let mut arguments = Vec::new();
     let mut values = Vec::new();
-    let mut entries = Vec::new();
     for field in &object.fields {
         let wrapper = Wrapper::of(field);
         all_default &= wrapper.has_default();
@@ -58,27 +57,28 @@ pub fn object_struct(
         let ty = wrapper.wrap(inner, scope);
         let doc = doc_attrs(&field_doc(field));
         let deprecated = field.deprecated.then(|| quote! { #[deprecated] });
+        let wire = &field.wire_name;
+        let kind = wrapper.kind().map(|kind| {
+            let kind = format_ident!("{kind}");
+            quote! { , #kind }
+        });
         declarations.push(quote! {
             #doc
+            #[wire(#wire #kind)]
             #deprecated
             pub #ident: #ty,
         });
-        entries.push(format!(
-            "{ident}: {} {},",
-            string_literal(&field.wire_name),
-            wrapper.kind()
-        ));
     }
     if let Some((additional, ident)) = object.additional.as_ref().zip(additional_field(object)) {
         let ident = format_ident!("{}", ident);
         let value = rust_type(additional, scope);
         let map = scope.item("std::collections::HashMap");
+        // The macro documents it.
         declarations.push(quote! {
-            /// Entries beyond the named fields.
+            #[wire(..)]
             pub #ident: #map<String, #value>,
         });
         values.push(quote! { #ident: #map::new() });
-        entries.push(format!("..{ident}"));
     }
     let default = all_default.then(|| quote! { Default, });
     // Request bodies with required fields (no `Default`) get `new`, so a
@@ -102,20 +102,19 @@ pub fn object_struct(
     });
     let page = super::pagination::item_of_page(api, object)
         .map(|item| super::pagination::page_impl(&name, item, cfg, scope));
-    let serde = gate.macro_call(scope, "object", name.to_string(), entries, true);
-    vec![
-        Piece::Syntax(quote! {
+    let object = gate.macro_item(
+        scope,
+        "object",
+        quote! {
             #doc
             #cfg
             #[derive(Clone, Debug, #default PartialEq)]
             pub struct #name {
                 #(#declarations)*
             }
-            #new
-            #page
-        }),
-        serde,
-    ]
+        },
+    );
+    vec![object, Piece::Syntax(quote! { #new #page })]
 }
 
 fn field_doc(field: &Field) -> String {

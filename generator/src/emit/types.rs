@@ -88,13 +88,14 @@ impl Wrapper {
         }
     }
 
-    /// The field's kind in the runtime's `object!` macro.
-    pub fn kind(self) -> &'static str {
+    /// The field's kind in its `#[wire]` attribute of the runtime's
+    /// `object!` macro; none for a required field.
+    pub fn kind(self) -> Option<&'static str> {
         match self {
-            Wrapper::Plain => "required",
-            Wrapper::NullableRequired => "required_nullable",
-            Wrapper::Optional => "optional",
-            Wrapper::Tristate => "optional_nullable",
+            Wrapper::Plain => None,
+            Wrapper::NullableRequired => Some("required_nullable"),
+            Wrapper::Optional => Some("optional"),
+            Wrapper::Tristate => Some("optional_nullable"),
         }
     }
 }

@@ -40,79 +40,67 @@ fn outposts_instances_update_code() {
     );
 }
 
-/// The emitter lays the serde macro invocations out as text: each must be
-/// Rust, and list every field of its struct, in order, and nothing else.
+/// The emitter lays the model structs out as text inside `object!`: each
+/// invocation holds one struct whose every field has one `#[wire]`
+/// attribute, and every model struct is declared in one.
 #[test]
-fn every_object_invocation_lists_the_fields_of_its_struct() {
+fn every_model_struct_is_declared_in_object_with_a_wire_attribute_per_field() {
     let file = syn::parse_file(&source(seeds::FOLDER))
         .unwrap_or_else(|error| panic!("the emitted file is not valid Rust: {error}"));
-    let mut structs = std::collections::BTreeMap::new();
-    let mut invocations = Vec::new();
-    collect(&file.items, &mut structs, &mut invocations);
-    assert!(!invocations.is_empty());
-    for (name, listed) in &invocations {
-        let declared = structs
-            .get(name)
-            .unwrap_or_else(|| panic!("`object!` for `{name}`, which is not a struct"));
-        assert_eq!(listed, declared, "the fields of `{name}`");
+    let mut declared = Vec::new();
+    collect(&file.items, &mut declared);
+    assert!(!declared.is_empty());
+    for (name, fields) in &declared {
+        for (field, wires) in fields {
+            assert_eq!(*wires, 1, "`#[wire]` attributes of `{name}::{field}`");
+        }
     }
-    // Parameters structs are not sent as JSON; every other struct is.
-    let models = structs.keys().filter(|name| !name.ends_with("Params"));
-    assert_eq!(
-        invocations.len(),
-        models.count(),
-        "one invocation per model struct"
-    );
 }
 
-type Fields = Vec<String>;
+/// `(struct, [(field, number of #[wire] attributes)])` of each `object!`.
+type Declared = Vec<(String, Vec<(String, usize)>)>;
 
-fn collect(
-    items: &[syn::Item],
-    structs: &mut std::collections::BTreeMap<String, Fields>,
-    invocations: &mut Vec<(String, Fields)>,
-) {
-    use proc_macro2::TokenTree;
+fn collect(items: &[syn::Item], declared: &mut Declared) {
     for item in items {
         match item {
             // The runtime's structs are not models, nor the tags' handles.
             syn::Item::Mod(module) if module.ident != "runtime" && module.ident != "operations" => {
                 if let Some((_, items)) = &module.content {
-                    collect(items, structs, invocations);
+                    collect(items, declared);
                 }
             }
-            syn::Item::Struct(declared) => {
-                let fields = declared
-                    .fields
-                    .iter()
-                    .filter_map(|field| field.ident.as_ref())
-                    .map(|ident| ident.to_string())
-                    .collect();
-                structs.insert(declared.ident.to_string(), fields);
+            syn::Item::Struct(model) if !model.ident.to_string().ends_with("Params") => {
+                panic!("`{}` is declared outside `object!`", model.ident)
             }
             syn::Item::Macro(call) if call.mac.path.is_ident("object") => {
-                let mut tokens = call.mac.tokens.clone().into_iter();
-                let Some(TokenTree::Ident(name)) = tokens.next() else {
-                    panic!("`object!` without a type name: {}", call.mac.tokens)
-                };
-                let Some(TokenTree::Group(body)) = tokens.next() else {
-                    panic!("`object!` without fields: {}", call.mac.tokens)
-                };
-                // `name: "wire" kind,` and `..name`: the idents that start an entry.
-                let mut fields = Vec::new();
-                let mut at_start = true;
-                for token in body.stream() {
-                    match &token {
-                        TokenTree::Ident(ident) if at_start => {
-                            fields.push(ident.to_string());
-                            at_start = false;
-                        }
-                        TokenTree::Punct(p) if p.as_char() == ',' => at_start = true,
-                        TokenTree::Punct(p) if p.as_char() == '.' => at_start = true,
-                        _ => at_start = false,
-                    }
-                }
-                invocations.push((name.to_string(), fields));
+                // The struct, then `impl Serialize;` lines, which are no Rust.
+                let tokens: Vec<proc_macro2::TokenTree> =
+                    call.mac.tokens.clone().into_iter().collect();
+                let end = tokens
+                    .iter()
+                    .position(|token| matches!(token, proc_macro2::TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Brace))
+                    .unwrap_or_else(|| panic!("`object!` without a struct: {}", call.mac.tokens));
+                let item: proc_macro2::TokenStream = tokens[..=end].iter().cloned().collect();
+                let model: syn::ItemStruct = syn::parse2(item).unwrap_or_else(|error| {
+                    panic!("`object!` holds no struct ({error}): {}", call.mac.tokens)
+                });
+                let fields = model
+                    .fields
+                    .iter()
+                    .map(|field| {
+                        let name = field
+                            .ident
+                            .as_ref()
+                            .map_or(String::new(), |i| i.to_string());
+                        let wires = field
+                            .attrs
+                            .iter()
+                            .filter(|a| a.path().is_ident("wire"))
+                            .count();
+                        (name, wires)
+                    })
+                    .collect();
+                declared.push((model.ident.to_string(), fields));
             }
             _ => {}
         }

@@ -11,39 +11,36 @@ use crate::runtime::{
 };
 use crate::Nullable;
 
-/// One field of each kind, and the entries beyond them.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Thing {
-    id: i64,
-    note: Option<String>,
-    label: Option<String>,
-    parent: Nullable<i64>,
-    r#type: Option<String>,
-    extra: HashMap<String, Value>,
-}
-
 object! {
-    Thing {
-        id: "id" required,
-        note: "note" required_nullable,
-        label: "label" optional,
-        parent: "parent" optional_nullable,
-        r#type: "type" optional,
-        ..extra
+    /// One field of each kind, and the entries beyond them.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Thing {
+        /// A required field.
+        #[wire("id")]
+        pub id: i64,
+        #[wire("note", required_nullable)]
+        pub note: Option<String>,
+        #[wire("label", optional)]
+        pub label: Option<String>,
+        #[wire("parent", optional_nullable)]
+        pub parent: Nullable<i64>,
+        /// A key that is a Rust keyword, on a deprecated field.
+        #[wire("type", optional)]
+        #[deprecated]
+        pub r#type: Option<String>,
+        #[wire(..)]
+        pub extra: HashMap<String, Value>,
     }
     impl Serialize;
     impl Deserialize;
 }
 
-/// Without additional properties: unknown keys are skipped.
-#[derive(Clone, Debug, PartialEq)]
-struct Small {
-    name: String,
-}
-
 object! {
-    Small {
-        name: "name" required,
+    /// Without additional properties: unknown keys are skipped.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Small {
+        #[wire("name")]
+        pub name: String,
     }
     impl Deserialize;
 }
@@ -53,6 +50,7 @@ fn decode<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, String> {
 }
 
 #[test]
+#[allow(deprecated)] // `r#type` is deprecated
 fn each_field_kind_decodes_missing_null_and_values() {
     let thing: Thing = decode(json!({"id": 1, "note": null, "parent": null, "x": [1]})).unwrap();
     assert_eq!(thing.id, 1);
@@ -83,6 +81,7 @@ fn a_missing_required_field_and_a_wrong_type_are_errors() {
 }
 
 #[test]
+#[allow(deprecated)]
 fn each_field_kind_encodes_as_its_kind_says() {
     let thing = Thing {
         id: 1,
@@ -115,7 +114,7 @@ fn unknown_keys_are_skipped_and_the_last_repeated_key_wins() {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum Mode {
+pub enum Mode {
     Proxy,
     ForwardSingle,
     Unknown(String),
@@ -144,16 +143,13 @@ fn string_enums_keep_unknown_values() {
         .contains("expected a string"));
 }
 
-#[derive(Clone, Debug, PartialEq)]
-struct Circle {
-    kind: String,
-    radius: f64,
-}
-
 object! {
-    Circle {
-        kind: "kind" required,
-        radius: "radius" required,
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Circle {
+        #[wire("kind")]
+        pub kind: String,
+        #[wire("radius")]
+        pub radius: f64,
     }
     impl Serialize;
     impl Deserialize;
@@ -479,37 +475,35 @@ fn form_parts_write_text_as_text_and_fail_on_what_json_cannot_encode() {
         .is_err());
 }
 
-/// Every way a parameter goes on the wire.
-#[derive(Clone, Debug, Default)]
-struct ListParams {
-    page: Option<i64>,
-    mode: Option<Mode>,
-    ids: Option<Vec<i64>>,
-    tags: Vec<String>,
-    since: Option<chrono_like::Stamp>,
-    request_id: Option<String>,
-    names: Option<Vec<String>>,
-    filter: Option<std::collections::BTreeMap<String, Value>>,
-    range: Option<std::collections::BTreeMap<String, i64>>,
-    either: Option<Value>,
-    spec: Option<Value>,
-    session: Option<String>,
-}
-
 params! {
-    ListParams {
-        page: query "page" optional,
-        mode: query "mode" optional,
-        ids: query "id" optional each,
-        tags: query "tags" required joined,
-        since: query "since" optional date_time,
-        request_id: header "X-Request-Id" optional,
-        names: query "names" optional piped,
-        filter: query "filter" optional deep,
-        range: query "range" optional fields,
-        either: query "either" optional serde,
-        spec: query "spec" optional json,
-        session: cookie "session" optional,
+    /// Every way a parameter goes on the wire.
+    #[derive(Clone, Debug, Default)]
+    pub struct ListParams {
+        #[wire(query "page", optional)]
+        pub page: Option<i64>,
+        #[wire(query "mode", optional)]
+        pub mode: Option<Mode>,
+        #[wire(query "id", optional, each)]
+        pub ids: Option<Vec<i64>>,
+        #[wire(query "tags", joined)]
+        pub tags: Vec<String>,
+        #[wire(query "since", optional, date_time)]
+        pub since: Option<chrono_like::Stamp>,
+        /// A header.
+        #[wire(header "X-Request-Id", optional)]
+        pub request_id: Option<String>,
+        #[wire(query "names", optional, piped)]
+        pub names: Option<Vec<String>>,
+        #[wire(query "filter", optional, deep)]
+        pub filter: Option<std::collections::BTreeMap<String, Value>>,
+        #[wire(query "range", optional, fields)]
+        pub range: Option<std::collections::BTreeMap<String, i64>>,
+        #[wire(query "either", optional, serde)]
+        pub either: Option<Value>,
+        #[wire(query "spec", optional, json)]
+        pub spec: Option<Value>,
+        #[wire(cookie "session", optional)]
+        pub session: Option<String>,
     }
 }
 
