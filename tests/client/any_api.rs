@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use any_api_client::models::{
-    ErrorBody, FilterParameter, GetPetsParams, Kind, LoginRequest, NewPet, PetId, PetWeight,
+    ErrorBody, Filter, GetPetsParams, Id, Kind, LoginRequest, NewPet, Weight,
 };
 use any_api_client::{Client, Error, Nullable};
 use serde_json::json;
@@ -107,7 +107,7 @@ async fn an_http_scheme_named_bearer_agent_sends_its_own_scheme_name() {
         })
         .await
         .unwrap();
-    assert_eq!(pet.id, PetId::Integer(1));
+    assert_eq!(pet.id, Id::Integer(1));
 }
 
 #[tokio::test]
@@ -243,7 +243,7 @@ async fn parameters_in_each_style_and_place() {
         .await;
     let client = Client::new(server.uri());
     let params = GetPetsParams {
-        filter: Some(FilterParameter {
+        filter: Some(Filter {
             name: Some("Rex".into()),
             age: Some(3),
         }),
@@ -268,19 +268,19 @@ async fn members_of_unions_without_a_tag_are_told_apart_by_what_fits() {
         .get_pets(&GetPetsParams::default())
         .await
         .unwrap();
-    assert_eq!(pets[0].id, PetId::Integer(7));
+    assert_eq!(pets[0].id, Id::Integer(7));
     assert!(matches!(&pets[0].kind, Some(Kind::Dog(dog)) if dog.good));
-    assert_eq!(pets[0].weight, Some(PetWeight::Integer(12)));
+    assert_eq!(pets[0].weight, Some(Weight::Integer(12)));
     assert_eq!(pets[0].owner, Nullable::Null);
     assert_eq!(pets[0].tag, Nullable::Value("a".into()));
     // An enum of integers is an enum.
-    assert_eq!(pets[0].level, Some(any_api_client::models::PetLevel::V2));
-    assert_eq!(pets[1].id, PetId::String("x-9".into()));
+    assert_eq!(pets[0].level, Some(any_api_client::models::Level::V2));
+    assert_eq!(pets[1].id, Id::String("x-9".into()));
     assert!(matches!(&pets[1].kind, Some(Kind::Cat(cat)) if cat.lives == 9));
-    assert_eq!(pets[1].weight, Some(PetWeight::Number(4.5)));
+    assert_eq!(pets[1].weight, Some(Weight::Number(4.5)));
     assert_eq!(pets[1].owner, Nullable::Absent);
     // What fits no member is kept as it came.
-    assert_eq!(pets[2].id, PetId::Other(json!(1.5)));
+    assert_eq!(pets[2].id, Id::Other(json!(1.5)));
     assert_eq!(pets[2].kind, Some(Kind::Other(json!({"wings": 2}))));
     // And each is written back as it was read.
     let written = serde_json::to_value(&pets).unwrap();
@@ -361,7 +361,7 @@ async fn names_that_collide_or_are_not_rust_still_reach_the_wire() {
     assert_eq!((thing.foo_bar, thing.foo_bar2), (1, 2));
     assert_eq!(thing.grosse, Some(1.5));
     assert_eq!(thing.x_2nd, Some(true));
-    assert_eq!(thing.mode, Some(any_api_client::models::ThingMode::A));
+    assert_eq!(thing.mode, Some(any_api_client::models::Mode::A));
     // Integer formats keep their width; `format: byte` is bytes, read in
     // either base64 alphabet.
     assert_eq!(thing.big, Some(u64::MAX));
@@ -379,7 +379,7 @@ async fn names_that_collide_or_are_not_rust_still_reach_the_wire() {
 
 #[tokio::test]
 async fn multipart_arrays_are_one_part_per_item() {
-    use any_api_client::models::UploadAlbumRequestExtras;
+    use any_api_client::models::Extras;
     let server = server().await;
     Mock::given(method("POST"))
         .and(path("/albums"))
@@ -390,8 +390,8 @@ async fn multipart_arrays_are_one_part_per_item() {
         any_api_client::models::UploadAlbumRequest::new(vec![b"one".to_vec(), b"two".to_vec()]);
     album.labels = Some(vec!["a".into(), "b c".into()]);
     // A union of a file and a list of files: whichever it holds.
-    album.extras = Some(UploadAlbumRequestExtras::BytesList(vec![b"x".to_vec()]));
-    album.meta = Some(any_api_client::models::UploadAlbumRequestMeta {
+    album.extras = Some(Extras::BytesList(vec![b"x".to_vec()]));
+    album.meta = Some(any_api_client::models::Meta {
         title: Some("Summer".into()),
     });
     Client::new(server.uri())
@@ -429,7 +429,7 @@ async fn multipart_arrays_are_one_part_per_item() {
 
 #[tokio::test]
 async fn a_body_with_files_goes_as_multipart_though_json_is_offered() {
-    use any_api_client::models::{Avatar, AvatarImage};
+    use any_api_client::models::{Avatar, Image};
     let server = server().await;
     Mock::given(method("PUT"))
         .and(path("/avatar"))
@@ -438,11 +438,11 @@ async fn a_body_with_files_goes_as_multipart_though_json_is_offered() {
         .await;
     let client = Client::new(server.uri());
     client
-        .set_avatar(&Avatar::new(AvatarImage::Bytes(b"png".to_vec())))
+        .set_avatar(&Avatar::new(Image::Bytes(b"png".to_vec())))
         .await
         .unwrap();
     client
-        .set_avatar(&Avatar::new(AvatarImage::String("https://x/a.png".into())))
+        .set_avatar(&Avatar::new(Image::String("https://x/a.png".into())))
         .await
         .unwrap();
     let requests = server.received_requests().await.unwrap_or_default();
@@ -657,16 +657,16 @@ async fn names_whose_escapes_meet_are_distinct_and_reach_the_wire() {
 
 #[tokio::test]
 async fn a_path_parameter_of_a_union_of_scalars_is_written_as_its_member() {
-    use any_api_client::models::DiskParameter;
+    use any_api_client::models::Id;
     let server = server().await;
     Mock::given(method("GET"))
         .respond_with(ResponseTemplate::new(204))
         .mount(&server)
         .await;
     let client = Client::new(server.uri());
-    client.get_disk(&DiskParameter::Integer(7)).await.unwrap();
+    client.get_disk(&Id::Integer(7)).await.unwrap();
     client
-        .get_disk(&DiskParameter::String("main disk".into()))
+        .get_disk(&Id::String("main disk".into()))
         .await
         .unwrap();
     let paths: Vec<String> = server
@@ -857,9 +857,7 @@ async fn a_see_other_after_a_post_is_followed_by_a_get_without_the_body() {
 
 #[tokio::test]
 async fn enums_of_numbers_and_of_one_boolean_are_sent_and_read_as_such_and_keep_unknown_ones() {
-    use any_api_client::models::{
-        GetKeyParams, GetKeyResponseRatio, GetKeyResponseRotated, RatioParameter,
-    };
+    use any_api_client::models::{GetKeyParams, Ratio, Rotated};
     let server = server().await;
     Mock::given(method("GET"))
         .and(path("/keys"))
@@ -878,17 +876,19 @@ async fn enums_of_numbers_and_of_one_boolean_are_sent_and_read_as_such_and_keep_
         .mount(&server)
         .await;
     let client = Client::new(server.uri());
+    // The parameter's inline enum and the answer's are the same shape: one
+    // type, `Ratio`, named by its own name (not `GetKeyResponseRatio`).
     let params = GetKeyParams {
-        ratio: Some(RatioParameter::V0_5),
+        ratio: Some(Ratio::V0_5),
         ..GetKeyParams::default()
     };
     let key = client.get_key(&params).await.unwrap();
-    assert_eq!(key.ratio, Some(GetKeyResponseRatio::Minus2_25));
-    assert_eq!(key.rotated, Some(GetKeyResponseRotated::True));
+    assert_eq!(key.ratio, Some(Ratio::Minus2_25));
+    assert_eq!(key.rotated, Some(Rotated::True));
     assert_eq!(key.exported, Some(false));
     let newer = client.get_key(&GetKeyParams::default()).await.unwrap();
-    assert_eq!(newer.ratio, Some(GetKeyResponseRatio::Unknown(3.0)));
-    assert_eq!(newer.rotated, Some(GetKeyResponseRotated::Unknown(false)));
+    assert_eq!(newer.ratio, Some(Ratio::Unknown(3.0)));
+    assert_eq!(newer.rotated, Some(Rotated::Unknown(false)));
     assert_eq!(
         serde_json::to_value(&newer).unwrap(),
         json!({"size": 512, "ratio": 3.0, "rotated": false})

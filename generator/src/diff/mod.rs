@@ -37,6 +37,25 @@ pub fn diff(old: &Api, new: &Api) -> Diff {
         let names = old_names.operation(op);
         let subject = names.qualified();
         let moved = !matching::same_address(old, op, new, new_op);
+        // Another tag (or a tag's prefix gone from its id) is another name
+        // in the client: `client.core().users_list` for `client.users_list`.
+        let now = new_names.operation(new_op);
+        if now.qualified() != subject {
+            let feature = match now.module != names.module {
+                true => format!(" (cargo feature `{}`)", now.module),
+                false => String::new(),
+            };
+            changes.push(change(
+                &names.module,
+                Severity::BreaksBuild,
+                subject.clone(),
+                format!(
+                    "now `{}`{feature}: calls to `{}` no longer compile",
+                    now.qualified(),
+                    names.reached()
+                ),
+            ));
+        }
         operation_changes(
             op,
             new_op,

@@ -1,6 +1,7 @@
-//! The named schemas a front end collects while it reads, with the rule for
-//! two schemas that want the same name: identical ones are one schema, and a
-//! different one gets a numbered name and a warning.
+//! The named schemas a front end collects while it reads, with the rules
+//! for the names of inline ones (the shortest free name their place gives)
+//! and for two schemas that want the same name: identical ones are one
+//! schema, and a different one gets a numbered name and a warning.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -21,6 +22,62 @@ fn type_name(wanted: String) -> String {
     }
 }
 
+/// Between the segments of an inline schema's place (`Pet.Tags.Item`), as
+/// front ends name it before registering it.
+const SEGMENT: char = '.';
+
+/// The place of an inline schema one level below `context`: the property
+/// `tags` of `Pet` is `Pet.Tags`.
+pub fn nested(context: &str, segment: &str) -> String {
+    format!("{context}{SEGMENT}{segment}")
+}
+
+/// Segments that say where a schema sits but not what it is: a name
+/// made of them only (`Item`, `Variant2`) is no name.
+fn is_generic(segment: &str) -> bool {
+    let word = segment.trim_end_matches(|c: char| c.is_ascii_digit());
+    let status =
+        |rest: &str| rest == "Default" || rest.chars().all(|c| c.is_ascii_digit() || c == 'x');
+    matches!(
+        word,
+        "" | "Item" | "Variant" | "Value" | "Base" | "Request" | "Parameter"
+    ) || segment.strip_prefix("Response").is_some_and(status)
+}
+
+/// The names an inline schema at `place` may take, shortest first: its
+/// last segment, then with its parents' before it, as far as needed
+/// (`Static`, `ChunkingStrategyStatic`, ...), the segments between that only
+/// say where it sits left out; the whole place last.
+fn candidates(place: &str) -> Vec<String> {
+    let segments: Vec<&str> = place.split(SEGMENT).collect();
+    let mut names: Vec<String> = Vec::new();
+    // A parameter's schema is the parameter: `Ratio` before `RatioParameter`.
+    if let [.., name, "Parameter"] = segments.as_slice() {
+        names.push(name.to_string());
+    }
+    for start in (0..segments.len()).rev() {
+        let taken = &segments[start..];
+        if is_generic(taken[0]) && start > 0 {
+            continue;
+        }
+        let last = taken.len() - 1;
+        let name: String = taken
+            .iter()
+            .enumerate()
+            .filter(|(index, segment)| *index == 0 || *index == last || !is_generic(segment))
+            .map(|(_, segment)| *segment)
+            .collect();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    let whole: String = segments.concat();
+    if !names.contains(&whole) {
+        names.push(whole);
+    }
+    names
+}
+
 #[derive(Debug, Default)]
 pub struct SchemaRegistry {
     schemas: BTreeMap<String, Schema>,
@@ -29,6 +86,9 @@ pub struct SchemaRegistry {
     reserved: BTreeSet<String>,
     /// Every name of `schemas` and `reserved`.
     taken: BTreeSet<String>,
+    /// The inline schemas' names by what they are (their kind as JSON):
+    /// the same shape in two places is one type.
+    shapes: BTreeMap<String, String>,
 }
 
 impl SchemaRegistry {
@@ -46,8 +106,43 @@ impl SchemaRegistry {
         self.schemas.insert(schema.name.clone(), schema);
     }
 
-    /// Adds `schema` and returns the name it is known by from now on.
+    /// Adds `schema` and returns the name it is known by from now on. An
+    /// inline schema (named by its place, [`nested`]) takes the first of its
+    /// [`candidates`] that is free, or the type of the same shape
+    /// registered before.
     pub fn register(
+        &mut self,
+        mut schema: Schema,
+        location: &Location,
+        warnings: &mut Vec<Warning>,
+    ) -> String {
+        if schema.name.contains(SEGMENT) {
+            let shape = serde_json::to_string(&schema.kind).unwrap_or_default();
+            if let Some(name) = self.shapes.get(&shape) {
+                return name.clone();
+            }
+            let candidates = candidates(&schema.name);
+            // A prelude name would need a `_`; a longer one reads better.
+            let free = candidates
+                .iter()
+                .filter(|name| !ident::PRELUDE.contains(&name.as_str()))
+                .map(|name| type_name(name.clone()))
+                .find(|name| {
+                    !self.taken.contains(name)
+                        || self
+                            .schemas
+                            .get(name)
+                            .is_some_and(|s| s.kind == schema.kind)
+                });
+            schema.name = free.unwrap_or_else(|| candidates.last().cloned().unwrap_or_default());
+            let name = self.register_named(schema, location, warnings);
+            self.shapes.insert(shape, name.clone());
+            return name;
+        }
+        self.register_named(schema, location, warnings)
+    }
+
+    fn register_named(
         &mut self,
         mut schema: Schema,
         location: &Location,
@@ -149,5 +244,42 @@ fn variant_base(value: &str, wire: EnumWire) -> String {
                 .collect();
             format!("{sign}{digits}")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::candidates;
+
+    #[test]
+    fn an_inline_name_is_its_own_segment_then_its_parents_as_far_as_needed() {
+        assert_eq!(
+            candidates("CreateAssistantRequest.ToolResources.Variant1.FileSearch.VectorStores.Item.ChunkingStrategy.Variant2.Static"),
+            [
+                "Static",
+                "ChunkingStrategyStatic",
+                "VectorStoresChunkingStrategyStatic",
+                "FileSearchVectorStoresChunkingStrategyStatic",
+                "ToolResourcesFileSearchVectorStoresChunkingStrategyStatic",
+                "CreateAssistantRequestToolResourcesFileSearchVectorStoresChunkingStrategyStatic",
+                "CreateAssistantRequestToolResourcesVariant1FileSearchVectorStoresItemChunkingStrategyVariant2Static",
+            ]
+        );
+    }
+
+    #[test]
+    fn segments_that_only_say_where_never_start_a_name() {
+        assert_eq!(candidates("Pet.Tags.Item"), ["TagsItem", "PetTagsItem"]);
+        assert_eq!(candidates("GetKey.Response"), ["GetKeyResponse"]);
+        assert_eq!(
+            candidates("GetKey.Response404.Ratio"),
+            ["Ratio", "GetKeyRatio", "GetKeyResponse404Ratio"]
+        );
+        assert_eq!(candidates("Ratio.Parameter"), ["Ratio", "RatioParameter"]);
+        // A property named like a status word is a name of its own.
+        assert_eq!(
+            candidates("Order.Responses"),
+            ["Responses", "OrderResponses"]
+        );
     }
 }

@@ -136,26 +136,19 @@ fn enum_values_added_are_compatible_and_removed_ones_break() {
     let old = with(json!(["a", "b"]));
     let new = with(json!(["a", "c"]));
     let report = diff(&old, &new);
-    // The request's enum (`ReqF`) is written: the old client may send the
-    // removed value, which the new server rejects. The response's (`ResF`)
-    // is read: an added value arrives as `Unknown`.
+    // The request's and the response's enum are one type (`F`), both
+    // written and read: the old client may send the removed value, which
+    // the new server rejects, and an added value arrives as `Unknown`.
     assert_eq!(
-        changes_of(&report, "ReqF::B"),
+        changes_of(&report, "F::B"),
         [(Severity::BreaksBuild, true)],
         "{report:#?}"
     );
-    assert_eq!(
-        changes_of(&report, "ResF::B"),
-        [(Severity::BreaksBuild, false)]
-    );
-    assert_eq!(
-        changes_of(&report, "ResF::C"),
-        [(Severity::Compatible, false)]
-    );
+    assert_eq!(changes_of(&report, "F::C"), [(Severity::Compatible, false)]);
     assert!(report
         .changes
         .iter()
-        .any(|c| c.subject == "ResF::C" && c.what.contains("`ResF::Unknown`")));
+        .any(|c| c.subject == "F::C" && c.what.contains("`F::Unknown`")));
 }
 
 #[test]
@@ -213,6 +206,34 @@ fn operations_fields_and_parameters_added_and_removed() {
         .any(|c| c.subject == "Res::g" && c.severity == Severity::BreaksBuild));
     assert_eq!(back.semver(), "major");
     assert!(back.markdown().contains("## `things`"));
+}
+
+/// An operation that keeps its id but moves to another tag is the same
+/// operation under another name: reported once, as a change that breaks
+/// the build, not as removed and added.
+#[test]
+fn an_operation_moved_to_another_tag_is_reported_under_its_new_name() {
+    let with_tag = |tag: &str| {
+        json!({
+            "openapi": "3.0.3",
+            "info": {"title": "t", "version": "1"},
+            "paths": {"/things": {"get": {
+                "operationId": "things_list",
+                "tags": [tag],
+                "responses": {"204": {"description": "none"}}
+            }}}
+        })
+    };
+    let report = diff(&load(&with_tag("things")), &load(&with_tag("stock")));
+    let texts: Vec<String> = report
+        .changes
+        .iter()
+        .map(|c| format!("{:?} {}: {}", c.severity, c.subject, c.what))
+        .collect();
+    assert_eq!(
+        texts,
+        ["BreaksBuild Things::list: now `Stock::things_list` (cargo feature `stock`): calls to `things().list` no longer compile"]
+    );
 }
 
 #[test]
@@ -584,7 +605,8 @@ fn a_type_renamed_with_its_parent_is_compared_with_the_one_in_its_place() {
                 "parameters": [{"in": "path", "name": "id", "required": true, "schema": {"type": "integer"}}],
                 "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{parent}")}}}}}
             }}},
-            "components": {"schemas": {parent: {
+            // `Owner` taken, the inline owner is named with its parent's name.
+            "components": {"schemas": {"Owner": {"type": "string"}, parent: {
                 "type": "object",
                 "required": ["owner"],
                 "properties": {"owner": {

@@ -930,13 +930,15 @@ fn schemas_named_like_the_prelude_do_not_shadow_it() {
             "Option": object, "String": object, "Result": {"type": "string", "enum": ["ok"]},
             "Vec": {"type": "array", "items": {"type": "string"}}, "Thing": object,
             "Self": {"type": "object", "properties": {"mode": {"type": "string", "enum": ["a"]}}},
+            "Mode": {"type": "integer"},
         }),
     );
     let names: Vec<&str> = api.schemas.keys().map(String::as_str).collect();
-    // An inline type is named after its parent without the escape's `_`.
+    // An inline type whose own name is taken is named after its parent,
+    // without the escape's `_`.
     assert_eq!(
         names,
-        ["Option_", "Result_", "SelfMode", "Self_", "String_", "Thing", "Vec_"]
+        ["Mode", "Option_", "Result_", "SelfMode", "Self_", "String_", "Thing", "Vec_"]
     );
 }
 

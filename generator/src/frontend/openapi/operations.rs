@@ -8,6 +8,7 @@ use super::document::{child, description, flag, kind, object, string, Document};
 use super::schema::{Schemas, Typed};
 use super::security::security;
 use crate::diagnostic::{Error, Warning};
+use crate::frontend::schemas::nested;
 use crate::ident;
 use crate::model::{
     Method, Operation, Parameter, ParameterLocation, ParameterStyle, PathSegment, PathTemplate,
@@ -269,7 +270,7 @@ impl OperationReader<'_, '_, '_> {
             };
             let (ty, constraints, default) = match schema {
                 Some((schema, schema_pointer)) => {
-                    let context = format!("{}Parameter", ident::to_upper_camel(name));
+                    let context = nested(&ident::to_upper_camel(name), "Parameter");
                     let typed = self.schemas.typed(schema, &schema_pointer, &context)?;
                     (typed.ty, typed.constraints, typed.default)
                 }
@@ -383,7 +384,7 @@ impl OperationReader<'_, '_, '_> {
                 .error(&content_pointer, "expected at least one media type"));
         };
         let media_pointer = child(&content_pointer, media);
-        let typed = self.media_type(media_value, &media_pointer, &format!("{context}Request"))?;
+        let typed = self.media_type(media_value, &media_pointer, &nested(context, "Request"))?;
         if typed.nullable {
             self.warnings.push(self.doc.warning(
                 &child(&media_pointer, "schema"),
@@ -467,7 +468,7 @@ impl OperationReader<'_, '_, '_> {
                                 .media_type(
                                     media_value,
                                     &child(&content_pointer, media),
-                                    &format!("{context}{suffix}"),
+                                    &nested(context, &suffix),
                                 )?
                                 .item();
                             Some(ResponseBody {

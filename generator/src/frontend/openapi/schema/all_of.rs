@@ -12,6 +12,7 @@ use super::predicates::{
 };
 use super::Schemas;
 use crate::diagnostic::Error;
+use crate::frontend::schemas::nested;
 use crate::ident;
 use crate::model::{SchemaKind, TypeRef, UnionSchema, UnionVariant};
 
@@ -212,7 +213,7 @@ impl Schemas<'_, '_> {
                     }
                 },
                 None => {
-                    let base = format!("{name}Base");
+                    let base = nested(name, "Base");
                     let object = self.object_schema(&base, map, pointer)?;
                     let description =
                         Some(format!("The `{name}` object itself, tagged `{tag_value}`."));

@@ -23,7 +23,7 @@ use serde_json::{Map, Value};
 
 use super::document::{child, description, flag, kind, object, string, Document};
 use crate::diagnostic::{Error, Warning};
-use crate::frontend::schemas::{enum_schema, SchemaRegistry};
+use crate::frontend::schemas::{enum_schema, nested, SchemaRegistry};
 use crate::ident;
 use crate::model::{Constraints, Primitive, Schema, SchemaKind, TypeRef};
 use predicates::{is_union, COMPONENTS, COMPONENTS_REF};
@@ -181,7 +181,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
             }
         }
         if is_alias(value) {
-            let ty = self.typed(value, pointer, &format!("{name}Value"))?.ty;
+            let ty = self.typed(value, pointer, &nested(&name, "Value"))?.ty;
             return Ok(Schema {
                 name,
                 description,
@@ -453,8 +453,11 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 let mut types = Vec::with_capacity(members.len());
                 for (index, member) in members.iter().enumerate() {
                     let member_pointer = child(&prefix_pointer, &index.to_string());
-                    let typed =
-                        self.typed(member, &member_pointer, &format!("{context}{}", index + 1))?;
+                    let typed = self.typed(
+                        member,
+                        &member_pointer,
+                        &nested(context, &(index + 1).to_string()),
+                    )?;
                     types.push(typed.item());
                 }
                 return Ok(TypeRef::Tuple(types));
@@ -476,7 +479,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
             Some(Value::Bool(false)) | None => TypeRef::Array(Box::new(TypeRef::Any)),
             Some(items) => {
                 let items_pointer = child(pointer, "items");
-                let item = self.typed(items, &items_pointer, &format!("{context}Item"))?;
+                let item = self.typed(items, &items_pointer, &nested(context, "Item"))?;
                 if !item.constraints.is_empty() {
                     constraints.items = Some(Box::new(item.constraints.clone()));
                 }

@@ -10,6 +10,7 @@ use super::super::document::{child, kind, object};
 use super::predicates::required_alternatives;
 use super::Schemas;
 use crate::diagnostic::Error;
+use crate::frontend::schemas::nested;
 use crate::ident;
 use crate::ident::FieldNames;
 use crate::model::{Field, Nullability, ObjectSchema, Presence, TypeRef};
@@ -39,7 +40,7 @@ impl Schemas<'_, '_> {
                 object(self.doc, properties, &properties_pointer, "the properties")?
             {
                 let field_pointer = child(&properties_pointer, wire);
-                let context = format!("{name}{}", ident::to_upper_camel(wire));
+                let context = nested(name, &ident::to_upper_camel(wire));
                 let typed = self.typed(value, &field_pointer, &context)?;
                 fields.push(Field {
                     wire_name: wire.clone(),

@@ -11,6 +11,7 @@ use super::super::document::{child, kind, object, string};
 use super::predicates::component_reference;
 use super::{Schemas, UnionShape};
 use crate::diagnostic::Error;
+use crate::frontend::schemas::nested;
 use crate::ident;
 use crate::model::{
     OneOfSchema, OneOfVariant, Primitive, SchemaKind, TypeRef, UnionSchema, UnionVariant,
@@ -146,7 +147,7 @@ impl Schemas<'_, '_> {
                 nullable = true;
                 continue;
             }
-            let member_context = format!("{context}Variant{}", index + 1);
+            let member_context = nested(context, &format!("Variant{}", index + 1));
             let typed = self.typed(member, member_pointer, &member_context)?;
             nullable |= typed.nullable;
             if !tried.iter().any(|(_, ty)| *ty == typed.ty) {
