@@ -164,20 +164,20 @@ macro_rules! object {
             // Its locals are the API's field names, whatever they are.
             #[inline]
             #[allow(clippy::disallowed_names)]
-            fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-                mut map: A,
-            ) -> ::core::result::Result<Self, A::Error> {
+            fn from_map<'de, __Map: ::serde::de::MapAccess<'de>>(
+                mut map: __Map,
+            ) -> ::core::result::Result<Self, __Map::Error> {
                 // The struct's keys, matched once per entry by `FieldSeed`.
                 #[allow(non_camel_case_types)]
-                enum Field {
+                enum __Field {
                     $( $field, )*
                     Other($crate::runtime::object!(@other_key $($additional)?)),
                 }
-                impl $crate::runtime::FieldName for Field {
+                impl $crate::runtime::FieldName for __Field {
                     fn from_key(key: &str) -> Self {
                         match key {
-                            $( $wire => Field::$field, )*
-                            _ => Field::Other($crate::runtime::object!(@other_value key $(, $additional)?)),
+                            $( $wire => __Field::$field, )*
+                            _ => __Field::Other($crate::runtime::object!(@other_value key $(, $additional)?)),
                         }
                     }
                 }
@@ -185,14 +185,14 @@ macro_rules! object {
                 $( let mut $field: Option<$ty> = None; )*
                 $( let mut $additional: $additional_ty = Default::default(); )?
                 // `__key` can't be a field's name, which would be a variant's.
-                while let Some(__key) = map.next_key_seed($crate::runtime::FieldSeed::<Field>::new())? {
+                while let Some(__key) = map.next_key_seed($crate::runtime::FieldSeed::<__Field>::new())? {
                     // One `?` for all arms, which is cheaper to compile than one each.
                     match __key {
-                        $( Field::$field => $crate::runtime::read_value(&mut map, &mut $field), )*
-                        Field::Other(__key) => $crate::runtime::object!(@unknown map, __key $(, $additional)?),
+                        $( __Field::$field => $crate::runtime::read_value(&mut map, &mut $field), )*
+                        __Field::Other(__key) => $crate::runtime::object!(@unknown map, __key $(, $additional)?),
                     }?;
                 }
-                // `Self`, not the name: a struct named `Field` would name the enum.
+                // `Self`, not the name, and `__` names: a model type may be named `Field` or `A`.
                 Ok(Self {
                     $( $field: $crate::runtime::object!(@take $field, $wire $(, $kind)?), )*
                     $( $additional, )?

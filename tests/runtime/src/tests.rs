@@ -45,6 +45,41 @@ object! {
     impl Deserialize;
 }
 
+object! {
+    /// Named like what `object!` declares inside its impls: a struct
+    /// `Field` holding a struct `A`.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Field {
+        #[wire("a", optional)]
+        pub a: Option<A>,
+        #[wire("all")]
+        pub all: Vec<Field>,
+    }
+    impl Deserialize;
+}
+
+object! {
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct A {
+        #[wire("n")]
+        pub n: i64,
+    }
+    impl Deserialize;
+}
+
+#[test]
+fn model_types_named_like_the_macros_own_names_decode() {
+    let field: Field = decode(json!({"a": {"n": 1}, "all": [{"all": []}]})).unwrap();
+    assert_eq!(field.a, Some(A { n: 1 }));
+    assert_eq!(
+        field.all,
+        vec![Field {
+            a: None,
+            all: vec![]
+        }]
+    );
+}
+
 fn decode<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, String> {
     serde_json::from_value(value).map_err(|error| error.to_string())
 }
