@@ -116,8 +116,10 @@ pub fn escape(text: &str) -> String {
 /// absolute URLs, autolinks, emphasis, lists and code spans stay; what
 /// rustdoc would misread is escaped: `[x]` that is not a link (an
 /// intra-doc link to nothing), HTML-looking text (`<b>`), and bare URLs
-/// are wrapped as autolinks. A link to a relative URL (`/docs/guide`),
-/// which has no page beside the crate's docs, is reduced to its text.
+/// are wrapped as autolinks. A link to a relative URL (`/docs/guide`)
+/// that the front end could not make absolute (a document without
+/// `externalDocs`), which has no page beside the crate's docs, is reduced
+/// to its text.
 fn escape_line(line: &str, out: &mut String) {
     // A backtick without a partner later on the line opens no span.
     let paired = line.matches('`').count() / 2 * 2;

@@ -6,6 +6,7 @@
 
 mod document;
 mod info;
+mod links;
 mod operations;
 mod schema;
 mod security;
@@ -148,6 +149,7 @@ pub fn parse_document(file: &Path, text: &str, warnings: &mut Vec<Warning>) -> R
         partial: false,
     };
     write_only_fields_are_not_read(&mut api);
+    links::resolve(&mut api);
     free_in_background(doc.root);
     Ok(api)
 }
