@@ -45,7 +45,7 @@ pub fn diff(old: &Api, new: &Api) -> Diff {
                 true => format!(" (cargo feature `{}`)", now.module),
                 false => String::new(),
             };
-            changes.push(change(
+            let mut renamed = change(
                 &names.module,
                 Severity::BreaksBuild,
                 subject.clone(),
@@ -54,7 +54,10 @@ pub fn diff(old: &Api, new: &Api) -> Diff {
                     now.qualified(),
                     names.reached()
                 ),
-            ));
+            );
+            // Pages show no tags, and seldom an operation's id.
+            renamed.unshown = old.partial || new.partial;
+            changes.push(renamed);
         }
         operation_changes(
             op,
