@@ -117,8 +117,9 @@ impl SchemaRegistry {
         warnings: &mut Vec<Warning>,
     ) -> String {
         if schema.name.contains(SEGMENT) {
-            let shape = serde_json::to_string(&schema.kind).unwrap_or_default();
-            if let Some(name) = self.shapes.get(&shape) {
+            // A shape that cannot be written as JSON is shared with none.
+            let shape = serde_json::to_string(&schema.kind).ok();
+            if let Some(name) = shape.as_ref().and_then(|shape| self.shapes.get(shape)) {
                 return name.clone();
             }
             let candidates = candidates(&schema.name);
@@ -136,7 +137,9 @@ impl SchemaRegistry {
                 });
             schema.name = free.unwrap_or_else(|| candidates.last().cloned().unwrap_or_default());
             let name = self.register_named(schema, location, warnings);
-            self.shapes.insert(shape, name.clone());
+            if let Some(shape) = shape {
+                self.shapes.insert(shape, name.clone());
+            }
             return name;
         }
         self.register_named(schema, location, warnings)
