@@ -10,6 +10,10 @@ use crate::runtime::Request;
 
 use super::{AUTHENTIK, ERRORS_400_403};
 
+// What the docs' links name and the code does not use.
+#[cfg(doc)]
+use crate::models::{OutpostsInstancesUpdateBadRequest, OutpostsInstancesUpdateForbidden};
+
 /// The operations tagged `outposts` (cargo feature `outposts`), from [`Client::outposts`]: a copy of the handle costs nothing, and each call borrows the client.
 #[derive(Clone, Copy, Debug)]
 pub struct Outposts<'a> {
@@ -30,7 +34,7 @@ impl<'a> Outposts<'a> {
     ///
     /// - `uuid`: A UUID string identifying this Outpost.
     ///
-    /// Errors: `400` [`OutpostsInstancesUpdateBadRequest`](crate::models::OutpostsInstancesUpdateBadRequest), `403` [`OutpostsInstancesUpdateForbidden`](crate::models::OutpostsInstancesUpdateForbidden).
+    /// Errors: `400` [`OutpostsInstancesUpdateBadRequest`], `403` [`OutpostsInstancesUpdateForbidden`].
     pub fn instances_update(
         &self,
         uuid: &str,

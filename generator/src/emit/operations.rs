@@ -238,7 +238,7 @@ fn operation(
             }),
         }
     }
-    let doc = raw_doc_attrs(&operation_doc(op, names, context.shared));
+    let doc = raw_doc_attrs(&operation_doc(op, names, context.shared, scope));
     let deprecated = op.deprecated.then(|| quote! { #[deprecated] });
     let call = scope.item("crate::Call");
     // On a handle, the call borrows the client, not the handle.
@@ -260,7 +260,12 @@ fn operation(
 
 /// An operation's doc: its description, `METHOD /path`, its path
 /// parameters with their descriptions, and the error statuses it documents.
-fn operation_doc(op: &Operation, names: &OperationNames, shared: &BTreeSet<&str>) -> String {
+fn operation_doc(
+    op: &Operation,
+    names: &OperationNames,
+    shared: &BTreeSet<&str>,
+    scope: &mut Scope<'_>,
+) -> String {
     let mut parts = Vec::new();
     let method_path = format!("`{} {}`", op.method.as_str(), op.path);
     match op
@@ -326,9 +331,7 @@ fn operation_doc(op: &Operation, names: &OperationNames, shared: &BTreeSet<&str>
                 Status::AnySuccess => "success".to_string(),
             };
             match r.body.as_ref().map(|b| &b.ty) {
-                Some(TypeRef::Named(name)) => {
-                    format!("`{status}` [`{name}`](crate::models::{name})")
-                }
+                Some(TypeRef::Named(name)) => format!("`{status}` {}", scope.doc_link(name)),
                 _ => format!("`{status}`"),
             }
         })

@@ -47,11 +47,19 @@ pub fn params_struct(
                 values.push(quote! { #ident: None });
                 quote! { Option<#inner> }
             };
+            // A query parameter named as its field goes without saying
+            // (the struct's doc says so); others say what they are.
+            let named_as_field = field.trim_start_matches("r#") == parameter.name;
             let location = match parameter.location {
-                ParameterLocation::Header => format!("Header {}.", code_span(&parameter.name)),
-                ParameterLocation::Cookie => format!("Cookie {}.", code_span(&parameter.name)),
+                ParameterLocation::Header => {
+                    Some(format!("Header {}.", code_span(&parameter.name)))
+                }
+                ParameterLocation::Cookie => {
+                    Some(format!("Cookie {}.", code_span(&parameter.name)))
+                }
+                ParameterLocation::Query | ParameterLocation::Path if named_as_field => None,
                 ParameterLocation::Query | ParameterLocation::Path => {
-                    format!("Query parameter {}.", code_span(&parameter.name))
+                    Some(format!("Query parameter {}.", code_span(&parameter.name)))
                 }
             };
             let constraints = constraints_text(&parameter.constraints);
@@ -60,7 +68,7 @@ pub fn params_struct(
                 parameter.description.as_deref(),
                 constraints.as_deref(),
                 default.as_deref(),
-                Some(&location),
+                location.as_deref(),
             ]));
             quote! {
                 #doc
@@ -74,7 +82,9 @@ pub fn params_struct(
         Some(_) => format!("crate::operations::{qualified}"),
         None => format!("crate::{qualified}"),
     };
-    let doc = format!(" The query and header parameters of [`{qualified}`]({target}).");
+    let doc = format!(
+        " The query and header parameters of [`{qualified}`]({target}): each field is the query parameter of its name, unless its doc names another."
+    );
     let default = all_optional.then(|| quote! { Default, });
     // With required parameters there is no `Default`: `new` takes them.
     let constructor = (!all_optional).then(|| {

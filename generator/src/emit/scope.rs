@@ -30,6 +30,8 @@ pub struct Scope<'a> {
     place: Place<'a>,
     /// Full paths by the short name they are imported as.
     imports: BTreeMap<String, String>,
+    /// Model types that only the docs' links name, imported for rustdoc.
+    doc_links: BTreeSet<String>,
     /// The crates beyond the fixed ones that the module needs.
     pub uses: Uses,
 }
@@ -41,6 +43,7 @@ impl<'a> Scope<'a> {
             reserved,
             place,
             imports: BTreeMap::new(),
+            doc_links: BTreeSet::new(),
             uses: Uses::default(),
         }
     }
@@ -72,36 +75,80 @@ impl<'a> Scope<'a> {
         path_tokens(name)
     }
 
+    /// A model type a doc links to, by name: `[`User`]` then resolves in
+    /// this module, where an import for the docs alone (`#[cfg(doc)]`)
+    /// brings it in when the code does not use it.
+    pub fn doc_link(&mut self, name: &str) -> String {
+        self.doc_links.insert(name.to_string());
+        format!("[`{name}`]")
+    }
+
+    /// The model types only the docs use, with the module they come from.
+    fn doc_only_imports(&self) -> Vec<String> {
+        self.doc_links
+            .iter()
+            .filter(|name| !self.imports.contains_key(*name))
+            .filter_map(|name| {
+                let home = self.usage.of_type(name).home().map(str::to_string);
+                match self.place {
+                    Place::Models(here) if here == home.as_deref() => None,
+                    Place::Models(_) => Some(format!("super::{name}")),
+                    Place::Operations => Some(format!("crate::models::{name}")),
+                }
+            })
+            .collect()
+    }
+
     /// The `use` lines: one per module imported from, in a fixed order
     /// (standard library, other crates, this crate, the parent module), a
-    /// blank line between the groups.
+    /// blank line between the groups; last, those for the docs alone.
     pub fn use_lines(&self) -> Vec<String> {
-        let mut by_module: BTreeMap<(u8, &str), BTreeSet<&str>> = BTreeMap::new();
-        for path in self.imports.values() {
-            let (module, name) = path.rsplit_once("::").unwrap_or(("", path));
-            let group = match module.split("::").next() {
-                Some("std" | "core") => 0,
-                Some("crate") => 2,
-                Some("super") => 3,
-                _ => 1,
-            };
-            by_module.entry((group, module)).or_default().insert(name);
-        }
-        let mut lines = Vec::new();
-        let mut last_group = None;
-        for ((group, module), names) in by_module {
-            if last_group.is_some_and(|last| last != group) {
+        let mut lines = grouped_uses(self.imports.values().map(String::as_str));
+        let doc_only = self.doc_only_imports();
+        if !doc_only.is_empty() {
+            if !lines.is_empty() {
                 lines.push(String::new());
             }
-            last_group = Some(group);
-            let names: Vec<&str> = names.into_iter().collect();
-            lines.push(match names.as_slice() {
-                [one] => format!("use {module}::{one};"),
-                many => format!("use {module}::{{{}}};", many.join(", ")),
-            });
+            lines.push("// What the docs' links name and the code does not use.".to_string());
+            for line in grouped_uses(doc_only.iter().map(String::as_str)) {
+                if !line.is_empty() {
+                    lines.push("#[cfg(doc)]".to_string());
+                }
+                lines.push(line);
+            }
         }
         lines
     }
+}
+
+/// The `use` lines of `paths`, one per module, grouped as
+/// [`Scope::use_lines`] says.
+fn grouped_uses<'p>(paths: impl Iterator<Item = &'p str>) -> Vec<String> {
+    let mut by_module: BTreeMap<(u8, &str), BTreeSet<&str>> = BTreeMap::new();
+    for path in paths {
+        let (module, name) = path.rsplit_once("::").unwrap_or(("", path));
+        let group = match module.split("::").next() {
+            Some("std" | "core") => 0,
+            Some("crate") => 2,
+            Some("super") => 3,
+            _ => 1,
+        };
+        by_module.entry((group, module)).or_default().insert(name);
+    }
+    let mut lines = Vec::new();
+    let mut last_group = None;
+    for ((group, module), names) in by_module {
+        if last_group.is_some_and(|last| last != group) {
+            lines.push(String::new());
+        }
+        last_group = Some(group);
+        let names: Vec<&str> = names.into_iter().collect();
+        lines.push(match names.as_slice() {
+            [one] => format!("use {module}::{one};"),
+            many => format!("use {module}::{{{}}};", many.join(", ")),
+        });
+    }
+    lines
 }
 
 /// `a::b::C` as tokens.

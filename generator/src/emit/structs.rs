@@ -120,7 +120,7 @@ pub fn object_struct(
 fn field_doc(field: &Field) -> String {
     let constraints = constraints_text(&field.constraints);
     let access = match (field.read_only, field.write_only) {
-        (true, _) => Some("Read-only: set by the server."),
+        (true, _) => Some("Set by the server."),
         (_, true) => Some("Write-only: never returned by the server."),
         _ => None,
     };
