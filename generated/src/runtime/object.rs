@@ -4,14 +4,18 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Model structs as JSON objects: the `object!` macro, which declares a
 //! struct with each field's JSON key beside it, and what its expansion calls.
-//! The impls use JSON's map form only, without the field enum and sequence
-//! form that `serde_derive` adds to every struct, which keeps the crate
-//! quick to compile.
+//! The impls use JSON's map form only, without the field enum, its
+//! visitor and the sequence form that `serde_derive` adds to every struct:
+//! each struct matches the keys (borrowed from the input, see [`Key`]) in
+//! its one decoding loop, and the map is passed by `&mut` so that an error
+//! returns without dropping it. That keeps the crate quick to compile (see
+//! the generator's `docs/performance.md`).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{DeserializeSeed, MapAccess, Visitor};
+use serde::de::{MapAccess, Visitor};
 use serde::Deserializer;
 
 /// A model struct and its `Serialize` and `Deserialize` as a JSON object.
@@ -108,16 +112,27 @@ macro_rules! object {
                 &self,
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
+                // The entries are written through `&mut`, so an error
+                // returns without dropping the map.
+                #[allow(unused_variables)]
+                fn entries<__M: ::serde::ser::SerializeMap>(
+                    this: &$name,
+                    map: &mut __M,
+                ) -> ::core::result::Result<(), __M::Error> {
+                    $( $crate::runtime::object!(@put map, $wire, this.$field $(, $kind)?); )*
+                    $(
+                        for (key, value) in &this.$additional {
+                            map.serialize_entry(key, value)?;
+                        }
+                    )?
+                    Ok(())
+                }
                 use ::serde::ser::SerializeMap as _;
-                #[allow(unused_mut)] // a struct without fields
                 let mut map = serializer.serialize_map(None)?;
-                $( $crate::runtime::object!(@put map, $wire, self.$field $(, $kind)?); )*
-                $(
-                    for (key, value) in &self.$additional {
-                        map.serialize_entry(key, value)?;
-                    }
-                )?
-                map.end()
+                match entries(self, &mut map) {
+                    Ok(()) => map.end(),
+                    Err(error) => Err(error),
+                }
             }
         }
     };
@@ -165,34 +180,19 @@ macro_rules! object {
             #[inline]
             #[allow(clippy::disallowed_names)]
             fn from_map<'de, __Map: ::serde::de::MapAccess<'de>>(
-                mut map: __Map,
+                map: &mut __Map,
             ) -> ::core::result::Result<Self, __Map::Error> {
-                // The struct's keys, matched once per entry by `FieldSeed`.
-                #[allow(non_camel_case_types)]
-                enum __Field {
-                    $( $field, )*
-                    Other($crate::runtime::object!(@other_key $($additional)?)),
-                }
-                impl $crate::runtime::FieldName for __Field {
-                    fn from_key(key: &str) -> Self {
-                        match key {
-                            $( $wire => __Field::$field, )*
-                            _ => __Field::Other($crate::runtime::object!(@other_value key $(, $additional)?)),
-                        }
-                    }
-                }
                 // Typed locals, so the compiler infers nothing across the loop.
                 $( let mut $field: Option<$ty> = None; )*
                 $( let mut $additional: $additional_ty = Default::default(); )?
-                // `__key` can't be a field's name, which would be a variant's.
-                while let Some(__key) = map.next_key_seed($crate::runtime::FieldSeed::<__Field>::new())? {
+                while let Some(__key) = map.next_key::<$crate::runtime::Key<'de>>()? {
                     // One `?` for all arms, which is cheaper to compile than one each.
-                    match __key {
-                        $( __Field::$field => $crate::runtime::read_value(&mut map, &mut $field), )*
-                        __Field::Other(__key) => $crate::runtime::object!(@unknown map, __key $(, $additional)?),
+                    match __key.as_str() {
+                        $( $wire => $crate::runtime::read_value(map, &mut $field), )*
+                        _ => $crate::runtime::object!(@unknown map, __key $(, $additional)?),
                     }?;
                 }
-                // `Self`, not the name, and `__` names: a model type may be named `Field` or `A`.
+                // `Self`, not the name: a model type may be named `Key` or `A`.
                 Ok(Self {
                     $( $field: $crate::runtime::object!(@take $field, $wire $(, $kind)?), )*
                     $( $additional, )?
@@ -200,17 +200,12 @@ macro_rules! object {
             }
         }
     };
-    (@other_key) => { () };
-    (@other_key $additional:ident) => { ::std::string::String };
-    (@other_value $key:ident) => { () };
-    (@other_value $key:ident, $additional:ident) => { $key.to_owned() };
-    (@unknown $map:ident, $key:ident) => {{
-        let () = $key;
+    (@unknown $map:ident, $key:ident) => {
         $map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
-    }};
+    };
     (@unknown $map:ident, $key:ident, $additional:ident) => {
         $map.next_value().map(|value| {
-            $additional.insert($key, value);
+            $additional.insert($key.into_string(), value);
         })
     };
     (@take $field:ident, $wire:literal) => {
@@ -234,7 +229,9 @@ pub(crate) trait Object: Sized {
     /// What the decoder expected, for error messages: `an object (User)`.
     const EXPECTING: &'static str;
 
-    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+    // It takes the map by `&mut`: a function that owns it must
+    // drop it on each early return, which costs the compiler per field.
+    fn from_map<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Self, A::Error>;
 }
 
 /// Decodes an [`Object`] from a map.
@@ -253,8 +250,8 @@ impl<'de, T: Object> Visitor<'de> for ObjectVisitor<T> {
         formatter.write_str(T::EXPECTING)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-        T::from_map(map)
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        T::from_map(&mut map)
     }
 }
 
@@ -275,40 +272,46 @@ pub(crate) fn read_value<'de, A: MapAccess<'de>, T: serde::Deserialize<'de>>(
     Ok(())
 }
 
-/// A struct's field names as an enum that `object!` declares inside each
-/// `from_map`: one variant per field and `Other` for the rest (holding the
-/// key only when the struct keeps additional properties). Matching the key
-/// inside the key's visitor, as `serde_derive` does, lets serde_json decode
-/// a key without building a string for it.
-pub(crate) trait FieldName: Sized {
-    fn from_key(key: &str) -> Self;
-}
+/// An object key as the decoder gives it: borrowed from the input when it
+/// can be (serde_json's `from_slice` and `from_str`, for a key without
+/// escapes), so matching it against a struct's keys builds no string.
+pub(crate) struct Key<'de>(Cow<'de, str>);
 
-/// Decodes an object key as the field it names.
-pub(crate) struct FieldSeed<F>(PhantomData<F>);
+impl Key<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
 
-impl<F> FieldSeed<F> {
-    pub(crate) fn new() -> Self {
-        FieldSeed(PhantomData)
+    #[allow(dead_code)] // an API may keep no additional properties
+    pub(crate) fn into_string(self) -> String {
+        self.0.into_owned()
     }
 }
 
-impl<'de, F: FieldName> DeserializeSeed<'de> for FieldSeed<F> {
-    type Value = F;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<F, D::Error> {
-        deserializer.deserialize_identifier(self)
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_identifier(KeyVisitor)
     }
 }
 
-impl<F: FieldName> Visitor<'_> for FieldSeed<F> {
-    type Value = F;
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str("a field name")
     }
 
-    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<F, E> {
-        Ok(F::from_key(value))
+    fn visit_borrowed_str<E: serde::de::Error>(self, value: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(value)))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(value.to_owned())))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, value: String) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(value)))
     }
 }

@@ -80,6 +80,21 @@ fn model_types_named_like_the_macros_own_names_decode() {
     );
 }
 
+#[test]
+fn keys_match_however_the_decoder_hands_them_over() {
+    // Borrowed from the input, built because of an escape, and owned by a `Value`.
+    let small: Small = serde_json::from_str(r#"{"name": "a", "x": 1}"#).unwrap();
+    assert_eq!(small.name, "a");
+    let small: Small = serde_json::from_str(r#"{"n\u0061me": "b"}"#).unwrap();
+    assert_eq!(small.name, "b");
+    let small: Small = serde_json::from_reader(&br#"{"name": "c"}"#[..]).unwrap();
+    assert_eq!(small.name, "c");
+    let small: Small = decode(json!({"name": "d"})).unwrap();
+    assert_eq!(small.name, "d");
+    let thing: Thing = serde_json::from_str(r#"{"id": 1, "\u0078": 2}"#).unwrap();
+    assert_eq!(thing.extra, HashMap::from([("x".to_string(), json!(2))]));
+}
+
 fn decode<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, String> {
     serde_json::from_value(value).map_err(|error| error.to_string())
 }
