@@ -9,7 +9,10 @@
 #     without them,
 # and both encode a PatchedUserRequest. Prints ns per operation for each
 # and the ratio ours/official (below 1.0: ours is faster), and whether each
-# decodes an enum value the document does not list.
+# decodes an enum value the document does not list. Where valgrind is
+# installed it then prints the instructions each operation executes
+# (cachegrind, bench/decode/count.rs), which do not swing with the
+# machine's load as times do.
 #
 #   bench/decode.sh [VERSION]     VERSION: 2026.5.6 (default) or 2025.12.6
 #
@@ -52,6 +55,10 @@ name = "decode"
 path = "$root/bench/decode/decode.rs"
 harness = false
 
+[[example]]
+name = "count"
+path = "$root/bench/decode/count.rs"
+
 [workspace]
 TOML
 mkdir -p "$work/src" && touch "$work/src/lib.rs"
@@ -86,3 +93,29 @@ for case, label in cases:
     official, ours = ns(case, "official"), ns(case, "ours")
     print(f"{label:<40} {official:>14.0f} {ours:>14.0f} {ours / official:>7.2f}")
 PY
+
+command -v valgrind >/dev/null || { echo "(valgrind not installed: no instruction counts)"; exit 0; }
+cargo build --release --quiet --example count
+# Instructions of running a case TIMES times.
+instructions() {
+  DECODE_SAMPLES="$work/samples" valgrind --tool=cachegrind --cache-sim=no \
+    --cachegrind-out-file=/dev/null --log-file="$work/count.log" \
+    target/release/examples/count "$1" "$2" "$3" >/dev/null \
+    || { cat "$work/count.log" >&2; exit 1; }
+  python3 -c 'import re,sys; print(re.search(r"I\s+refs:\s+([\d,]+)", open(sys.argv[1]).read()).group(1).replace(",", ""))' "$work/count.log"
+}
+echo
+echo "instructions per operation (cachegrind; the same on every run)"
+printf '%-40s %14s %14s %7s\n' case official ours ratio
+for case in users events validation_error validation_error_common patched_user_request; do
+  # Few repetitions of the page cases, which take millions each.
+  case "$case" in users|events) few=2 many=4 ;; *) few=100 many=200 ;; esac
+  per=()
+  for side in official ours; do
+    a="$(instructions "$case" "$side" "$few")"
+    b="$(instructions "$case" "$side" "$many")"
+    per+=("$(( (b - a) / (many - few) ))")
+  done
+  printf '%-40s %14s %14s %7s\n' "$case" "${per[0]}" "${per[1]}" \
+    "$(python3 -c "print(f'{${per[1]} / ${per[0]}:.3f}')")"
+done
