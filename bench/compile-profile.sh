@@ -6,16 +6,22 @@
 #   - serialize:   every `object!` struct's `Serialize` a one-line error,
 #   - operations:  every operation method's body `loop {}`,
 #   - clone:       `Clone` left out of the models' derives,
+#   - debug:       `Debug` left out of them (kept where the error type needs it),
+#   - partial_eq:  `PartialEq` left out of them (kept where `Eq` needs it),
 # each the minimum of RUNS checks (dependencies prebuilt, incremental off),
 # and the difference to the whole, which is what that kind costs. Then the
 # compiler's own passes for the whole crate (`-Z time-passes`, through
 # RUSTC_BOOTSTRAP on the stable compiler).
 #
 #   bench/compile-profile.sh [VERSION] [RUNS]   defaults: 2026.5.6, 5
+#   MEASURE=instructions bench/compile-profile.sh [VERSION]
 #
-# About 8 minutes on 2 cores; the figures swing with the machine's load,
-# so run it on a quiet machine. The copies are experiments on generated code,
-# not crates the generator writes.
+# About 8 minutes on 2 cores; wall times swing with the machine's load, so
+# run it on a quiet machine. With MEASURE=instructions (needs valgrind),
+# each check runs once under cachegrind (bench/rustc-instructions.sh) and
+# the figures are the compiler's instructions, which do not swing with the
+# load: about 20 minutes. The copies are experiments on generated code, not
+# crates the generator writes.
 set -euo pipefail
 
 version="${1:-2026.5.6}"
@@ -45,7 +51,7 @@ import re
 p = "src/runtime/object.rs"; s = open(p).read()
 start = s.index("    (@Deserialize ")
 body = s.index("}) => {", start) + len("}) => {")
-end = s.index("    (@other_key) =>")
+end = s.index("    (@unknown $map:ident, $key:ident) =>")
 s = s[:body] + """
         $($cfg)* $($attr)*
         impl<'"'"'de> ::serde::Deserialize<'"'"'de> for $name {
@@ -89,9 +95,53 @@ for p in glob.glob("src/models/*.rs"):
     s = re.sub(r"#\[derive\(Clone, ", "#[derive(", s)
     open(p, "w").write(s)
 '
+variant debug '
+import glob, re
+files = glob.glob("src/models/*.rs")
+# The runtime error holds an `ErrorBody`, which needs `Debug` on its members.
+keep = {"ErrorBody"}
+for p in files:
+    m = re.search(r"pub enum ErrorBody \{(.*?)\n\}", open(p).read(), re.S)
+    if m:
+        keep |= set(re.findall(r"\w+\((\w+)\)", m.group(1)))
+for p in files:
+    lines = open(p).read().split("\n")
+    for i, line in enumerate(lines):
+        if "#[derive(" not in line:
+            continue
+        ahead = re.search(r"pub (?:struct|enum) (\w+)", "\n".join(lines[i + 1:i + 4]))
+        if ahead and ahead.group(1) in keep:
+            continue
+        lines[i] = line.replace("Debug, ", "").replace(", Debug", "")
+    open(p, "w").write("\n".join(lines))
+'
+variant partial_eq '
+import glob, re
+for p in glob.glob("src/models/*.rs"):
+    s = open(p).read()
+    lines = []
+    for line in s.split("\n"):
+        if "#[derive(" in line and " Eq" not in line:
+            line = line.replace("PartialEq, ", "").replace(", PartialEq", "")
+        lines.append(line)
+    open(p, "w").write("\n".join(lines))
+'
 
-# The minimum `cargo check` time of the crate in folder $1 over RUNS runs.
+# The minimum `cargo check` time of the crate in folder $1 over RUNS runs,
+# or with MEASURE=instructions the compiler's instructions (in billions)
+# of one check.
 check() {
+  if [ "${MEASURE:-}" = instructions ]; then
+    if ! (cd "$work/$1" && cargo check --quiet 2>/dev/null); then
+      echo "n/a"
+      return
+    fi
+    (cd "$work/$1" && cargo clean --quiet -p authentik-api \
+      && RUSTC_WRAPPER="$root/bench/rustc-instructions.sh" COUNT_CRATE=authentik_api \
+        COUNT_LOG="$work/$1.cachegrind" cargo check --quiet 2>/dev/null)
+    python3 -c 'import re,sys; print(int(re.search(r"I\s+refs:\s+([\d,]+)", open(sys.argv[1]).read()).group(1).replace(",", "")) / 1e9)' "$work/$1.cachegrind"
+    return
+  fi
   if ! (cd "$work/$1" && cargo check --quiet 2>/dev/null); then
     echo "n/a"
     return
@@ -105,19 +155,30 @@ check() {
   echo "$best"
 }
 
+unit=s
+what="cargo check, minimum of $runs runs (incremental off), this machine"
+if [ "${MEASURE:-}" = instructions ]; then
+  command -v valgrind >/dev/null || { echo "MEASURE=instructions needs valgrind" >&2; exit 2; }
+  unit=G
+  what="cargo check, the compiler's instructions in billions (cachegrind, one run each)"
+  # Dependencies built by the plain compiler first: the wrapper changes
+  # cargo's fingerprints, and only our crate is counted.
+  export CARGO_TARGET_DIR="$work/target-instructions"
+fi
 whole="$(check whole)"
 echo
-echo "cargo check, minimum of $runs runs (incremental off), this machine"
-printf '%-46s %8.2f s\n' "whole crate" "$whole"
-for kind in deserialize serialize operations clone; do
+echo "$what"
+printf '%-46s %8.2f %s\n' "whole crate" "$whole" "$unit"
+for kind in deserialize serialize operations clone debug partial_eq; do
   t="$(check "$kind")"
   if [ "$t" = n/a ]; then
     printf '%-46s does not compile\n' "without $kind"
     continue
   fi
-  python3 -c 'import sys; w,t=map(float,sys.argv[2:]); print(f"{sys.argv[1]:<46} {t:8.2f} s   costs {w-t:5.2f} s ({(w-t)/w*100:4.1f} %)")' \
-    "without $kind" "$whole" "$t"
+  python3 -c 'import sys; w,t=map(float,sys.argv[2:4]); u=sys.argv[4]; print(f"{sys.argv[1]:<46} {t:8.2f} {u}   costs {w-t:5.2f} {u} ({(w-t)/w*100:4.1f} %)")' \
+    "without $kind" "$whole" "$t" "$unit"
 done
+[ "${MEASURE:-}" = instructions ] && exit 0
 
 echo
 echo "the whole crate's compiler passes (-Z time-passes), the largest:"
