@@ -3,9 +3,9 @@
 //! The impls use JSON's map form only, without the field enum, its
 //! visitor and the sequence form that `serde_derive` adds to every struct:
 //! each struct matches the keys (borrowed from the input, see [`Key`]) in
-//! its one decoding loop, and the map is passed by `&mut` so that an error
-//! returns without dropping it. That keeps the crate quick to compile (see
-//! the generator's `docs/performance.md`).
+//! its one decoding loop, and the decoder gets the map by `&mut` so that an
+//! error returns without dropping it. That keeps the crate quick to compile
+//! (see the generator's `docs/performance.md`).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -108,27 +108,16 @@ macro_rules! object {
                 &self,
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
-                // The entries are written through `&mut`, so an error
-                // returns without dropping the map.
-                #[allow(unused_variables)]
-                fn entries<__M: ::serde::ser::SerializeMap>(
-                    this: &$name,
-                    map: &mut __M,
-                ) -> ::core::result::Result<(), __M::Error> {
-                    $( $crate::runtime::object!(@put map, $wire, this.$field $(, $kind)?); )*
-                    $(
-                        for (key, value) in &this.$additional {
-                            map.serialize_entry(key, value)?;
-                        }
-                    )?
-                    Ok(())
-                }
                 use ::serde::ser::SerializeMap as _;
+                #[allow(unused_mut)] // a struct without fields
                 let mut map = serializer.serialize_map(None)?;
-                match entries(self, &mut map) {
-                    Ok(()) => map.end(),
-                    Err(error) => Err(error),
-                }
+                $( $crate::runtime::object!(@put map, $wire, self.$field $(, $kind)?); )*
+                $(
+                    for (key, value) in &self.$additional {
+                        map.serialize_entry(key, value)?;
+                    }
+                )?
+                map.end()
             }
         }
     };
