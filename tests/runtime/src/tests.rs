@@ -67,6 +67,35 @@ object! {
     impl Deserialize;
 }
 
+object! {
+    /// Fields named like the decoder's own locals (`map`, `__key`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Locals {
+        #[wire("map")]
+        pub map: i64,
+        #[wire("key", optional)]
+        pub __key: Option<String>,
+    }
+    impl Serialize;
+    impl Deserialize;
+}
+
+#[test]
+fn fields_named_like_the_decoders_locals_decode_and_encode() {
+    let locals: Locals = decode(json!({"map": 2, "key": "k"})).unwrap();
+    assert_eq!(
+        locals,
+        Locals {
+            map: 2,
+            __key: Some("k".to_string())
+        }
+    );
+    assert_eq!(
+        serde_json::to_value(&locals).unwrap(),
+        json!({"map": 2, "key": "k"})
+    );
+}
+
 #[test]
 fn model_types_named_like_the_macros_own_names_decode() {
     let field: Field = decode(json!({"a": {"n": 1}, "all": [{"all": []}]})).unwrap();
