@@ -123,25 +123,14 @@ object! {
     impl Deserialize;
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OutpostsInstancesUpdateResponseType {
-    /// `proxy`
-    Proxy,
-    /// `ldap`
-    Ldap,
-    /// `radius`
-    Radius,
-    /// `rac`
-    Rac,
-    /// A value this client does not know, as received.
-    Unknown(String),
-}
-
 string_enum! {
-    OutpostsInstancesUpdateResponseType {
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum OutpostsInstancesUpdateResponseType {
         Proxy = "proxy",
         Ldap = "ldap",
         Radius = "radius",
         Rac = "rac",
+        #[wire(..)]
+        Unknown(String),
     }
 }

@@ -9,20 +9,13 @@ use uuid::Uuid;
 use crate::Nullable;
 use crate::runtime::{object, string_enum};
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum MatchingModeEnum {
-    /// `strict`
-    Strict,
-    /// `regex`
-    Regex,
-    /// A value this client does not know, as received.
-    Unknown(String),
-}
-
 string_enum! {
-    MatchingModeEnum {
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum MatchingModeEnum {
         Strict = "strict",
         Regex = "regex",
+        #[wire(..)]
+        Unknown(String),
     }
 }
 
@@ -212,22 +205,13 @@ object! {
     impl Deserialize;
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ProxyMode {
-    /// `proxy`
-    Proxy,
-    /// `forward_single`
-    ForwardSingle,
-    /// `forward_domain`
-    ForwardDomain,
-    /// A value this client does not know, as received.
-    Unknown(String),
-}
-
 string_enum! {
-    ProxyMode {
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum ProxyMode {
         Proxy = "proxy",
         ForwardSingle = "forward_single",
         ForwardDomain = "forward_domain",
+        #[wire(..)]
+        Unknown(String),
     }
 }

@@ -3,7 +3,7 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Enums of strings that keep values they do not know: the `string_enum!`
-//! macro, invoked once per enum with its variants and wire values.
+//! macro, which declares the enum with each variant's wire value beside it.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -11,20 +11,51 @@ use std::marker::PhantomData;
 use serde::de::Visitor;
 use serde::Deserializer;
 
-/// `as_str`, `From<&str>`, `Display`, `Serialize` and `Deserialize` of an
-/// enum of strings that keeps a value it does not know in `Unknown(String)`,
-/// so a newer server's value decodes and is written back unchanged.
+/// An enum of strings and its `as_str`, `From<&str>`, `Display`,
+/// `Serialize` and `Deserialize`; a value it does not know decodes into
+/// `Unknown(String)` and is written back unchanged.
 ///
 /// ```text
 /// string_enum! {
-///     ProxyMode {
+///     /// How the outpost reaches the application.
+///     #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///     pub enum ProxyMode {
 ///         Proxy = "proxy",
 ///         ForwardSingle = "forward_single",
+///         #[wire(..)]
+///         Unknown(String),
 ///     }
 /// }
 /// ```
+///
+/// The enum is declared without the wire values; each variant's doc is its
+/// wire value in code (`` `proxy` ``) unless every variant has its own doc
+/// (which the generator writes when a value would not show right in code,
+/// the empty string or one with a backtick). `#[wire(..)]` marks the
+/// variant that keeps the other values. The enum's `#[cfg]`, if any,
+/// applies to the impls too.
 macro_rules! string_enum {
-    ($name:ident { $( $variant:ident = $wire:literal, )* }) => {
+    // Each variant with its own doc.
+    (
+        $(#[doc = $doc:literal])*
+        $(#[cfg($cfg:meta)])?
+        #[derive($($derive:ident),*)]
+        pub enum $name:ident {
+            $( $(#[doc = $variant_doc:expr])+ $variant:ident = $wire:literal, )*
+            #[wire(..)]
+            Unknown(String),
+        }
+    ) => {
+        $(#[doc = $doc])*
+        $(#[cfg($cfg)])?
+        #[derive($($derive),*)]
+        pub enum $name {
+            $( $(#[doc = $variant_doc])+ $variant, )*
+            /// A value this client does not know, as received.
+            Unknown(String),
+        }
+
+        $(#[cfg($cfg)])?
         impl $name {
             /// The value on the wire.
             pub fn as_str(&self) -> &str {
@@ -35,6 +66,7 @@ macro_rules! string_enum {
             }
         }
 
+        $(#[cfg($cfg)])?
         impl ::core::convert::From<&str> for $name {
             fn from(value: &str) -> Self {
                 match value {
@@ -44,12 +76,14 @@ macro_rules! string_enum {
             }
         }
 
+        $(#[cfg($cfg)])?
         impl ::core::fmt::Display for $name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
+        $(#[cfg($cfg)])?
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(
                 &self,
@@ -59,11 +93,34 @@ macro_rules! string_enum {
             }
         }
 
+        $(#[cfg($cfg)])?
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
                 $crate::runtime::deserialize_enum(deserializer)
+            }
+        }
+    };
+    // Each variant documented by its wire value.
+    (
+        $(#[doc = $doc:literal])*
+        $(#[cfg($cfg:meta)])?
+        #[derive($($derive:ident),*)]
+        pub enum $name:ident {
+            $( $variant:ident = $wire:literal, )*
+            #[wire(..)]
+            Unknown(String),
+        }
+    ) => {
+        $crate::runtime::string_enum! {
+            $(#[doc = $doc])*
+            $(#[cfg($cfg)])?
+            #[derive($($derive),*)]
+            pub enum $name {
+                $( #[doc = concat!("`", $wire, "`")] $variant = $wire, )*
+                #[wire(..)]
+                Unknown(String),
             }
         }
     };

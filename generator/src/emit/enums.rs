@@ -1,14 +1,15 @@
-//! An enum of strings, numbers or a boolean: its declaration, with
-//! `Unknown(String)` (`Unknown(i64)`, `Unknown(f64)`, `Unknown(bool)`) for
-//! values this client does not know, and one `string_enum!`
-//! (`value_enum!`) invocation for its methods and serde impls.
+//! An enum of strings, numbers or a boolean: one `string_enum!`
+//! (`value_enum!`) invocation that declares it with each variant's wire
+//! value beside it, and `Unknown(String)` (`Unknown(i64)`, `Unknown(f64)`,
+//! `Unknown(bool)`) for values this client does not know.
 
-use quote::{format_ident, quote};
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote, ToTokens};
 
 use super::docs::code_span;
 use super::model_item::{type_head, Gate};
 use super::scope::Scope;
-use super::source::{string_literal, Piece};
+use super::source::Piece;
 use crate::model::{EnumSchema, EnumWire, Schema};
 
 pub fn string_enum(
@@ -24,64 +25,93 @@ pub fn string_enum(
         .iter()
         .map(|v| format_ident!("{}", v.variant))
         .collect();
-    let variant_docs = values.values.iter().map(|v| match v.wire.is_empty() {
-        true => " The empty string.".to_string(),
-        false => format!(" {}", code_span(&v.wire)),
-    });
-    // Strings as Rust literals, integers and booleans as they are written,
-    // numbers as `f64` literals (`2.0`).
-    let literal = |wire: &str| match values.wire {
-        EnumWire::Strings => string_literal(wire),
-        EnumWire::Integers | EnumWire::Booleans => wire.to_string(),
-        EnumWire::Numbers => match wire.parse::<f64>() {
-            Ok(number) => proc_macro2::Literal::f64_unsuffixed(number).to_string(),
-            Err(_) => wire.to_string(),
-        },
-    };
-    let entries = values
+    let wires: Vec<TokenStream> = values
         .values
         .iter()
-        .zip(&variants)
-        .map(|(value, variant)| format!("{variant} = {},", literal(&value.wire)))
+        .map(|v| wire_literal(values.wire, &v.wire))
         .collect();
-    let (macro_name, head, unknown, derives) = match values.wire {
+    // The macro documents a variant by its value in code; a value that
+    // would not show right there gets every variant its doc here.
+    let variant_docs: Vec<TokenStream> = match values.values.iter().all(|v| shows_in_code(&v.wire))
+    {
+        true => Vec::new(),
+        false => values
+            .values
+            .iter()
+            .map(|v| {
+                let text = match v.wire.is_empty() {
+                    true => " The empty string.".to_string(),
+                    false => format!(" {}", code_span(&v.wire)),
+                };
+                quote! { #[doc = #text] }
+            })
+            .collect(),
+    };
+    let variant_docs = (0..variants.len()).map(|i| variant_docs.get(i));
+    let (macro_name, unknown, derives) = match values.wire {
         EnumWire::Strings => (
             "string_enum",
-            name.to_string(),
             quote! { String },
             quote! { Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord },
         ),
         EnumWire::Integers => (
             "value_enum",
-            format!("{name}: i64"),
             quote! { i64 },
             quote! { Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord },
         ),
         EnumWire::Booleans => (
             "value_enum",
-            format!("{name}: bool"),
             quote! { bool },
             quote! { Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord },
         ),
         EnumWire::Numbers => (
             "value_enum",
-            format!("{name}: f64"),
             quote! { f64 },
             quote! { Clone, Copy, Debug, PartialEq, PartialOrd },
         ),
     };
-    let call = gate.macro_call(scope, macro_name, head, entries, false);
-    vec![
-        Piece::Syntax(quote! {
-            #doc
-            #cfg
-            #[derive(#derives)]
-            pub enum #name {
-                #( #[doc = #variant_docs] #variants, )*
-                /// A value this client does not know, as received.
-                Unknown(#unknown),
-            }
-        }),
-        call,
-    ]
+    let item = quote! {
+        #doc
+        #cfg
+        #[derive(#derives)]
+        pub enum #name {
+            #( #variant_docs #variants = #wires, )*
+            #[wire(..)]
+            Unknown(#unknown),
+        }
+    };
+    vec![gate.macro_item(scope, macro_name, item, false)]
+}
+
+/// Whether a string shows as itself in a code span of one backtick each
+/// side, which is how the macro documents a variant.
+fn shows_in_code(wire: &str) -> bool {
+    !wire.is_empty() && !wire.contains(['`', '\n', '\r'])
+}
+
+/// A wire value as a Rust literal: strings as strings, integers and
+/// booleans as they are written, numbers as `f64` literals (`2.0`).
+fn wire_literal(wire: EnumWire, text: &str) -> TokenStream {
+    let (minus, magnitude) = match text.strip_prefix('-') {
+        Some(rest) => (quote! { - }, rest),
+        None => (TokenStream::new(), text),
+    };
+    let number = match wire {
+        EnumWire::Strings => None,
+        EnumWire::Booleans => {
+            return format_ident!("{}", if text == "true" { "true" } else { "false" })
+                .into_token_stream()
+        }
+        EnumWire::Integers => magnitude.parse::<u64>().ok().map(Literal::u64_unsuffixed),
+        EnumWire::Numbers => magnitude
+            .parse::<f64>()
+            .ok()
+            .filter(|number| number.is_finite())
+            .map(Literal::f64_unsuffixed),
+    };
+    match number {
+        Some(number) => quote! { #minus #number },
+        // The front ends give numbers only where every value is one.
+        None => Literal::string(text).into_token_stream(),
+    }
 }

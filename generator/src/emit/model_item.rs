@@ -56,19 +56,24 @@ impl Gate {
 
 impl Gate {
     /// The invocation of the runtime's macro `macro_name` around an item
-    /// (which carries its own `#[cfg]`), imported into `scope`, followed by
-    /// the serde impls the type gets.
+    /// (which carries its own `#[cfg]`), imported into `scope`; with
+    /// `impls`, followed by the serde impls the type gets.
     pub fn macro_item(
         &self,
         scope: &mut Scope<'_>,
         macro_name: &'static str,
         item: TokenStream,
+        impls: bool,
     ) -> Piece {
         scope.item(&format!("crate::runtime::{macro_name}"));
+        let tail = match impls {
+            true => super::features::impl_lines(self.needs, self.gated),
+            false => Vec::new(),
+        };
         Piece::Wrapped {
             name: macro_name,
             item,
-            tail: super::features::impl_lines(self.needs, self.gated),
+            tail,
         }
     }
 }

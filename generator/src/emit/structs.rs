@@ -113,6 +113,7 @@ pub fn object_struct(
                 #(#declarations)*
             }
         },
+        true,
     );
     vec![object, Piece::Syntax(quote! { #new #page })]
 }

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use serde_json::{json, Value};
 
 use crate::runtime::{
-    object, params, string_enum, tagged_union, Credential, Credentials, Error, Page, PageNumber,
-    Params, Request, Requirements,
+    object, params, string_enum, tagged_union, value_enum, Credential, Credentials, Error, Page,
+    PageNumber, Params, Request, Requirements,
 };
 use crate::Nullable;
 
@@ -192,17 +192,58 @@ fn unknown_keys_are_skipped_and_the_last_repeated_key_wins() {
     assert_eq!(small.name, "b");
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Mode {
-    Proxy,
-    ForwardSingle,
-    Unknown(String),
-}
-
 string_enum! {
-    Mode {
+    /// How the outpost reaches the application.
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Mode {
         Proxy = "proxy",
         ForwardSingle = "forward_single",
+        #[wire(..)]
+        Unknown(String),
+    }
+}
+
+// Values the macro's doc (the value in code) would not show right: every
+// variant documented by the generator.
+string_enum! {
+    #[cfg(all())]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Odd {
+        /// The empty string.
+        Empty = "",
+        /// ``a`b``
+        Tick = "a`b",
+        #[wire(..)]
+        Unknown(String),
+    }
+}
+
+value_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum KeySize {
+        V2048 = 2048,
+        Minus1 = -1,
+        #[wire(..)]
+        Unknown(i64),
+    }
+}
+
+value_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+    pub enum Ratio {
+        V0_5 = 0.5,
+        Minus2_5 = -2.5,
+        #[wire(..)]
+        Unknown(f64),
+    }
+}
+
+value_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Always {
+        True = true,
+        #[wire(..)]
+        Unknown(bool),
     }
 }
 
@@ -220,6 +261,28 @@ fn string_enums_keep_unknown_values() {
     assert!(decode::<Mode>(json!(1))
         .unwrap_err()
         .contains("expected a string"));
+
+    assert_eq!(decode::<Odd>(json!("")).unwrap(), Odd::Empty);
+    assert_eq!(Odd::Tick.as_str(), "a`b");
+    assert_eq!(decode::<Odd>(json!("b")).unwrap(), Odd::Unknown("b".into()));
+}
+
+#[test]
+fn value_enums_keep_unknown_values() {
+    assert_eq!(decode::<KeySize>(json!(-1)).unwrap(), KeySize::Minus1);
+    assert_eq!(decode::<KeySize>(json!(7)).unwrap(), KeySize::Unknown(7));
+    assert_eq!(serde_json::to_value(KeySize::V2048).unwrap(), json!(2048));
+    assert_eq!(KeySize::Unknown(7).to_string(), "7");
+    assert_eq!(KeySize::from(2048).value(), 2048);
+    assert_eq!(decode::<Ratio>(json!(-2.5)).unwrap(), Ratio::Minus2_5);
+    assert_eq!(decode::<Ratio>(json!(0.25)).unwrap(), Ratio::Unknown(0.25));
+    assert_eq!(serde_json::to_value(Ratio::V0_5).unwrap(), json!(0.5));
+    assert_eq!(decode::<Always>(json!(true)).unwrap(), Always::True);
+    assert_eq!(
+        decode::<Always>(json!(false)).unwrap(),
+        Always::Unknown(false)
+    );
+    assert!(decode::<KeySize>(json!("2048")).is_err());
 }
 
 object! {

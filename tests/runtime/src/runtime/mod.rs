@@ -35,6 +35,8 @@ mod send;
 mod string_enum;
 #[path = "../../../../generator/runtime/tagged_union.rs"]
 mod tagged_union;
+#[path = "../../../../generator/runtime/value_enum.rs"]
+mod value_enum;
 
 /// As authentik's document gives it.
 const SERVER_PATH: &str = "/api/v3";
@@ -56,3 +58,4 @@ pub(crate) use request::*;
 pub use retry::RetryPolicy;
 pub(crate) use string_enum::*;
 pub(crate) use tagged_union::*;
+pub(crate) use value_enum::*;
