@@ -1,31 +1,101 @@
-//! Unions told apart by a tag property: the `tagged_union!` macro, invoked
-//! once per union with its variants and tag values.
+//! Unions told apart by a tag property: the `tagged_union!` macro, which
+//! declares the union with each variant's tag value on it.
 
 use serde::de::DeserializeOwned;
 use serde::{Serialize, Serializer};
 
-/// `tag()` and the serde impls of a union told apart by a tag property:
+/// A union told apart by a tag property, its `tag()` and its serde impls:
 /// it decodes by the tag, keeps an object with a tag it does not know in
 /// `Unknown(serde_json::Value)`, and writes the tag exactly once.
 ///
 /// ```text
 /// tagged_union! {
-///     ChallengeTypes: "component" {
-///         Identification = "ak-stage-identification",
-///         Password = "ak-stage-password",
+///     /// A stage's challenge.
+///     #[derive(Clone, Debug, PartialEq)]
+///     #[wire(tag = "component")]
+///     pub enum ChallengeTypes {
+///         #[wire("ak-stage-identification")]
+///         Identification(Box<IdentificationChallenge>),
+///         #[wire("ak-stage-password")]
+///         Password(Box<PasswordChallenge>),
+///         #[wire(..)]
+///         Unknown(Value),
 ///     }
 ///     impl Deserialize;
 /// }
 /// ```
+///
+/// The enum is declared without the `#[wire]` attributes, which give the
+/// tag property and each variant's tag value; each variant's doc is its
+/// tag in code (`` `component: ak-stage-password` ``) unless every variant,
+/// `Unknown` too, has its own doc (which the generator writes when a tag
+/// would not show right in code). `#[wire(..)]` marks the variant that
+/// keeps the others.
+/// The enum's `#[cfg]`, if any, applies to the impls too.
 macro_rules! tagged_union {
+    // Each variant with its own doc.
     (
-        $name:ident: $property:literal $variants:tt
+        $(#[doc = $doc:literal])*
+        $(#[cfg($cfg:meta)])?
+        #[derive($($derive:ident),*)]
+        #[wire(tag = $property:literal)]
+        pub enum $name:ident {
+            $( $(#[doc = $variant_doc:expr])+ #[wire($tag:literal)] $variant:ident($member:ty $(,)?), )*
+            #[wire(..)]
+            $(#[doc = $unknown_doc:expr])+
+            Unknown($value:ty),
+        }
         $( $(#[$attr:meta])* impl $trait:ident; )*
     ) => {
-        $crate::runtime::tagged_union!(@tag $name $property $variants);
-        $( $crate::runtime::tagged_union!(@$trait [$(#[$attr])*] $name $property $variants); )*
+        $(#[doc = $doc])*
+        $(#[cfg($cfg)])?
+        #[derive($($derive),*)]
+        pub enum $name {
+            $( $(#[doc = $variant_doc])+ $variant($member), )*
+            $(#[doc = $unknown_doc])+
+            Unknown($value),
+        }
+
+        $crate::runtime::tagged_union!(
+            @impls [$(#[cfg($cfg)])?] $name $property { $( $variant = $tag, )* }
+            $([$(#[$attr])*] $trait)*
+        );
     };
-    (@tag $name:ident $property:literal { $( $variant:ident = $tag:literal, )* }) => {
+    // Each variant documented by its tag.
+    (
+        $(#[doc = $doc:literal])*
+        $(#[cfg($cfg:meta)])?
+        #[derive($($derive:ident),*)]
+        #[wire(tag = $property:literal)]
+        pub enum $name:ident {
+            $( #[wire($tag:literal)] $variant:ident($member:ty $(,)?), )*
+            #[wire(..)]
+            Unknown($value:ty),
+        }
+        $( $(#[$attr:meta])* impl $trait:ident; )*
+    ) => {
+        $crate::runtime::tagged_union! {
+            $(#[doc = $doc])*
+            $(#[cfg($cfg)])?
+            #[derive($($derive),*)]
+            #[wire(tag = $property)]
+            pub enum $name {
+                $( #[doc = concat!("`", $property, ": ", $tag, "`")] #[wire($tag)] $variant($member), )*
+                #[wire(..)]
+                #[doc = concat!("An object whose `", $property, "` this client does not know, as received.")]
+                Unknown($value),
+            }
+            $( $(#[$attr])* impl $trait; )*
+        }
+    };
+    // The union's `#[cfg]` (`$cfg`, one group) goes on each impl, before
+    // the impl's own attributes (`$attr`, one group).
+    (@impls $cfg:tt $name:ident $property:literal $variants:tt $($attr:tt $trait:ident)*) => {
+        $crate::runtime::tagged_union!(@tag $cfg $name $property $variants);
+        $( $crate::runtime::tagged_union!(@$trait $cfg $attr $name $property $variants); )*
+    };
+    (@tag [$($cfg:tt)*] $name:ident $property:literal { $( $variant:ident = $tag:literal, )* }) => {
+        $($cfg)*
         impl $name {
             /// The value of the tag property.
             pub fn tag(&self) -> ::core::option::Option<&str> {
@@ -36,10 +106,10 @@ macro_rules! tagged_union {
             }
         }
     };
-    (@Serialize [$(#[$attr:meta])*] $name:ident $property:literal {
+    (@Serialize [$($cfg:tt)*] [$($attr:tt)*] $name:ident $property:literal {
         $( $variant:ident = $tag:literal, )*
     }) => {
-        $(#[$attr])*
+        $($cfg)* $($attr)*
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(
                 &self,
@@ -56,10 +126,10 @@ macro_rules! tagged_union {
             }
         }
     };
-    (@Deserialize [$(#[$attr:meta])*] $name:ident $property:literal {
+    (@Deserialize [$($cfg:tt)*] [$($attr:tt)*] $name:ident $property:literal {
         $( $variant:ident = $tag:literal, )*
     }) => {
-        $(#[$attr])*
+        $($cfg)* $($attr)*
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,

@@ -244,6 +244,12 @@ pub fn code_span(text: &str) -> String {
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
+/// Whether text shows as itself in a code span of one backtick each side,
+/// which is how the runtime's enum and union macros document a variant.
+pub fn shows_in_code(text: &str) -> bool {
+    !text.is_empty() && !text.contains(['`', '\n', '\r'])
+}
+
 /// `Constraints: non-empty, at most 150 characters.`; a list's items'
 /// after a semicolon (`Constraints: at most 5 items; each item at most 64
 /// characters.`).

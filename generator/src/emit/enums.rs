@@ -6,7 +6,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
-use super::docs::code_span;
+use super::docs::{code_span, shows_in_code};
 use super::model_item::{type_head, Gate};
 use super::scope::Scope;
 use super::source::Piece;
@@ -81,12 +81,6 @@ pub fn string_enum(
         }
     };
     vec![gate.macro_item(scope, macro_name, item, false)]
-}
-
-/// Whether a string shows as itself in a code span of one backtick each
-/// side, which is how the macro documents a variant.
-fn shows_in_code(wire: &str) -> bool {
-    !wire.is_empty() && !wire.contains(['`', '\n', '\r'])
 }
 
 /// A wire value as a Rust literal: strings as strings, integers and

@@ -8,50 +8,18 @@ use quote::format_ident;
 
 use super::docs::{doc_attrs, doc_text};
 use super::scope::Scope;
-use super::source::{MacroCall, Piece};
+use super::source::Piece;
 use super::usage::Needs;
 use crate::model::Schema;
 
 /// How one type is compiled: its `#[cfg]` and which serde impls it gets.
 pub struct Gate {
-    /// The type's `#[cfg]` (the features of the tags that use it), if any,
-    /// as written in a macro invocation's attributes.
-    pub cfg: Option<String>,
-    /// The same `#[cfg]` as syntax (empty when there is none).
+    /// The type's `#[cfg]` (the features of the tags that use it), if any
+    /// (empty when there is none).
     pub cfg_tokens: TokenStream,
     pub needs: Needs,
     /// Whether the crate has tag features (and so a `round-trip` feature).
     pub gated: bool,
-}
-
-impl Gate {
-    /// The invocation of the runtime's macro `macro_name` for a type (its
-    /// `#[cfg]` first), imported into `scope`; with `impls`, it lists the
-    /// serde impls the type gets.
-    pub fn macro_call(
-        &self,
-        scope: &mut Scope<'_>,
-        macro_name: &'static str,
-        head: String,
-        entries: Vec<String>,
-        impls: bool,
-    ) -> Piece {
-        scope.item(&format!("crate::runtime::{macro_name}"));
-        let tail = match impls {
-            true => super::features::impl_lines(self.needs, self.gated),
-            false => Vec::new(),
-        };
-        Piece::Text(
-            MacroCall {
-                attributes: self.cfg.iter().cloned().collect(),
-                name: macro_name,
-                head,
-                entries,
-                tail,
-            }
-            .render(),
-        )
-    }
 }
 
 impl Gate {

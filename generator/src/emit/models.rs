@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::features::{cfg_attribute, cfg_tokens};
+use super::features::cfg_tokens;
 use super::model_item::{type_head, Gate};
 use super::scope::Scope;
 use super::source::{ModuleSource, Piece};
@@ -34,7 +34,6 @@ pub fn module(
         }
         let features = type_use.features().filter(|_| gated && home.is_none());
         let gate = Gate {
-            cfg: features.map(cfg_attribute),
             cfg_tokens: features.map(cfg_tokens).unwrap_or_default(),
             needs: if round_trip {
                 Needs {

@@ -1,15 +1,17 @@
-//! Unions. A tagged union (`oneOf` with a `discriminator`): its
-//! declaration, one boxed variant per member (their sizes differ by
-//! hundreds of bytes) and `Unknown` for a tag this client does not know, and
-//! one `tagged_union!` invocation for `tag()` and its serde impls. A union
-//! without a tag: one variant per member and `Other` for a value that fits
-//! none, and one `one_of!` invocation for its serde impls.
+//! Unions. A tagged union (`oneOf` with a `discriminator`): one
+//! `tagged_union!` invocation that declares it, one boxed variant per member
+//! (their sizes differ by hundreds of bytes) with its tag value on it
+//! and `Unknown` for a tag this client does not know, and writes `tag()` and
+//! its serde impls. A union without a tag: one `one_of!` invocation, one
+//! variant per member and `Other` for a value that fits none.
 
+use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use super::docs::{code_span, shows_in_code};
 use super::model_item::{type_head, Gate};
 use super::scope::Scope;
-use super::source::{string_literal, Piece};
+use super::source::Piece;
 use super::types::rust_type;
 use crate::model::{Api, OneOfSchema, Primitive, Schema, TypeRef, UnionSchema};
 
@@ -28,34 +30,45 @@ pub fn tagged_union(
         .iter()
         .map(|v| scope.model(&v.schema))
         .collect();
-    let variant_docs = union
+    let tags = union.variants.iter().map(|v| Literal::string(&v.tag));
+    // The macro documents a variant by its tag in code; a tag that would
+    // not show right there gets every variant its doc here.
+    let shown = shows_in_code(property) && union.variants.iter().all(|v| shows_in_code(&v.tag));
+    let variant_docs: Vec<TokenStream> = union
         .variants
         .iter()
-        .map(|v| format!(" `{property}: {}`", v.tag));
-    let unknown_doc =
-        format!(" An object whose `{property}` this client does not know, as received.");
-    let value = scope.item("serde_json::Value");
-    let entries = union
-        .variants
-        .iter()
-        .zip(&variants)
-        .map(|(v, variant)| format!("{variant} = {},", string_literal(&v.tag)))
-        .collect();
-    let head = format!("{name}: {}", string_literal(property));
-    let call = gate.macro_call(scope, "tagged_union", head, entries, true);
-    vec![
-        Piece::Syntax(quote! {
-            #doc
-            #cfg
-            #[derive(Clone, Debug, PartialEq)]
-            pub enum #name {
-                #( #[doc = #variant_docs] #variants(Box<#members>), )*
-                #[doc = #unknown_doc]
-                Unknown(#value),
+        .map(|v| match shown {
+            true => TokenStream::new(),
+            false => {
+                let text = format!(" {}", code_span(&format!("{property}: {}", v.tag)));
+                quote! { #[doc = #text] }
             }
-        }),
-        call,
-    ]
+        })
+        .collect();
+    let unknown_doc = match shown {
+        true => TokenStream::new(),
+        false => {
+            let text = format!(
+                " An object whose {} this client does not know, as received.",
+                code_span(property)
+            );
+            quote! { #[doc = #text] }
+        }
+    };
+    let value = scope.item("serde_json::Value");
+    let item = quote! {
+        #doc
+        #cfg
+        #[derive(Clone, Debug, PartialEq)]
+        #[wire(tag = #property)]
+        pub enum #name {
+            #( #variant_docs #[wire(#tags)] #variants(Box<#members>), )*
+            #[wire(..)]
+            #unknown_doc
+            Unknown(#value),
+        }
+    };
+    vec![gate.macro_item(scope, "tagged_union", item, true)]
 }
 
 /// A union without a tag: the variants in the order they are tried.
@@ -87,24 +100,17 @@ pub fn one_of(
         })
         .collect();
     let value = scope.item("serde_json::Value");
-    let entries = variants
-        .iter()
-        .map(|variant| format!("{variant},"))
-        .collect();
-    let call = gate.macro_call(scope, "one_of", name.to_string(), entries, true);
-    let mut pieces = vec![
-        Piece::Syntax(quote! {
-            #doc
-            #cfg
-            #[derive(Clone, Debug, PartialEq)]
-            pub enum #name {
-                #( #[doc = #docs] #variants(#members), )*
-                /// A value that fits none of the members, as received.
-                Other(#value),
-            }
-        }),
-        call,
-    ];
+    let item = quote! {
+        #doc
+        #cfg
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum #name {
+            #( #[doc = #docs] #variants(#members), )*
+            #[wire(..)]
+            Other(#value),
+        }
+    };
+    let mut pieces = vec![gate.macro_item(scope, "one_of", item, true)];
     // A union of values written as text (`{id}` as a number or a uuid) is
     // text in a path or header too.
     if one_of.variants.iter().all(|v| shown_as_text(&v.ty)) {

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use serde_json::{json, Value};
 
 use crate::runtime::{
-    object, params, string_enum, tagged_union, value_enum, Credential, Credentials, Error, Page,
-    PageNumber, Params, Request, Requirements,
+    object, one_of, params, string_enum, tagged_union, value_enum, Credential, Credentials, Error,
+    Page, PageNumber, Params, Request, Requirements,
 };
 use crate::Nullable;
 
@@ -297,18 +297,67 @@ object! {
     impl Deserialize;
 }
 
-#[derive(Clone, Debug, PartialEq)]
-enum Shape {
-    Circle(Box<Circle>),
-    Unknown(Value),
-}
-
 tagged_union! {
-    Shape: "kind" {
-        Circle = "circle",
+    /// A shape.
+    #[derive(Clone, Debug, PartialEq)]
+    #[wire(tag = "kind")]
+    pub enum Shape {
+        #[wire("circle")]
+        Circle(Box<Circle>),
+        #[wire(..)]
+        Unknown(Value),
     }
     impl Serialize;
     impl Deserialize;
+}
+
+// A tag the macro's doc (the tag in code) would not show right: every
+// variant documented by the generator; the union's `#[cfg]` on its impls.
+tagged_union! {
+    #[cfg(all())]
+    #[derive(Clone, Debug, PartialEq)]
+    #[wire(tag = "kind")]
+    pub enum OddShape {
+        /// ``kind: a`b``
+        #[wire("a`b")]
+        Circle(Box<Circle>),
+        #[wire(..)]
+        /// An object whose `kind` this client does not know, as received.
+        Unknown(Value),
+    }
+    impl Deserialize;
+}
+
+one_of! {
+    /// A number or a circle.
+    #[derive(Clone, Debug, PartialEq)]
+    pub enum NumberOrCircle {
+        /// As `i64`.
+        Number(i64),
+        /// A [`Circle`].
+        Circle(Box<Circle>),
+        #[wire(..)]
+        Other(Value),
+    }
+    impl Serialize;
+    impl Deserialize;
+}
+
+#[test]
+fn unions_without_a_tag_decode_as_the_first_member_that_fits() {
+    assert_eq!(
+        decode::<NumberOrCircle>(json!(3)).unwrap(),
+        NumberOrCircle::Number(3)
+    );
+    let circle = decode::<NumberOrCircle>(json!({"kind": "c", "radius": 1.5})).unwrap();
+    assert!(matches!(&circle, NumberOrCircle::Circle(c) if c.radius == 1.5));
+    let other = decode::<NumberOrCircle>(json!("text")).unwrap();
+    assert_eq!(other, NumberOrCircle::Other(json!("text")));
+    assert_eq!(serde_json::to_value(&other).unwrap(), json!("text"));
+    assert_eq!(
+        serde_json::to_value(NumberOrCircle::Number(3)).unwrap(),
+        json!(3)
+    );
 }
 
 #[test]
@@ -331,6 +380,8 @@ fn tagged_unions_decode_by_tag_and_keep_unknown_tags() {
         serde_json::to_value(&circle).unwrap(),
         json!({"kind": "circle", "radius": 1.0})
     );
+    let odd: OddShape = decode(json!({"kind": "a`b", "radius": 3.0})).unwrap();
+    assert_eq!(odd.tag(), Some("a`b"));
     let error = decode::<Shape>(json!({"kind": "circle"})).unwrap_err();
     assert!(error.contains("missing field `radius`"), "{error}");
 }

@@ -19,6 +19,8 @@ mod hooks;
 mod nullable;
 #[path = "../../../../generator/runtime/object.rs"]
 mod object;
+#[path = "../../../../generator/runtime/one_of.rs"]
+mod one_of;
 #[path = "../../../../generator/runtime/pagination.rs"]
 mod pagination;
 #[path = "../../../../generator/runtime/params.rs"]
@@ -51,6 +53,7 @@ pub(crate) use form::*;
 pub use hooks::{Outcome, RequestInfo, ResponseInfo};
 pub use nullable::Nullable;
 pub(crate) use object::*;
+pub(crate) use one_of::*;
 pub(crate) use pagination::*;
 pub(crate) use params::*;
 pub(crate) use path_style::*;
