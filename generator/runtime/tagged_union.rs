@@ -74,19 +74,19 @@ macro_rules! tagged_union {
         }
         $( $(#[$attr:meta])* impl $trait:ident; )*
     ) => {
-        $crate::runtime::tagged_union! {
-            $(#[doc = $doc])*
-            $(#[cfg($cfg)])?
-            #[derive($($derive),*)]
-            #[wire(tag = $property)]
-            pub enum $name {
-                $( #[doc = concat!("`", $property, ": ", $tag, "`")] #[wire($tag)] $variant($member), )*
-                #[wire(..)]
-                #[doc = concat!("An object whose `", $property, "` this client does not know, as received.")]
-                Unknown($value),
-            }
-            $( $(#[$attr])* impl $trait; )*
+        $(#[doc = $doc])*
+        $(#[cfg($cfg)])?
+        #[derive($($derive),*)]
+        pub enum $name {
+            $( #[doc = concat!("`", $property, ": ", $tag, "`")] $variant($member), )*
+            #[doc = concat!("An object whose `", $property, "` this client does not know, as received.")]
+            Unknown($value),
         }
+
+        $crate::runtime::tagged_union!(
+            @impls [$(#[cfg($cfg)])?] $name $property { $( $variant = $tag, )* }
+            $([$(#[$attr])*] $trait)*
+        );
     };
     // The union's `#[cfg]` (`$cfg`, one group) goes on each impl, before
     // the impl's own attributes (`$attr`, one group).

@@ -55,52 +55,7 @@ macro_rules! string_enum {
             Unknown(String),
         }
 
-        $(#[cfg($cfg)])?
-        impl $name {
-            /// The value on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $( Self::$variant => $wire, )*
-                    Self::Unknown(value) => value,
-                }
-            }
-        }
-
-        $(#[cfg($cfg)])?
-        impl ::core::convert::From<&str> for $name {
-            fn from(value: &str) -> Self {
-                match value {
-                    $( $wire => Self::$variant, )*
-                    other => Self::Unknown(other.to_owned()),
-                }
-            }
-        }
-
-        $(#[cfg($cfg)])?
-        impl ::core::fmt::Display for $name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        $(#[cfg($cfg)])?
-        impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        $(#[cfg($cfg)])?
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
-                $crate::runtime::deserialize_enum(deserializer)
-            }
-        }
+        $crate::runtime::string_enum!(@impls [$(#[cfg($cfg)])?] $name { $( $variant = $wire, )* });
     };
     // Each variant documented by its wire value.
     (
@@ -113,14 +68,63 @@ macro_rules! string_enum {
             Unknown(String),
         }
     ) => {
-        $crate::runtime::string_enum! {
-            $(#[doc = $doc])*
-            $(#[cfg($cfg)])?
-            #[derive($($derive),*)]
-            pub enum $name {
-                $( #[doc = concat!("`", $wire, "`")] $variant = $wire, )*
-                #[wire(..)]
-                Unknown(String),
+        $(#[doc = $doc])*
+        $(#[cfg($cfg)])?
+        #[derive($($derive),*)]
+        pub enum $name {
+            $( #[doc = concat!("`", $wire, "`")] $variant, )*
+            /// A value this client does not know, as received.
+            Unknown(String),
+        }
+
+        $crate::runtime::string_enum!(@impls [$(#[cfg($cfg)])?] $name { $( $variant = $wire, )* });
+    };
+    // The impls, the enum's `#[cfg]` (`$cfg`) on each.
+    (@impls [$($cfg:tt)*] $name:ident { $( $variant:ident = $wire:literal, )* }) => {
+        $($cfg)*
+        impl $name {
+            /// The value on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( Self::$variant => $wire, )*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        $($cfg)*
+        impl ::core::convert::From<&str> for $name {
+            fn from(value: &str) -> Self {
+                match value {
+                    $( $wire => Self::$variant, )*
+                    other => Self::Unknown(other.to_owned()),
+                }
+            }
+        }
+
+        $($cfg)*
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        $($cfg)*
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        $($cfg)*
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                $crate::runtime::deserialize_enum(deserializer)
             }
         }
     };
