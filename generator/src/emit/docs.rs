@@ -250,6 +250,15 @@ pub fn shows_in_code(text: &str) -> bool {
     !text.is_empty() && !text.contains(['`', '\n', '\r'])
 }
 
+/// The doc of an enum's or union's variant: nothing where its macro writes
+/// it (`shown`, the values show in code), else `text`'s, written here.
+pub fn variant_doc(shown: bool, text: impl FnOnce() -> String) -> TokenStream {
+    match shown {
+        true => TokenStream::new(),
+        false => raw_doc_attrs(&text()),
+    }
+}
+
 /// `Constraints: non-empty, at most 150 characters.`; a list's items'
 /// after a semicolon (`Constraints: at most 5 items; each item at most 64
 /// characters.`).

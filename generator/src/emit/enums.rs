@@ -6,7 +6,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
-use super::docs::{code_span, shows_in_code};
+use super::docs::{code_span, shows_in_code, variant_doc};
 use super::model_item::{type_head, Gate};
 use super::scope::Scope;
 use super::source::Piece;
@@ -30,24 +30,17 @@ pub fn string_enum(
         .iter()
         .map(|v| wire_literal(values.wire, &v.wire))
         .collect();
-    // The macro documents a variant by its value in code; a value that
-    // would not show right there gets every variant its doc here.
-    let variant_docs: Vec<TokenStream> = match values.values.iter().all(|v| shows_in_code(&v.wire))
-    {
-        true => Vec::new(),
-        false => values
-            .values
-            .iter()
-            .map(|v| {
-                let text = match v.wire.is_empty() {
-                    true => " The empty string.".to_string(),
-                    false => format!(" {}", code_span(&v.wire)),
-                };
-                quote! { #[doc = #text] }
-            })
-            .collect(),
-    };
-    let variant_docs = (0..variants.len()).map(|i| variant_docs.get(i));
+    // The macro documents a variant by its value in code; a string that
+    // would not show right there gets every variant its doc here
+    // (`value_enum!` takes no docs: numbers and booleans always show).
+    let shown =
+        values.wire != EnumWire::Strings || values.values.iter().all(|v| shows_in_code(&v.wire));
+    let variant_docs = values.values.iter().map(|v| {
+        variant_doc(shown, || match v.wire.is_empty() {
+            true => "The empty string.".to_string(),
+            false => code_span(&v.wire),
+        })
+    });
     let (macro_name, unknown, derives) = match values.wire {
         EnumWire::Strings => (
             "string_enum",
@@ -92,10 +85,8 @@ fn wire_literal(wire: EnumWire, text: &str) -> TokenStream {
     };
     let number = match wire {
         EnumWire::Strings => None,
-        EnumWire::Booleans => {
-            return format_ident!("{}", if text == "true" { "true" } else { "false" })
-                .into_token_stream()
-        }
+        EnumWire::Booleans if text == "true" => return quote! { true },
+        EnumWire::Booleans => return quote! { false },
         EnumWire::Integers => magnitude.parse::<u64>().ok().map(Literal::u64_unsuffixed),
         EnumWire::Numbers => magnitude
             .parse::<f64>()
@@ -105,7 +96,7 @@ fn wire_literal(wire: EnumWire, text: &str) -> TokenStream {
     };
     match number {
         Some(number) => quote! { #minus #number },
-        // The front ends give numbers only where every value is one.
+        // Strings; the front ends give numbers only where every value is one.
         None => Literal::string(text).into_token_stream(),
     }
 }

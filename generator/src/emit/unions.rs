@@ -5,10 +5,10 @@
 //! its serde impls. A union without a tag: one `one_of!` invocation, one
 //! variant per member and `Other` for a value that fits none.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::Literal;
 use quote::{format_ident, quote};
 
-use super::docs::{code_span, shows_in_code};
+use super::docs::{code_span, shows_in_code, variant_doc};
 use super::model_item::{type_head, Gate};
 use super::scope::Scope;
 use super::source::Piece;
@@ -34,27 +34,16 @@ pub fn tagged_union(
     // The macro documents a variant by its tag in code; a tag that would
     // not show right there gets every variant its doc here.
     let shown = shows_in_code(property) && union.variants.iter().all(|v| shows_in_code(&v.tag));
-    let variant_docs: Vec<TokenStream> = union
+    let variant_docs = union
         .variants
         .iter()
-        .map(|v| match shown {
-            true => TokenStream::new(),
-            false => {
-                let text = format!(" {}", code_span(&format!("{property}: {}", v.tag)));
-                quote! { #[doc = #text] }
-            }
-        })
-        .collect();
-    let unknown_doc = match shown {
-        true => TokenStream::new(),
-        false => {
-            let text = format!(
-                " An object whose {} this client does not know, as received.",
-                code_span(property)
-            );
-            quote! { #[doc = #text] }
-        }
-    };
+        .map(|v| variant_doc(shown, || code_span(&format!("{property}: {}", v.tag))));
+    let unknown_doc = variant_doc(shown, || {
+        format!(
+            "An object whose {} this client does not know, as received.",
+            code_span(property)
+        )
+    });
     let value = scope.item("serde_json::Value");
     let item = quote! {
         #doc
