@@ -1,7 +1,8 @@
 //! The client in a deployment (issue 16), against a local HTTP server:
-//! retries, hooks, a `reqwest-middleware` stack, the tracing span, success
-//! metadata, per-call options and the `test-util` mock server. It uses
-//! `generated/` with its `tracing`, `middleware` and `test-util` features.
+//! retries, hooks, a `reqwest-middleware` stack, success metadata,
+//! per-call options and the `test-util` mock server. It uses `generated/`
+//! with its `tracing`, `middleware` and `test-util` features; the tracing
+//! span is tested in `tests/span.rs`, a process of its own.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -12,34 +13,10 @@ use serde_json::json;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer as Server, Request, ResponseTemplate};
 
-const TOKEN: &str = "s3cr3t-token";
-/// The PUT operation (idempotent): its path on the server.
-const PUT_PATH: &str = "/api/v3/outposts/instances/x/";
+use crate::support::{answer, client, outpost, outpost_json, PUT_PATH, TOKEN};
+
 /// The PATCH operation (not idempotent).
 const PATCH_PATH: &str = "/api/v3/providers/proxy/7/";
-
-fn client(server: &Server) -> authentik_api::ClientBuilder {
-    Client::builder(server.uri()).bearer_token(TOKEN)
-}
-
-fn outpost() -> OutpostsInstancesUpdateRequest {
-    OutpostsInstancesUpdateRequest::new(Default::default())
-}
-
-/// An answer of the PUT operation with its required fields.
-fn outpost_json() -> serde_json::Value {
-    json!({"name": "embedded", "providers_obj": [], "service_connection_obj": {}, "config": {}})
-}
-
-/// Answers `verb path` with `response` for the next `times` requests.
-async fn answer(server: &Server, verb: &str, route: &str, response: ResponseTemplate, times: u64) {
-    Mock::given(method(verb))
-        .and(path(route))
-        .respond_with(response)
-        .up_to_n_times(times)
-        .mount(server)
-        .await;
-}
 
 async fn requests(server: &Server) -> Vec<Request> {
     server.received_requests().await.unwrap_or_default()
@@ -257,84 +234,6 @@ async fn a_middleware_stack_with_reqwest_retry_works() {
         .get("authorization")
         .and_then(|v| v.to_str().ok())
         == Some(&bearer)));
-}
-
-/// Everything a `fmt` subscriber writes, for one test.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-#[tokio::test]
-async fn each_call_is_one_span_with_the_operation_and_no_credential() {
-    use tracing_subscriber::fmt::format::FmtSpan;
-    let server = Server::start().await;
-    answer(&server, "PUT", PUT_PATH, ResponseTemplate::new(503), 1).await;
-    answer(
-        &server,
-        "PUT",
-        PUT_PATH,
-        ResponseTemplate::new(200).set_body_json(outpost_json()),
-        1,
-    )
-    .await;
-    // The span's callsite registered first, on this thread: registered by
-    // another test's thread at the moment `set_default` runs, it can keep
-    // an interest that leaves this subscriber out (seen once under load).
-    // Registered already, it is rebuilt with every dispatcher that is set.
-    let warm_up = client(&server).build().unwrap();
-    let unanswered = warm_up
-        .outposts()
-        .instances_update("warm-up", &outpost())
-        .await;
-    assert!(unanswered.is_err(), "no route answers the warm-up call");
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_span_events(FmtSpan::CLOSE)
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
-    // Another test's thread may have registered the span's callsite while
-    // no subscriber wanted it, and the answer is cached: ask again.
-    tracing::callsite::rebuild_interest_cache();
-    let policy = RetryPolicy::default().backoff(Duration::from_millis(1), Duration::from_millis(2));
-    let client = client(&server).retry(policy).build().unwrap();
-    client
-        .outposts()
-        .instances_update("x", &outpost())
-        .await
-        .unwrap();
-    let output = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
-    let span = output
-        .lines()
-        .find(|line| line.contains("close"))
-        .unwrap_or_else(|| panic!("no span closed: {output}"));
-    for field in [
-        "operation=\"outposts_instances_update\"",
-        "method=PUT",
-        "path=\"/outposts/instances/{uuid}/\"",
-        "status=200",
-        "attempt=2",
-        "duration_ms=",
-    ] {
-        assert!(span.contains(field), "{field} missing: {span}");
-    }
-    assert!(!output.contains(TOKEN), "the token leaked: {output}");
-    assert!(
-        !output.contains("/outposts/instances/x/"),
-        "the filled path: {output}"
-    );
 }
 
 #[tokio::test]

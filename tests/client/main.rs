@@ -11,3 +11,5 @@ mod build_rs;
 mod client_behaviour;
 mod client_http;
 mod deployment;
+#[path = "../support/mod.rs"]
+mod support;
