@@ -114,7 +114,7 @@ fn constructs_facts() {
     };
     assert_eq!(union.tag, "component");
     let tags: Vec<&str> = union.variants.iter().map(|v| v.tag.as_str()).collect();
-    assert_eq!(tags, ["xak-redirect", "ak-deny"]);
+    assert_eq!(tags, ["xak-redirect", "ak-deny", "ak-`legacy`"]);
     let upload = api
         .operations
         .iter()
