@@ -10,6 +10,10 @@
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+/// The generator's allocator, so the floor and the generator are timed alike.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
         Ok(report) => {

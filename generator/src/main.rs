@@ -11,6 +11,12 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// mimalloc: the generator allocates and frees many small strings and
+/// token trees, and glibc's allocator spent about 30 % of a run on them
+/// (docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Turns API documentation (the reference pages of a docs site, or an
 /// OpenAPI 3.0/3.1 document) into a Rust client crate.
 ///
