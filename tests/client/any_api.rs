@@ -5,7 +5,8 @@
 use std::time::Duration;
 
 use any_api_client::models::{
-    ErrorBody, Filter, GetPetsParams, Id, Kind, LoginRequest, NewPet, Weight,
+    ErrorBody, Filter, GetPetsParams, Id, Kind, LastEvent, LoginRequest, Mood, NewPet, Pet, Size,
+    Weight,
 };
 use any_api_client::{Client, Error, Nullable};
 use serde_json::json;
@@ -286,6 +287,37 @@ async fn members_of_unions_without_a_tag_are_told_apart_by_what_fits() {
     let written = serde_json::to_value(&pets).unwrap();
     assert_eq!(written[1]["id"], json!("x-9"));
     assert_eq!(written[2]["kind"], json!({"wings": 2}));
+}
+
+/// A union that one member stands for is that member: the open-enum idiom
+/// (any string, some named) is the enum, whose `Unknown` keeps the rest; a
+/// member beside `null` is the type, nullable. Members without a name of
+/// their own are named by the value they pin a property to, or their title.
+#[test]
+fn unions_that_one_member_stands_for_and_members_named_by_their_values() {
+    let pet: Pet = serde_json::from_value(json!({
+        "id": 1, "name": "Rex", "size": "small", "mood": "grumpy", "diet": null,
+        "last_event": {"event": "pet.vaccinated", "vet": "Dr. Who"}
+    }))
+    .unwrap();
+    assert_eq!(pet.size, Some(Size::Small));
+    assert_eq!(pet.mood, Some(Mood::Unknown("grumpy".into())));
+    assert_eq!(pet.diet, Nullable::Null);
+    assert!(
+        matches!(&pet.last_event, Some(LastEvent::PetVaccinated(event)) if event.vet == "Dr. Who"),
+        "{:?}",
+        pet.last_event
+    );
+    let fed: Pet = serde_json::from_value(json!({
+        "id": 2, "name": "Tom", "size": "medium", "diet": {"food": "fish"},
+        "last_event": {"event": "pet.fed", "at": "noon"}
+    }))
+    .unwrap();
+    assert_eq!(fed.size, Some(Size::Unknown("medium".into())));
+    assert!(matches!(&fed.diet, Nullable::Value(diet) if diet.food.as_deref() == Some("fish")));
+    assert!(matches!(&fed.last_event, Some(LastEvent::PetFed(event)) if event.at == "noon"));
+    let lost: LastEvent = serde_json::from_value(json!({"since": "Monday"})).unwrap();
+    assert!(matches!(&lost, LastEvent::PetLost(event) if event.since == "Monday"));
 }
 
 #[tokio::test]

@@ -151,6 +151,20 @@ impl<'d, 'a> Schemas<'d, 'a> {
         if let Some(found) = self.enum_values(map, pointer)? {
             return Ok(enum_schema(name, description, &found.values, found.wire));
         }
+        if is_union(map) && !map.contains_key("discriminator") {
+            // A union that one inline member stands for (see
+            // `sole_member`) is that member under the component's name;
+            // where the component is used, its `null` makes it nullable.
+            let members = self.members(map, pointer)?;
+            if let Some((member, member_pointer)) = self.sole_member(&members).map(|i| &members[i])
+            {
+                if member.get("$ref").is_none() {
+                    let mut schema = self.named_schema(name, member, member_pointer)?;
+                    schema.description = description.or(schema.description);
+                    return Ok(schema);
+                }
+            }
+        }
         if is_union(map) {
             let (shape, _) = self.union(map, pointer, &name)?;
             let kind = match shape {

@@ -27,32 +27,19 @@ impl Schemas<'_, '_> {
         pointer: &str,
         context: &str,
     ) -> Result<(UnionShape, bool), Error> {
-        let key = if map.contains_key("oneOf") {
-            "oneOf"
-        } else {
-            "anyOf"
-        };
-        let members_pointer = child(pointer, key);
-        let members: Vec<(Value, String)> = match map.get(key) {
-            Some(Value::Array(members)) => members
-                .iter()
-                .enumerate()
-                .map(|(index, member)| {
-                    (member.clone(), child(&members_pointer, &index.to_string()))
-                })
-                .collect(),
-            Some(other) => {
-                return Err(self.doc.error(
-                    &members_pointer,
-                    format!("expected a list of schemas, found {}", kind(other)),
-                ))
+        let mut members = self.members(map, pointer)?;
+        // The member that stands for the union is described by it.
+        if let (Some(description), Some(index)) =
+            (map.get("description"), self.sole_member(&members))
+        {
+            if let Some(member) = members[index].0.as_object_mut() {
+                if !member.contains_key("$ref") {
+                    member
+                        .entry("description")
+                        .or_insert_with(|| description.clone());
+                }
             }
-            None => {
-                return Err(self
-                    .doc
-                    .error(&members_pointer, "expected a list of schemas"))
-            }
-        };
+        }
         let Some(discriminator) = map.get("discriminator") else {
             return self.untagged(members, context);
         };
@@ -131,6 +118,119 @@ impl Schemas<'_, '_> {
         ))
     }
 
+    /// The members of a `oneOf`/`anyOf`, each with its pointer.
+    pub(super) fn members(
+        &self,
+        map: &Map<String, Value>,
+        pointer: &str,
+    ) -> Result<Vec<(Value, String)>, Error> {
+        let key = if map.contains_key("oneOf") {
+            "oneOf"
+        } else {
+            "anyOf"
+        };
+        let members_pointer = child(pointer, key);
+        match map.get(key) {
+            Some(Value::Array(members)) => Ok(members
+                .iter()
+                .enumerate()
+                .map(|(index, member)| {
+                    (member.clone(), child(&members_pointer, &index.to_string()))
+                })
+                .collect()),
+            Some(other) => Err(self.doc.error(
+                &members_pointer,
+                format!("expected a list of schemas, found {}", kind(other)),
+            )),
+            None => Err(self
+                .doc
+                .error(&members_pointer, "expected a list of schemas")),
+        }
+    }
+
+    /// The member that stands for a union without a tag: the one left
+    /// once `null` is set aside, or, in the open-enum idiom (`anyOf:
+    /// [{type: string}, {enum: [...]}]`: any string, some of them named),
+    /// the enum, whose `Unknown(String)` holds the other strings.
+    /// Gives the member's index.
+    pub(super) fn sole_member(&self, members: &[(Value, String)]) -> Option<usize> {
+        let rest: Vec<usize> = (0..members.len())
+            .filter(|&index| !is_null_schema(&members[index].0))
+            .collect();
+        if let [only] = rest.as_slice() {
+            return Some(*only);
+        }
+        let (plain, named): (Vec<usize>, Vec<usize>) = rest
+            .into_iter()
+            .partition(|&index| is_plain_string(&members[index].0));
+        match named.as_slice() {
+            [only] if !plain.is_empty() => {
+                let (member, pointer) = &members[*only];
+                self.is_string_enum(member, pointer).then_some(*only)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether `member` (followed through `$ref`s) is an enum of strings.
+    fn is_string_enum(&self, member: &Value, pointer: &str) -> bool {
+        let Ok((schema, _)) = self.doc.resolve(member, pointer) else {
+            return false;
+        };
+        let strings = |values: &[Value]| {
+            values.iter().any(Value::is_string)
+                && values.iter().all(|v| v.is_string() || v.is_null())
+        };
+        let typed_as_string = match schema.get("type") {
+            None => true,
+            Some(Value::String(name)) => name == "string",
+            Some(Value::Array(names)) => names.iter().all(|n| n == "string" || n == "null"),
+            Some(_) => false,
+        };
+        typed_as_string
+            && match (schema.get("enum"), schema.get("const")) {
+                (Some(Value::Array(values)), _) => strings(values),
+                (None, Some(value)) => value.is_string(),
+                _ => false,
+            }
+    }
+
+    /// What an inline union member is called where it has no name of its
+    /// own: a short `title`; the one string it is (`const`, a one-value
+    /// `enum`); the one string it pins a required property to (`{type:
+    /// static}` → `Static`, `{event: thread.run.created}` →
+    /// `ThreadRunCreated`); or its one property's name.
+    fn member_name(&self, member: &Value, pointer: &str) -> Option<String> {
+        let map = member.as_object().filter(|map| !map.contains_key("$ref"))?;
+        let title = map.get("title").and_then(Value::as_str).filter(|title| {
+            title.split_whitespace().count() <= 4
+                && title
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        });
+        let pinned = || {
+            let properties = map.get("properties")?.as_object()?;
+            let required = map.get("required")?.as_array()?;
+            required.iter().filter_map(Value::as_str).find_map(|name| {
+                let (property, _) = self.doc.resolve(properties.get(name)?, pointer).ok()?;
+                one_string(property)
+            })
+        };
+        let only_property = || {
+            let properties = map.get("properties")?.as_object()?;
+            match properties.keys().collect::<Vec<_>>().as_slice() {
+                [only] => Some(only.as_str()),
+                _ => None,
+            }
+        };
+        let name = title
+            .map(str::to_string)
+            .or_else(|| one_string(member))
+            .or_else(pinned)
+            .or_else(|| only_property().map(str::to_string))?;
+        Some(ident::to_upper_camel(&name)).filter(|name| name.starts_with(char::is_alphabetic))
+    }
+
     /// A union without a tag of `members` (each with its pointer): the
     /// members in the order a value is tried against them (see
     /// [`OneOfSchema`]), or the one member left once `null` is set aside.
@@ -140,6 +240,27 @@ impl Schemas<'_, '_> {
         members: Vec<(Value, String)>,
         context: &str,
     ) -> Result<(UnionShape, bool), Error> {
+        if let Some((member, member_pointer)) = self.sole_member(&members).map(|i| &members[i]) {
+            // Named after the union's place, not as a member of it.
+            let typed = self.typed(member, member_pointer, context)?;
+            let nullable = typed.nullable || members.iter().any(|(m, _)| self.admits_null(m));
+            return Ok((UnionShape::Single(typed.ty), nullable));
+        }
+        // Names the members share are no names: those go by position.
+        let names: Vec<Option<String>> = members
+            .iter()
+            .map(|(member, member_pointer)| self.member_name(member, member_pointer))
+            .collect();
+        let named = |index: usize| {
+            let name = names[index].as_ref()?;
+            let shared = names
+                .iter()
+                .flatten()
+                .filter(|other| *other == name)
+                .count()
+                > 1;
+            (!shared).then(|| name.clone())
+        };
         let mut nullable = false;
         let mut tried: Vec<(u64, TypeRef)> = Vec::new();
         for (index, (member, member_pointer)) in members.iter().enumerate() {
@@ -147,7 +268,8 @@ impl Schemas<'_, '_> {
                 nullable = true;
                 continue;
             }
-            let member_context = nested(context, &format!("Variant{}", index + 1));
+            let segment = named(index).unwrap_or_else(|| format!("Variant{}", index + 1));
+            let member_context = nested(context, &segment);
             let typed = self.typed(member, member_pointer, &member_context)?;
             nullable |= typed.nullable;
             if !tried.iter().any(|(_, ty)| *ty == typed.ty) {
@@ -233,14 +355,7 @@ impl Schemas<'_, '_> {
         std::iter::once(schema).chain(parts).find_map(|part| {
             let property = part.get("properties")?.get(tag)?;
             let (property, _) = self.doc.resolve(property, pointer).ok()?;
-            match (property.get("const"), property.get("enum")) {
-                (Some(Value::String(value)), _) => Some(value.clone()),
-                (None, Some(Value::Array(values))) => match values.as_slice() {
-                    [Value::String(value)] => Some(value.clone()),
-                    _ => None,
-                },
-                _ => None,
-            }
+            one_string(property)
         })
     }
 
@@ -299,6 +414,28 @@ impl Schemas<'_, '_> {
         };
         self.admits_null.insert(reference.to_string(), admits);
         admits
+    }
+}
+
+/// `{type: string}` and nothing that narrows it to a kind of string: no
+/// `enum`, `const` or `format`.
+fn is_plain_string(schema: &Value) -> bool {
+    schema.get("type").and_then(Value::as_str) == Some("string")
+        && ["enum", "const", "format", "$ref", "oneOf", "anyOf", "allOf"]
+            .iter()
+            .all(|key| schema.get(key).is_none())
+}
+
+/// The one string a schema admits: a string `const`, or an `enum` of one
+/// string.
+fn one_string(schema: &Value) -> Option<String> {
+    match (schema.get("const"), schema.get("enum")) {
+        (Some(Value::String(value)), _) => Some(value.clone()),
+        (None, Some(Value::Array(values))) => match values.as_slice() {
+            [Value::String(value)] => Some(value.clone()),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
