@@ -26,6 +26,8 @@ use serde::Deserializer;
 ///         pub pk: i64,
 ///         #[wire("email", optional)]
 ///         pub email: Option<String>,
+///         #[wire(rfc3339 "last_login", optional)]
+///         pub last_login: Option<DateTime<Utc>>,
 ///         #[wire("avatar", optional_nullable)]
 ///         #[deprecated]
 ///         pub avatar: Nullable<String>,
@@ -49,6 +51,10 @@ use serde::Deserializer;
 /// - `optional_nullable`: `Nullable<T>`; missing is `Absent` (not
 ///   written), `null` is `Null`.
 ///
+/// A reader's name before the key (`rfc3339 "last_login"`) reads the value
+/// with `read::rfc3339` instead of its type's `Deserialize` (see
+/// `read.rs`).
+///
 /// `#[wire(..)]` on the last field keeps the keys that are not fields in
 /// that map; without it they are skipped. When a key repeats, the last
 /// value wins.
@@ -60,7 +66,7 @@ macro_rules! object {
         pub struct $name:ident {
             $(
                 $(#[doc = $field_doc:literal])*
-                #[wire($wire:literal $(, $kind:ident)?)]
+                #[wire($($via:ident)? $wire:literal $(, $kind:ident)?)]
                 $(#[$field_attr:meta])*
                 pub $field:ident: $ty:ty,
             )*
@@ -86,7 +92,7 @@ macro_rules! object {
         // The impls get the fields in short, parsed once.
         $crate::runtime::object!(
             @impls [$(#[cfg($cfg)])?] $name {
-                $( $field $wire [$($kind)?] $ty, )*
+                $( $field $wire [$($kind)?] [$($via)?] $ty, )*
                 $( ..$additional $additional_ty )?
             }
             $([$(#[$attr])*] $trait)*
@@ -97,7 +103,7 @@ macro_rules! object {
         $( $crate::runtime::object!(@$trait $cfg [$($attr)*] $name $fields); )*
     };
     (@Serialize [$($cfg:tt)*] [$($attr:tt)*] $name:ident {
-        $( $field:ident $wire:literal [$($kind:ident)?] $ty:ty, )*
+        $( $field:ident $wire:literal [$($kind:ident)?] [$($via:ident)?] $ty:ty, )*
         $( ..$additional:ident $additional_ty:ty )?
     }) => {
         $($cfg)* $($attr)*
@@ -143,7 +149,7 @@ macro_rules! object {
         }
     };
     (@Deserialize [$($cfg:tt)*] [$($attr:tt)*] $name:ident {
-        $( $field:ident $wire:literal [$($kind:ident)?] $ty:ty, )*
+        $( $field:ident $wire:literal [$($kind:ident)?] [$($via:ident)?] $ty:ty, )*
         $( ..$additional:ident $additional_ty:ty )?
     }) => {
         $($cfg)* $($attr)*
@@ -173,7 +179,8 @@ macro_rules! object {
                 while let Some(__key) = map.next_key::<$crate::runtime::Key<'de>>()? {
                     // One `?` for all arms, which is cheaper to compile than one each.
                     match __key.as_str() {
-                        $( $wire => $crate::runtime::read_value(map, &mut $field), )*
+                        // `read`, or the faster reader of `read::$via`.
+                        $( $wire => $crate::runtime::read $(::$via)? (map, &mut $field), )*
                         _ => $crate::runtime::object!(@unknown map, __key $(, $additional)?),
                     }?;
                 }
@@ -249,7 +256,7 @@ pub(crate) fn missing_field<E: serde::de::Error>(wire_name: &'static str) -> E {
 
 /// Decodes the value of the entry whose key was just read into `slot`.
 #[inline]
-pub(crate) fn read_value<'de, A: MapAccess<'de>, T: serde::Deserialize<'de>>(
+pub(crate) fn read<'de, A: MapAccess<'de>, T: serde::Deserialize<'de>>(
     map: &mut A,
     slot: &mut Option<T>,
 ) -> Result<(), A::Error> {

@@ -126,7 +126,7 @@ pub fn single_file(emitted: Emitted) -> Result<String, Error> {
         .iter()
         .map(|file| {
             let source = super::runtime::without_optional_features(file.source);
-            inline_module(&[], "mod", file.module, &source)
+            inline_module(&[], file.keyword(), file.module, &source)
         })
         .collect();
     let runtime = runtime_module(
@@ -230,7 +230,8 @@ fn runtime_module(
     let mut lines = super::runtime::module_lines(files, &tags, &server.path);
     if !inline.is_empty() {
         // The `mod x;` lines are the modules themselves.
-        lines.retain(|line| !line.starts_with("mod "));
+        let declared: Vec<String> = files.iter().map(|file| file.declaration()).collect();
+        lines.retain(|line| !declared.contains(line));
         let split = lines
             .iter()
             .position(|line| line.starts_with("pub "))

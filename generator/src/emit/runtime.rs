@@ -12,8 +12,36 @@ pub struct RuntimeFile {
     pub source: &'static str,
     /// The public names it gives the crate root (through `runtime`).
     public: &'static [&'static str],
-    /// Whether the rest of the crate calls its crate-internal items.
-    internal: bool,
+    /// How the rest of the crate reaches its crate-internal items.
+    reach: Reach,
+}
+
+impl RuntimeFile {
+    /// What declares the module: `mod`, or `pub(crate) mod` for a module
+    /// the macros name by path.
+    pub fn keyword(&self) -> &'static str {
+        match self.reach {
+            Reach::Path => "pub(crate) mod",
+            Reach::Public | Reach::Items => "mod",
+        }
+    }
+
+    /// The line of `runtime/mod.rs` that declares the module as a file.
+    pub fn declaration(&self) -> String {
+        format!("{} {};", self.keyword(), self.module)
+    }
+}
+
+/// How the rest of a crate reaches a runtime file's crate-internal items.
+#[derive(PartialEq)]
+enum Reach {
+    /// It does not: only the file's public names, if any.
+    Public,
+    /// By name, re-exported from `runtime` (`runtime::object!`).
+    Items,
+    /// By the module's path (`runtime::read::rfc3339`), which the macros
+    /// choose per field.
+    Path,
 }
 
 const ALWAYS: &[RuntimeFile] = &[
@@ -21,43 +49,43 @@ const ALWAYS: &[RuntimeFile] = &[
         module: "call",
         source: include_str!("../../runtime/call.rs"),
         public: &["Call", "Response", "WithMetadata"],
-        internal: false,
+        reach: Reach::Public,
     },
     RuntimeFile {
         module: "hooks",
         source: include_str!("../../runtime/hooks.rs"),
         public: &["Outcome", "RequestInfo", "ResponseInfo"],
-        internal: false,
+        reach: Reach::Public,
     },
     RuntimeFile {
         module: "retry",
         source: include_str!("../../runtime/retry.rs"),
         public: &["Method", "RetryPolicy"],
-        internal: false,
+        reach: Reach::Public,
     },
     RuntimeFile {
         module: "send",
         source: include_str!("../../runtime/send.rs"),
         public: &[],
-        internal: false,
+        reach: Reach::Public,
     },
     RuntimeFile {
         module: "client",
         source: include_str!("../../runtime/client.rs"),
         public: &["Client", "ClientBuilder"],
-        internal: false,
+        reach: Reach::Public,
     },
     RuntimeFile {
         module: "error",
         source: include_str!("../../runtime/error.rs"),
         public: &["Error", "Headers", "Result"],
-        internal: true,
+        reach: Reach::Items,
     },
     RuntimeFile {
         module: "nullable",
         source: include_str!("../../runtime/nullable.rs"),
         public: &["Nullable"],
-        internal: false,
+        reach: Reach::Public,
     },
 ];
 
@@ -65,22 +93,22 @@ const REQUEST: RuntimeFile = RuntimeFile {
     module: "request",
     source: include_str!("../../runtime/request.rs"),
     public: &[],
-    internal: true,
+    reach: Reach::Items,
 };
 /// For an API without operations, where only the client refers to requests.
 const REQUEST_UNCALLED: RuntimeFile = RuntimeFile {
-    internal: false,
+    reach: Reach::Public,
     ..REQUEST
 };
 const CREDENTIALS: RuntimeFile = RuntimeFile {
     module: "credentials",
     source: include_str!("../../runtime/credentials.rs"),
     public: &[],
-    internal: true,
+    reach: Reach::Items,
 };
 /// For an API without security schemes, where only the client refers to credentials.
 const CREDENTIALS_UNCALLED: RuntimeFile = RuntimeFile {
-    internal: false,
+    reach: Reach::Public,
     ..CREDENTIALS
 };
 
@@ -88,61 +116,67 @@ const OBJECT: RuntimeFile = RuntimeFile {
     module: "object",
     source: include_str!("../../runtime/object.rs"),
     public: &[],
-    internal: true,
+    reach: Reach::Items,
 };
 const STRING_ENUM: RuntimeFile = RuntimeFile {
     module: "string_enum",
     source: include_str!("../../runtime/string_enum.rs"),
     public: &[],
-    internal: true,
+    reach: Reach::Items,
 };
 const VALUE_ENUM: RuntimeFile = RuntimeFile {
     module: "value_enum",
     source: include_str!("../../runtime/value_enum.rs"),
     public: &[],
-    internal: true,
+    reach: Reach::Items,
 };
 const PATH_STYLE: RuntimeFile = RuntimeFile {
     module: "path_style",
     source: include_str!("../../runtime/path_style.rs"),
     public: &[],
-    internal: true,
+    reach: Reach::Items,
 };
 const TAGGED_UNION: RuntimeFile = RuntimeFile {
     module: "tagged_union",
     source: include_str!("../../runtime/tagged_union.rs"),
     public: &[],
-    internal: true,
+    reach: Reach::Items,
 };
 const ONE_OF: RuntimeFile = RuntimeFile {
     module: "one_of",
     source: include_str!("../../runtime/one_of.rs"),
     public: &[],
-    internal: true,
+    reach: Reach::Items,
 };
 const PAGINATION: RuntimeFile = RuntimeFile {
     module: "pagination",
     source: include_str!("../../runtime/pagination.rs"),
     public: &["Page"],
-    internal: true,
+    reach: Reach::Items,
 };
 const PARAMS: RuntimeFile = RuntimeFile {
     module: "params",
     source: include_str!("../../runtime/params.rs"),
     public: &[],
-    internal: true,
+    reach: Reach::Items,
 };
 const BASE64: RuntimeFile = RuntimeFile {
     module: "base64",
     source: include_str!("../../runtime/base64.rs"),
     public: &["Base64"],
-    internal: false,
+    reach: Reach::Public,
+};
+const READ: RuntimeFile = RuntimeFile {
+    module: "read",
+    source: include_str!("../../runtime/read.rs"),
+    public: &[],
+    reach: Reach::Path,
 };
 const FORM: RuntimeFile = RuntimeFile {
     module: "form",
     source: include_str!("../../runtime/form.rs"),
     public: &[],
-    internal: true,
+    reach: Reach::Items,
 };
 
 /// The runtime files `api` uses, by module name; `uses` is what the emitted
@@ -162,6 +196,10 @@ pub fn files(api: &Api, uses: Uses) -> Vec<&'static RuntimeFile> {
     });
     if kinds(|kind| matches!(kind, SchemaKind::Object(_))) {
         files.push(&OBJECT);
+        // Date-time fields are read by `read::rfc3339`.
+        if uses.chrono {
+            files.push(&READ);
+        }
     }
     if kinds(|kind| matches!(kind, SchemaKind::Enum(e) if e.wire == EnumWire::Strings)) {
         files.push(&STRING_ENUM);
@@ -221,7 +259,7 @@ pub fn module_lines(files: &[&RuntimeFile], tags: &[String], server_path: &str) 
     if !lines.is_empty() {
         lines.push(String::new());
     }
-    lines.extend(files.iter().map(|file| format!("mod {};", file.module)));
+    lines.extend(files.iter().map(|file| file.declaration()));
     lines.push(String::new());
     for file in files.iter().filter(|file| !file.public.is_empty()) {
         lines.push(match file.public {
@@ -243,7 +281,7 @@ pub fn module_lines(files: &[&RuntimeFile], tags: &[String], server_path: &str) 
     lines.extend(
         files
             .iter()
-            .filter(|file| file.internal)
+            .filter(|file| file.reach == Reach::Items)
             .map(|file| format!("pub(crate) use {}::*;", file.module)),
     );
     lines
@@ -260,7 +298,7 @@ pub const TEST_UTIL: RuntimeFile = RuntimeFile {
     module: "test_util",
     source: include_str!("../../runtime/test_util.rs"),
     public: &["MockServer"],
-    internal: false,
+    reach: Reach::Public,
 };
 pub const TEST_UTIL_FEATURE: &str = "test-util";
 

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
 use crate::runtime::{
@@ -78,6 +79,60 @@ object! {
     }
     impl Serialize;
     impl Deserialize;
+}
+
+object! {
+    /// Date-times in each shape, read by `read::rfc3339`.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Times {
+        #[wire(rfc3339 "at")]
+        pub at: DateTime<Utc>,
+        #[wire(rfc3339 "until", required_nullable)]
+        pub until: Option<DateTime<Utc>>,
+        #[wire(rfc3339 "seen", optional)]
+        pub seen: Option<DateTime<Utc>>,
+        #[wire(rfc3339 "last", optional_nullable)]
+        pub last: Nullable<DateTime<Utc>>,
+    }
+    impl Serialize;
+    impl Deserialize;
+}
+
+#[test]
+fn date_times_read_as_chrono_reads_them_in_each_shape() {
+    let text = "2024-02-29T23:59:58.123456+01:00";
+    let chrono: DateTime<Utc> = serde_json::from_value(json!(text)).unwrap();
+    let times: Times = decode(json!({"at": text, "until": null, "last": text})).unwrap();
+    assert_eq!(times.at, chrono);
+    assert_eq!(times.until, None);
+    assert_eq!(times.seen, None);
+    assert_eq!(times.last, Nullable::Value(chrono));
+    let times: Times =
+        decode(json!({"at": text, "until": text, "seen": text, "last": null})).unwrap();
+    assert_eq!((times.until, times.seen), (Some(chrono), Some(chrono)));
+    assert_eq!(times.last, Nullable::Null);
+    // What only chrono's relaxed reading takes is still read, as it reads it.
+    let relaxed = "2024-02-29 22:59:58.123456Z";
+    let times: Times = decode(json!({"at": relaxed, "until": null})).unwrap();
+    assert_eq!(times.at, relaxed.parse::<DateTime<Utc>>().unwrap());
+    assert_eq!(times.at, chrono);
+    // Written back as chrono writes it.
+    assert_eq!(
+        serde_json::to_value(&times).unwrap()["at"],
+        serde_json::to_value(chrono).unwrap()
+    );
+    // And refused as chrono refuses it: `null` where none is allowed, and
+    // text that is no date-time.
+    let null = decode::<Times>(json!({"at": null, "until": null})).unwrap_err();
+    assert!(
+        null.contains("invalid type: null, expected an RFC 3339 date and time"),
+        "{null}"
+    );
+    let chrono_error = serde_json::from_value::<DateTime<Utc>>(json!("soon")).unwrap_err();
+    let error = decode::<Times>(json!({"at": "soon", "until": null})).unwrap_err();
+    assert_eq!(error, chrono_error.to_string());
+    let missing = decode::<Times>(json!({"until": null})).unwrap_err();
+    assert!(missing.contains("missing field `at`"), "{missing}");
 }
 
 #[test]

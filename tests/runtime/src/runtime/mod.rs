@@ -27,6 +27,8 @@ mod pagination;
 mod params;
 #[path = "../../../../generator/runtime/path_style.rs"]
 mod path_style;
+#[path = "../../../../generator/runtime/read.rs"]
+pub(crate) mod read;
 #[path = "../../../../generator/runtime/request.rs"]
 mod request;
 #[path = "../../../../generator/runtime/retry.rs"]
