@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use authentik_api::RetryPolicy;
-use support::{answer, client, outpost, outpost_json, PUT_PATH, TOKEN};
+use support::{client, fails_once, outpost, TOKEN};
 use tracing_subscriber::fmt::format::FmtSpan;
 use wiremock::{MockServer as Server, ResponseTemplate};
 
@@ -44,15 +44,7 @@ async fn each_call_is_one_span_with_the_operation_and_no_credential() {
         .finish();
     tracing::subscriber::set_global_default(subscriber).unwrap();
     let server = Server::start().await;
-    answer(&server, "PUT", PUT_PATH, ResponseTemplate::new(503), 1).await;
-    answer(
-        &server,
-        "PUT",
-        PUT_PATH,
-        ResponseTemplate::new(200).set_body_json(outpost_json()),
-        1,
-    )
-    .await;
+    fails_once(&server, ResponseTemplate::new(503)).await;
     let policy = RetryPolicy::default().backoff(Duration::from_millis(1), Duration::from_millis(2));
     let client = client(&server).retry(policy).build().unwrap();
     client

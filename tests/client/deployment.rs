@@ -13,7 +13,7 @@ use serde_json::json;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer as Server, Request, ResponseTemplate};
 
-use crate::support::{answer, client, outpost, outpost_json, PUT_PATH, TOKEN};
+use crate::support::{answer, client, fails_once, outpost, outpost_json, PUT_PATH, TOKEN};
 
 /// The PATCH operation (not idempotent).
 const PATCH_PATH: &str = "/api/v3/providers/proxy/7/";
@@ -26,15 +26,7 @@ async fn requests(server: &Server) -> Vec<Request> {
 async fn a_503_with_retry_after_is_retried_after_that_many_seconds() {
     let server = Server::start().await;
     let unavailable = ResponseTemplate::new(503).insert_header("retry-after", "1");
-    answer(&server, "PUT", PUT_PATH, unavailable, 1).await;
-    answer(
-        &server,
-        "PUT",
-        PUT_PATH,
-        ResponseTemplate::new(200).set_body_json(outpost_json()),
-        1,
-    )
-    .await;
+    fails_once(&server, unavailable).await;
     let client = client(&server).build().unwrap();
     let started = Instant::now();
     client
@@ -80,15 +72,7 @@ async fn a_patch_is_not_retried_unless_the_policy_says_so() {
 #[tokio::test]
 async fn a_429_without_retry_after_backs_off() {
     let server = Server::start().await;
-    answer(&server, "PUT", PUT_PATH, ResponseTemplate::new(429), 1).await;
-    answer(
-        &server,
-        "PUT",
-        PUT_PATH,
-        ResponseTemplate::new(200).set_body_json(outpost_json()),
-        1,
-    )
-    .await;
+    fails_once(&server, ResponseTemplate::new(429)).await;
     // The first wait is a random point in the upper half of 400 ms.
     let policy = RetryPolicy::default().backoff(Duration::from_millis(400), Duration::from_secs(1));
     let client = client(&server).retry(policy).build().unwrap();
@@ -201,15 +185,7 @@ async fn a_middleware_stack_with_reqwest_retry_works() {
     use reqwest_retry::policies::ExponentialBackoff;
     use reqwest_retry::RetryTransientMiddleware;
     let server = Server::start().await;
-    answer(&server, "PUT", PUT_PATH, ResponseTemplate::new(500), 1).await;
-    answer(
-        &server,
-        "PUT",
-        PUT_PATH,
-        ResponseTemplate::new(200).set_body_json(outpost_json()),
-        1,
-    )
-    .await;
+    fails_once(&server, ResponseTemplate::new(500)).await;
     let policy = ExponentialBackoff::builder()
         .retry_bounds(Duration::from_millis(1), Duration::from_millis(5))
         .build_with_max_retries(2);

@@ -40,3 +40,10 @@ pub async fn answer(
         .mount(server)
         .await;
 }
+
+/// Answers the PUT operation with `failure` once, then with an outpost.
+pub async fn fails_once(server: &Server, failure: ResponseTemplate) {
+    answer(server, "PUT", PUT_PATH, failure, 1).await;
+    let outpost = ResponseTemplate::new(200).set_body_json(outpost_json());
+    answer(server, "PUT", PUT_PATH, outpost, 1).await;
+}
