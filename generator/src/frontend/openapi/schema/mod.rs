@@ -386,7 +386,8 @@ impl<'d, 'a> Schemas<'d, 'a> {
                         (Value::Object(member), child(pointer, "type"))
                     })
                     .collect();
-                let (shape, nullable) = self.untagged(members, context)?;
+                // The members are copies of this schema, description and all.
+                let (shape, nullable) = self.untagged(members, None, context)?;
                 typed.nullable |= nullable;
                 typed.ty = match shape {
                     UnionShape::Single(ty) => ty,

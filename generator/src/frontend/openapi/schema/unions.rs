@@ -27,26 +27,15 @@ impl Schemas<'_, '_> {
         pointer: &str,
         context: &str,
     ) -> Result<(UnionShape, bool), Error> {
-        let mut members = self.members(map, pointer)?;
-        // The member that stands for the union is described by it.
-        if let (Some(description), Some(index)) =
-            (map.get("description"), self.sole_member(&members))
-        {
-            if let Some(member) = members[index].0.as_object_mut() {
-                if !member.contains_key("$ref") {
-                    member
-                        .entry("description")
-                        .or_insert_with(|| description.clone());
-                }
-            }
-        }
+        let members = self.members(map, pointer)?;
+        let description = map.get("description");
         let Some(discriminator) = map.get("discriminator") else {
-            return self.untagged(members, context);
+            return self.untagged(members, description, context);
         };
         let inline_member = members.iter().find(|(m, _)| m.get("$ref").is_none());
         if let (None, Some((_, member_pointer))) = (discriminator.get("mapping"), inline_member) {
             self.warnings.push(self.doc.warning(member_pointer, "a member without `$ref` has no tag value without a discriminator `mapping`; the union is decoded without its tag, member by member"));
-            return self.untagged(members, context);
+            return self.untagged(members, description, context);
         }
         let (discriminator, tag, discriminator_pointer) =
             self.discriminator(discriminator, pointer)?;
@@ -75,7 +64,7 @@ impl Schemas<'_, '_> {
                     && (pinned.iter().any(Option::is_none) || distinct.len() < pinned.len())
                 {
                     self.warnings.push(self.doc.warning(&discriminator_pointer, format!("the members pin `{tag}` to a value each only in part (some pin none, or two the same), and there is no `mapping`: the union is decoded without its tag, member by member")));
-                    return self.untagged(members, context);
+                    return self.untagged(members, description, context);
                 }
                 for ((member, member_pointer), pinned) in members.iter().zip(pinned) {
                     let Some(reference) = member.get("$ref").and_then(Value::as_str) else {
@@ -100,7 +89,7 @@ impl Schemas<'_, '_> {
         for (tag_value, ty) in tags {
             let TypeRef::Named(schema) = ty else {
                 self.warnings.push(self.doc.warning(&discriminator_pointer, format!("the member for tag `{tag_value}` is not an object schema; the union is decoded without its tag, member by member")));
-                return self.untagged(members, context);
+                return self.untagged(members, description, context);
             };
             let variant = ident::claim_unique(schema.clone(), &mut taken);
             variants.push(UnionVariant {
@@ -233,15 +222,28 @@ impl Schemas<'_, '_> {
 
     /// A union without a tag of `members` (each with its pointer): the
     /// members in the order a value is tried against them (see
-    /// [`OneOfSchema`]), or the one member left once `null` is set aside.
-    /// Also says whether `null` is a member.
+    /// [`OneOfSchema`]), or the one member that stands for the union
+    /// ([`Schemas::sole_member`]), given the union's `description` where it
+    /// has none. Also says whether `null` is a member.
     pub(super) fn untagged(
         &mut self,
-        members: Vec<(Value, String)>,
+        mut members: Vec<(Value, String)>,
+        description: Option<&Value>,
         context: &str,
     ) -> Result<(UnionShape, bool), Error> {
-        if let Some((member, member_pointer)) = self.sole_member(&members).map(|i| &members[i]) {
-            // Named after the union's place, not as a member of it.
+        if let Some(index) = self.sole_member(&members) {
+            // Named after the union's place, not as a member of it, and
+            // described by it where it says nothing itself.
+            if let (Some(description), Some(member)) =
+                (description, members[index].0.as_object_mut())
+            {
+                if !member.contains_key("$ref") {
+                    member
+                        .entry("description")
+                        .or_insert_with(|| description.clone());
+                }
+            }
+            let (member, member_pointer) = &members[index];
             let typed = self.typed(member, member_pointer, context)?;
             let nullable = typed.nullable || members.iter().any(|(m, _)| self.admits_null(m));
             return Ok((UnionShape::Single(typed.ty), nullable));
