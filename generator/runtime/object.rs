@@ -41,7 +41,10 @@ use serde::Deserializer;
 /// ```
 ///
 /// The struct is declared as written, without the `#[wire]` attributes;
-/// its `#[cfg]`, if any, applies to the impls too. Each field's `#[wire]`
+/// its `#[cfg]`, if any, applies to the impls too. It may take one type
+/// parameter (`pub struct PaginatedList<T>`, for a family of structs that
+/// differ in one type only); the impls then ask `T` for the serde trait
+/// they implement. Each field's `#[wire]`
 /// names its JSON key and how it is held:
 /// - (nothing): required, `T`; a missing key is a `missing field` error.
 /// - `required_nullable`: `Option<T>`; missing or `null` is `None`, and
@@ -63,7 +66,7 @@ macro_rules! object {
         $(#[doc = $doc:literal])*
         $(#[cfg($cfg:meta)])?
         #[derive($($derive:ident),*)]
-        pub struct $name:ident {
+        pub struct $name:ident $(<$param:ident>)? {
             $(
                 $(#[doc = $field_doc:literal])*
                 #[wire($($via:ident)? $wire:literal $(, $kind:ident)?)]
@@ -77,7 +80,7 @@ macro_rules! object {
         $(#[doc = $doc])*
         $(#[cfg($cfg)])?
         #[derive($($derive),*)]
-        pub struct $name {
+        pub struct $name $(<$param>)? {
             $(
                 $(#[doc = $field_doc])*
                 $(#[$field_attr])*
@@ -91,7 +94,7 @@ macro_rules! object {
 
         // The impls get the fields in short, parsed once.
         $crate::runtime::object!(
-            @impls [$(#[cfg($cfg)])?] $name {
+            @impls [$(#[cfg($cfg)])?] $name [$($param)?] {
                 $( $field $wire [$($kind)?] [$($via)?] $ty, )*
                 $( ..$additional $additional_ty )?
             }
@@ -99,16 +102,16 @@ macro_rules! object {
         );
     };
     // The struct's `#[cfg]` (`$cfg`, one group) goes on each impl.
-    (@impls $cfg:tt $name:ident $fields:tt $([$($attr:tt)*] $trait:ident)*) => {
-        $( $crate::runtime::object!(@$trait $cfg [$($attr)*] $name $fields); )*
+    (@impls $cfg:tt $name:ident $param:tt $fields:tt $([$($attr:tt)*] $trait:ident)*) => {
+        $( $crate::runtime::object!(@$trait $cfg [$($attr)*] $name $param $fields); )*
     };
-    (@Serialize [$($cfg:tt)*] [$($attr:tt)*] $name:ident {
+    (@Serialize [$($cfg:tt)*] [$($attr:tt)*] $name:ident [$($param:ident)?] {
         $( $field:ident $wire:literal [$($kind:ident)?] [$($via:ident)?] $ty:ty, )*
         $( ..$additional:ident $additional_ty:ty )?
     }) => {
         $($cfg)* $($attr)*
         #[allow(deprecated)]
-        impl ::serde::Serialize for $name {
+        impl<$($param: ::serde::Serialize)?> ::serde::Serialize for $name<$($param)?> {
             #[allow(clippy::question_mark)] // `if let Err`, cheaper to compile
             fn serialize<S: ::serde::Serializer>(
                 &self,
@@ -148,12 +151,14 @@ macro_rules! object {
             $crate::runtime::object!(@put $map, $wire, $value);
         }
     };
-    (@Deserialize [$($cfg:tt)*] [$($attr:tt)*] $name:ident {
+    (@Deserialize [$($cfg:tt)*] [$($attr:tt)*] $name:ident [$($param:ident)?] {
         $( $field:ident $wire:literal [$($kind:ident)?] [$($via:ident)?] $ty:ty, )*
         $( ..$additional:ident $additional_ty:ty )?
     }) => {
         $($cfg)* $($attr)*
-        impl<'de> ::serde::Deserialize<'de> for $name {
+        impl<'de $(, $param: ::serde::de::DeserializeOwned)?> ::serde::Deserialize<'de>
+            for $name<$($param)?>
+        {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
@@ -163,7 +168,7 @@ macro_rules! object {
 
         $($cfg)* $($attr)*
         #[allow(deprecated)]
-        impl $crate::runtime::Object for $name {
+        impl<$($param: ::serde::de::DeserializeOwned)?> $crate::runtime::Object for $name<$($param)?> {
             const EXPECTING: &'static str = concat!("an object (", stringify!($name), ")");
 
             // Inlined into the visitor, as serde_derive's `visit_map` is.

@@ -7,7 +7,10 @@
 use std::pin::pin;
 use std::time::Duration;
 
-use constructs_client::models::{ChallengeTypes, KindEnum, Thing, ThingsListParams};
+use constructs_client::models::{
+    ChallengeTypes, KindEnum, Owner, OwnersListParams, PaginatedList, PaginatedOwnerList,
+    PaginatedThingList, Thing, ThingsListParams,
+};
 use constructs_client::{Client, Error};
 use futures_util::StreamExt;
 use serde_json::{json, Value};
@@ -80,6 +83,43 @@ async fn a_stream_yields_every_item_of_three_pages_and_stops_after_the_last() {
         .query()
         .unwrap_or_default()
         .contains("kinds=big")));
+}
+
+#[tokio::test]
+async fn lists_of_one_shape_are_one_generic_page_type_and_stream_alike() {
+    // `PaginatedThingList` and `PaginatedOwnerList` differ only in their
+    // item type: both are aliases of one generic struct.
+    // Page numbers are numbers (`f64`) in the fixture.
+    let owners =
+        json!({"pagination": {"next": 0.0, "count": 1.0}, "results": [{"username": "ann"}]});
+    let decoded: PaginatedList<Owner> =
+        serde_json::from_value(owners.clone()).unwrap_or_else(|error| panic!("{error}"));
+    let aliased: PaginatedOwnerList = decoded.clone();
+    assert_eq!(aliased.results[0].username, "ann");
+    assert_eq!(serde_json::to_value(&aliased).ok(), Some(owners.clone()));
+    let things: PaginatedThingList = serde_json::from_value(json!({
+        "pagination": {"next": 0, "count": 1},
+        "results": [thing("a")],
+    }))
+    .unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(things.results[0].name, "a");
+
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v3/owners/"))
+        .and(query_param("page", "1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(owners))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server).await;
+    let stream = client.owners().list(&OwnersListParams::default()).items();
+    let mut stream = pin!(stream);
+    let mut names = Vec::new();
+    while let Some(owner) = stream.next().await {
+        names.push(owner.map(|o| o.username).unwrap_or_else(|e| e.to_string()));
+    }
+    assert_eq!(names, ["ann"]);
 }
 
 #[tokio::test]

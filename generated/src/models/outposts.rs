@@ -26,8 +26,8 @@ object! {
 
 impl OutpostsInstancesUpdateRequest {
     /// A new `OutpostsInstancesUpdateRequest`: the required fields set, the others unset (not sent).
-    pub fn new(config: HashMap<String, Value>) -> OutpostsInstancesUpdateRequest {
-        OutpostsInstancesUpdateRequest {
+    pub fn new(config: HashMap<String, Value>) -> Self {
+        Self {
             config,
             additional_properties: HashMap::new(),
         }

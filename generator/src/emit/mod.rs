@@ -18,6 +18,7 @@ mod docs;
 mod emitted;
 mod enums;
 mod errors;
+mod families;
 mod features;
 mod layout;
 mod manifest;
@@ -67,16 +68,34 @@ pub fn emit(
     crate_name: &str,
 ) -> Result<Emitted, Error> {
     let names = Names::resolve(api);
-    let usage = Usage::of(api, &names);
+    let mut usage = Usage::of(api, &names);
     // Every name a model type has: a short import of anything else by one
     // of these names would clash.
-    let reserved: BTreeSet<String> = api
+    let mut reserved: BTreeSet<String> = api
         .schemas
         .keys()
         .cloned()
         .chain(names.operations().values().filter_map(|n| n.params.clone()))
         .chain(std::iter::once("ErrorBody".to_string()))
         .collect();
+    // A generic struct takes none of those names, nor one of the crate's
+    // own types.
+    let taken: BTreeSet<String> = reserved
+        .iter()
+        .cloned()
+        .chain(
+            names
+                .operations()
+                .values()
+                .filter_map(|n| Some(n.handle.as_ref()?.type_name.clone())),
+        )
+        .chain(["Client", "ClientBuilder", "Call", "Error", "Nullable"].map(str::to_string))
+        .collect();
+    let families = families::find(api, &taken);
+    for family in &families {
+        reserved.insert(family.name.clone());
+        usage.add_family(&family.name, family.members.keys());
+    }
     let gated = gating == Gating::Features;
     let modules = usage.modules();
     // The tag features, in a crate that has them.
@@ -95,8 +114,15 @@ pub fn emit(
         let (what, source, scope_uses) = match job {
             Job::Models(home) => {
                 let mut scope = Scope::new(&usage, &reserved, Place::Models(*home));
-                let mut source =
-                    models::module(api, &usage, &names, *home, (gated, round_trip), &mut scope);
+                let mut source = models::module(
+                    api,
+                    &usage,
+                    &names,
+                    &families,
+                    *home,
+                    (gated, round_trip),
+                    &mut scope,
+                );
                 // A tag module of `models` with no types and no parameters
                 // structs is left out.
                 if source.is_empty() {

@@ -2,33 +2,53 @@
 //! use (and their parameters structs), and `shared` for the rest and
 //! `ErrorBody`, the union of the documented error bodies.
 
+use std::collections::BTreeMap;
+
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::families::Family;
 use super::features::cfg_tokens;
 use super::model_item::{type_head, Gate};
 use super::scope::Scope;
 use super::source::{ModuleSource, Piece};
 use super::types::rust_type;
 use super::usage::{error_body_types, Needs, Usage};
-use crate::model::{Api, SchemaKind};
+use crate::model::{Api, Schema, SchemaKind};
 use crate::names::Names;
 
 /// The content of one module of `models`: for `home: None`, `shared` (the
 /// types several tag modules use, those the runtime uses, those no operation
 /// uses, and `ErrorBody`); for a tag, the types only its operations use and
-/// the parameters structs of its operations.
+/// the parameters structs of its operations. The generic structs of
+/// families (see `families.rs`) live by the same rule, among the types by
+/// name.
 pub fn module(
     api: &Api,
     usage: &Usage,
     names: &Names,
+    families: &[Family],
     home: Option<&str>,
     (gated, round_trip): (bool, bool),
     scope: &mut Scope<'_>,
 ) -> ModuleSource {
     let mut source = ModuleSource::default();
-    for schema in api.schemas.values() {
-        let type_use = usage.of_type(&schema.name);
+    // Each family of a member, and the type it stands for in it.
+    let mut member_of: BTreeMap<&str, (&Family, &str)> = BTreeMap::new();
+    let mut types: BTreeMap<&str, Type<'_>> = BTreeMap::new();
+    for family in families {
+        types.insert(&family.name, Type::Generic(family));
+        for (member, argument) in &family.members {
+            member_of.insert(member, (family, argument));
+        }
+    }
+    types.extend(
+        api.schemas
+            .values()
+            .map(|s| (s.name.as_str(), Type::Schema(s))),
+    );
+    for (name, item) in types {
+        let type_use = usage.of_type(name);
         if type_use.home() != home {
             continue;
         }
@@ -46,6 +66,19 @@ pub fn module(
             gated,
         };
         let cfg = &gate.cfg_tokens;
+        let schema = match item {
+            Type::Generic(family) => {
+                let pieces = super::structs::generic_struct(api, family, &gate, scope);
+                source.pieces.extend(pieces);
+                continue;
+            }
+            Type::Schema(schema) => schema,
+        };
+        if let Some((family, argument)) = member_of.get(name) {
+            let alias = super::structs::member_alias(schema, family, argument, &gate, scope);
+            source.pieces.push(alias);
+            continue;
+        }
         match &schema.kind {
             SchemaKind::Object(object) => source.pieces.extend(super::structs::object_struct(
                 api, schema, object, &gate, scope,
@@ -84,6 +117,12 @@ pub fn module(
         None => source.pieces.push(Piece::Syntax(error_body(api, scope))),
     }
     source
+}
+
+/// A model type to write: a schema, or a family's generic struct.
+enum Type<'a> {
+    Schema(&'a Schema),
+    Generic(&'a Family),
 }
 
 fn error_body(api: &Api, scope: &mut Scope<'_>) -> TokenStream {

@@ -75,9 +75,10 @@ pub fn paged_item<'a>(api: &'a Api, op: &'a Operation) -> Option<&'a TypeRef> {
     }
 }
 
-/// `impl Page for <page type>`, for a type [`item_of_page`] accepts.
+/// `impl Page for <page type>`, for a type [`item_of_page`] accepts
+/// (generic when `generics` is `<T>`).
 pub fn page_impl(
-    name: &syn::Ident,
+    (name, generics): (&syn::Ident, &TokenStream),
     item: &TypeRef,
     cfg: &TokenStream,
     scope: &mut Scope<'_>,
@@ -87,10 +88,10 @@ pub fn page_impl(
     let page_number = scope.item("crate::runtime::PageNumber");
     quote! {
         #cfg
-        impl crate::runtime::sealed::Sealed for #name {}
+        impl #generics crate::runtime::sealed::Sealed for #name #generics {}
 
         #cfg
-        impl #page for #name {
+        impl #generics #page for #name #generics {
             type Item = #item;
 
             fn into_items(self) -> (Vec<#item>, Option<i64>) {

@@ -89,7 +89,7 @@ pub fn params_struct(
     // With required parameters there is no `Default`: `new` takes them.
     let constructor = (!all_optional).then(|| {
         let doc = " The required parameters; the others unset (not sent).";
-        let new = super::types::constructor(&name, doc, &arguments, &values);
+        let new = super::types::constructor(doc, &arguments, &values);
         quote! { impl #name { #new } }
     });
     scope.item("crate::runtime::params");

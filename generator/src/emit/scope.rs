@@ -32,6 +32,9 @@ pub struct Scope<'a> {
     imports: BTreeMap<String, String>,
     /// Model types that only the docs' links name, imported for rustdoc.
     doc_links: BTreeSet<String>,
+    /// The type parameter of the generic struct being written, which its
+    /// fields name as a model type (see `families.rs`).
+    parameter: Option<&'static str>,
     /// The crates beyond the fixed ones that the module needs.
     pub uses: Uses,
 }
@@ -44,6 +47,7 @@ impl<'a> Scope<'a> {
             place,
             imports: BTreeMap::new(),
             doc_links: BTreeSet::new(),
+            parameter: None,
             uses: Uses::default(),
         }
     }
@@ -62,6 +66,9 @@ impl<'a> Scope<'a> {
     /// A model type, by name: imported from its module unless it is
     /// defined in this one.
     pub fn model(&mut self, name: &str) -> TokenStream {
+        if self.parameter == Some(name) {
+            return path_tokens(name);
+        }
         let home = self.usage.of_type(name).home().map(str::to_string);
         let local = matches!(self.place, Place::Models(here) if here == home.as_deref());
         if !local {
@@ -73,6 +80,11 @@ impl<'a> Scope<'a> {
                 .insert(name.to_string(), format!("{from}::{name}"));
         }
         path_tokens(name)
+    }
+
+    /// Writes `parameter` as itself, not as a model type, until set again.
+    pub fn set_parameter(&mut self, parameter: Option<&'static str>) {
+        self.parameter = parameter;
     }
 
     /// A model type a doc links to, by name: `[`User`]` then resolves in

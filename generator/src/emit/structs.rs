@@ -1,11 +1,16 @@
 //! A model struct: its declaration inside an `object!` invocation (which
 //! adds its serde impls from each field's `#[wire]` attribute), `new` when
 //! it is sent and has required fields, `Page` when it is a page of a list.
+//! The struct of a family (see `families.rs`) is generic, and its members
+//! are aliases of it.
 
 use quote::{format_ident, quote};
 
-use super::docs::{constraints_text, default_text, doc_attrs, doc_text};
-use super::model_item::{type_head, Gate};
+use proc_macro2::TokenStream;
+
+use super::docs::{constraints_text, default_text, doc_attrs, doc_text, escape, raw_doc_attrs};
+use super::families::{Family, PARAMETER};
+use super::model_item::Gate;
 use super::scope::Scope;
 use super::source::Piece;
 use super::types::{constructor, field_ident, rust_type};
@@ -19,13 +24,90 @@ pub fn object_struct(
     gate: &Gate,
     scope: &mut Scope<'_>,
 ) -> Vec<Piece> {
-    let (name, mut doc) = type_head(schema);
-    if let Some(alternatives) = alternatives_text(object) {
-        doc = doc_attrs(&doc_text([
-            schema.description.as_deref(),
-            Some(alternatives.as_str()),
-        ]));
+    let name = format_ident!("{}", schema.name);
+    let doc = struct_doc(schema.description.as_deref(), None, object);
+    write_struct(api, (&name, quote! {}, doc), object, gate, scope)
+}
+
+/// The generic struct of `family`, in `T`.
+pub fn generic_struct(
+    api: &Api,
+    family: &Family,
+    gate: &Gate,
+    scope: &mut Scope<'_>,
+) -> Vec<Piece> {
+    let name = format_ident!("{}", family.name);
+    let parameter = format_ident!("{PARAMETER}");
+    let example = family.members.iter().next().map(|(member, argument)| {
+        format!(
+            "One struct for the {} types of the API that differ only in `{PARAMETER}` \
+             (`{member}` is `{}<{argument}>`).",
+            family.members.len(),
+            family.name
+        )
+    });
+    let doc = struct_doc(family.description.as_deref(), example, &family.object);
+    scope.set_parameter(Some(PARAMETER));
+    let pieces = write_struct(
+        api,
+        (&name, quote! { <#parameter> }, doc),
+        &family.object,
+        gate,
+        scope,
+    );
+    scope.set_parameter(None);
+    pieces
+}
+
+/// A member of a family: an alias of its generic struct for its type.
+pub fn member_alias(
+    schema: &Schema,
+    family: &Family,
+    argument: &str,
+    gate: &Gate,
+    scope: &mut Scope<'_>,
+) -> Piece {
+    let name = format_ident!("{}", schema.name);
+    let generic = scope.model(&family.name);
+    let argument_type = rust_type(&TypeRef::Named(argument.to_string()), scope);
+    let mut doc = escape(&doc_text([schema.description.as_deref()]));
+    if !doc.is_empty() {
+        doc.push_str("\n\n");
     }
+    doc.push_str(&format!("[`{}`] of [`{argument}`].", family.name));
+    let doc = raw_doc_attrs(&doc);
+    let cfg = &gate.cfg_tokens;
+    Piece::Syntax(quote! {
+        #doc
+        #cfg
+        pub type #name = #generic<#argument_type>;
+    })
+}
+
+/// A struct's doc: its description, `more`, and which fields must be set
+/// together when the input says so.
+fn struct_doc(
+    description: Option<&str>,
+    more: Option<String>,
+    object: &ObjectSchema,
+) -> TokenStream {
+    let alternatives = alternatives_text(object);
+    doc_attrs(&doc_text([
+        description,
+        more.as_deref(),
+        alternatives.as_deref(),
+    ]))
+}
+
+/// The struct `name` (with `generics`, empty or `<T>`) of `object`.
+fn write_struct(
+    api: &Api,
+    (name, generics, doc): (&syn::Ident, TokenStream, TokenStream),
+    object: &ObjectSchema,
+    gate: &Gate,
+    scope: &mut Scope<'_>,
+) -> Vec<Piece> {
+    let owner = name.to_string();
     let cfg = &gate.cfg_tokens;
     let mut all_default = true;
     let mut declarations = Vec::new();
@@ -37,7 +119,7 @@ pub fn object_struct(
         let inner = rust_type(&field.ty, scope);
         // A field that holds its own struct again (directly or through
         // other structs) is boxed, or the struct would have no size.
-        let inner = match boxed_field(api, &schema.name, &field.ty) {
+        let inner = match boxed_field(api, &owner, &field.ty) {
             true => quote! { Box<#inner> },
             false => inner,
         };
@@ -87,7 +169,7 @@ pub fn object_struct(
     // call names only what it must and leaves the rest unset.
     let new = (!all_default && gate.needs.serialize).then(|| {
         let doc = format!(" A new `{name}`: the required fields set, the others unset (not sent).");
-        let new = constructor(&name, &doc, &arguments, &values);
+        let new = constructor(&doc, &arguments, &values);
         // Setting a deprecated field is no use of it the caller chose.
         let allow = object
             .fields
@@ -97,13 +179,13 @@ pub fn object_struct(
         quote! {
             #cfg
             #allow
-            impl #name {
+            impl #generics #name #generics {
                 #new
             }
         }
     });
     let page = super::pagination::item_of_page(api, object)
-        .map(|item| super::pagination::page_impl(&name, item, cfg, scope));
+        .map(|item| super::pagination::page_impl((name, &generics), item, cfg, scope));
     let object = gate.macro_item(
         scope,
         "object",
@@ -111,7 +193,7 @@ pub fn object_struct(
             #doc
             #cfg
             #[derive(Clone, Debug, #default PartialEq)]
-            pub struct #name {
+            pub struct #name #generics {
                 #(#declarations)*
             }
         },

@@ -100,20 +100,15 @@ impl Wrapper {
     }
 }
 
-/// `pub fn new(<arguments>) -> <name>` building `<name> { <values> }`: the
+/// `pub fn new(<arguments>) -> Self` building `Self { <values> }`: the
 /// constructor of a struct whose required fields have no `Default`.
-pub fn constructor(
-    name: &syn::Ident,
-    doc: &str,
-    arguments: &[TokenStream],
-    values: &[TokenStream],
-) -> TokenStream {
+pub fn constructor(doc: &str, arguments: &[TokenStream], values: &[TokenStream]) -> TokenStream {
     let allow = (arguments.len() > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
     quote! {
         #[doc = #doc]
         #allow
-        pub fn new(#(#arguments),*) -> #name {
-            #name { #(#values),* }
+        pub fn new(#(#arguments),*) -> Self {
+            Self { #(#values),* }
         }
     }
 }

@@ -163,6 +163,20 @@ impl Usage {
             .map_or("other", String::as_str)
     }
 
+    /// Records the generic struct `name` of a family (see `families.rs`):
+    /// it is used wherever one of its `members` is.
+    pub fn add_family<'m>(&mut self, name: &str, members: impl Iterator<Item = &'m String>) {
+        let mut used = TypeUse::default();
+        for member in members {
+            let member = self.of_type(member);
+            used.modules.extend(member.modules);
+            used.always |= member.always;
+            used.needs.serialize |= member.needs.serialize;
+            used.needs.deserialize |= member.needs.deserialize;
+        }
+        self.types.insert(name.to_string(), used);
+    }
+
     pub fn of_type(&self, name: &str) -> TypeUse {
         self.types.get(name).cloned().unwrap_or_default()
     }

@@ -16,7 +16,7 @@ fn the_seeds_give_models() {
     }
     let text = include_str!("../fixtures/constructs.yaml");
     let api = fuzzing::openapi(text).unwrap_or_else(|e| panic!("constructs.yaml: {e}"));
-    assert_eq!(api.operations.len(), 6);
+    assert_eq!(api.operations.len(), 7);
 }
 
 #[test]
