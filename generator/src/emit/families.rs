@@ -10,8 +10,10 @@
 //! Only what the input states decides a family: two structs join one when
 //! their fields (keys, Rust names, presence, docs, constraints) and
 //! descriptions are the same once their own type is replaced by `T`, and
-//! their names are the same once that type's name is taken out. A member
-//! keeps its name, its `new` and its `Page` impl through the alias.
+//! their names are the same once that type's name is taken out. That type
+//! is a struct, enum or union of the API, not an alias (two aliases of
+//! `String` would make two members one Rust type). A member keeps its
+//! name, its `new` and its `Page` impl through the alias.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -53,6 +55,15 @@ pub fn find(api: &Api, taken: &BTreeSet<String>) -> Vec<Family> {
             continue;
         }
         for argument in named_types(object) {
+            // An alias names another type (`String`): two members of it
+            // would be one Rust type.
+            let nominal = api
+                .schemas
+                .get(&argument)
+                .is_some_and(|s| !matches!(s.kind, SchemaKind::Alias(_)));
+            if !nominal {
+                continue;
+            }
             let Some(name) = name_without(&schema.name, &argument) else {
                 continue;
             };
@@ -205,6 +216,81 @@ fn substituted(object: &ObjectSchema, argument: &str) -> ObjectSchema {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The families of a document whose schemas are `schemas` (YAML).
+    fn families(schemas: &str) -> Vec<(String, Vec<(String, String)>)> {
+        let text = format!(
+            "openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n{schemas}"
+        );
+        let api = crate::fuzzing::openapi(&text).unwrap_or_else(|e| panic!("{e}"));
+        let taken = BTreeSet::from(["TakenList".to_string()]);
+        find(&api, &taken)
+            .into_iter()
+            .map(|f| (f.name, f.members.into_iter().collect()))
+            .collect()
+    }
+
+    const ITEMS: &str = "
+    Cat: {type: object, properties: {name: {type: string}}}
+    Dog: {type: object, properties: {name: {type: string}}}
+    Text: {type: string}
+    Word: {type: string}
+";
+
+    fn list(name: &str, item: &str, required: &str) -> String {
+        format!(
+            "    {name}:\n      type: object\n      properties:\n        next: {{type: integer}}\n        results: {{type: array, items: {{$ref: '#/components/schemas/{item}'}}}}\n      required: [{required}]\n"
+        )
+    }
+
+    #[test]
+    fn lists_of_one_shape_are_one_family_named_by_what_their_names_share() {
+        let schemas = [
+            ITEMS,
+            &list("CatList", "Cat", "results"),
+            &list("DogList", "Dog", "results"),
+        ]
+        .concat();
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            families(&schemas),
+            [(
+                "List".to_string(),
+                vec![pair("CatList", "Cat"), pair("DogList", "Dog")]
+            )]
+        );
+    }
+
+    #[test]
+    fn what_would_not_compile_or_read_the_same_stays_apart() {
+        // Another shape: one requires `next` too.
+        let shapes = [
+            ITEMS,
+            &list("CatList", "Cat", "results"),
+            &list("DogList", "Dog", "results, next"),
+        ];
+        // Aliases of `String`: both members would be `List<String>`.
+        let aliases = [
+            ITEMS,
+            &list("TextList", "Text", "results"),
+            &list("WordList", "Word", "results"),
+        ];
+        // No required field: the struct derives `Default`.
+        let defaults = [
+            ITEMS,
+            &list("CatList", "Cat", ""),
+            &list("DogList", "Dog", ""),
+        ];
+        // The shared name is taken.
+        let taken = [
+            ITEMS,
+            &list("CatTakenList", "Cat", "results"),
+            &list("DogTakenList", "Dog", "results"),
+        ];
+        for schemas in [shapes, aliases, defaults, taken] {
+            assert_eq!(families(&schemas.concat()), [], "{}", schemas.concat());
+        }
+    }
 
     #[test]
     fn a_name_loses_its_type_as_whole_words_only() {
