@@ -768,6 +768,11 @@ pub struct EnumSchema {
     /// What the values are on the wire.
     #[serde(skip_serializing_if = "EnumWire::is_strings")]
     pub wire: EnumWire,
+    /// The input admits any other string too, naming only these (OpenAPI's
+    /// `anyOf: [{type: string}, {enum: [...]}]`). The Rust enum keeps other
+    /// values in `Unknown` either way; an export writes the idiom back.
+    #[serde(skip_serializing_if = "is_false")]
+    pub open: bool,
 }
 
 /// The JSON type of an enum's values.

@@ -512,7 +512,12 @@ fn enum_schema(values: &EnumSchema) -> Value {
         .iter()
         .map(|v| parse(&v.wire).unwrap_or_else(|| json!(v.wire)))
         .collect();
-    json!({"type": type_name, "enum": wires})
+    let closed = json!({"type": type_name, "enum": wires});
+    match values.open {
+        // Any string, these ones named.
+        true => json!({"anyOf": [{"type": type_name}, closed]}),
+        false => closed,
+    }
 }
 
 fn union_schema(api: &Api, union: &UnionSchema) -> Value {

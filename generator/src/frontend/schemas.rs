@@ -218,7 +218,11 @@ pub fn enum_schema(
     Schema {
         name,
         description,
-        kind: SchemaKind::Enum(EnumSchema { values, wire }),
+        kind: SchemaKind::Enum(EnumSchema {
+            values,
+            wire,
+            open: false,
+        }),
     }
 }
 

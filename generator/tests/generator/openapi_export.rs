@@ -81,3 +81,45 @@ fn the_whole_authentik_api_round_trips_through_the_export() {
         );
     }
 }
+
+/// An open enum (`anyOf: [{type: string}, {enum: [...]}]`, any string with
+/// some named) is written back as one, so the exported document still
+/// admits every string; read again, it is the same open enum.
+#[test]
+fn an_open_enum_is_exported_open() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let document = dir.path().join("exported.json");
+    Generator::new()
+        .spec("tests/fixtures/any_api.yaml")
+        .export_openapi(&document)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = std::fs::read_to_string(&document).unwrap_or_else(|e| panic!("{e}"));
+    let exported: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let schemas = &exported["components"]["schemas"];
+    for (name, values) in [("Mood", ["calm", "playful"]), ("Size", ["small", "large"])] {
+        assert_eq!(
+            schemas[name],
+            serde_json::json!({
+                "description": schemas[name]["description"],
+                "anyOf": [{"type": "string"}, {"type": "string", "enum": values}],
+            }),
+            "{name}"
+        );
+    }
+    // A closed enum stays closed.
+    assert_eq!(
+        schemas["KeySize"]["enum"],
+        serde_json::json!([512, 2048, 4096])
+    );
+    let (api, _) = Generator::new()
+        .spec(&document)
+        .load()
+        .unwrap_or_else(|e| panic!("{e}"));
+    for name in ["Mood", "Size", "KeySize"] {
+        let open = match api.schemas.get(name).map(|s| &s.kind) {
+            Some(apidocs2rs::model::SchemaKind::Enum(values)) => values.open,
+            other => panic!("{name}: {other:?}"),
+        };
+        assert_eq!(open, name != "KeySize", "{name}");
+    }
+}

@@ -79,6 +79,7 @@ impl Projection<'_> {
             SchemaKind::Enum(EnumSchema {
                 values,
                 wire: EnumWire::Strings,
+                open: false,
             }),
         )
     }

@@ -156,11 +156,14 @@ impl<'d, 'a> Schemas<'d, 'a> {
             // `sole_member`) is that member under the component's name;
             // where the component is used, its `null` makes it nullable.
             let members = self.members(map, pointer)?;
-            if let Some((member, member_pointer)) = self.sole_member(&members).map(|i| &members[i])
-            {
+            if let Some((index, open)) = self.sole_member(&members) {
+                let (member, member_pointer) = &members[index];
                 if member.get("$ref").is_none() {
                     let mut schema = self.named_schema(name, member, member_pointer)?;
                     schema.description = description.or(schema.description);
+                    if let SchemaKind::Enum(values) = &mut schema.kind {
+                        values.open = open;
+                    }
                     return Ok(schema);
                 }
             }

@@ -7,11 +7,11 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
 
-use super::super::document::{child, kind, object, string};
+use super::super::document::{child, description, flag, kind, object, string};
 use super::predicates::component_reference;
 use super::{Schemas, UnionShape};
 use crate::diagnostic::Error;
-use crate::frontend::schemas::nested;
+use crate::frontend::schemas::{enum_schema, nested};
 use crate::ident;
 use crate::model::{
     OneOfSchema, OneOfVariant, Primitive, SchemaKind, TypeRef, UnionSchema, UnionVariant,
@@ -141,13 +141,13 @@ impl Schemas<'_, '_> {
     /// once `null` is set aside, or, in the open-enum idiom (`anyOf:
     /// [{type: string}, {enum: [...]}]`: any string, some of them named),
     /// the enum, whose `Unknown(String)` holds the other strings.
-    /// Gives the member's index.
-    pub(super) fn sole_member(&self, members: &[(Value, String)]) -> Option<usize> {
+    /// Gives the member's index, and whether it is the open enum.
+    pub(super) fn sole_member(&self, members: &[(Value, String)]) -> Option<(usize, bool)> {
         let rest: Vec<usize> = (0..members.len())
             .filter(|&index| !is_null_schema(&members[index].0))
             .collect();
         if let [only] = rest.as_slice() {
-            return Some(*only);
+            return Some((*only, false));
         }
         let (plain, named): (Vec<usize>, Vec<usize>) = rest
             .into_iter()
@@ -155,10 +155,37 @@ impl Schemas<'_, '_> {
         match named.as_slice() {
             [only] if !plain.is_empty() => {
                 let (member, pointer) = &members[*only];
-                self.is_string_enum(member, pointer).then_some(*only)
+                self.is_string_enum(member, pointer)
+                    .then_some((*only, true))
             }
             _ => None,
         }
+    }
+
+    /// The inline enum `map` of the open-enum idiom, registered as open
+    /// under `context`'s name, and whether it lists `null`; `None` when it
+    /// lists no values after all.
+    fn open_enum(
+        &mut self,
+        map: &Map<String, Value>,
+        pointer: &str,
+        context: &str,
+    ) -> Result<Option<(TypeRef, bool)>, Error> {
+        let Some(found) = self.enum_values(map, pointer)? else {
+            return Ok(None);
+        };
+        self.unchecked(map, pointer);
+        let description = description(self.doc, map, pointer)?;
+        let mut schema = enum_schema(context.to_string(), description, &found.values, found.wire);
+        if let SchemaKind::Enum(values) = &mut schema.kind {
+            values.open = true;
+        }
+        let location = self.doc.location(pointer);
+        let name = self
+            .registry
+            .register(schema, &location, &mut self.warnings);
+        let nullable = found.has_null || flag(self.doc, map, "nullable", pointer)?;
+        Ok(Some((TypeRef::Named(name), nullable)))
     }
 
     /// Whether `member` (followed through `$ref`s) is an enum of strings.
@@ -231,7 +258,7 @@ impl Schemas<'_, '_> {
         description: Option<&Value>,
         context: &str,
     ) -> Result<(UnionShape, bool), Error> {
-        if let Some(index) = self.sole_member(&members) {
+        if let Some((index, open)) = self.sole_member(&members) {
             // Named after the union's place, not as a member of it, and
             // described by it where it says nothing itself.
             if let (Some(description), Some(member)) =
@@ -244,9 +271,17 @@ impl Schemas<'_, '_> {
                 }
             }
             let (member, member_pointer) = &members[index];
+            let nullable = members.iter().any(|(m, _)| self.admits_null(m));
+            // The inline enum of the open-enum idiom says it is open; a
+            // component enum is closed wherever else it is used.
+            let inline = member.as_object().filter(|map| !map.contains_key("$ref"));
+            if let Some(map) = inline.filter(|_| open) {
+                if let Some((ty, has_null)) = self.open_enum(map, member_pointer, context)? {
+                    return Ok((UnionShape::Single(ty), nullable || has_null));
+                }
+            }
             let typed = self.typed(member, member_pointer, context)?;
-            let nullable = typed.nullable || members.iter().any(|(m, _)| self.admits_null(m));
-            return Ok((UnionShape::Single(typed.ty), nullable));
+            return Ok((UnionShape::Single(typed.ty), typed.nullable || nullable));
         }
         // Names the members share are no names: those go by position.
         let names: Vec<Option<String>> = members
