@@ -311,6 +311,10 @@ pub fn package_name(title: &str) -> String {
     name
 }
 
+/// The crate's own types beside the models: no handle or generic struct
+/// takes their names.
+pub const CRATE_TYPES: [&str; 4] = ["Client", "ClientBuilder", "ErrorBody", "Call"];
+
 /// The handle of each tag that has operations, by its module: the
 /// accessor a method of `Client` (claimed in `client_methods`), the type a
 /// name of its own (`Core`; `CoreOperations` where a model type is
@@ -323,7 +327,7 @@ fn handles(api: &Api, client_methods: &mut BTreeSet<String>) -> BTreeMap<String,
         .map(module_name)
         .collect();
     let mut types: BTreeSet<String> = api.schemas.keys().cloned().collect();
-    types.extend(["Client", "ClientBuilder", "ErrorBody", "Call"].map(str::to_string));
+    types.extend(CRATE_TYPES.map(str::to_string));
     modules
         .into_iter()
         .map(|module| {

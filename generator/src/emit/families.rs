@@ -25,7 +25,7 @@ use crate::shape::{boxed_field, Wrapper};
 pub const PARAMETER: &str = "T";
 
 /// A generic struct and the structs written as aliases of it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug)]
 pub struct Family {
     /// The generic struct's name: a member's name without its type's name.
     pub name: String,
@@ -54,7 +54,7 @@ pub fn find(api: &Api, taken: &BTreeSet<String>) -> Vec<Family> {
         if !fits(api, &schema.name, object) {
             continue;
         }
-        for argument in named_types(object) {
+        for argument in named_types(&schema.kind) {
             // An alias names another type (`String`): two members of it
             // would be one Rust type.
             let nominal = api
@@ -146,8 +146,9 @@ fn fits(api: &Api, name: &str, object: &ObjectSchema) -> bool {
             .all(|field| !boxed_field(api, name, &field.ty))
 }
 
-/// The named types the fields of `object` hold, each once, sorted.
-fn named_types(object: &ObjectSchema) -> BTreeSet<String> {
+/// The named types a value of `kind` holds directly or inside lists, maps
+/// and tuples, each once, sorted.
+fn named_types(kind: &SchemaKind) -> BTreeSet<String> {
     fn collect(ty: &TypeRef, names: &mut BTreeSet<String>) {
         match ty {
             TypeRef::Named(name) => {
@@ -157,13 +158,8 @@ fn named_types(object: &ObjectSchema) -> BTreeSet<String> {
         }
     }
     let mut names = BTreeSet::new();
-    for ty in object
-        .fields
-        .iter()
-        .map(|f| &f.ty)
-        .chain(&object.additional)
-    {
-        collect(ty, &mut names);
+    for ty in kind.held() {
+        collect(&ty, &mut names);
     }
     names
 }

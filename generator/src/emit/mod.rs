@@ -44,7 +44,7 @@ pub use layout::{crate_files, is_generated, single_file};
 
 use crate::diagnostic::Error;
 use crate::model::Api;
-use crate::names::Names;
+use crate::names::{Names, CRATE_TYPES};
 use emitted::{Feature, Part, Server};
 use scope::{Place, Scope};
 use source::ModuleSource;
@@ -89,7 +89,7 @@ pub fn emit(
                 .values()
                 .filter_map(|n| Some(n.handle.as_ref()?.type_name.clone())),
         )
-        .chain(["Client", "ClientBuilder", "Call", "Error", "Nullable"].map(str::to_string))
+        .chain(CRATE_TYPES.map(str::to_string))
         .collect();
     let families = families::find(api, &taken);
     for family in &families {

@@ -27,6 +27,7 @@ use crate::frontend::schemas::{enum_schema, nested, SchemaRegistry};
 use crate::ident;
 use crate::model::{Constraints, Primitive, Schema, SchemaKind, TypeRef};
 use predicates::{is_union, COMPONENTS, COMPONENTS_REF};
+use scalars::EnumFound;
 
 /// The most items of a tuple: serde reads Rust tuples of up to 16.
 const MAX_TUPLE: usize = 16;
@@ -368,12 +369,7 @@ impl<'d, 'a> Schemas<'d, 'a> {
         if let Some(found) = self.enum_values(map, pointer)? {
             typed.nullable |= found.has_null;
             let description = typed.description.clone();
-            let schema = enum_schema(context.to_string(), description, &found.values, found.wire);
-            typed.ty = TypeRef::Named(self.registry.register(
-                schema,
-                &self.doc.location(pointer),
-                &mut self.warnings,
-            ));
+            typed.ty = self.inline_enum(&found, description, context, pointer, false);
             return Ok(typed);
         }
         if let Some(Value::Array(names)) = map.get("type") {
@@ -504,6 +500,23 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 TypeRef::Array(Box::new(item.item()))
             }
         })
+    }
+
+    /// The inline enum of `found`, named `name` ([`Schemas::inline`]);
+    /// `open` when the input admits other strings too.
+    fn inline_enum(
+        &mut self,
+        found: &EnumFound,
+        description: Option<String>,
+        name: &str,
+        pointer: &str,
+        open: bool,
+    ) -> TypeRef {
+        let mut kind = enum_schema(name.to_string(), None, &found.values, found.wire).kind;
+        if let SchemaKind::Enum(values) = &mut kind {
+            values.open = open;
+        }
+        self.inline(name, description, kind, pointer)
     }
 
     /// An inline type named `name`: registered once, so identical inline

@@ -11,7 +11,7 @@ use super::super::document::{child, description, flag, kind, object, string};
 use super::predicates::component_reference;
 use super::{Schemas, UnionShape};
 use crate::diagnostic::Error;
-use crate::frontend::schemas::{enum_schema, nested};
+use crate::frontend::schemas::nested;
 use crate::ident;
 use crate::model::{
     OneOfSchema, OneOfVariant, Primitive, SchemaKind, TypeRef, UnionSchema, UnionVariant,
@@ -176,16 +176,9 @@ impl Schemas<'_, '_> {
         };
         self.unchecked(map, pointer);
         let description = description(self.doc, map, pointer)?;
-        let mut schema = enum_schema(context.to_string(), description, &found.values, found.wire);
-        if let SchemaKind::Enum(values) = &mut schema.kind {
-            values.open = true;
-        }
-        let location = self.doc.location(pointer);
-        let name = self
-            .registry
-            .register(schema, &location, &mut self.warnings);
+        let ty = self.inline_enum(&found, description, context, pointer, true);
         let nullable = found.has_null || flag(self.doc, map, "nullable", pointer)?;
-        Ok(Some((TypeRef::Named(name), nullable)))
+        Ok(Some((ty, nullable)))
     }
 
     /// Whether `member` (followed through `$ref`s) is an enum of strings.
