@@ -27,7 +27,6 @@ use crate::frontend::schemas::{enum_schema, nested, SchemaRegistry};
 use crate::ident;
 use crate::model::{Constraints, Primitive, Schema, SchemaKind, TypeRef};
 use predicates::{is_union, COMPONENTS, COMPONENTS_REF};
-use scalars::EnumFound;
 
 /// The most items of a tuple: serde reads Rust tuples of up to 16.
 const MAX_TUPLE: usize = 16;
@@ -500,23 +499,6 @@ impl<'d, 'a> Schemas<'d, 'a> {
                 TypeRef::Array(Box::new(item.item()))
             }
         })
-    }
-
-    /// The inline enum of `found`, named `name` ([`Schemas::inline`]);
-    /// `open` when the input admits other strings too.
-    fn inline_enum(
-        &mut self,
-        found: &EnumFound,
-        description: Option<String>,
-        name: &str,
-        pointer: &str,
-        open: bool,
-    ) -> TypeRef {
-        let mut kind = enum_schema(name.to_string(), None, &found.values, found.wire).kind;
-        if let SchemaKind::Enum(values) = &mut kind {
-            values.open = open;
-        }
-        self.inline(name, description, kind, pointer)
     }
 
     /// An inline type named `name`: registered once, so identical inline

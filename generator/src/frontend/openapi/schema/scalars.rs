@@ -7,7 +7,8 @@ use serde_json::{Map, Value};
 use super::super::document::{child, kind, string};
 use super::Schemas;
 use crate::diagnostic::Error;
-use crate::model::{Bound, Constraints, EnumWire, Primitive};
+use crate::frontend::schemas::enum_schema;
+use crate::model::{Bound, Constraints, EnumWire, Primitive, SchemaKind, TypeRef};
 
 /// The values of an enum the model holds: all strings, all integers, all
 /// numbers, or one boolean.
@@ -77,6 +78,23 @@ impl Schemas<'_, '_> {
                 Primitive::String
             }
         })
+    }
+
+    /// The inline enum of `found`, named `name` ([`Schemas::inline`]);
+    /// `open` when the input admits other strings too.
+    pub(super) fn inline_enum(
+        &mut self,
+        found: &EnumFound,
+        description: Option<String>,
+        name: &str,
+        pointer: &str,
+        open: bool,
+    ) -> TypeRef {
+        let mut kind = enum_schema(name.to_string(), None, &found.values, found.wire).kind;
+        if let SchemaKind::Enum(values) = &mut kind {
+            values.open = open;
+        }
+        self.inline(name, description, kind, pointer)
     }
 
     /// The values of an `enum` (or a `const`, an enum of one value) when
